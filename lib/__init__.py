@@ -1,0 +1,1 @@
+"""The impact dashboard's library: data loading, validation, indicators and charts."""

@@ -1,0 +1,226 @@
+"""Load a data directory whole, or not at all: every problem is reported, nothing half-loaded."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from lib import schema
+from lib.checks import Located, check_portfolio
+from lib.csv_values import VALUES_FILE, ValueRow, read_values
+from lib.portfolio import Portfolio
+from lib.problems import Problem
+from lib.pydantic_words import describe
+from lib.text_files import decode
+from lib.yaml_source import field_name, line_of, read_yaml
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# file name -> (top-level key, model of one entry)
+LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "sources.yaml": ("sources", schema.Source),
+    "countries.yaml": ("countries", schema.CountryEntry),
+    "places.yaml": ("places", schema.Place),
+    "organisations.yaml": ("organisations", schema.Organisation),
+    "programmes.yaml": ("programmes", schema.Programme),
+    "indicators.yaml": ("indicators", schema.Indicator),
+}
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """`portfolio` is None whenever `problems` is not empty."""
+
+    data_dir: Path
+    portfolio: Portfolio | None
+    problems: tuple[Problem, ...]
+    files_read: int
+
+
+def data_dir_from_env() -> Path:
+    """DASHBOARD_DATA_DIR when set (an NGO's own data), else the bundled data/."""
+    return Path(os.environ.get("DASHBOARD_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every file the loader reads, in a fixed order (also the cache key's input)."""
+    files = [data_dir / name for name in (*LIST_FILES, VALUES_FILE)]
+    files += sorted((data_dir / "projects").glob("*.yaml"))
+    files += sorted((data_dir / "sources").glob("*.txt"))
+    return [path for path in files if path.is_file()]
+
+
+def fingerprint(data_dir: Path) -> str:
+    """A hash of every data file's name and bytes: it changes exactly when the data does."""
+    digest = hashlib.sha256()
+    for path in data_files(data_dir):
+        digest.update(str(path.relative_to(data_dir)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_portfolio(data_dir: Path) -> LoadResult:
+    """Read, validate and cross-check every file in `data_dir`."""
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        problem = Problem(str(data_dir), None, "(folder)", "this data folder does not exist")
+        return LoadResult(data_dir, None, (problem,), 0)
+
+    entries: dict[str, list[Located]] = {}
+    # Ids of entries that exist but failed their own checks: other files may still refer to
+    # them without a second, misleading "unknown id" problem.
+    broken: dict[str, set[str]] = {}
+    for name, (key, model) in LIST_FILES.items():
+        entries[key] = _read_list_file(data_dir, name, key, model, problems, broken)
+    entries["projects"] = _read_projects(data_dir, problems, broken)
+    rows = _read_values(data_dir, problems)
+    texts = _read_source_texts(data_dir, entries["sources"], problems)
+
+    problems += check_portfolio(entries, rows, texts, broken)
+    files_read = len(data_files(data_dir))
+    if problems:
+        return LoadResult(data_dir, None, tuple(sorted(set(problems), key=_order)), files_read)
+
+    def by_id(key: str, attribute: str = "id") -> dict[str, Any]:
+        return {getattr(item.model, attribute): item.model for item in entries[key]}
+
+    portfolio = Portfolio(
+        data_dir=data_dir,
+        sources=by_id("sources"),
+        source_texts=texts,
+        countries=by_id("countries", "code"),
+        places=by_id("places"),
+        organisations=by_id("organisations"),
+        programmes=by_id("programmes"),
+        indicators=by_id("indicators", "code"),
+        projects=by_id("projects"),
+        values=_values_frame(rows),
+        fingerprint=fingerprint(data_dir),
+    )
+    return LoadResult(data_dir, portfolio, (), files_read)
+
+
+def _order(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.file, problem.line or 0, problem.field, problem.message)
+
+
+def _read_list_file(
+    data_dir: Path,
+    name: str,
+    key: str,
+    model: type[BaseModel],
+    problems: list[Problem],
+    broken: dict[str, set[str]],
+) -> list[Located]:
+    path = data_dir / name
+    if not path.is_file():
+        problems.append(Problem(name, None, "(file)", "this file is missing from the data folder"))
+        return []
+    document = read_yaml(path, name)
+    problems += document.problems
+    value = document.value
+    if document.problems and value is None:
+        return []
+    if not isinstance(value, dict) or list(value) != [key] or not isinstance(value[key], list):
+        problems.append(
+            Problem(name, 1, "(file)", f"the file must hold one list named `{key}:` and nothing else")
+        )
+        return []
+    located = []
+    for index, raw in enumerate(value[key]):
+        item = _validated(model, raw, name, document.lines, (key, index), problems)
+        if item is not None:
+            located.append(item)
+        elif isinstance(raw, dict):
+            broken.setdefault(key, set()).add(str(raw.get("id", raw.get("code"))))
+    return located
+
+
+def _read_projects(
+    data_dir: Path, problems: list[Problem], broken: dict[str, set[str]]
+) -> list[Located]:
+    folder = data_dir / "projects"
+    located = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        name = f"projects/{path.name}"
+        document = read_yaml(path, name)
+        problems += document.problems
+        if document.value is None:
+            if not document.problems:
+                problems.append(Problem(name, None, "(file)", "the file is empty"))
+            continue
+        item = _validated(schema.Project, document.value, name, document.lines, (), problems)
+        if item is None:
+            broken.setdefault("projects", set()).add(path.stem)
+            continue
+        if item.model.id != path.stem:
+            problems.append(item.problem(("id",), f"the id must match the file name `{path.stem}`"))
+        located.append(item)
+    if not located and not any(p.file.startswith("projects/") for p in problems):
+        problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
+    return located
+
+
+def _validated(
+    model: type[BaseModel],
+    raw: Any,
+    file: str,
+    lines: dict,
+    base: tuple,
+    problems: list[Problem],
+) -> Located | None:
+    try:
+        return Located(model.model_validate(raw), file, lines, base)
+    except ValidationError as error:
+        for detail in error.errors():
+            path = base + tuple(detail["loc"])
+            line = line_of(lines, path)
+            problems.append(Problem(file, line, field_name(path) or "(entry)", describe(detail)))
+        return None
+
+
+def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
+    path = data_dir / VALUES_FILE
+    if not path.is_file():
+        problems.append(Problem(VALUES_FILE, None, "(file)", "this file is missing from the data folder"))
+        return []
+    text, decode_problems = decode(path.read_bytes(), VALUES_FILE)
+    problems += decode_problems
+    if text is None:
+        return []
+    rows, row_problems = read_values(text, VALUES_FILE)
+    problems += row_problems
+    return rows
+
+
+def _read_source_texts(
+    data_dir: Path, sources: list[Located], problems: list[Problem]
+) -> dict[str, str]:
+    texts = {}
+    for item in sources:
+        path = data_dir / "sources" / item.model.file
+        if not path.is_file():
+            problems.append(item.problem(("file",), f"there is no file sources/{item.model.file}"))
+            continue
+        text, decode_problems = decode(path.read_bytes(), f"sources/{item.model.file}")
+        problems += decode_problems
+        if text is not None:
+            texts[item.model.id] = text
+    return texts
+
+
+def _values_frame(rows: list[ValueRow]) -> pd.DataFrame:
+    """The tidy table of figures; dates stay FuzzyDate objects so their precision is kept."""
+    columns = [
+        "line", "project", "event", "indicator", "value", "precision",
+        "period_start", "period_end", "place", "breakdown", "source", "quote",
+    ]  # fmt: skip
+    frame = pd.DataFrame([[getattr(row, c) for c in columns] for row in rows], columns=columns)
+    frame["value"] = frame["value"].astype("Int64")
+    return frame

@@ -1,0 +1,35 @@
+"""The loaded data set: every file's entries, validated, read-only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lib.schema import (
+    CountryEntry,
+    Indicator,
+    Organisation,
+    Place,
+    Programme,
+    Project,
+    Source,
+)
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Everything in one data directory, keyed by id; `values` is the tidy indicator table."""
+
+    data_dir: Path
+    sources: dict[str, Source]
+    source_texts: dict[str, str]
+    countries: dict[str, CountryEntry]
+    places: dict[str, Place]
+    organisations: dict[str, Organisation]
+    programmes: dict[str, Programme]
+    indicators: dict[str, Indicator]
+    projects: dict[str, Project]
+    values: pd.DataFrame
+    fingerprint: str = field(default="")

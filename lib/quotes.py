@@ -1,0 +1,36 @@
+"""Compare a curator's quote with its report, and find a number in a quote."""
+
+from __future__ import annotations
+
+import re
+
+# Small numbers the reports write as words (bg, mk, en); a figure must be stated in its quote.
+_NUMBER_WORDS: dict[int, tuple[str, ...]] = {
+    0: ("нула", "zero", "none", "no"),
+    1: ("един", "една", "едно", "еден", "one"),
+    2: ("два", "две", "двата", "двете", "двајца", "two", "both"),
+    3: ("три", "трите", "трима", "тројца", "three"),
+    4: ("четири", "четирите", "four"),
+    5: ("пет", "петте", "five"),
+    6: ("шест", "шестте", "six"),
+    7: ("седем", "седум", "seven"),
+    8: ("осем", "осум", "eight"),
+    9: ("девет", "nine"),
+    10: ("десет", "ten"),
+    11: ("единадесет", "единаесет", "eleven"),
+    12: ("дванадесет", "дванаесет", "twelve"),
+}
+
+
+def normalise(text: str) -> str:
+    """Runs of white space as one space, so a quote copied across a line break still matches."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def states_number(quote: str, value: int) -> bool:
+    """True when the quote writes `value`, as digits (84000, 84.000, 84,000, 84 000) or a word."""
+    digits = re.sub(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}\b)", "", quote)
+    if re.search(rf"(?<![\d.,]){value}(?![\d]|[.,]\d)", digits):
+        return True
+    words = re.findall(r"\w+", quote.casefold())
+    return any(word in words for word in _NUMBER_WORDS.get(value, ()))
