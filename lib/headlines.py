@@ -1,0 +1,96 @@
+"""Headline figures for a set of projects, each with its sources, never adding unlike counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.portfolio import Portfolio
+
+HEADLINE_INDICATORS = ("participants", "refugees-supported", "people-trained", "citizens-informed")
+
+
+@dataclass(frozen=True)
+class Citation:
+    project: str
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number; `value` is None when no selected project reports it."""
+
+    key: str
+    value: int | None
+    approximate: bool
+    at_least: bool
+    citations: tuple[Citation, ...]
+    not_reported_in: tuple[str, ...]
+    projects_reporting: tuple[str, ...]
+
+
+def indicator_figure(portfolio: Portfolio, code: str, values: pd.DataFrame) -> Figure:
+    """The total of one indicator over `values` (from filters.selected_values), by the
+    indicator's own aggregation rule.
+
+    Only rows marked `counts_in_total` count (a part by origin city is already inside its
+    whole). With `at_least` aggregation, a project's rows may overlap, so the project
+    contributes its largest row and the total is marked as a lower bound.
+    """
+    indicator = portfolio.indicators[code]
+    wholes = values[(values["indicator"] == code) & values["counts_in_total"]]
+    reported = wholes[wholes["value"].notna()]
+    if indicator.aggregation == "sum":
+        per_project = reported.groupby("project")["value"].sum()
+    else:
+        per_project = reported.groupby("project")["value"].max()
+    overlapping = indicator.aggregation == "at_least" and (
+        reported.groupby("project").size().gt(1).any()
+    )
+    silent = sorted(set(wholes["project"]) - set(reported["project"]))
+    return Figure(
+        key=code,
+        value=int(per_project.sum()) if len(per_project) else None,
+        approximate=bool((reported["precision"] == "approximate").any()),
+        at_least=bool(overlapping),
+        citations=_citations(pd.concat([reported, wholes[wholes["value"].isna()]])),
+        not_reported_in=tuple(silent),
+        projects_reporting=tuple(sorted(per_project.index)),
+    )
+
+
+def _citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
+    unique = rows.drop_duplicates(["project", "source", "quote"])
+    return tuple(
+        Citation(row.project, row.source, row.quote) for row in unique.itertuples(index=False)
+    )
+
+
+def place_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
+    """Every place the selected projects name, in project order, without repeats."""
+    seen: dict[str, None] = {}
+    for project_id in project_ids:
+        for entry in portfolio.projects[project_id].places:
+            seen.setdefault(entry.place, None)
+    return list(seen)
+
+
+def funder_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for project_id in project_ids:
+        for funding in portfolio.projects[project_id].funding:
+            seen.setdefault(funding.funder, None)
+    return list(seen)
+
+
+def headline_counts(portfolio: Portfolio, project_ids: list[str]) -> dict[str, int]:
+    """Counts of things named in the project files: projects, cities, countries, funders."""
+    places = [portfolio.places[place_id] for place_id in place_ids(portfolio, project_ids)]
+    return {
+        "projects": len(project_ids),
+        "cities": sum(1 for place in places if place.kind != "region"),
+        "countries": len({place.country for place in places}),
+        "funders": len(funder_ids(portfolio, project_ids)),
+    }

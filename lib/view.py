@@ -1,0 +1,56 @@
+"""What every page starts from: the loaded data and the filters the sidebar holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from lib.app_data import load_for_app
+from lib.filters import Filters, city_unattributed, selected_projects, selected_values
+from lib.names import filters_in_words
+from lib.portfolio import Portfolio
+from lib.sidebar import current_filters
+
+
+@dataclass(frozen=True)
+class View:
+    portfolio: Portfolio
+    filters: Filters
+    project_ids: list[str]
+    values: pd.DataFrame
+    language: str = "en"
+
+
+def current_view() -> View:
+    """The data and filters of this run (the router has already checked the data loads)."""
+    portfolio = load_for_app().portfolio
+    filters = current_filters(portfolio)
+    return View(
+        portfolio=portfolio,
+        filters=filters,
+        project_ids=selected_projects(portfolio, filters),
+        values=selected_values(portfolio, filters),
+    )
+
+
+def page_header(view: View, title: str) -> None:
+    """The page title and the active filters in words (boards read them off the screen)."""
+    st.title(title)
+    words = filters_in_words(view.portfolio, view.filters, view.language)
+    st.caption(f"Showing: {words} — {len(view.project_ids)} of {len(view.portfolio.projects)} projects")
+    left_out = city_unattributed(view.portfolio, view.filters)
+    if len(left_out):
+        st.info(
+            f"{len(left_out)} figure(s) of these projects are not broken down by city, so the "
+            "city filter leaves them out rather than guess where they belong."
+        )
+
+
+def nothing_selected(view: View) -> bool:
+    """Say so plainly when the filters match no project; the page then draws nothing more."""
+    if view.project_ids:
+        return False
+    st.warning("No project matches these filters. Remove a filter in the sidebar to see more.")
+    return True

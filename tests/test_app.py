@@ -1,0 +1,55 @@
+"""The app runs on the bundled data and shows its figures; broken data shows problems, not figures."""
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.loader import DEFAULT_DATA_DIR
+
+ROOT = DEFAULT_DATA_DIR.parent
+
+
+def run_app(monkeypatch, data_dir=DEFAULT_DATA_DIR) -> AppTest:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+def test_home_page_shows_headline_figures(monkeypatch):
+    shown = metrics(run_app(monkeypatch))
+    assert shown["Projects"] == "4"
+    assert shown["Participants"] == "291"
+    assert shown["Refugees supported"] == "518"
+    assert shown["Citizens informed"] == "about 84,000"
+    assert shown["People trained"] == "at least about 16"
+
+
+def test_home_page_quotes_the_source_of_each_figure(monkeypatch):
+    texts = [text.value for text in run_app(monkeypatch).text]
+    assert any("вкупно 518 бегалци добија поддршка" in text for text in texts)
+    assert any("259 граждани, от които 132" in text for text in texts)
+
+
+def test_broken_data_shows_the_problems_and_no_figures(monkeypatch, tmp_path):
+    broken = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, broken)
+    values = broken / "indicator_values.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace(",132,", ",133,"), "utf-8")
+    app = run_app(monkeypatch, broken)
+    assert app.metric.len == 0
+    assert "problem" in app.error[0].value
+    assert "indicator_values.csv:2: value: the parts on lines 3, 4 add up" in app.code[0].value
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py"])
+def test_every_page_runs(monkeypatch, page):
+    app = run_app(monkeypatch)
+    app.switch_page(page).run()
+    assert not app.exception
