@@ -17,6 +17,10 @@ from lib.quotes import normalise, states_number
 from lib.yaml_source import field_name, line_of
 
 
+# Key in `broken` for the kinds (places, sources...) whose whole file could not be read.
+UNREADABLE = "(unreadable)"
+
+
 @dataclass(frozen=True)
 class Located:
     """A validated entry and where it stands, so a later check can name its line."""
@@ -36,14 +40,17 @@ def check_portfolio(
     rows: list[ValueRow],
     texts: dict[str, str],
     broken: dict[str, set[str]],
+    rows_complete: bool = True,
 ) -> list[Problem]:
     """Every cross-file problem; `entries` maps a file's key (places, projects...) to its
-    entries, `broken` to the ids of entries already reported as invalid."""
+    entries, `broken` to the ids of entries already reported as invalid (and UNREADABLE to
+    the kinds whose file could not be read); `rows_complete` is False when some CSV rows
+    were refused, so parts cannot be checked against their wholes."""
     problems: list[Problem] = []
     ids = {key: _unique_ids(items, problems) for key, items in entries.items()}
     for key, invalid in broken.items():
         ids[key] = ids.get(key, set()) | invalid
-    known = _Known(ids, texts, problems)
+    known = _Known(ids, texts, problems, broken.get(UNREADABLE, set()))
     for item in entries["sources"]:
         known.ref(item, ("publisher",), "organisations")
         known.ref(item, ("translation_of",), "sources")
@@ -62,26 +69,40 @@ def check_portfolio(
     for item in entries["projects"]:
         events[item.model.id] = _check_project(item, known, programmes, problems)
     _check_rows(rows, events, known, problems)
+    if rows_complete:
+        _check_parts(rows, problems)
     return problems
 
 
 class _Known:
     """Ids that exist, and the reports' texts, for reference and quote checks."""
 
-    def __init__(self, ids: dict[str, set[str]], texts: dict[str, str], problems: list[Problem]):
+    def __init__(
+        self,
+        ids: dict[str, set[str]],
+        texts: dict[str, str],
+        problems: list[Problem],
+        unreadable: set[str],
+    ):
         self.ids = ids
         self.texts = {key: normalise(text) for key, text in texts.items()}
         self.problems = problems
+        self.unreadable = unreadable
+
+    def exists(self, kind: str, value: str) -> bool:
+        """True when the id is known, or cannot be checked because its file is unreadable
+        (that file's own problem is reported; one per reference would bury it)."""
+        return kind in self.unreadable or value in self.ids.get(kind, set())
 
     def ref(self, item: Located, path: tuple, kind: str) -> None:
         value = _get(item.model, path)
-        if value is not None and value not in self.ids.get(kind, set()):
+        if value is not None and not self.exists(kind, value):
             self.problems.append(item.problem(path, _unknown(value, kind)))
 
     def cited(self, item: Located, path: tuple) -> None:
         cited = _get(item.model, path) if path else item.model
         source_path, quote_path = path + ("source",), path + ("quote",)
-        if cited.source not in self.ids["sources"]:
+        if not self.exists("sources", cited.source):
             self.problems.append(item.problem(source_path, _unknown(cited.source, "sources")))
         elif cited.source in self.texts and normalise(cited.quote) not in self.texts[cited.source]:
             message = f"this quote is not in the report `{cited.source}`; copy it exactly from the report"
@@ -100,15 +121,19 @@ def _get(model: Any, path: tuple) -> Any:
 
 
 def _unique_ids(items: Iterable[Located], problems: list[Problem]) -> set[str]:
-    seen: dict[str, int | None] = {}
+    first: dict[str, Located] = {}
     for item in items:
         attribute = "code" if hasattr(item.model, "code") else "id"
         value = getattr(item.model, attribute)
-        if value in seen:
-            message = f"'{value}' is used twice (first on line {seen[value]}); ids must be unique"
+        if value in first:
+            earlier = first[value]
+            line = line_of(earlier.lines, earlier.base + (attribute,))
+            where = f"line {line}" if earlier.file == item.file else f"{earlier.file}, line {line}"
+            message = f"'{value}' is used twice (first in {where}); ids must be unique"
             problems.append(item.problem((attribute,), message))
-        seen[value] = line_of(item.lines, item.base + (attribute,))
-    return set(seen)
+        else:
+            first[value] = item
+    return set(first)
 
 
 def _check_project(
@@ -136,7 +161,13 @@ def _check_project(
         known.ref(item, ("links", index, "from_place"), "places")
         known.ref(item, ("links", index, "to_place"), "places")
         known.cited(item, ("links", index))
-    events = {event.id: event for event in project.events}
+    events: dict[str, Any] = {}
+    for index, event in enumerate(project.events):
+        path = ("events", index)
+        if event.id in events:
+            message = f"'{event.id}' is used twice in this project; each event needs its own id"
+            problems.append(item.problem(path + ("id",), message))
+        events.setdefault(event.id, event)
     for index, event in enumerate(project.events):
         path = ("events", index)
         known.ref(item, path + ("place",), "places")
@@ -147,12 +178,30 @@ def _check_project(
         if event.part_of is not None and event.part_of not in events:
             message = f"'{event.part_of}' is not an event of this project"
             problems.append(item.problem(path + ("part_of",), message))
+        elif event.part_of is not None and _in_a_circle(event.id, events):
+            message = (
+                "an event cannot be part of itself, directly or through others; "
+                "name the larger event it belongs to"
+            )
+            problems.append(item.problem(path + ("part_of",), message))
         if event.count is not None and not states_number(event.quote, event.count):
             message = f"the quote does not state the number {event.count}; quote the sentence that gives it"
             problems.append(item.problem(path + ("count",), message))
     for index, _ in enumerate(project.notes):
         known.cited(item, ("notes", index))
     return events
+
+
+def _in_a_circle(event_id: str, events: dict[str, Any]) -> bool:
+    seen, current = set(), event_id
+    while current in events and events[current].part_of:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = events[current].part_of
+        if current == event_id:
+            return True
+    return False
 
 
 def _check_order(item: Located, path: tuple, start: Any, end: Any, problems: list[Problem]) -> None:
@@ -169,15 +218,15 @@ def _check_rows(
         problems.append(Problem(file, row.line, field, message))
 
     for row in rows:
-        if row.project not in known.ids["projects"]:
+        if not known.exists("projects", row.project):
             complain(row, "project", _unknown(row.project, "projects"))
         elif row.project in events and row.event and row.event not in events.get(row.project, {}):
             complain(row, "event", f"'{row.event}' is not an event of the project `{row.project}`")
-        if row.indicator not in known.ids["indicators"]:
+        if not known.exists("indicators", row.indicator):
             complain(row, "indicator", _unknown(row.indicator, "indicators"))
-        if row.place and row.place not in known.ids["places"]:
+        if row.place and not known.exists("places", row.place):
             complain(row, "place", _unknown(row.place, "places"))
-        if row.source not in known.ids["sources"]:
+        if not known.exists("sources", row.source):
             complain(row, "source", _unknown(row.source, "sources"))
         elif row.source in known.texts and normalise(row.quote) not in known.texts[row.source]:
             complain(row, "quote", f"this quote is not in the report `{row.source}`; copy it exactly")
@@ -186,7 +235,6 @@ def _check_rows(
             complain(row, "value", f"the quote does not state {what}; a figure must be in its quote (unknown is not zero: use not_reported)")
         if row.period_start and row.period_end and is_before(row.period_end, row.period_start):
             complain(row, "period_end", f"the end {row.period_end} is before the start {row.period_start}")
-    _check_parts(rows, problems)
 
 
 def _check_parts(rows: list[ValueRow], problems: list[Problem]) -> None:

@@ -72,16 +72,22 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
 
     rows: list[ValueRow] = []
     seen: dict[tuple[str, ...], int] = {}
-    line = 1
     while True:
+        # A row whose quote holds a line break spans several lines: name the first of them.
+        line = reader.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(Problem(file, reader.line_num, "(row)", f"this row cannot be read: {error}; check the quotes"))
-            break
-        line = reader.line_num
+            message = (
+                f"this row cannot be read ({error}); check its double quotes: a text that "
+                "starts with a double quote must end with one"
+            )
+            problems.append(Problem(file, line, "(row)", message))
+            if reader.line_num < line:
+                break
+            continue  # the reader starts afresh on the next line, so later rows are still checked
         if not any(cell.strip() for cell in cells):
             continue  # blank lines are harmless
         if len(cells) != len(header):

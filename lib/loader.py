@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from lib import schema
-from lib.checks import Located, check_portfolio
+from lib.checks import UNREADABLE, Located, check_portfolio
 from lib.csv_values import VALUES_FILE, ValueRow, read_values
 from lib.portfolio import Portfolio
 from lib.problems import Problem
@@ -73,16 +74,19 @@ def load_portfolio(data_dir: Path) -> LoadResult:
         return LoadResult(data_dir, None, (problem,), 0)
 
     entries: dict[str, list[Located]] = {}
-    # Ids of entries that exist but failed their own checks: other files may still refer to
-    # them without a second, misleading "unknown id" problem.
-    broken: dict[str, set[str]] = {}
+    # Ids of entries that exist but failed their own checks, and the kinds whose file could
+    # not be read at all: other files may refer to them without a second, misleading
+    # "unknown id" problem for every reference.
+    broken: dict[str, set[str]] = defaultdict(set)
     for name, (key, model) in LIST_FILES.items():
         entries[key] = _read_list_file(data_dir, name, key, model, problems, broken)
     entries["projects"] = _read_projects(data_dir, problems, broken)
+    before = len(problems)
     rows = _read_values(data_dir, problems)
+    rows_complete = len(problems) == before
     texts = _read_source_texts(data_dir, entries["sources"], problems)
 
-    problems += check_portfolio(entries, rows, texts, broken)
+    problems += check_portfolio(entries, rows, texts, broken, rows_complete)
     files_read = len(data_files(data_dir))
     if problems:
         return LoadResult(data_dir, None, tuple(sorted(set(problems), key=_order)), files_read)
@@ -121,16 +125,17 @@ def _read_list_file(
     path = data_dir / name
     if not path.is_file():
         problems.append(Problem(name, None, "(file)", "this file is missing from the data folder"))
+        broken[UNREADABLE].add(key)
         return []
     document = read_yaml(path, name)
     problems += document.problems
     value = document.value
     if document.problems and value is None:
+        broken[UNREADABLE].add(key)
         return []
     if not isinstance(value, dict) or list(value) != [key] or not isinstance(value[key], list):
-        problems.append(
-            Problem(name, 1, "(file)", f"the file must hold one list named `{key}:` and nothing else")
-        )
+        problems.append(_wrong_shape(name, key, value, document.lines))
+        broken[UNREADABLE].add(key)
         return []
     located = []
     for index, raw in enumerate(value[key]):
@@ -138,8 +143,19 @@ def _read_list_file(
         if item is not None:
             located.append(item)
         elif isinstance(raw, dict):
-            broken.setdefault(key, set()).add(str(raw.get("id", raw.get("code"))))
+            broken[key].add(str(raw.get("id", raw.get("code"))))
     return located
+
+
+def _wrong_shape(name: str, key: str, value: Any, lines: dict) -> Problem:
+    """The file is not one list named after it: say where the name is wrong, if it is."""
+    message = f"the file must hold one list named `{key}:` and nothing else"
+    if isinstance(value, dict):
+        for other in value:
+            if other != key:
+                found = f"; found `{other}:` (did you mean `{key}:`?)"
+                return Problem(name, line_of(lines, (other,)), other, message + found)
+    return Problem(name, line_of(lines, ()), "(file)", message)
 
 
 def _read_projects(
@@ -154,10 +170,11 @@ def _read_projects(
         if document.value is None:
             if not document.problems:
                 problems.append(Problem(name, None, "(file)", "the file is empty"))
+            broken["projects"].add(path.stem)
             continue
         item = _validated(schema.Project, document.value, name, document.lines, (), problems)
         if item is None:
-            broken.setdefault("projects", set()).add(path.stem)
+            broken["projects"].add(path.stem)
             continue
         if item.model.id != path.stem:
             problems.append(item.problem(("id",), f"the id must match the file name `{path.stem}`"))

@@ -50,6 +50,11 @@ def describe(error: dict[str, Any]) -> str:
         return "this field is required but missing"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
+        if name in _FIELDS and len(error["loc"]) > 1:
+            return (
+                f"`{name}` does not belong inside this block; check its indentation "
+                "(it may be indented too far, under the field above it)"
+            )
         close = difflib.get_close_matches(name, _FIELDS, n=1)
         hint = f"; did you mean `{close[0]}`?" if close else "; check the spelling"
         return f"`{name}` is not a field we know{hint}"

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from lib.problems import Problem
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = 5 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
+
+
+def too_big(file: str, size: int) -> Problem:
+    message = (
+        f"the file is larger than 5 MB ({size / 1024 / 1024:.1f} MB), far more than a data file "
+        "needs; check that it is the right file, or split it"
+    )
+    return Problem(file, None, "(file)", message)
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text (a leading byte-order mark is dropped), or None and the reason."""
     if len(raw) > MAX_BYTES:
-        size = f"{len(raw) / 1_000_000:.1f} MB"
-        message = f"the file is {size}, more than the 5 MB a data file may be; split it"
-        return None, [Problem(file, None, "(file)", message)]
+        return None, [too_big(file, len(raw))]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "the file is saved as UTF-16; save it as UTF-8 in your editor"
+        return None, [Problem(file, 1, "(encoding)", message)]
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
@@ -24,11 +33,11 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         guess = ""
         try:
             raw.decode("cp1251")
-            guess = " It looks like Windows-1251 (Cyrillic) or Latin-1."
+            guess = "; it looks like Windows-1251 (Cyrillic) or Latin-1"
         except UnicodeDecodeError:
             pass
         message = (
-            f"the file is not saved as UTF-8 (byte 0x{byte:02X} on this line).{guess} "
-            "Save it as UTF-8 in your editor or spreadsheet program"
+            f"the file is not saved as UTF-8 (byte 0x{byte:02X} on this line){guess}; "
+            "save it as UTF-8 in your editor or spreadsheet program"
         )
         return None, [Problem(file, line, "(encoding)", message)]

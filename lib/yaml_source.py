@@ -12,11 +12,11 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Ev
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lib.problems import Problem
+from lib.text_files import MAX_BYTES, decode, too_big
 from lib.yaml_scalars import explain_syntax, read_plain
 
 Path_ = tuple[str | int, ...]
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 50
 ANCHORS_MESSAGE = (
     "anchors and aliases (& and *) are not allowed in data files; write the value out in full"
@@ -43,8 +43,9 @@ class YamlDocument:
 def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
     """Read and check the file at `path`; problems name it as `display_name`."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return _failed(display_name, None, "(file)", _too_big())
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return YamlDocument(None, {(): 1}, [too_big(display_name, size)])
         data = path.read_bytes()
     except OSError as error:
         return _failed(
@@ -57,7 +58,7 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     """Check YAML already held as text, as read_yaml does for a file."""
     text = text.removeprefix("\ufeff")
     if len(text) > MAX_BYTES:
-        return _failed(display_name, None, "(file)", _too_big())
+        return YamlDocument(None, {(): 1}, [too_big(display_name, len(text))])
     try:
         node, second_document = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -108,37 +109,11 @@ def _failed(display_name: str, line: int | None, field: str, message: str) -> Ya
     return YamlDocument(None, {(): 1}, [Problem(display_name, line, field, message)])
 
 
-def _too_big() -> str:
-    return (
-        f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a data file "
-        "needs; check that it is the right file"
-    )
-
-
 def _read_bytes(data: bytes, display_name: str) -> YamlDocument:
-    if len(data) > MAX_BYTES:
-        return _failed(display_name, None, "(file)", _too_big())
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return _failed(display_name, line, "(encoding)", _not_utf8(data, error.start))
+    text, problems = decode(data, display_name)
+    if text is None:
+        return YamlDocument(None, {(): 1}, problems)
     return read_yaml_text(text, display_name)
-
-
-def _not_utf8(data: bytes, start: int) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "the file is saved as UTF-16; save it as UTF-8 in your editor"
-    guess = ""
-    try:
-        data.decode("cp1251")
-        guess = "; it looks like Windows-1251 (Cyrillic) or Latin-1"
-    except UnicodeDecodeError:
-        pass
-    return (
-        f"the file is not saved as UTF-8 (byte 0x{data[start]:02X} on this line){guess}; "
-        "save it as UTF-8 in your editor"
-    )
 
 
 class _Refused(ScalarNode):
