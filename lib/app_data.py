@@ -26,3 +26,11 @@ def load_for_app() -> LoadResult:
     """The current data directory's load result (with its problems, if any)."""
     data_dir = data_dir_from_env()
     return _load(str(data_dir), _version(data_dir))
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def data_zip_for(data_dir: str, fingerprint: str) -> bytes:
+    """The data folder as a ZIP, built once per data version rather than on every rerun."""
+    from lib.data_package import data_zip
+
+    return data_zip(Path(data_dir))

@@ -53,3 +53,30 @@ def test_every_page_runs(monkeypatch, page):
     app = run_app(monkeypatch)
     app.switch_page(page).run()
     assert not app.exception
+
+
+def test_project_page_quotes_every_source(monkeypatch):
+    app = run_app(monkeypatch)
+    app.switch_page("pages/projects.py").run()
+    app.selectbox(key="projects.show").set_value("rso-maritsa-forums").run()
+    assert not app.exception
+    assert "BG EIF 2013/01-05.01" in app.dataframe[2].value["grant reference"].tolist()
+    quotes = " ".join(app.dataframe[-1].value["quote"])
+    assert "през мецес юни бяха организирани и проведени форуми" in quotes
+    figures = app.dataframe[1].value
+    assert figures["precision"].tolist() == ["not reported", "not reported"]
+    assert figures["value"].isna().all()
+
+
+def test_sources_page_lists_reports_and_what_each_gave(monkeypatch):
+    app = run_app(monkeypatch)
+    app.switch_page("pages/sources.py").run()
+    assert not app.exception
+    reports = app.dataframe[0].value
+    assert len(reports) == 5
+    assert set(reports["link"]) == {"no link known"}
+    assert "passed every check" in app.success[0].value
+    app.selectbox(key="sources.report").set_value("myla-results-mk").run()
+    taken = app.dataframe[1].value
+    assert "figure: Refugees supported = 518" in taken["what"].tolist()
+    assert "figure: Citizens informed = about 84,000" in taken["what"].tolist()

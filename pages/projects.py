@@ -1,0 +1,96 @@
+"""Projects: the list, and one page per project with everything known and every source quoted."""
+
+import pandas as pd
+import streamlit as st
+
+from lib.citations import project_uses
+from lib.downloads import csv_download
+from lib.escape import md
+from lib.flat_table import readable_values
+from lib.project_tables import (
+    project_events,
+    project_funding,
+    project_list,
+    start_and_end,
+)
+from lib.view import current_view, nothing_selected, page_header
+
+view = current_view()
+portfolio, language = view.portfolio, view.language
+
+# 1. The list ----------------------------------------------------------------------------------
+page_header(view, "Projects")
+if nothing_selected(view):
+    st.stop()
+listing = project_list(portfolio, view.project_ids, language)
+st.dataframe(listing.drop(columns="id"), hide_index=True, width="stretch")
+csv_download(listing, "projects.csv", key="projects.csv")
+
+# 2. Choose a project (kept in the URL as ?show=<id>) -----------------------------------------
+if "projects.show" not in st.session_state:
+    wanted = st.query_params.get("show", "")
+    st.session_state["projects.show"] = (
+        wanted if wanted in view.project_ids else view.project_ids[0]
+    )
+    if wanted and wanted not in view.project_ids:
+        st.warning(
+            "The link names a project that is not among these projects; showing the first."
+        )
+elif st.session_state["projects.show"] not in view.project_ids:
+    st.session_state["projects.show"] = view.project_ids[0]
+
+
+def _remember_choice() -> None:
+    st.query_params["show"] = st.session_state["projects.show"]
+
+
+chosen = st.selectbox(
+    "Project",
+    view.project_ids,
+    key="projects.show",
+    format_func=lambda pid: portfolio.projects[pid].title.get(language),
+    on_change=_remember_choice,
+)
+project = portfolio.projects[chosen]
+
+# 3. Everything known about it -----------------------------------------------------------------
+st.header(md(project.title.get(language)))
+if project.title.original != language:
+    st.caption(
+        f"Translated title; the original ({project.title.original}): {md(project.title.get(project.title.original))}"
+    )
+st.write(md(project.summary.get(language)))
+st.markdown(
+    f"**Status:** {md(project.status.replace('_', ' '))} · {md(start_and_end(portfolio, chosen))}"
+)
+
+st.subheader("Figures")
+figures = readable_values(
+    portfolio, portfolio.values[portfolio.values["project"] == chosen], language
+)
+if len(figures):
+    st.dataframe(figures.drop(columns="project"), hide_index=True, width="stretch")
+else:
+    st.info("The reports give no figures for this project.")
+st.subheader("Funding")
+st.dataframe(
+    project_funding(portfolio, chosen, language), hide_index=True, width="stretch"
+)
+st.subheader("Events")
+events = project_events(portfolio, chosen, language)
+if len(events):
+    st.dataframe(events, hide_index=True, width="stretch")
+else:
+    st.info("The reports name no events for this project.")
+
+# 4. Every source quoted -----------------------------------------------------------------------
+st.subheader("Sources")
+uses = pd.DataFrame([use.__dict__ for use in project_uses(portfolio, chosen, language)])
+uses["source"] = [portfolio.sources[s].title for s in uses["source"]]
+st.dataframe(uses.drop(columns="project"), hide_index=True, width="stretch")
+csv_download(
+    figures,
+    f"{chosen}-figures.csv",
+    key="projects.figures.csv",
+    label="Download this project's figures (CSV)",
+)
