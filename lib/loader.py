@@ -163,6 +163,9 @@ def _read_projects(
 ) -> list[Located]:
     folder = data_dir / "projects"
     located = []
+    for stray in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        message = "project files must end in .yaml; rename it, or it is not read"
+        problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         name = f"projects/{path.name}"
         document = read_yaml(path, name)

@@ -1,0 +1,107 @@
+"""Fixtures for the browser tests: Streamlit servers, Debian's Chromium and watched pages.
+
+A test that uses `browser` or `open_page` is marked `browser` here, so `pytest -m "not browser"`
+leaves out every one of them. Without /usr/bin/chromium they are skipped, but in CI (the CI
+variable set) they fail instead: CI must never pass without having run them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import browser_support
+import pytest
+from browser_support import CHROMIUM, ROOT, StreamlitServer, WatchedPage
+from playwright.sync_api import Browser, sync_playwright
+
+BROWSER_FIXTURES = {"browser", "open_page"}
+call_failed = pytest.StashKey[bool]()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    report = yield
+    if report.when == "call":
+        item.stash[call_failed] = report.failed
+    return report
+
+
+@pytest.fixture(scope="session")
+def streamlit_server() -> Iterator[Callable[..., str]]:
+    """`streamlit_server(script="dashboard.py", data_dir=None, env=None)` -> base URL.
+
+    Starts one server per script, data folder and extra environment, shared by the whole
+    session. `script` is relative to the repository root or absolute; `data_dir` becomes
+    DASHBOARD_DATA_DIR (None: the bundled data). Each server's output is in tests/artifacts/.
+    """
+    servers: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], StreamlitServer] = {}
+
+    def url_for(
+        script: str | Path = "dashboard.py",
+        data_dir: str | Path | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> str:
+        script_path = (ROOT / script).resolve()
+        data_path = Path(data_dir).resolve() if data_dir is not None else None
+        key = (
+            str(script_path),
+            str(data_path) if data_path else None,
+            tuple(sorted((env or {}).items())),
+        )
+        if key not in servers:
+            servers[key] = browser_support.start_streamlit(script_path, data_path, env)
+        return servers[key].url
+
+    yield url_for
+    for server in servers.values():
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, launched once for the session with the flags checked on our machines."""
+    if not CHROMIUM.exists():
+        missing = f"no Chromium at {CHROMIUM}; `make test` installs it (apt-get install chromium)"
+        if browser_support.in_ci():
+            pytest.fail(f"{missing}. CI must run the browser tests.")
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        chromium = browser_support.launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(
+    browser: Browser, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., WatchedPage]]:
+    """`open_page(url, width=1280, height=900)` -> WatchedPage, after the app's first run.
+
+    `.page` is the Playwright page; `.console_errors` and `.outside_requests` fill as it runs.
+    Pages close after the test; if the test failed, each is saved to
+    tests/artifacts/failed-<test>-<n>.png first.
+    """
+    opened: list[WatchedPage] = []
+
+    def open_watched(url: str, width: int = 1280, height: int = 900) -> WatchedPage:
+        watched = browser_support.watch_new_page(browser, width, height)
+        opened.append(watched)
+        watched.page.goto(url)
+        browser_support.wait_for_app(watched.page)
+        return watched
+
+    yield open_watched
+    failed = request.node.stash.get(call_failed, False)
+    test_name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    for number, watched in enumerate(opened, start=1):
+        if failed:
+            browser_support.save_screenshot(watched.page, f"failed-{test_name}-{number}")
+        watched.page.context.close()
