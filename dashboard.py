@@ -20,6 +20,12 @@ if result.problems:
 filter_sidebar(result.portfolio)
 
 pages = [
-    st.Page("pages/overview.py", title="Overview", url_path="overview", default=True),
+    st.Page("pages/overview/app.py", title="Overview", url_path="overview", default=True),
+    st.Page("pages/participants/app.py", title="Participants by city", url_path="participants"),
+    st.Page("pages/people_supported/app.py", title="People supported", url_path="people-supported"),
+    st.Page("pages/projects/app.py", title="Projects", url_path="projects"),
+    st.Page("pages/timeline/app.py", title="Timeline", url_path="timeline"),
+    st.Page("pages/funding/app.py", title="Funding", url_path="funding"),
+    st.Page("pages/sources/app.py", title="Sources and data", url_path="sources"),
 ]
 st.navigation(pages).run()

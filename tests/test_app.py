@@ -1,8 +1,9 @@
-"""The app runs on the bundled data and shows its figures; broken data shows problems, not figures."""
+"""The app runs on the bundled data and shows its figures; broken data shows problems only."""
 
 import shutil
 
 import pytest
+from app_support import set_filter
 from streamlit.testing.v1 import AppTest
 
 from lib.loader import DEFAULT_DATA_DIR
@@ -48,16 +49,34 @@ def test_broken_data_shows_the_problems_and_no_figures(monkeypatch, tmp_path):
     assert "indicator_values.csv:2: value: the parts on lines 3, 4 add up" in app.code[0].value
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py"])
-def test_every_page_runs(monkeypatch, page):
+PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_the_sidebar(monkeypatch, page):
     app = run_app(monkeypatch)
     app.switch_page(page).run()
-    assert not app.exception
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title, "the page draws its title"
+    assert [w.key for w in app.multiselect if w.key.startswith("filter.")] == [
+        "filter.countries",
+        "filter.cities",
+        "filter.funders",
+        "filter.programmes",
+        "filter.projects",
+    ]
+
+
+def test_filtering_to_shtip_shows_its_132_participants(monkeypatch):
+    app = run_app(monkeypatch)
+    set_filter(app, "cities", ["shtip"])
+    assert metrics(app)["Participants"] == "132"
+    assert "City: Shtip" in app.caption[0].value
 
 
 def test_project_page_quotes_every_source(monkeypatch):
     app = run_app(monkeypatch)
-    app.switch_page("pages/projects.py").run()
+    app.switch_page("pages/projects/app.py").run()
     app.selectbox(key="projects.show").set_value("rso-maritsa-forums").run()
     assert not app.exception
     assert "BG EIF 2013/01-05.01" in app.dataframe[2].value["grant reference"].tolist()
@@ -70,7 +89,7 @@ def test_project_page_quotes_every_source(monkeypatch):
 
 def test_sources_page_lists_reports_and_what_each_gave(monkeypatch):
     app = run_app(monkeypatch)
-    app.switch_page("pages/sources.py").run()
+    app.switch_page("pages/sources/app.py").run()
     assert not app.exception
     reports = app.dataframe[0].value
     assert len(reports) == 5

@@ -28,6 +28,11 @@ for column, code in zip(columns, HEADLINE_INDICATORS, strict=True):
     indicator = portfolio.indicators[code]
     with column:
         st.metric(indicator.labels.get(view.language), figure_text(figure), help=indicator.description)
+        if figure.figures_added > 1 and indicator.counts == "unique_people":
+            st.caption(
+                f"The sum of {figure.figures_added} figures (events or series): someone "
+                "counted in two of them is counted twice."
+            )
         with st.expander("Source", expanded=False):
             for citation in figure.citations:
                 project = portfolio.projects[citation.project].title.get(view.language)

@@ -1,0 +1,92 @@
+"""People supported: refugees supported, people trained, citizens informed, people employed.
+
+Each kind is counted differently, so each keeps its own figure, panel and axis; none is added
+to another.
+"""
+
+import streamlit as st
+
+from lib.charts_people import people_chart
+from lib.downloads import chart_config, csv_download
+from lib.escape import md
+from lib.figure_text import figure_text
+from lib.flat_table import readable_values
+from lib.headlines import indicator_figure
+from lib.people_tables import (
+    PEOPLE_TOPICS,
+    at_least_note,
+    people_figures,
+    people_table,
+    topic_codes,
+)
+from lib.view import current_view, nothing_selected, page_header
+
+view = current_view()
+portfolio, language = view.portfolio, view.language
+codes = topic_codes(portfolio, PEOPLE_TOPICS)
+page_values = view.values[view.values["indicator"].isin(codes)]
+
+# 1. Title and filters -------------------------------------------------------------------------
+page_header(view, "People supported")
+if nothing_selected(view):
+    st.stop()
+st.caption(
+    "Refugees supported directly, people trained, citizens informed and people employed are "
+    "different kinds of people, so they are shown apart and never added together."
+)
+figures = people_figures(portfolio, view.values, language)
+present = [code for code in codes if code in set(figures["indicator"])]
+absent = [portfolio.indicators[code].labels.get(language) for code in codes if code not in present]
+if absent:
+    st.info(f"The selected projects give no figure for: {md(', '.join(absent))}.")
+if not present:
+    st.stop()
+
+# 2. One headline a kind, with its source ------------------------------------------------------
+for index, code in enumerate(present):
+    if index % 2 == 0:  # rows of two: legible on a wall screen, stacked on a phone
+        columns = st.columns(2)
+    indicator = portfolio.indicators[code]
+    figure = indicator_figure(portfolio, code, view.values)
+    with columns[index % 2]:
+        st.metric(indicator.labels.get(language), figure_text(figure), help=indicator.description)
+        note = at_least_note(figure, figures, figure_text(figure))
+        if note:
+            st.caption(md(note))
+        with st.expander("Source", expanded=False):
+            for citation in figure.citations:
+                project = portfolio.projects[citation.project].title.get(language)
+                source = portfolio.sources[citation.source]
+                st.markdown(f"**{md(project)}** — {md(source.title)} ({source.language})")
+                st.text(f"“{citation.quote}”")
+            if figure.not_reported_in:
+                names = ", ".join(
+                    portfolio.projects[p].title.get(language) for p in figure.not_reported_in
+                )
+                st.caption(
+                    f"Not reported by: {md(names)}. Left out of the total, not counted as 0."
+                )
+
+# 3. Chart: by project, one panel and axis a kind ----------------------------------------------
+if figures["value"].notna().any():
+    st.plotly_chart(
+        people_chart(figures),
+        config=chart_config("people-supported"),
+        width="stretch",
+        key="people-supported.chart",
+    )
+    st.caption(
+        "Periods are written as the reports give them. Where a report does not state the year "
+        "(“January – April, year not stated”), the figure is not placed on a calendar. "
+        "Lighter, hatched bars marked ≈ are approximate."
+    )
+else:
+    st.info("The selected projects report these without a number; the table says what they report.")
+
+# 4. Table -------------------------------------------------------------------------------------
+st.dataframe(people_table(figures), hide_index=True, width="stretch", key="people-supported.table")
+csv_download(
+    readable_values(portfolio, page_values, language),
+    "people-supported.csv",
+    key="people-supported.csv",
+)
