@@ -126,8 +126,9 @@ def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
 
 
 def _groups(frame: pd.DataFrame) -> pd.Series:
-    """The key that ties a whole to its parts."""
-    return frame["project"] + "|" + frame["event"] + "|" + frame["indicator"]
+    """The key that ties a whole to its parts, as the validator's part-whole check does."""
+    periods = frame["period_start"].astype(str) + "|" + frame["period_end"].astype(str)
+    return frame["project"] + "|" + frame["event"] + "|" + frame["indicator"] + "|" + periods
 
 
 def _venue(portfolio: Portfolio, row: object) -> str:

@@ -29,6 +29,7 @@ class Figure:
     citations: tuple[Citation, ...]
     not_reported_in: tuple[str, ...]
     projects_reporting: tuple[str, ...]
+    figures_added: int = 1
 
 
 def indicator_figure(portfolio: Portfolio, code: str, values: pd.DataFrame) -> Figure:
@@ -58,6 +59,7 @@ def indicator_figure(portfolio: Portfolio, code: str, values: pd.DataFrame) -> F
         citations=_citations(pd.concat([reported, wholes[wholes["value"].isna()]])),
         not_reported_in=tuple(silent),
         projects_reporting=tuple(sorted(per_project.index)),
+        figures_added=len(reported) if indicator.aggregation == "sum" else 1,
     )
 
 

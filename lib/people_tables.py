@@ -1,0 +1,269 @@
+"""The tidy frames the participants and people-supported pages draw and tabulate.
+
+Plain pandas: view values in, one row a figure out, with names, dates as written and the
+source beside every number, so the chart, its table and the tests all read the same frame.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.date_text import period_text
+from lib.dates import FuzzyDate
+from lib.headlines import Figure
+from lib.portfolio import Portfolio
+from lib.schema import Event
+
+# The people-supported page shows these topics, each on its own: they count different things.
+PEOPLE_TOPICS = ("supported", "trained", "informed", "employed")
+NOT_BROKEN_DOWN = "not broken down by city"
+ALL_CITIES = "all cities (total)"
+NOT_REPORTED = "not reported"
+SUMMED_LABEL = "Participants at events, summed over events"
+SUMMED_HELP = (
+    "Each event counts its participants once, but a person at two events counts twice, so "
+    "this is not a number of different people."
+)
+
+
+def value_text(value: object, precision: str) -> str:
+    """'259', 'about 84,000' or 'not reported' (never 0 for an unknown)."""
+    if precision == "not_reported" or value is None or pd.isna(value):
+        return NOT_REPORTED
+    words = f"{int(value):,}"
+    return f"about {words}" if precision == "approximate" else words
+
+
+def topic_codes(portfolio: Portfolio, topics: tuple[str, ...]) -> list[str]:
+    """Indicator codes of `topics`, in the order of `topics`, then of indicators.yaml."""
+    return [
+        code
+        for topic in topics
+        for code, indicator in portfolio.indicators.items()
+        if indicator.topic == topic
+    ]
+
+
+def counts_words(portfolio: Portfolio, code: str) -> str:
+    """What one unit of an indicator is, in words: 'unique people', 'people informed'."""
+    return portfolio.indicators[code].counts.replace("_", " ")
+
+
+def _event(portfolio: Portfolio, project_id: str, event_id: str) -> Event | None:
+    events = portfolio.projects[project_id].events
+    return next((event for event in events if event.id == event_id), None)
+
+
+def _when(row: object, event: Event | None) -> str:
+    """The figure's own period, else its event's dates; written as precisely as given."""
+    start = row.period_start if isinstance(row.period_start, FuzzyDate) else None
+    end = row.period_end if isinstance(row.period_end, FuzzyDate) else None
+    if start is None and end is None and event is not None:
+        start, end = event.start, event.end
+    if start is None and end is None:
+        return "date not stated"
+    return period_text(start, end)
+
+
+def _venue(portfolio: Portfolio, event: Event | None, language: str) -> str:
+    if event is None:
+        return ""
+    if event.online:
+        return "online"
+    if event.place:
+        return portfolio.places[event.place].names.get(language)
+    return "venue not stated"
+
+
+def _whole_key(frame: pd.DataFrame) -> pd.Series:
+    """Ties a whole to its parts the way the validator does (same event, indicator, period)."""
+    return (
+        frame["project"]
+        + "|"
+        + frame["event"]
+        + "|"
+        + frame["indicator"]
+        + "|"
+        + frame["period_start"].astype(str)
+        + "|"
+        + frame["period_end"].astype(str)
+    )
+
+
+def parts_check(parts: list[int], whole: int) -> str:
+    """'132 + 127 = 259 ✓', or the gap in words when the parts cover only some of the whole."""
+    listed = " + ".join(f"{part:,}" for part in parts)
+    total = sum(parts)
+    if total == whole:
+        return f"{listed} = {whole:,} ✓"
+    return f"{listed} = {total:,} of {whole:,}: the rest is {NOT_BROKEN_DOWN}"
+
+
+def participant_figures(
+    portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
+) -> pd.DataFrame:
+    """One row a participants figure in `values`: wholes and their parts by origin city.
+
+    `role` is `total` (a whole whose parts are also in `values`), `part` (from one city), or
+    `whole` (a figure not broken down by city, or one the filters left without its parts).
+    """
+    codes = topic_codes(portfolio, ("participants",))
+    rows = values[values["indicator"].isin(codes)]
+    keys = _whole_key(rows)
+    parts = rows[rows["breakdown"] != ""]
+    part_values = {
+        key: [int(v) for v in group["value"].dropna()]
+        for key, group in parts.groupby(keys[parts.index])
+    }
+    records = []
+    for key, row in zip(keys, rows.itertuples(index=False), strict=True):
+        event = _event(portfolio, row.project, row.event) if row.event else None
+        project = portfolio.projects[row.project].title.get(language)
+        title = event.title.get(language) if event else "no single event"
+        has_parts = row.breakdown == "" and key in part_values and not pd.isna(row.value)
+        if row.breakdown:
+            role, from_city = "part", portfolio.places[row.place].names.get(language)
+        elif has_parts:
+            role, from_city = "total", ALL_CITIES
+        else:
+            role, from_city = "whole", NOT_BROKEN_DOWN
+        records.append(
+            {
+                "group": f"{row.project}|{row.event}|{row.indicator}",
+                "label": f"{project} – {title}",
+                "date": _when(row, event),
+                "venue": _venue(portfolio, event, language),
+                "from_city": from_city,
+                "role": role,
+                "value": row.value,
+                "precision": row.precision,
+                "participants": value_text(row.value, row.precision),
+                "check": parts_check(part_values[key], int(row.value)) if has_parts else "",
+                "source": portfolio.sources[row.source].title,
+                "quote": row.quote,
+            }
+        )
+    frame = pd.DataFrame(records, columns=_PARTICIPANT_COLUMNS)
+    frame["value"] = frame["value"].astype("Int64")
+    return frame
+
+
+_PARTICIPANT_COLUMNS = [
+    "group",
+    "label",
+    "date",
+    "venue",
+    "from_city",
+    "role",
+    "value",
+    "precision",
+    "participants",
+    "check",
+    "source",
+    "quote",
+]
+
+
+def participants_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """The table under the participants chart, with readable column names."""
+    return figures[
+        ["label", "date", "venue", "from_city", "participants", "check", "source", "quote"]
+    ].rename(
+        columns={
+            "label": "Project – event",
+            "date": "Date",
+            "venue": "Venue",
+            "from_city": "From city",
+            "participants": "Participants",
+            "check": "Parts add up",
+            "source": "Source",
+            "quote": "Quote",
+        }
+    )
+
+
+def people_figures(
+    portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
+) -> pd.DataFrame:
+    """One row a figure of the people-supported topics, in topic order.
+
+    Only `counts_in_total` rows: a part by city is already inside its whole, and this page
+    shows kinds of people, not cities.
+    """
+    codes = topic_codes(portfolio, PEOPLE_TOPICS)
+    rows = values[values["indicator"].isin(codes) & values["counts_in_total"]]
+    order = {code: index for index, code in enumerate(codes)}
+    records = []
+    for row in rows.itertuples(index=False):
+        event = _event(portfolio, row.project, row.event) if row.event else None
+        indicator = portfolio.indicators[row.indicator]
+        records.append(
+            {
+                "order": order[row.indicator],
+                "indicator": row.indicator,
+                "indicator_label": indicator.labels.get(language),
+                "aggregation": indicator.aggregation,
+                "counts": counts_words(portfolio, row.indicator),
+                "project": portfolio.projects[row.project].title.get(language),
+                "series": event.title.get(language) if event else "",
+                "period": _when(row, event).replace("date not stated", "period not stated"),
+                "value": row.value,
+                "precision": row.precision,
+                "number": value_text(row.value, row.precision),
+                "source": portfolio.sources[row.source].title,
+                "quote": row.quote,
+            }
+        )
+    frame = pd.DataFrame(records, columns=_PEOPLE_COLUMNS)
+    frame["value"] = frame["value"].astype("Int64")
+    return frame.sort_values(["order", "project"], kind="stable").drop(columns="order")
+
+
+_PEOPLE_COLUMNS = [
+    "order",
+    "indicator",
+    "indicator_label",
+    "aggregation",
+    "counts",
+    "project",
+    "series",
+    "period",
+    "value",
+    "precision",
+    "number",
+    "source",
+    "quote",
+]
+
+
+def people_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """The table under the people chart: the period as written, 'not reported' as words."""
+    return figures[
+        ["indicator_label", "project", "series", "period", "number", "counts", "source", "quote"]
+    ].rename(
+        columns={
+            "indicator_label": "Kind of people",
+            "project": "Project",
+            "series": "Series or event",
+            "period": "Period (as the report writes it)",
+            "number": "Number",
+            "counts": "What one unit is",
+            "source": "Source",
+            "quote": "Quote",
+        }
+    )
+
+
+def at_least_note(figure: Figure, figures: pd.DataFrame, total_text: str) -> str | None:
+    """Why an `at_least` total is not the sum of its series; None when nothing overlaps."""
+    if not figure.at_least:
+        return None
+    rows = figures[(figures["indicator"] == figure.key) & figures["value"].notna()]
+    series = ", ".join(
+        value_text(v, p) for v, p in zip(rows["value"], rows["precision"], strict=True)
+    )
+    return (
+        f"{len(rows)} series report {series}. The series of one project may have trained the "
+        "same people, so each project counts only its largest series: the total is "
+        f"{total_text}, not their sum."
+    )

@@ -1,0 +1,219 @@
+"""Funding: funder › programme › project, amounts only where reported, never 0 for unknown."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from app_support import numbers, open_app, set_filter
+
+from lib.charts_funding import funding_chart, text_colour, tint
+from lib.funding_data import (
+    NO_AMOUNT_REPORTED,
+    NOT_REPORTED,
+    TABLE_COLUMNS,
+    amount_summary,
+    amount_text,
+    funding_rows,
+    funding_table,
+    funding_tree,
+    programme_chain,
+    reported_totals,
+    size_basis,
+    size_label,
+)
+from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.schema import Amount, Funding
+
+EFC_PATH = "Europe for Citizens › Strand 2 › Measure 2.1 Town-Twinning"
+MYLA = "Strengthening local actors in the process of refugee integration in Macedonia"
+
+
+@pytest.fixture(scope="module")
+def portfolio():
+    result = load_portfolio(DEFAULT_DATA_DIR)
+    assert not result.problems
+    return result.portfolio
+
+
+
+
+def with_amounts(portfolio, amounts: dict[str, list[Amount | None]]):
+    """A copy of the portfolio whose projects' funding lines carry the given amounts."""
+    projects = dict(portfolio.projects)
+    for project_id, project_amounts in amounts.items():
+        project = projects[project_id]
+        funding = [
+            line.model_copy(update={"amount": amount})
+            for line, amount in zip(project.funding, project_amounts, strict=True)
+        ]
+        projects[project_id] = project.model_copy(update={"funding": funding})
+    return dataclasses.replace(portfolio, projects=projects)
+
+
+# Pure builders --------------------------------------------------------------------------------
+
+
+def test_amount_text_states_the_currency_or_not_reported():
+    assert amount_text(None) == NOT_REPORTED
+    assert amount_text(Amount(value=12000, currency="EUR")) == "12,000 EUR"
+    assert amount_text(Amount(value=1234.5, currency="MKD")) == "1,234.50 MKD"
+
+
+def test_bundled_funding_lines(portfolio):
+    rows = funding_rows(portfolio, sorted(portfolio.projects))
+    table = funding_table(rows)
+    assert list(table.columns) == list(TABLE_COLUMNS.values())
+    assert list(TABLE_COLUMNS.values()) == [
+        "Project",
+        "Funder",
+        "Programme path",
+        "Grant reference",
+        "Amount",
+        "Co-funded",
+        "Source",
+        "Quote",
+    ]
+    assert set(table["Amount"]) == {NOT_REPORTED}
+    assert rows["amount_value"].isna().all()
+    assert EFC_PATH in set(table["Programme path"])
+    assert programme_chain(portfolio, "efc-measure-2-1") == [
+        "europe-for-citizens",
+        "efc-strand-2",
+        "efc-measure-2-1",
+    ]
+    rso = table[table["Grant reference"] == "BG EIF 2013/01-05.01"]
+    assert rso["Programme path"].tolist() == [
+        "European Fund for the Integration of Third-Country Nationals"
+    ]
+    amif = table[table["Programme path"] == "Asylum, Migration and Integration Fund"]
+    assert amif["Co-funded"].tolist() == ["co-funded"]
+    assert sorted(table.loc[table["Project"] == MYLA, "Funder"]) == [
+        "Group 484",
+        "Norwegian Embassy in Belgrade",
+    ]
+    assert amount_summary(rows) == NO_AMOUNT_REPORTED
+    assert size_basis(rows) == "projects"
+    assert size_label(rows) == "Size: number of funded projects (no amount is reported)"
+
+
+def test_tree_is_sized_by_project_count_when_no_amount_is_reported(portfolio):
+    rows = funding_rows(portfolio, sorted(portfolio.projects))
+    nodes = funding_tree(portfolio, rows)
+    leaves = nodes[nodes["level"] == "project"]
+    assert leaves["value"].tolist() == [1.0] * 5
+    assert (nodes.loc[nodes["level"] != "project", "value"] == 0).all()
+    measure = nodes[nodes["level"] == "measure"].iloc[0]
+    assert measure["id"] == "all/european-union/europe-for-citizens/efc-strand-2/efc-measure-2-1"
+    assert nodes.set_index("id").loc["all/european-union", "projects"] == 3
+    figure = json.loads(funding_chart(nodes, size_label(rows)).to_json())
+    assert figure["layout"]["title"]["text"].startswith("Size: number of funded projects")
+    assert "amount not reported" in json.dumps(figure)
+
+
+def test_amounts_size_the_chart_only_when_every_line_reports_one_currency(portfolio):
+    every = with_amounts(
+        portfolio,
+        {
+            "shtip-strazhitsa-twinning": [Amount(value=12000, currency="EUR")],
+            "myla-refugee-integration": [
+                Amount(value=30000, currency="EUR"),
+                Amount(value=5000.5, currency="EUR"),
+            ],
+        },
+    )
+    ids = ["myla-refugee-integration", "shtip-strazhitsa-twinning"]
+    rows = funding_rows(every, ids)
+    assert funding_table(rows)["Amount"].tolist() == ["30,000 EUR", "5,000.50 EUR", "12,000 EUR"]
+    assert size_basis(rows) == "amount"
+    assert size_label(rows) == "Size: amount reported (EUR)"
+    assert (
+        amount_summary(rows)
+        == "Amounts reported for 3 of 3 funding lines, adding up to 47,000.50 EUR."
+    )
+    nodes = funding_tree(every, rows)
+    leaves = nodes[nodes["level"] == "project"].set_index("id")
+    twinning = "all/european-union/europe-for-citizens/efc-strand-2/efc-measure-2-1/"
+    assert leaves.loc[twinning + "shtip-strazhitsa-twinning", "value"] == 12000
+    assert leaves.loc["all/group-484/myla-refugee-integration", "amount"] == "5,000.50 EUR"
+    figure = json.loads(funding_chart(nodes, size_label(rows)).to_json())
+    assert sorted(numbers(figure["data"][0]["values"]))[-3:] == [5000.5, 12000.0, 30000.0]
+    assert "12,000 EUR" in json.dumps(figure)
+
+
+def test_a_missing_amount_or_a_second_currency_sizes_by_project_count(portfolio):
+    partly = with_amounts(
+        portfolio, {"shtip-strazhitsa-twinning": [Amount(value=12000, currency="EUR")]}
+    )
+    rows = funding_rows(partly, sorted(partly.projects))
+    assert size_basis(rows) == "projects"
+    assert amount_summary(rows) == (
+        "Amounts reported for 1 of 5 funding lines, adding up to 12,000 EUR. "
+        "4 line(s) report no amount: left out of the sum, not counted as 0."
+    )
+    assert funding_tree(partly, rows).query("level == 'project'")["value"].tolist() == [1.0] * 5
+    euro_and_dinar = [Amount(value=100, currency="EUR"), Amount(value=200, currency="RSD")]
+    two = with_amounts(portfolio, {"myla-refugee-integration": euro_and_dinar})
+    rows = funding_rows(two, ["myla-refugee-integration"])
+    assert reported_totals(rows) == {"EUR": 100.0, "RSD": 200.0}
+    assert size_basis(rows) == "projects"
+    assert amount_summary(rows).endswith("adding up to 100 EUR, 200 RSD (each currency apart).")
+
+
+def test_a_hand_made_funding_line_with_an_amount(portfolio):
+    line = Funding(
+        funder="group-484",
+        amount=Amount(value=12000, currency="EUR"),
+        source="myla-results-mk",
+        quote="Проектот е финансиран од Норвешка амбасада во Белград и Група 484",
+    )
+    project = portfolio.projects["myla-refugee-integration"]
+    changed = dataclasses.replace(
+        portfolio,
+        projects={**portfolio.projects, project.id: project.model_copy(update={"funding": [line]})},
+    )
+    rows = funding_rows(changed, [project.id])
+    assert funding_table(rows).iloc[0][["Funder", "Programme path", "Amount"]].tolist() == [
+        "Group 484",
+        "not stated",
+        "12,000 EUR",
+    ]
+
+
+def test_text_on_blocks_keeps_its_contrast():
+    assert text_colour("#0072B2") == "#FFFFFF"
+    assert text_colour("#E69F00") == "#000000"
+    assert tint("#000000", 0.5) == "#808080"
+
+
+# The page -------------------------------------------------------------------------------------
+
+
+
+
+
+
+def test_page_shows_grants_programme_paths_funders_and_unreported_amounts():
+    app = open_app("pages/funding/app.py")
+    table = app.dataframe[0].value
+    assert "BG EIF 2013/01-05.01" in set(table["Grant reference"])
+    assert EFC_PATH in set(table["Programme path"])
+    assert sorted(table.loc[table["Project"] == MYLA, "Funder"]) == [
+        "Group 484",
+        "Norwegian Embassy in Belgrade",
+    ]
+    assert set(table["Amount"]) == {"not reported"}
+    assert "съфинансиран" in " ".join(table["Quote"])
+    assert any("No amount is reported for these projects" in info.value for info in app.info)
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["title"]["text"].startswith("Size: number of funded projects")
+    assert sorted(set(numbers(spec["data"][0]["values"]))) == [0.0, 1.0]
+
+
+def test_funder_filter_leaves_only_the_myla_project():
+    app = open_app("pages/funding/app.py")
+    set_filter(app, "funders", ["norwegian-embassy-belgrade"])
+    table = app.dataframe[0].value
+    assert set(table["Project"]) == {MYLA}
+    assert sorted(table["Funder"]) == ["Group 484", "Norwegian Embassy in Belgrade"]

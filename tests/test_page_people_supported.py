@@ -1,0 +1,143 @@
+"""People supported: each kind of people apart, periods as written, unknown never 0."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from app_support import numbers, open_app, set_filter
+
+from lib.charts_people import APPROXIMATE_OPACITY, people_chart
+from lib.figure_text import figure_text
+from lib.filters import Filters, selected_values
+from lib.headlines import indicator_figure
+from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.people_tables import at_least_note, people_figures, people_table, value_text
+
+
+@pytest.fixture(scope="module")
+def portfolio():
+    result = load_portfolio(DEFAULT_DATA_DIR)
+    assert not result.problems
+    return result.portfolio
+
+
+@pytest.fixture(scope="module")
+def figures(portfolio):
+    return people_figures(portfolio, selected_values(portfolio, Filters()))
+
+
+
+
+# Pure builders --------------------------------------------------------------------------------
+
+
+def test_value_text_keeps_approximate_and_unknown():
+    assert value_text(518, "exact") == "518"
+    assert value_text(84_000, "approximate") == "about 84,000"
+    assert value_text(None, "not_reported") == "not reported"
+
+
+def test_figures_keep_each_kind_and_the_period_as_written(figures):
+    table = people_table(figures)
+    by_kind = table.groupby("Kind of people")["Number"].apply(list).to_dict()
+    assert by_kind == {
+        "Refugees supported": ["518"],
+        "People trained": ["not reported", "about 16", "about 16"],
+        "Citizens informed": ["about 84,000"],
+        "People employed": ["12"],
+    }
+    supported = table[table["Kind of people"] == "Refugees supported"].iloc[0]
+    assert supported["Period (as the report writes it)"] == "January – April, year not stated"
+    assert "вкупно 518 бегалци" in supported["Quote"]
+    assert list(table["Kind of people"].drop_duplicates()) == [
+        "Refugees supported",
+        "People trained",
+        "Citizens informed",
+        "People employed",
+    ]
+
+
+def test_trained_total_is_at_least_the_largest_series_not_the_sum(portfolio, figures):
+    values = selected_values(portfolio, Filters())
+    figure = indicator_figure(portfolio, "people-trained", values)
+    assert figure_text(figure) == "at least about 16"
+    note = at_least_note(figure, figures, figure_text(figure))
+    assert note.startswith("2 series report about 16, about 16.")
+    assert "at least about 16, not their sum" in note
+    supported = indicator_figure(portfolio, "refugees-supported", values)
+    assert at_least_note(supported, figures, "518") is None
+
+
+def test_chart_gives_each_kind_its_own_panel_and_axis(figures):
+    chart = people_chart(figures)
+    assert len(chart.data) == 4  # supported, trained, informed, employed: never one stack
+    assert [trace.xaxis for trace in chart.data] == ["x", "x2", "x3", "x4"]
+    supported, trained, informed, employed = chart.data
+    assert numbers(supported.x) == [518] and list(supported.text) == ["518"]
+    assert numbers(informed.x) == [84_000] and list(informed.text) == ["≈ 84,000"]
+    assert list(informed.marker.opacity) == [APPROXIMATE_OPACITY]
+    assert numbers(employed.x) == [12]
+    # RSO Maritsa trained people without a count: words at its row, no bar there
+    assert numbers(trained.x) == [16, 16] and numbers(trained.y) == [1, 2]
+    assert [a.text for a in chart.layout.annotations if a.text == "not reported"] == [
+        "not reported"
+    ]
+    # each panel's axis is scaled to its own numbers, so 84,000 does not flatten 518
+    assert chart.layout.xaxis.range[1] < 1_000 < chart.layout.xaxis3.range[1]
+    assert "January – April, year not stated" in chart.layout.yaxis.ticktext[0]
+    assert not any(axis.type == "date" for axis in (chart.layout.xaxis, chart.layout.xaxis3))
+
+
+def test_chart_has_no_panel_without_a_number(portfolio):
+    values = selected_values(portfolio, Filters(projects=("rso-maritsa-forums",)))
+    only_unknown = people_figures(portfolio, values)
+    assert only_unknown["number"].tolist() == ["not reported"]
+    assert len(people_chart(only_unknown).data) == 0
+
+
+# The page -------------------------------------------------------------------------------------
+
+
+
+
+
+
+def test_page_shows_each_kind_with_its_own_figure():
+    at = open_app("pages/people_supported/app.py")
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown == {
+        "Refugees supported": "518",
+        "People trained": "at least about 16",
+        "Citizens informed": "about 84,000",
+        "People employed": "12",
+    }
+    assert any("not their sum" in caption.value for caption in at.caption)
+    table = at.dataframe[0].value
+    assert "not reported" in set(table["Number"])
+    assert "January – April, year not stated" in set(table["Period (as the report writes it)"])
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert sorted(x for trace in spec["data"] for x in numbers(trace["x"])) == [
+        12,
+        16,
+        16,
+        518,
+        84_000,
+    ]
+    assert any("вкупно 518 бегалци" in text.value for text in at.text)
+
+
+def test_rso_maritsa_shows_trained_not_reported_and_says_the_rest_is_absent():
+    at = open_app("pages/people_supported/app.py")
+    set_filter(at, "projects", ["rso-maritsa-forums"])
+    assert {metric.label: metric.value for metric in at.metric} == {
+        "People trained": "not reported"
+    }
+    table = at.dataframe[0].value
+    assert table["Number"].tolist() == ["not reported"]
+    infos = [info.value for info in at.info]
+    assert any(
+        "Refugees supported" in i and "Citizens informed" in i and "People employed" in i
+        for i in infos
+    )
+    assert len(at.get("plotly_chart")) == 0

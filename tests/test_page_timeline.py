@@ -1,0 +1,186 @@
+"""Timeline: dates keep their precision; a date of an unstated year never reaches the axis."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from app_support import open_app, set_filter
+
+from lib.charts_timeline import chart_rows, mark_label, timeline_chart
+from lib.dates import FuzzyDate
+from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.timeline_data import (
+    START_AND_END_NOT_STATED,
+    coarsest,
+    projects_off_axis,
+    timeline_rows,
+    without_date,
+    without_year,
+    written,
+)
+
+TWINNING_DAYS = [
+    "2018-06-19T12:00:00",
+    "2018-06-20T12:00:00",
+    "2018-06-21T12:00:00",
+    "2018-06-22T12:00:00",
+]
+FORUMS = "Forums on intercultural competence and the integration of third-country nationals"
+RSO_TITLE = (
+    "Building capacity and creating an active platform in support of immigrant integration policy"
+)
+
+
+@pytest.fixture(scope="module")
+def portfolio():
+    result = load_portfolio(DEFAULT_DATA_DIR)
+    assert not result.problems
+    return result.portfolio
+
+
+def _date(text: str) -> FuzzyDate:
+    return FuzzyDate.parse(text)
+
+
+def _trace(figure_json: dict, name: str) -> dict:
+    return next(trace for trace in figure_json["data"] if trace.get("name") == name)
+
+
+# Pure builders --------------------------------------------------------------------------------
+
+
+def test_dates_are_written_as_given_and_spans_take_the_coarser_precision():
+    assert written(_date("2018-06-19"), _date("2018-06-22")) == "2018-06-19 – 2018-06-22"
+    assert written(_date("--06"), None) == "--06"
+    assert written(None, None) == "not stated"
+    assert coarsest(_date("2018-06"), _date("2018-06-22")) == "month"
+    assert coarsest(_date("2018"), _date("--06")) == "month_no_year"
+    assert coarsest(None, None) is None
+
+
+def test_bundled_rows_place_only_dates_with_a_year_on_the_axis(portfolio):
+    rows = timeline_rows(portfolio, sorted(portfolio.projects))
+    by_item = {(r.project_id, r.item): r for r in rows.itertuples()}
+    forums = by_item[("rso-maritsa-forums", FORUMS)]
+    assert (forums.placement, forums.date, forums.date_written) == (
+        "no_year",
+        "June, year not stated",
+        "--06",
+    )
+    assert forums.x_start is None
+    myla = by_item[("myla-refugee-integration", "The project as a whole")]
+    assert myla.date == "started 1 January 2017; end not stated"
+    assert myla.placement == "axis"
+    connection = by_item[("connection-network", "The project as a whole")]
+    assert connection.date == START_AND_END_NOT_STATED
+    workshop = by_item[
+        ("myla-refugee-integration", "Validation workshop for the comprehensive assessment")
+    ]
+    assert (workshop.status, workshop.placement) == ("planned", "no_year")
+    refugees = by_item[("myla-refugee-integration", "Refugees supported: 518")]
+    assert (refugees.date, refugees.placement) == ("January – April, year not stated", "no_year")
+    assert projects_off_axis(rows) == [RSO_TITLE]
+    assert set(without_year(rows)["What"]) >= {FORUMS, "Refugees supported: 518"}
+    assert "Orientation sessions on the Refugee Convention (6 sessions)" in set(
+        without_date(rows)["What"]
+    )
+
+
+def test_chart_draws_the_four_twinning_days_and_nothing_without_a_year(portfolio):
+    rows = timeline_rows(portfolio, sorted(portfolio.projects))
+    figure = json.loads(timeline_chart(rows).to_json())
+    days = _trace(figure, "days")
+    for day in TWINNING_DAYS:
+        assert day in days["x"]
+    assert "2021-09-14T00:00:00" in days["x"]  # CONNECTION, 13–14 September 2021
+    drawn = json.dumps(figure, ensure_ascii=False)
+    assert FORUMS not in drawn
+    assert "year not stated" not in drawn
+    assert "Validation workshop" not in drawn
+    assert "start and end not stated" in drawn  # CONNECTION's own line says so
+    assert RSO_TITLE not in drawn
+
+
+def test_month_and_year_precise_dates_are_hatched_bars_across_the_whole_period(portfolio):
+    twinning = portfolio.projects["shtip-strazhitsa-twinning"]
+    myla = portfolio.projects["myla-refugee-integration"]
+    connection = portfolio.projects["connection-network"]
+    meeting = connection.events[0].model_copy(update={"status": "planned"})
+    changed = dataclasses.replace(
+        portfolio,
+        projects={
+            **portfolio.projects,
+            twinning.id: twinning.model_copy(
+                update={"start": _date("2018-06"), "end": _date("2018-06")}
+            ),
+            myla.id: myla.model_copy(update={"start": _date("2017")}),
+            connection.id: connection.model_copy(update={"events": [meeting]}),
+        },
+    )
+    rows = timeline_rows(changed, sorted(changed.projects))
+    drawn = chart_rows(rows)
+    project = drawn[drawn["project_id"] == twinning.id].iloc[0]
+    assert mark_label(project) == "June 2018 (month only)"
+    assert (project.x_start.isoformat(), project.x_end.isoformat()) == ("2018-06-01", "2018-07-01")
+    started = drawn[drawn["project_id"] == myla.id].iloc[0]
+    assert mark_label(started) == "started 2017 (year only); end not stated"
+    figure = json.loads(timeline_chart(rows).to_json())
+    bars = _trace(figure, "periods")
+    month_bar = bars["base"].index("2018-06-01")
+    assert bars["marker"]["pattern"]["shape"][month_bar] == "/"
+    assert bars["marker"]["pattern"]["shape"][bars["base"].index("2017-01-01")] == "."
+    assert "June 2018 (month only)" in json.dumps(figure, ensure_ascii=False)
+    days = _trace(figure, "days")
+    planned = days["x"].index("2021-09-14T00:00:00")
+    assert days["marker"]["symbol"][planned] == "diamond-open"
+    assert "13 September 2021 – 14 September 2021 · planned" in json.dumps(
+        figure, ensure_ascii=False
+    )
+
+
+def test_zooming_to_a_project_shows_only_its_days(portfolio):
+    rows = timeline_rows(portfolio, sorted(portfolio.projects))
+    figure = json.loads(timeline_chart(rows, "shtip-strazhitsa-twinning").to_json())
+    assert figure["layout"]["xaxis"]["range"][0].startswith("2018-06")
+    assert figure["layout"]["xaxis"]["range"][1].startswith("2018-06")
+    assert "CONNECTION" not in json.dumps(figure, ensure_ascii=False)
+
+
+# The page -------------------------------------------------------------------------------------
+
+
+
+
+
+
+def test_page_draws_the_twinning_days_and_lists_the_forums_without_a_year():
+    app = open_app("pages/timeline/app.py")
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    days = _trace(spec, "days")
+    for day in TWINNING_DAYS:
+        assert day in days["x"]
+    assert FORUMS not in json.dumps(spec, ensure_ascii=False)
+    assert "Dates without a stated year" in [header.value for header in app.subheader]
+    no_year = app.dataframe[1].value  # the full table comes first, in its expander
+    forums = no_year[no_year["What"] == FORUMS]
+    assert forums[["Date", "Date as written", "Place"]].values.tolist() == [
+        ["June, year not stated", "--06", "Haskovo region"]
+    ]
+    full = app.dataframe[0].value
+    assert {"Type", "Date as written", "Known to", "Place", "Status", "Source"} <= set(full)
+    connection = full[full["Project"].str.startswith("CONNECTION")]
+    assert START_AND_END_NOT_STATED in set(connection["Date"])
+    assert "online" in set(connection["Place"])
+
+
+def test_year_filter_names_the_projects_with_no_stated_year():
+    app = open_app("pages/timeline/app.py")
+    set_filter(app, "years", (2018, 2018))
+    assert any(RSO_TITLE in info.value for info in app.info)
+    spec = app.get("plotly_chart")[0].proto.spec
+    assert "Town-twinning meeting" in spec
+    assert "CONNECTION" not in spec
+    assert len(app.dataframe) == 1  # the full table only: no date of 2018's project lacks a year
+    assert "Every date of the selected projects states its year." in [i.value for i in app.info]
