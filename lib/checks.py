@@ -16,7 +16,6 @@ from lib.problems import Problem
 from lib.quotes import normalise, states_number
 from lib.yaml_source import field_name, line_of
 
-
 # Key in `broken` for the kinds (places, sources...) whose whole file could not be read.
 UNREADABLE = "(unreadable)"
 
@@ -105,7 +104,9 @@ class _Known:
         if not self.exists("sources", cited.source):
             self.problems.append(item.problem(source_path, _unknown(cited.source, "sources")))
         elif cited.source in self.texts and normalise(cited.quote) not in self.texts[cited.source]:
-            message = f"this quote is not in the report `{cited.source}`; copy it exactly from the report"
+            message = (
+                f"this quote is not in the report `{cited.source}`; copy it exactly from the report"
+            )
             self.problems.append(item.problem(quote_path, message))
 
 
@@ -143,7 +144,7 @@ def _check_project(
     if project.dates_source is not None:
         known.cited(item, ("dates_source",))
     _check_order(item, (), project.start, project.end, problems)
-    for index, place in enumerate(project.places):
+    for index, _ in enumerate(project.places):
         known.ref(item, ("places", index, "place"), "places")
         known.cited(item, ("places", index))
     for index, _ in enumerate(project.organisations):
@@ -155,7 +156,10 @@ def _check_project(
         known.cited(item, ("funding", index))
         programme = programmes.get(funding.programme or "")
         if programme is not None and programme.funder != funding.funder:
-            message = f"the programme `{programme.id}` is funded by `{programme.funder}`, not `{funding.funder}`"
+            message = (
+                f"the programme `{programme.id}` is funded by `{programme.funder}`, "
+                f"not `{funding.funder}`"
+            )
             problems.append(item.problem(("funding", index, "funder"), message))
     for index, _ in enumerate(project.links):
         known.ref(item, ("links", index, "from_place"), "places")
@@ -174,7 +178,11 @@ def _check_project(
         known.cited(item, path)
         _check_order(item, path, event.start, event.end, problems)
         if event.online and event.place:
-            problems.append(item.problem(path + ("online",), "an event is either online or at a place, not both"))
+            problems.append(
+                item.problem(
+                    path + ("online",), "an event is either online or at a place, not both"
+                )
+            )
         if event.part_of is not None and event.part_of not in events:
             message = f"'{event.part_of}' is not an event of this project"
             problems.append(item.problem(path + ("part_of",), message))
@@ -185,7 +193,10 @@ def _check_project(
             )
             problems.append(item.problem(path + ("part_of",), message))
         if event.count is not None and not states_number(event.quote, event.count):
-            message = f"the quote does not state the number {event.count}; quote the sentence that gives it"
+            message = (
+                f"the quote does not state the number {event.count}; "
+                "quote the sentence that gives it"
+            )
             problems.append(item.problem(path + ("count",), message))
     for index, _ in enumerate(project.notes):
         known.cited(item, ("notes", index))
@@ -229,16 +240,27 @@ def _check_rows(
         if not known.exists("sources", row.source):
             complain(row, "source", _unknown(row.source, "sources"))
         elif row.source in known.texts and normalise(row.quote) not in known.texts[row.source]:
-            complain(row, "quote", f"this quote is not in the report `{row.source}`; copy it exactly")
+            complain(
+                row, "quote", f"this quote is not in the report `{row.source}`; copy it exactly"
+            )
         if row.value is not None and not states_number(row.quote, row.value):
             what = "a zero" if row.value == 0 else f"the number {row.value}"
-            complain(row, "value", f"the quote does not state {what}; a figure must be in its quote (unknown is not zero: use not_reported)")
+            complain(
+                row,
+                "value",
+                f"the quote does not state {what}; a figure must be in its quote "
+                "(unknown is not zero: use not_reported)",
+            )
         if row.period_start and row.period_end and is_before(row.period_end, row.period_start):
-            complain(row, "period_end", f"the end {row.period_end} is before the start {row.period_start}")
+            complain(
+                row,
+                "period_end",
+                f"the end {row.period_end} is before the start {row.period_start}",
+            )
 
 
 def _check_parts(rows: list[ValueRow], problems: list[Problem]) -> None:
-    """Where a report gives a whole and its parts (259 = 132 + 127), both are kept and must agree."""
+    """Where a report gives a whole and its parts (259 = 132 + 127), both must agree."""
     groups: dict[tuple, list[ValueRow]] = defaultdict(list)
     for row in rows:
         key = (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))

@@ -19,9 +19,7 @@ class Use:
     quote: str
 
 
-def project_uses(
-    portfolio: Portfolio, project_id: str, language: str = "en"
-) -> list[Use]:
+def project_uses(portfolio: Portfolio, project_id: str, language: str = "en") -> list[Use]:
     """Every fact of one project with its quote, in the order a reader meets them."""
     project = portfolio.projects[project_id]
     uses: list[Use] = []
@@ -36,9 +34,7 @@ def project_uses(
         )
     for entry in project.places:
         name = portfolio.places[entry.place].names.get(language)
-        uses.append(
-            Use(entry.source, project_id, f"place: {name} ({entry.role})", entry.quote)
-        )
+        uses.append(Use(entry.source, project_id, f"place: {name} ({entry.role})", entry.quote))
     for entry in project.organisations:
         name = portfolio.organisations[entry.organisation].names.get(language)
         uses.append(
@@ -69,19 +65,13 @@ def project_uses(
         shown = "not reported" if pd.isna(row.value) else f"{row.value:,}"
         if row.precision == "approximate":
             shown = f"about {shown}"
-        uses.append(
-            Use(row.source, project_id, f"figure: {label} = {shown}", row.quote)
-        )
+        uses.append(Use(row.source, project_id, f"figure: {label} = {shown}", row.quote))
     return uses
 
 
 def all_uses(portfolio: Portfolio, language: str = "en") -> list[Use]:
     """Every citation in the data set: projects' facts and the catalogue entries."""
-    uses = [
-        use
-        for pid in portfolio.projects
-        for use in project_uses(portfolio, pid, language)
-    ]
+    uses = [use for pid in portfolio.projects for use in project_uses(portfolio, pid, language)]
     for organisation in portfolio.organisations.values():
         what = f"organisation: {organisation.names.get(language)}"
         uses.append(Use(organisation.source, "", what, organisation.quote))

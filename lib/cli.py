@@ -16,7 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check every data file; exit 1 on problems")
-    validate.add_argument("data_dir", nargs="?", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
+    validate.add_argument(
+        "data_dir", nargs="?", type=Path, help="default: DASHBOARD_DATA_DIR or data/"
+    )
 
     places = commands.add_parser("places", help="offline GeoNames look-up for places.yaml")
     place_commands = places.add_subparsers(dest="places_command", required=True)

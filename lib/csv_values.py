@@ -68,7 +68,9 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
         if unknown:
             words.append("unknown column(s): " + ", ".join(unknown))
         expected = ",".join(COLUMNS)
-        return [], [Problem(file, 1, "(header)", "; ".join(words) + f". The header must be: {expected}")]
+        return [], [
+            Problem(file, 1, "(header)", "; ".join(words) + f". The header must be: {expected}")
+        ]
 
     rows: list[ValueRow] = []
     seen: dict[tuple[str, ...], int] = {}
@@ -92,7 +94,13 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
             continue  # blank lines are harmless
         if len(cells) != len(header):
             problems.append(
-                Problem(file, line, "(row)", f"this row has {len(cells)} cells but the header has {len(header)}; a comma inside a text needs the text in double quotes")
+                Problem(
+                    file,
+                    line,
+                    "(row)",
+                    f"this row has {len(cells)} cells but the header has {len(header)}; "
+                    "a comma inside a text needs the text in double quotes",
+                )
             )
             continue
         record = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
@@ -101,7 +109,14 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
             continue
         key = tuple(record[name] for name in COLUMNS if name not in ("quote",))
         if key in seen:
-            problems.append(Problem(file, line, "(row)", f"this row repeats line {seen[key]}; a figure must be entered once"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "(row)",
+                    f"this row repeats line {seen[key]}; a figure must be entered once",
+                )
+            )
             continue
         seen[key] = line
         rows.append(row)
@@ -132,9 +147,15 @@ def _row(record: dict[str, str], line: int, file: str, problems: list[Problem]) 
         if precision == "not_reported":
             complain("value", "precision is not_reported, so the value must be left empty")
     elif precision in ("exact", "approximate"):
-        complain("value", "the value is empty; if the report gives no number, write not_reported as the precision")
+        complain(
+            "value",
+            "the value is empty; if the report gives no number, "
+            "write not_reported as the precision",
+        )
     if record["breakdown"] not in BREAKDOWNS:
-        complain("breakdown", f"'{record['breakdown']}' is not one of: empty (a total), origin_city")
+        complain(
+            "breakdown", f"'{record['breakdown']}' is not one of: empty (a total), origin_city"
+        )
     if record["breakdown"] == "origin_city" and not record["place"]:
         complain("place", "a row broken down by origin_city needs the city in place")
     dates = {}

@@ -1,4 +1,5 @@
-"""Dates that keep the precision the report gave: a day, a month, a year, or a month of an unstated year."""
+"""Dates that keep the precision the report gave: a day, a month, a year, or a month of a
+year the report does not state."""
 
 from __future__ import annotations
 

@@ -11,7 +11,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
-def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV") -> None:
+def csv_download(
+    frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV"
+) -> None:
     st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
 
 

@@ -36,7 +36,9 @@ def project_years(portfolio: Portfolio, project_id: str) -> set[int]:
 
 
 def year_bounds(portfolio: Portfolio) -> tuple[int, int] | None:
-    years = {year for project_id in portfolio.projects for year in project_years(portfolio, project_id)}
+    years = {
+        year for project_id in portfolio.projects for year in project_years(portfolio, project_id)
+    }
     return (min(years), max(years)) if years else None
 
 

@@ -22,7 +22,9 @@ COLUMNS = [
 ]
 
 
-def readable_values(portfolio: Portfolio, values: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+def readable_values(
+    portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
+) -> pd.DataFrame:
     """One row a figure of `values`; an unreported value stays empty, never 0."""
     events = {
         (project.id, event.id): event.title.get(language)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.date_text import period_text
 from lib.portfolio import Portfolio
 
 HEADLINE_INDICATORS = ("participants", "refugees-supported", "people-trained", "citizens-informed")
@@ -16,6 +17,7 @@ class Citation:
     project: str
     source: str
     quote: str
+    when: str  # the period or event date as the report gives it, or "date not stated"
 
 
 @dataclass(frozen=True)
@@ -56,18 +58,30 @@ def indicator_figure(portfolio: Portfolio, code: str, values: pd.DataFrame) -> F
         value=int(per_project.sum()) if len(per_project) else None,
         approximate=bool((reported["precision"] == "approximate").any()),
         at_least=bool(overlapping),
-        citations=_citations(pd.concat([reported, wholes[wholes["value"].isna()]])),
+        citations=_citations(portfolio, pd.concat([reported, wholes[wholes["value"].isna()]])),
         not_reported_in=tuple(silent),
         projects_reporting=tuple(sorted(per_project.index)),
         figures_added=len(reported) if indicator.aggregation == "sum" else 1,
     )
 
 
-def _citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
+def _citations(portfolio: Portfolio, rows: pd.DataFrame) -> tuple[Citation, ...]:
     unique = rows.drop_duplicates(["project", "source", "quote"])
     return tuple(
-        Citation(row.project, row.source, row.quote) for row in unique.itertuples(index=False)
+        Citation(row.project, row.source, row.quote, _when(portfolio, row))
+        for row in unique.itertuples(index=False)
     )
+
+
+def _when(portfolio: Portfolio, row: object) -> str:
+    """The figure's own period, else its event's dates, written as precisely as stated."""
+    start, end = row.period_start, row.period_end
+    if start is None and end is None and row.event:
+        event = next(e for e in portfolio.projects[row.project].events if e.id == row.event)
+        start, end = event.start, event.end
+    if start is None and end is None:
+        return "date not stated"
+    return period_text(start, end)
 
 
 def place_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
@@ -96,3 +110,23 @@ def headline_counts(portfolio: Portfolio, project_ids: list[str]) -> dict[str, i
         "countries": len({place.country for place in places}),
         "funders": len(funder_ids(portfolio, project_ids)),
     }
+
+
+@dataclass(frozen=True)
+class Network:
+    title: str
+    size: int
+    named: int
+
+
+def network_sizes(
+    portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
+) -> list[Network]:
+    """Networks whose report gives a size larger than the cities it names (22 cities, 8 named)."""
+    rows = values[(values["indicator"] == "network-cities") & values["value"].notna()]
+    networks = []
+    for row in rows.itertuples(index=False):
+        project = portfolio.projects[row.project]
+        named = len({entry.place for entry in project.places})
+        networks.append(Network(project.title.get(language), int(row.value), named))
+    return networks

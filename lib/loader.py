@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 import os
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,7 +208,9 @@ def _validated(
 def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
     path = data_dir / VALUES_FILE
     if not path.is_file():
-        problems.append(Problem(VALUES_FILE, None, "(file)", "this file is missing from the data folder"))
+        problems.append(
+            Problem(VALUES_FILE, None, "(file)", "this file is missing from the data folder")
+        )
         return []
     text, decode_problems = decode(path.read_bytes(), VALUES_FILE)
     problems += decode_problems

@@ -19,8 +19,7 @@ def project_list(
             portfolio.places[e.place].names.get(language) for e in project.places
         )
         funders = dict.fromkeys(
-            portfolio.organisations[f.funder].names.get(language)
-            for f in project.funding
+            portfolio.organisations[f.funder].names.get(language) for f in project.funding
         )
         rows.append(
             {
@@ -36,9 +35,7 @@ def project_list(
     return pd.DataFrame(rows)
 
 
-def project_events(
-    portfolio: Portfolio, project_id: str, language: str = "en"
-) -> pd.DataFrame:
+def project_events(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
     project = portfolio.projects[project_id]
     titles = {event.id: event.title.get(language) for event in project.events}
     rows = [
@@ -49,9 +46,7 @@ def project_events(
             "where": "online"
             if event.online
             else (
-                portfolio.places[event.place].names.get(language)
-                if event.place
-                else "not stated"
+                portfolio.places[event.place].names.get(language) if event.place else "not stated"
             ),
             "sessions": event.count,
             "status": event.status,
@@ -66,9 +61,7 @@ def project_events(
     return frame
 
 
-def project_funding(
-    portfolio: Portfolio, project_id: str, language: str = "en"
-) -> pd.DataFrame:
+def project_funding(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
     rows = []
     for funding in portfolio.projects[project_id].funding:
         programme = portfolio.programmes.get(funding.programme or "")
@@ -80,9 +73,7 @@ def project_funding(
         rows.append(
             {
                 "funder": portfolio.organisations[funding.funder].names.get(language),
-                "programme": programme.names.get(language)
-                if programme
-                else "not stated",
+                "programme": programme.names.get(language) if programme else "not stated",
                 "grant reference": funding.grant_reference or "not stated",
                 "amount": amount,
                 "co-funded": "yes" if funding.co_funded else "",

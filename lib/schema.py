@@ -165,9 +165,7 @@ class Indicator(Strict):
     code: Id
     labels: Text
     unit: Literal["people", "events", "sessions", "documents", "groups", "agreements", "cities"]
-    counts: Literal[
-        "unique_people", "attendances", "people_reached", "people_informed", "items"
-    ]
+    counts: Literal["unique_people", "attendances", "people_reached", "people_informed", "items"]
     aggregation: Literal["sum", "at_least"]
     topic: Literal["participants", "supported", "trained", "informed", "employed", "outputs"]
     description: str = Field(min_length=1)

@@ -39,7 +39,9 @@ def page_header(view: View, title: str) -> None:
     """The page title and the active filters in words (boards read them off the screen)."""
     st.title(title)
     words = filters_in_words(view.portfolio, view.filters, view.language)
-    st.caption(f"Showing: {words} — {len(view.project_ids)} of {len(view.portfolio.projects)} projects")
+    st.caption(
+        f"Showing: {words} — {len(view.project_ids)} of {len(view.portfolio.projects)} projects"
+    )
     left_out = city_unattributed(view.portfolio, view.filters)
     if len(left_out):
         st.info(

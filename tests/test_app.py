@@ -99,3 +99,8 @@ def test_sources_page_lists_reports_and_what_each_gave(monkeypatch):
     taken = app.dataframe[1].value
     assert "figure: Refugees supported = 518" in taken["what"].tolist()
     assert "figure: Citizens informed = about 84,000" in taken["what"].tolist()
+
+
+def test_overview_says_the_network_has_22_cities_of_which_8_are_named(monkeypatch):
+    captions = [caption.value for caption in run_app(monkeypatch).caption]
+    assert any("22 cities in its network, 8 of them named" in text for text in captions)

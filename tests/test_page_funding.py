@@ -37,8 +37,6 @@ def portfolio():
     return result.portfolio
 
 
-
-
 def with_amounts(portfolio, amounts: dict[str, list[Amount | None]]):
     """A copy of the portfolio whose projects' funding lines carry the given amounts."""
     projects = dict(portfolio.projects)
@@ -188,10 +186,6 @@ def test_text_on_blocks_keeps_its_contrast():
 
 
 # The page -------------------------------------------------------------------------------------
-
-
-
-
 
 
 def test_page_shows_grants_programme_paths_funders_and_unreported_amounts():

@@ -29,8 +29,6 @@ def portfolio():
     return result.portfolio
 
 
-
-
 # Pure builders --------------------------------------------------------------------------------
 
 
@@ -96,10 +94,6 @@ def test_chart_marks_approximate_bars(portfolio):
 
 
 # The page -------------------------------------------------------------------------------------
-
-
-
-
 
 
 def chart_values(at: AppTest) -> list[float]:

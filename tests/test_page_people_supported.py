@@ -27,8 +27,6 @@ def figures(portfolio):
     return people_figures(portfolio, selected_values(portfolio, Filters()))
 
 
-
-
 # Pure builders --------------------------------------------------------------------------------
 
 
@@ -97,10 +95,6 @@ def test_chart_has_no_panel_without_a_number(portfolio):
 
 
 # The page -------------------------------------------------------------------------------------
-
-
-
-
 
 
 def test_page_shows_each_kind_with_its_own_figure():

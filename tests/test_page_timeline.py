@@ -151,10 +151,6 @@ def test_zooming_to_a_project_shows_only_its_days(portfolio):
 # The page -------------------------------------------------------------------------------------
 
 
-
-
-
-
 def test_page_draws_the_twinning_days_and_lists_the_forums_without_a_year():
     app = open_app("pages/timeline/app.py")
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)

@@ -33,9 +33,7 @@ if "projects.show" not in st.session_state:
         wanted if wanted in view.project_ids else view.project_ids[0]
     )
     if wanted and wanted not in view.project_ids:
-        st.warning(
-            "The link names a project that is not among these projects; showing the first."
-        )
+        st.warning("The link names a project that is not among these projects; showing the first.")
 elif st.session_state["projects.show"] not in view.project_ids:
     st.session_state["projects.show"] = view.project_ids[0]
 
@@ -57,7 +55,8 @@ project = portfolio.projects[chosen]
 st.header(md(project.title.get(language)))
 if project.title.original != language:
     st.caption(
-        f"Translated title; the original ({project.title.original}): {md(project.title.get(project.title.original))}"
+        f"Translated title; the original ({project.title.original}): "
+        f"{md(project.title.get(project.title.original))}"
     )
 st.write(md(project.summary.get(language)))
 st.markdown(
@@ -73,9 +72,7 @@ if len(figures):
 else:
     st.info("The reports give no figures for this project.")
 st.subheader("Funding")
-st.dataframe(
-    project_funding(portfolio, chosen, language), hide_index=True, width="stretch"
-)
+st.dataframe(project_funding(portfolio, chosen, language), hide_index=True, width="stretch")
 st.subheader("Events")
 events = project_events(portfolio, chosen, language)
 if len(events):
