@@ -42,13 +42,14 @@ def year_bounds(portfolio: Portfolio) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def programme_ancestry(portfolio: Portfolio, programme_id: str | None) -> set[str]:
-    """A programme and everything above it: a measure belongs to its strand and programme."""
-    found: set[str] = set()
-    while programme_id and programme_id not in found:
-        found.add(programme_id)
+def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]:
+    """Ids from the top programme down to `programme_id`: a measure's programme and strand
+    first. A project funded under a measure is funded under its strand and programme too."""
+    chain: list[str] = []
+    while programme_id and programme_id not in chain:
+        chain.insert(0, programme_id)
         programme_id = portfolio.programmes[programme_id].parent
-    return found
+    return chain
 
 
 def _matches(portfolio: Portfolio, project_id: str, filters: Filters) -> bool:
@@ -58,7 +59,7 @@ def _matches(portfolio: Portfolio, project_id: str, filters: Filters) -> bool:
     funders = {funding.funder for funding in project.funding}
     programmes: set[str] = set()
     for funding in project.funding:
-        programmes |= programme_ancestry(portfolio, funding.programme)
+        programmes.update(programme_chain(portfolio, funding.programme))
     if filters.projects and project_id not in filters.projects:
         return False
     if filters.countries and not countries & set(filters.countries):
@@ -136,5 +137,5 @@ def _groups(frame: pd.DataFrame) -> pd.Series:
 def _venue(portfolio: Portfolio, row: object) -> str:
     if not row.event:
         return ""
-    event = next(e for e in portfolio.projects[row.project].events if e.id == row.event)
-    return event.place or ""
+    event = portfolio.event(row.project, row.event)
+    return (event.place or "") if event else ""

@@ -11,6 +11,7 @@ from typing import Literal
 
 import pandas as pd
 
+from lib.filters import programme_chain
 from lib.portfolio import Portfolio
 from lib.schema import Amount
 
@@ -57,15 +58,6 @@ def amount_text(amount: Amount | None) -> str:
     value = amount.value
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     return f"{number} {amount.currency}"
-
-
-def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]:
-    """Ids from the top programme down to `programme_id`: a measure's strand and programme first."""
-    chain: list[str] = []
-    while programme_id and programme_id not in chain:
-        chain.insert(0, programme_id)
-        programme_id = portfolio.programmes[programme_id].parent
-    return chain
 
 
 def funding_rows(

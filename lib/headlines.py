@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.date_text import period_text
+from lib.dates import FuzzyDate
 from lib.portfolio import Portfolio
 
 HEADLINE_INDICATORS = ("participants", "refugees-supported", "people-trained", "citizens-informed")
@@ -68,16 +69,18 @@ def indicator_figure(portfolio: Portfolio, code: str, values: pd.DataFrame) -> F
 def _citations(portfolio: Portfolio, rows: pd.DataFrame) -> tuple[Citation, ...]:
     unique = rows.drop_duplicates(["project", "source", "quote"])
     return tuple(
-        Citation(row.project, row.source, row.quote, _when(portfolio, row))
+        Citation(row.project, row.source, row.quote, figure_when(portfolio, row))
         for row in unique.itertuples(index=False)
     )
 
 
-def _when(portfolio: Portfolio, row: object) -> str:
-    """The figure's own period, else its event's dates, written as precisely as stated."""
-    start, end = row.period_start, row.period_end
-    if start is None and end is None and row.event:
-        event = next(e for e in portfolio.projects[row.project].events if e.id == row.event)
+def figure_when(portfolio: Portfolio, row: object) -> str:
+    """A figure's own period, else its event's dates, written as precisely as stated."""
+    # pandas may hold a missing date as NaN rather than None
+    start = row.period_start if isinstance(row.period_start, FuzzyDate) else None
+    end = row.period_end if isinstance(row.period_end, FuzzyDate) else None
+    event = portfolio.event(row.project, row.event) if row.event else None
+    if start is None and end is None and event is not None:
         start, end = event.start, event.end
     if start is None and end is None:
         return "date not stated"

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.date_text import period_text
-from lib.dates import FuzzyDate
-from lib.headlines import Figure
+from lib.headlines import Figure, figure_when
 from lib.portfolio import Portfolio
 from lib.schema import Event
 
@@ -47,22 +45,6 @@ def topic_codes(portfolio: Portfolio, topics: tuple[str, ...]) -> list[str]:
 def counts_words(portfolio: Portfolio, code: str) -> str:
     """What one unit of an indicator is, in words: 'unique people', 'people informed'."""
     return portfolio.indicators[code].counts.replace("_", " ")
-
-
-def _event(portfolio: Portfolio, project_id: str, event_id: str) -> Event | None:
-    events = portfolio.projects[project_id].events
-    return next((event for event in events if event.id == event_id), None)
-
-
-def _when(row: object, event: Event | None) -> str:
-    """The figure's own period, else its event's dates; written as precisely as given."""
-    start = row.period_start if isinstance(row.period_start, FuzzyDate) else None
-    end = row.period_end if isinstance(row.period_end, FuzzyDate) else None
-    if start is None and end is None and event is not None:
-        start, end = event.start, event.end
-    if start is None and end is None:
-        return "date not stated"
-    return period_text(start, end)
 
 
 def _venue(portfolio: Portfolio, event: Event | None, language: str) -> str:
@@ -117,7 +99,7 @@ def participant_figures(
     }
     records = []
     for key, row in zip(keys, rows.itertuples(index=False), strict=True):
-        event = _event(portfolio, row.project, row.event) if row.event else None
+        event = portfolio.event(row.project, row.event) if row.event else None
         project = portfolio.projects[row.project].title.get(language)
         title = event.title.get(language) if event else "no single event"
         has_parts = row.breakdown == "" and key in part_values and not pd.isna(row.value)
@@ -131,7 +113,7 @@ def participant_figures(
             {
                 "group": f"{row.project}|{row.event}|{row.indicator}",
                 "label": f"{project} – {title}",
-                "date": _when(row, event),
+                "date": figure_when(portfolio, row),
                 "venue": _venue(portfolio, event, language),
                 "from_city": from_city,
                 "role": role,
@@ -195,7 +177,7 @@ def people_figures(
     order = {code: index for index, code in enumerate(codes)}
     records = []
     for row in rows.itertuples(index=False):
-        event = _event(portfolio, row.project, row.event) if row.event else None
+        event = portfolio.event(row.project, row.event) if row.event else None
         indicator = portfolio.indicators[row.indicator]
         records.append(
             {
@@ -206,7 +188,9 @@ def people_figures(
                 "counts": counts_words(portfolio, row.indicator),
                 "project": portfolio.projects[row.project].title.get(language),
                 "series": event.title.get(language) if event else "",
-                "period": _when(row, event).replace("date not stated", "period not stated"),
+                "period": figure_when(portfolio, row).replace(
+                    "date not stated", "period not stated"
+                ),
                 "value": row.value,
                 "precision": row.precision,
                 "number": value_text(row.value, row.precision),

@@ -9,6 +9,7 @@ import pandas as pd
 
 from lib.schema import (
     CountryEntry,
+    Event,
     Indicator,
     Organisation,
     Place,
@@ -33,3 +34,8 @@ class Portfolio:
     projects: dict[str, Project]
     values: pd.DataFrame
     fingerprint: str = field(default="")
+
+    def event(self, project_id: str, event_id: str) -> Event | None:
+        """The event of a project with this id, or None."""
+        events = self.projects[project_id].events
+        return next((event for event in events if event.id == event_id), None)

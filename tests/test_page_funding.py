@@ -9,6 +9,7 @@ import pytest
 from app_support import numbers, open_app, set_filter
 
 from lib.charts_funding import funding_chart, text_colour, tint
+from lib.filters import programme_chain
 from lib.funding_data import (
     NO_AMOUNT_REPORTED,
     NOT_REPORTED,
@@ -18,7 +19,6 @@ from lib.funding_data import (
     funding_rows,
     funding_table,
     funding_tree,
-    programme_chain,
     reported_totals,
     size_basis,
     size_label,
