@@ -5,7 +5,7 @@ UV := python3 -m uv
 # What the browser tests need from Debian: the browser, fonts with Cyrillic, pdftoppm.
 BROWSER_PACKAGES := chromium fonts-dejavu-core fonts-noto-core poppler-utils
 
-.PHONY: run test lint validate venv browser-packages
+.PHONY: run test lint validate venv browser-packages bench
 
 run: venv
 	$(UV) run --frozen streamlit run dashboard.py
@@ -19,6 +19,11 @@ lint: venv
 
 validate: venv
 	$(UV) run --frozen dashboard-data validate
+
+# Not a test: times the app on the bundled data and on synthetic portfolios of 1,000 and 10,000
+# projects (several runs, medians), and writes bench/results.json and bench/results.md.
+bench: venv browser-packages
+	$(UV) run --frozen python bench/run.py
 
 venv:
 	$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv

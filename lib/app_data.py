@@ -2,30 +2,109 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 
 import streamlit as st
 
-from lib.loader import LoadResult, data_dir_from_env, data_files, load_portfolio
+from lib.loader import LoadResult, data_dir_from_env, fingerprint, load_portfolio
+
+# The data folder's own entries (its top-level files, and the folders projects/ and sources/,
+# whose times change when a file in them is added, removed or saved by renaming) are looked at
+# on every rerun: a dozen stats. Every file's size and time (thousands in a funder's portfolio)
+# are looked at beside the reruns, at most every RECHECK_SECONDS, so a file changed in place
+# shows a rerun or two later, and no rerun waits for that look.
+RECHECK_SECONDS = 5.0
 
 
-def _version(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every data file: cheap to read on every rerun, and
-    it changes whenever a curator saves a file, so the cache reloads exactly then."""
-    return tuple(
-        (str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in data_files(data_dir)
-    )
+def _stat_entries(folder: Path, files_too: bool) -> list[tuple[str, int, int]]:
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir() or (files_too and entry.is_file()):
+                    stat = entry.stat()
+                    found.append((entry.path, stat.st_size, stat.st_mtime_ns))
+    except OSError:
+        pass
+    return found
 
 
-@st.cache_data(show_spinner="Loading the data…", max_entries=4)
-def _load(data_dir: str, version: tuple) -> LoadResult:
+def _outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """The data folder's top-level files and sub-folders, with sizes and times."""
+    return tuple(sorted(_stat_entries(data_dir, files_too=True)))
+
+
+def _every_file(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file the loader may read."""
+    found = _stat_entries(data_dir, files_too=True)
+    for folder in ("projects", "sources"):
+        found += _stat_entries(data_dir / folder, files_too=True)
+    return tuple(sorted(found))
+
+
+class _Version:
+    """Each data folder's content fingerprint (the cache key), worked out again only when a
+    file's name, size or modification time has changed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        # folder -> (outline, every file's stats, fingerprint)
+        self._known: dict[str, tuple[tuple, tuple, str]] = {}
+        self._swept: dict[str, float] = {}  # folder -> when the last look at every file began
+        self._sweeping: set[str] = set()
+
+    def _look(self, data_dir: Path) -> None:
+        key = str(data_dir)
+        outline, files = _outline(data_dir), _every_file(data_dir)
+        with self._lock:
+            known = self._known.get(key)
+        digest = known[2] if known is not None and known[1] == files else fingerprint(data_dir)
+        with self._lock:
+            self._known[key] = (outline, files, digest)
+
+    def _sweep_beside(self, data_dir: Path) -> None:
+        key = str(data_dir)
+        try:
+            self._look(data_dir)
+        finally:
+            with self._lock:
+                self._sweeping.discard(key)
+
+    def of(self, data_dir: Path) -> str:
+        key, now = str(data_dir), time.monotonic()
+        with self._lock:
+            known = self._known.get(key)
+        if known is None or known[0] != _outline(data_dir):
+            self._look(data_dir)  # first sight, or a file added, removed or replaced
+            with self._lock:
+                self._swept[key] = now
+        with self._lock:
+            due = now - self._swept.get(key, now) >= RECHECK_SECONDS
+            if due and key not in self._sweeping:
+                self._sweeping.add(key)
+                self._swept[key] = now
+                threading.Thread(target=self._sweep_beside, args=(data_dir,), daemon=True).start()
+            return self._known[key][2]
+
+
+_version = _Version()
+
+
+# cache_resource, not cache_data: the portfolio is read-only once loaded (frozen models, and no
+# page changes its frames), and a funder's is hundreds of megabytes in memory; cache_data would
+# pickle and copy all of it on every rerun of every session. Keyed by the files' contents.
+@st.cache_resource(show_spinner="Loading the data…", max_entries=2)
+def _load(data_dir: str, content: str) -> LoadResult:
     return load_portfolio(Path(data_dir))
 
 
 def load_for_app() -> LoadResult:
     """The current data directory's load result (with its problems, if any)."""
     data_dir = data_dir_from_env()
-    return _load(str(data_dir), _version(data_dir))
+    return _load(str(data_dir), _version.of(data_dir))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

@@ -110,7 +110,7 @@ def funding_chart(nodes: pd.DataFrame, size_label: str) -> go.Figure:
             sort=False,
         )
     )
-    leaves = int((nodes["level"] == "project").sum())
+    leaves = int((~nodes["id"].isin(set(nodes["parent"]))).sum())
     figure.update_layout(
         title={"text": html.escape(size_label), "x": 0, "xanchor": "left", "font": {"size": 14}},
         height=max(320, 110 * leaves + 80),

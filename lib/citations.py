@@ -19,8 +19,11 @@ class Use:
     quote: str
 
 
-def project_uses(portfolio: Portfolio, project_id: str, language: str = "en") -> list[Use]:
-    """Every fact of one project with its quote, in the order a reader meets them."""
+def project_uses(
+    portfolio: Portfolio, project_id: str, language: str = "en", rows: pd.DataFrame | None = None
+) -> list[Use]:
+    """Every fact of one project with its quote, in the order a reader meets them; `rows`
+    are the project's figures when the caller has them already."""
     project = portfolio.projects[project_id]
     uses: list[Use] = []
     if project.dates_source is not None:
@@ -59,7 +62,8 @@ def project_uses(portfolio: Portfolio, project_id: str, language: str = "en") ->
         )
     for note in project.notes:
         uses.append(Use(note.source, project_id, "note", note.quote))
-    rows = portfolio.values[portfolio.values["project"] == project_id]
+    if rows is None:
+        rows = portfolio.values[portfolio.values["project"] == project_id]
     for row in rows.itertuples(index=False):
         label = portfolio.indicators[row.indicator].labels.get(language)
         shown = "not reported" if pd.isna(row.value) else f"{row.value:,}"
@@ -71,7 +75,14 @@ def project_uses(portfolio: Portfolio, project_id: str, language: str = "en") ->
 
 def all_uses(portfolio: Portfolio, language: str = "en") -> list[Use]:
     """Every citation in the data set: projects' facts and the catalogue entries."""
-    uses = [use for pid in portfolio.projects for use in project_uses(portfolio, pid, language)]
+    # One pass over the figures, not one a project: a portfolio has thousands of projects.
+    figures = dict(tuple(portfolio.values.groupby("project", sort=False)))
+    none = portfolio.values.iloc[0:0]
+    uses = [
+        use
+        for pid in portfolio.projects
+        for use in project_uses(portfolio, pid, language, figures.get(pid, none))
+    ]
     for organisation in portfolio.organisations.values():
         what = f"organisation: {organisation.names.get(language)}"
         uses.append(Use(organisation.source, "", what, organisation.quote))

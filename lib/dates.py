@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "month_no_year"]
@@ -36,6 +37,10 @@ class FuzzyDate:
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Read one of the four written forms; raise ValueError with words a curator understands."""
+        return _parse_cached(cls, text)
+
+    @classmethod
+    def _parse_uncached(cls, text: str) -> FuzzyDate:
         text = text.strip()
         for pattern, precision in _PATTERNS:
             match = pattern.match(text)
@@ -84,6 +89,11 @@ class FuzzyDate:
             return None
         month = self.month or 12
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+
+@lru_cache(maxsize=8192)  # a portfolio writes the same few thousand dates again and again
+def _parse_cached(cls: type[FuzzyDate], text: str) -> FuzzyDate:
+    return cls._parse_uncached(text)
 
 
 def is_before(end: FuzzyDate, start: FuzzyDate) -> bool:

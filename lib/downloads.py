@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -12,9 +14,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def csv_download(
-    frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV"
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    file_name: str,
+    key: str,
+    label: str = "Download CSV",
 ) -> None:
-    st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=key)
+    """A CSV download button; given a function rather than a frame, the table is built only
+    when someone clicks, not on every rerun (a portfolio's figures are megabytes of CSV)."""
+    data = (lambda: csv_bytes(frame())) if callable(frame) else csv_bytes(frame)
+    st.download_button(label, data, file_name=file_name, mime="text/csv", key=key)
 
 
 def chart_config(file_name: str) -> dict:

@@ -1,4 +1,8 @@
-"""Which projects and figures the current filters select; plain Python, no Streamlit."""
+"""Which projects and figures the current filters select; plain Python, no Streamlit.
+
+The look-ups come from lib/portfolio_index, built once per portfolio, and each selection is
+kept per filter there: a rerun costs what it selects, not what the portfolio holds.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.portfolio import Portfolio
+from lib.portfolio_index import FACETS, index_of
+from lib.portfolio_index import programme_chain as programme_chain
 
 
 @dataclass(frozen=True)
@@ -27,59 +33,35 @@ class Filters:
 
 def project_years(portfolio: Portfolio, project_id: str) -> set[int]:
     """Every year a project's dates, events or figures state; empty when none is stated."""
-    project = portfolio.projects[project_id]
-    dates = [project.start, project.end]
-    dates += [date for event in project.events for date in (event.start, event.end)]
-    rows = portfolio.values[portfolio.values["project"] == project_id]
-    dates += list(rows["period_start"]) + list(rows["period_end"])
-    return {date.year for date in dates if date is not None and date.year is not None}
+    return set(index_of(portfolio).years.get(project_id, ()))
 
 
 def year_bounds(portfolio: Portfolio) -> tuple[int, int] | None:
-    years = {
-        year for project_id in portfolio.projects for year in project_years(portfolio, project_id)
-    }
-    return (min(years), max(years)) if years else None
-
-
-def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]:
-    """Ids from the top programme down to `programme_id`: a measure's programme and strand
-    first. A project funded under a measure is funded under its strand and programme too."""
-    chain: list[str] = []
-    while programme_id and programme_id not in chain:
-        chain.insert(0, programme_id)
-        programme_id = portfolio.programmes[programme_id].parent
-    return chain
-
-
-def _matches(portfolio: Portfolio, project_id: str, filters: Filters) -> bool:
-    project = portfolio.projects[project_id]
-    places = {entry.place for entry in project.places}
-    countries = {portfolio.places[place].country for place in places}
-    funders = {funding.funder for funding in project.funding}
-    programmes: set[str] = set()
-    for funding in project.funding:
-        programmes.update(programme_chain(portfolio, funding.programme))
-    if filters.projects and project_id not in filters.projects:
-        return False
-    if filters.countries and not countries & set(filters.countries):
-        return False
-    if filters.cities and not places & set(filters.cities):
-        return False
-    if filters.funders and not funders & set(filters.funders):
-        return False
-    if filters.programmes and not programmes & set(filters.programmes):
-        return False
-    if filters.years is not None:
-        low, high = filters.years
-        if not any(low <= year <= high for year in project_years(portfolio, project_id)):
-            return False
-    return True
+    return index_of(portfolio).year_bounds
 
 
 def selected_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
     """Ids of the projects the filters select, sorted."""
-    return [pid for pid in sorted(portfolio.projects) if _matches(portfolio, pid, filters)]
+    index = index_of(portfolio)
+    return list(index.remember(("projects", filters), lambda: _selected(portfolio, filters)))
+
+
+def _selected(portfolio: Portfolio, filters: Filters) -> tuple[str, ...]:
+    index = index_of(portfolio)
+    chosen: set[str] | None = set(filters.projects) if filters.projects else None
+    for facet in FACETS:
+        wanted = getattr(filters, facet)
+        if wanted:
+            matching = set().union(*(index.projects_with[facet].get(v, ()) for v in wanted))
+            chosen = matching if chosen is None else chosen & matching
+    if filters.years is not None:
+        low, high = filters.years
+        years = index.projects_in_year
+        matching = set().union(*(years.get(year, ()) for year in range(low, high + 1)))
+        chosen = matching if chosen is None else chosen & matching
+    if chosen is None:
+        return index.ids
+    return tuple(pid for pid in index.ids if pid in chosen)
 
 
 def undated_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
@@ -87,15 +69,13 @@ def undated_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
     if filters.years is None:
         return []
     without_years = Filters(**{**filters.__dict__, "years": None})
-    return [
-        pid
-        for pid in selected_projects(portfolio, without_years)
-        if not project_years(portfolio, pid)
-    ]
+    years = index_of(portfolio).years
+    return [pid for pid in selected_projects(portfolio, without_years) if not years.get(pid)]
 
 
 def selected_values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
-    """The figures of the selected projects, with a `counts_in_total` column.
+    """The figures of the selected projects, with `venue` (the place of the figure's event)
+    and `counts_in_total` columns. Do not change the frame: it is kept for the next rerun.
 
     Without a city filter the wholes count and their parts do not (they are inside the
     wholes). With a city filter, a figure broken down by city counts through its parts from
@@ -103,18 +83,24 @@ def selected_values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     in a selected city. Other figures are left out, because no report ties them to a city
     (a project-wide 518 is not "518 in Kumanovo"): `city_unattributed` lists them.
     """
-    projects = selected_projects(portfolio, filters)
-    frame = portfolio.values[portfolio.values["project"].isin(projects)]
-    frame = frame.assign(venue=[_venue(portfolio, row) for row in frame.itertuples()])
-    is_whole = frame["breakdown"] == ""
+    index = index_of(portfolio)
+    frame = index.remember(("values", filters), lambda: _values(portfolio, filters))
+    return frame.copy(deep=False)  # a new frame object sharing the data: adding a column is safe
+
+
+def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
+    index = index_of(portfolio)
+    values = index.values
+    mine = values["project"].isin(set(selected_projects(portfolio, filters)))
+    is_whole = values["breakdown"] == ""
     if not filters.cities:
-        return frame.assign(counts_in_total=is_whole)
+        return values[mine].assign(counts_in_total=is_whole[mine])
     cities = set(filters.cities)
-    broken_down = _groups(frame).isin(set(_groups(frame[~is_whole])))
-    keep = (~is_whole & frame["place"].isin(cities)) | (
-        is_whole & ~broken_down & frame["venue"].isin(cities)
+    keep = mine & (
+        (~is_whole & values["place"].isin(cities))
+        | (is_whole & ~index.broken_down & values["venue"].isin(cities))
     )
-    return frame[keep].assign(counts_in_total=True)
+    return values[keep].assign(counts_in_total=True)
 
 
 def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
@@ -122,20 +108,14 @@ def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     neither broken down by city nor tied to an event in a city."""
     if not filters.cities:
         return portfolio.values.iloc[0:0]
-    projects = tuple(selected_projects(portfolio, filters))
-    frame = selected_values(portfolio, Filters(projects=projects))
-    broken_down = _groups(frame).isin(set(_groups(frame[frame["breakdown"] != ""])))
-    return frame[(frame["breakdown"] == "") & (frame["venue"] == "") & ~broken_down]
+    return index_of(portfolio).remember(
+        ("unattributed", filters), lambda: _unattributed(portfolio, filters)
+    )
 
 
-def _groups(frame: pd.DataFrame) -> pd.Series:
-    """The key that ties a whole to its parts, as the validator's part-whole check does."""
-    periods = frame["period_start"].astype(str) + "|" + frame["period_end"].astype(str)
-    return frame["project"] + "|" + frame["event"] + "|" + frame["indicator"] + "|" + periods
-
-
-def _venue(portfolio: Portfolio, row: object) -> str:
-    if not row.event:
-        return ""
-    event = portfolio.event(row.project, row.event)
-    return (event.place or "") if event else ""
+def _unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
+    index = index_of(portfolio)
+    values = index.values
+    mine = values["project"].isin(set(selected_projects(portfolio, filters)))
+    left_out = mine & (values["breakdown"] == "") & (values["venue"] == "") & ~index.broken_down
+    return values[left_out].assign(counts_in_total=True)

@@ -26,10 +26,10 @@ def readable_values(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> pd.DataFrame:
     """One row a figure of `values`; an unreported value stays empty, never 0."""
-    events = {
-        (project.id, event.id): event.title.get(language)
-        for project in portfolio.projects.values()
-        for event in project.events
+    events = {  # of the projects in `values` only: a portfolio has thousands
+        (project_id, event.id): event.title.get(language)
+        for project_id in set(values["project"])
+        for event in portfolio.projects[project_id].events
     }
     rows = [
         {

@@ -191,6 +191,15 @@ def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en")
     return frame
 
 
+def without_projects(nodes: pd.DataFrame) -> pd.DataFrame:
+    """The tree with its project leaves folded into the blocks above them, each sized by its
+    projects: thousands of projects would be slivers no one can read (the table lists them)."""
+    leaves = nodes["level"] == "project"
+    folded = nodes[leaves].groupby("parent")["value"].sum()
+    kept = nodes[~leaves].reset_index(drop=True)
+    return kept.assign(value=kept["value"] + kept["id"].map(folded).fillna(0.0))
+
+
 def _ancestors(node_id: str) -> list[str]:
     parts = node_id.split("/")
     return ["/".join(parts[: n + 1]) for n in range(len(parts))]

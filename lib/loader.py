@@ -18,7 +18,7 @@ from lib.csv_values import VALUES_FILE, ValueRow, read_values
 from lib.portfolio import Portfolio
 from lib.problems import Problem
 from lib.pydantic_words import describe
-from lib.text_files import decode
+from lib.text_files import MAX_TABLE_BYTES, decode
 from lib.yaml_source import field_name, line_of, read_yaml
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -52,16 +52,34 @@ def data_dir_from_env() -> Path:
 def data_files(data_dir: Path) -> list[Path]:
     """Every file the loader reads, in a fixed order (also the cache key's input)."""
     files = [data_dir / name for name in (*LIST_FILES, VALUES_FILE)]
-    files += sorted((data_dir / "projects").glob("*.yaml"))
-    files += sorted((data_dir / "sources").glob("*.txt"))
-    return [path for path in files if path.is_file()]
+    files = [path for path in files if path.is_file()]
+    return files + files_in(data_dir / "projects", ".yaml") + files_in(data_dir / "sources", ".txt")
 
 
-def fingerprint(data_dir: Path) -> str:
-    """A hash of every data file's name and bytes: it changes exactly when the data does."""
+def files_in(folder: Path, suffix: str) -> list[Path]:
+    """The files of `folder` whose names end in `suffix`, by name, as glob("*.yaml") finds
+    them; one directory read, without a stat a file (a portfolio has thousands)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(
+                entry.name
+                for entry in entries
+                if entry.name.endswith(suffix)
+                and not entry.name.startswith(".")
+                and entry.is_file()
+            )
+    except OSError:
+        return []
+    return [folder / name for name in names]
+
+
+def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
+    """A hash of every data file's name and bytes: it changes exactly when the data does.
+    `files` is data_files(data_dir) when the caller has it already."""
     digest = hashlib.sha256()
-    for path in data_files(data_dir):
-        digest.update(str(path.relative_to(data_dir)).encode())
+    prefix = len(str(data_dir)) + 1
+    for path in data_files(data_dir) if files is None else files:
+        digest.update(str(path)[prefix:].encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -87,7 +105,8 @@ def load_portfolio(data_dir: Path) -> LoadResult:
     texts = _read_source_texts(data_dir, entries["sources"], problems)
 
     problems += check_portfolio(entries, rows, texts, broken, rows_complete)
-    files_read = len(data_files(data_dir))
+    files = data_files(data_dir)
+    files_read = len(files)
     if problems:
         return LoadResult(data_dir, None, tuple(sorted(set(problems), key=_order)), files_read)
 
@@ -105,7 +124,7 @@ def load_portfolio(data_dir: Path) -> LoadResult:
         indicators=by_id("indicators", "code"),
         projects=by_id("projects"),
         values=_values_frame(rows),
-        fingerprint=fingerprint(data_dir),
+        fingerprint=fingerprint(data_dir, files),
     )
     return LoadResult(data_dir, portfolio, (), files_read)
 
@@ -163,10 +182,10 @@ def _read_projects(
 ) -> list[Located]:
     folder = data_dir / "projects"
     located = []
-    for stray in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+    for stray in files_in(folder, ".yml"):
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in files_in(folder, ".yaml"):
         name = f"projects/{path.name}"
         document = read_yaml(path, name)
         problems += document.problems
@@ -212,7 +231,7 @@ def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
             Problem(VALUES_FILE, None, "(file)", "this file is missing from the data folder")
         )
         return []
-    text, decode_problems = decode(path.read_bytes(), VALUES_FILE)
+    text, decode_problems = decode(path.read_bytes(), VALUES_FILE, MAX_TABLE_BYTES)
     problems += decode_problems
     if text is None:
         return []

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from lib.bounded import NAMES, names_text
 from lib.filters import Filters
 from lib.portfolio import Portfolio
+from lib.portfolio_index import index_of
 
 
 def place_name(portfolio: Portfolio, place_id: str, language: str = "en") -> str:
@@ -28,6 +32,21 @@ def programme_name(portfolio: Portfolio, programme_id: str, language: str = "en"
 
 def project_title(portfolio: Portfolio, project_id: str, language: str = "en") -> str:
     return portfolio.projects[project_id].title.get(language)
+
+
+def project_titles(portfolio: Portfolio, language: str = "en") -> dict[str, str]:
+    """Every project's title by id, made once per portfolio and language: a list of thousands
+    of projects (a select box) asks for each title on every rerun."""
+    return index_of(portfolio).remember(
+        ("project titles", language),
+        lambda: {pid: project.title.get(language) for pid, project in portfolio.projects.items()},
+    )
+
+
+def titles_text(portfolio: Portfolio, project_ids: Sequence[str], language: str = "en") -> str:
+    """'A, B and 1,234 more': the first few titles, for a sentence that cannot hold thousands."""
+    titles = project_titles(portfolio, language)
+    return names_text([titles[p] for p in project_ids[:NAMES]], total=len(project_ids))
 
 
 def indicator_label(portfolio: Portfolio, code: str, language: str = "en") -> str:

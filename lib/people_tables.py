@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.bounded import names_text
 from lib.headlines import Figure, figure_when
 from lib.portfolio import Portfolio
 from lib.schema import Event
@@ -66,9 +67,9 @@ def _whole_key(frame: pd.DataFrame) -> pd.Series:
         + "|"
         + frame["indicator"]
         + "|"
-        + frame["period_start"].astype(str)
+        + frame["period_start"].map(str)  # str(None) is "None"; astype(str) would make NaN
         + "|"
-        + frame["period_end"].astype(str)
+        + frame["period_end"].map(str)
     )
 
 
@@ -243,8 +244,8 @@ def at_least_note(figure: Figure, figures: pd.DataFrame, total_text: str) -> str
     if not figure.at_least:
         return None
     rows = figures[(figures["indicator"] == figure.key) & figures["value"].notna()]
-    series = ", ".join(
-        value_text(v, p) for v, p in zip(rows["value"], rows["precision"], strict=True)
+    series = names_text(
+        [value_text(v, p) for v, p in zip(rows["value"], rows["precision"], strict=True)]
     )
     return (
         f"{len(rows)} series report {series}. The series of one project may have trained the "

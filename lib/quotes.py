@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Small numbers the reports write as words (bg, mk, en); a figure must be stated in its quote.
 _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
@@ -24,13 +25,23 @@ _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
 
 def normalise(text: str) -> str:
     """Runs of white space as one space, so a quote copied across a line break still matches."""
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # split() breaks at exactly the characters \s matches
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}\b)")
+# A whole number standing alone: not part of a longer one, nor of a decimal (1.5, 3,25).
+_WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d]|[.,]\d)")
+_WORD = re.compile(r"\w+")
 
 
 def states_number(quote: str, value: int) -> bool:
     """True when the quote writes `value`, as digits (84000, 84.000, 84,000, 84 000) or a word."""
-    digits = re.sub(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}\b)", "", quote)
-    if re.search(rf"(?<![\d.,]){value}(?![\d]|[.,]\d)", digits):
+    if str(value) in _numbers_in(quote):
         return True
-    words = re.findall(r"\w+", quote.casefold())
+    words = _WORD.findall(quote.casefold())
     return any(word in words for word in _NUMBER_WORDS.get(value, ()))
+
+
+@lru_cache(maxsize=4096)  # a whole and its parts by city share one quote
+def _numbers_in(quote: str) -> frozenset[str]:
+    return frozenset(_WHOLE_NUMBER.findall(_THOUSANDS.sub("", quote)))

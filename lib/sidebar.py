@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.filters import Filters, year_bounds
-from lib.names import country_name, funder_name, place_name, programme_name, project_title
+from lib.names import country_name, funder_name, place_name, programme_name, project_titles
 from lib.portfolio import Portfolio
+from lib.portfolio_index import index_of
+from lib.search_select import searched
 from lib.url_state import LIST_PARAMS, filters_from_params, params_from_filters
 
 KEY = "filter."  # namespace of the filter widgets' session-state keys
@@ -14,15 +16,7 @@ KEY = "filter."  # namespace of the filter widgets' session-state keys
 
 def filter_options(portfolio: Portfolio) -> dict[str, list[str]]:
     """The ids each filter may take, in the order the sidebar lists them."""
-    funders = {f.funder for p in portfolio.projects.values() for f in p.funding}
-    used_places = {e.place for p in portfolio.projects.values() for e in p.places}
-    return {
-        "countries": sorted({portfolio.places[p].country for p in used_places}),
-        "cities": sorted(used_places, key=lambda p: portfolio.places[p].names.en),
-        "funders": sorted(funders),
-        "programmes": list(portfolio.programmes),
-        "projects": sorted(portfolio.projects),
-    }
+    return index_of(portfolio).options
 
 
 def _read_url_once(portfolio: Portfolio, options: dict[str, list[str]]) -> None:
@@ -72,16 +66,18 @@ def filter_sidebar(portfolio: Portfolio) -> Filters:
         "cities": ("City", lambda p: place_name(portfolio, p)),
         "funders": ("Funder", lambda o: funder_name(portfolio, o)),
         "programmes": ("Programme", lambda p: programme_name(portfolio, p)),
-        "projects": ("Project", lambda p: project_title(portfolio, p)),
+        "projects": ("Project", project_titles(portfolio).__getitem__),
     }
     with st.sidebar:
         st.header("Filters")
         for notice in st.session_state.get(KEY + "notices", []):
             st.warning(notice)
         for field, (label, name) in labels.items():
-            st.multiselect(
-                label, options[field], key=KEY + field, format_func=name, placeholder="All"
-            )
+            # a funder's thousands of projects (or hundreds of cities): searched, not listed
+            chosen = st.session_state.get(KEY + field, [])
+            search = KEY + field + "-search"
+            offered = searched(options[field], name, search, chosen, field)
+            st.multiselect(label, offered, key=KEY + field, format_func=name, placeholder="All")
         bounds = year_bounds(portfolio)
         if bounds is not None and bounds[0] < bounds[1]:
             st.slider("Years", bounds[0], bounds[1], key=KEY + "years")

@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 import pandas as pd
 
-from lib.citations import all_uses
+from lib.citations import Use, all_uses
 from lib.date_text import date_text
 from lib.portfolio import Portfolio
+from lib.portfolio_index import index_of
+
+
+def _uses_by_source(portfolio: Portfolio, language: str) -> dict[str, list[Use]]:
+    """Every citation, by report: worked out once per portfolio and language, since a
+    portfolio's thousands of reports would otherwise each walk every project."""
+
+    def group() -> dict[str, list[Use]]:
+        uses: dict[str, list[Use]] = defaultdict(list)
+        for use in all_uses(portfolio, language):
+            uses[use.source].append(use)
+        return dict(uses)
+
+    return index_of(portfolio).remember(("uses by source", language), group)
 
 
 def source_list(portfolio: Portfolio, language: str = "en") -> pd.DataFrame:
     """One row a report: title, language, link, what it translates, how many facts cite it."""
-    cited = Counter(use.source for use in all_uses(portfolio, language))
+    kept = index_of(portfolio).remember(
+        ("source list", language), lambda: _source_list(portfolio, language)
+    )
+    return kept.copy(deep=False)  # the kept frame stays as it is whatever the caller does
+
+
+def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
+    cited = {source: len(uses) for source, uses in _uses_by_source(portfolio, language).items()}
     rows = []
     for source in portfolio.sources.values():
         publisher = portfolio.organisations.get(source.publisher or "")
@@ -26,7 +47,7 @@ def source_list(portfolio: Portfolio, language: str = "en") -> pd.DataFrame:
                 "link": source.url or "no link known",
                 "translation of": source.translation_of or "",
                 "published": date_text(source.published),
-                "facts taken": cited[source.id],
+                "facts taken": cited.get(source.id, 0),
                 "file": f"sources/{source.file}",
             }
         )
@@ -41,7 +62,6 @@ def uses_of(portfolio: Portfolio, source_id: str, language: str = "en") -> pd.Da
             "what": use.what,
             "quote": use.quote,
         }
-        for use in all_uses(portfolio, language)
-        if use.source == source_id
+        for use in _uses_by_source(portfolio, language).get(source_id, [])
     ]
     return pd.DataFrame(rows, columns=["project", "what", "quote"])

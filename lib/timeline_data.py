@@ -172,13 +172,9 @@ def _event_row(
     )
 
 
-def _figure_rows(portfolio: Portfolio, project_id: str, base: dict, language: str) -> list[dict]:
+def _figure_rows(portfolio: Portfolio, mine: pd.DataFrame, base: dict, language: str) -> list[dict]:
     """Periods of the project-wide figures. A figure about an event is already placed by its
     event, and a part of a total by its whole, so only dated project-wide wholes are added."""
-    values = portfolio.values
-    mine = values[
-        (values["project"] == project_id) & (values["event"] == "") & (values["breakdown"] == "")
-    ]
     rows = []
     for figure in mine.itertuples(index=False):
         if figure.period_start is None and figure.period_end is None:
@@ -207,6 +203,15 @@ def timeline_rows(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
     """One row for each project, each of its events and each dated project-wide figure."""
+    values = portfolio.values
+    wholes = values[(values["event"] == "") & (values["breakdown"] == "")]
+    wanted = set(project_ids)
+    # One pass over the figures, not one a project: a portfolio has thousands of projects.
+    figures = {
+        project_id: mine
+        for project_id, mine in wholes[wholes["project"].isin(wanted)].groupby("project")
+    }
+    no_figures = wholes.iloc[0:0]
     rows: list[dict] = []
     for index, project_id in enumerate(project_ids):
         project = portfolio.projects[project_id]
@@ -218,7 +223,7 @@ def timeline_rows(
         titles = {event.id: event.title.get(language) for event in project.events}
         rows.append(_project_row(portfolio, project, base))
         rows += [_event_row(portfolio, event, titles, base, language) for event in project.events]
-        rows += _figure_rows(portfolio, project_id, base, language)
+        rows += _figure_rows(portfolio, figures.get(project_id, no_figures), base, language)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -11,7 +13,10 @@ from lib.app_data import load_for_app
 from lib.filters import Filters, city_unattributed, selected_projects, selected_values
 from lib.names import filters_in_words
 from lib.portfolio import Portfolio
+from lib.portfolio_index import index_of
 from lib.sidebar import current_filters
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,15 @@ def current_view() -> View:
         project_ids=selected_projects(portfolio, filters),
         values=selected_values(portfolio, filters),
     )
+
+
+def derived(view: View, name: str, build: Callable[[], T], per_filters: bool = True) -> T:
+    """`build()`, once per data version, filters and language (or, with `per_filters`
+    False, once per data version and language): what a page works out from the view (its
+    frames, a chart) is kept with the portfolio's index, so a rerun that changes nothing
+    redoes nothing. `build` may read only the view; nobody may change its result."""
+    filters = view.filters if per_filters else None
+    return index_of(view.portfolio).remember((name, filters, view.language), build)
 
 
 def page_header(view: View, title: str) -> None:

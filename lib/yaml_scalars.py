@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -32,6 +33,7 @@ _ODD_NUMBER = re.compile(
 _YAML11_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
+@lru_cache(maxsize=4096)  # keys and words like `venue` recur thousands of times in a portfolio
 def read_plain(text: str) -> tuple[Any, str | None]:
     """The value of an unquoted scalar, and a warning for the curator or None.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lib.problems import Problem
 from lib.text_files import MAX_BYTES, decode, too_big
+from lib.yaml_fast import Unusual, clean_value
 from lib.yaml_scalars import explain_syntax, read_plain
 
 Path_ = tuple[str | int, ...]
@@ -36,7 +38,7 @@ class YamlDocument:
     """What a file holds; `value` is None when the file could not be parsed at all."""
 
     value: Any
-    lines: dict[Path_, int]
+    lines: Mapping[Path_, int]
     problems: list[Problem]
 
 
@@ -51,7 +53,10 @@ def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
         return _failed(
             display_name, None, "(file)", f"the file cannot be opened ({error.strerror})"
         )
-    return _read_bytes(data, display_name)
+    document = _read_bytes(data, display_name)
+    if isinstance(document.lines, _LinesOnDemand):
+        return YamlDocument(document.value, _LinesOnDemand(path), document.problems)
+    return document
 
 
 def read_yaml_text(text: str, display_name: str) -> YamlDocument:
@@ -75,6 +80,8 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
         return _failed(display_name, error.mark.line + 1, "(syntax)", TOO_DEEP_MESSAGE)
     except RecursionError:
         return _failed(display_name, None, "(syntax)", TOO_DEEP_MESSAGE)
+    if isinstance(node, _Clean):
+        return YamlDocument(node.value, _LinesOnDemand(text), [])
     builder = _Builder(display_name)
     value = None if node is None else builder.value(node, ())
     if second_document is not None:
@@ -83,7 +90,7 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     return YamlDocument(value, builder.lines, builder.problems)
 
 
-def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+def line_of(lines: Mapping[Path_, int], path: Path_) -> int | None:
     """The line of `path`, or of the nearest enclosing value that has one."""
     for end in range(len(path), -1, -1):
         line = lines.get(path[:end])
@@ -198,7 +205,56 @@ class _StrictLoader(yaml.SafeLoader):
                 return end
 
 
-def _compose(text: str) -> tuple[Node | None, Mark | None]:
+@dataclass(frozen=True)
+class _Clean:
+    """A clean document, read whole by lib/yaml_fast: nothing in it for the builder to report."""
+
+    value: Any
+
+
+class _LinesOnDemand(Mapping[Path_, int]):
+    """The line map of a clean document, worked out by the strict reader only when a later
+    check needs a line to name: most files never have a problem, so most never pay for it.
+    Given a file rather than its text, it reads the file again then (a portfolio's texts
+    would otherwise be held in memory while it loads)."""
+
+    def __init__(self, text: str | pathlib.Path) -> None:
+        self._text = text
+        self._lines: dict[Path_, int] | None = None
+
+    def _map(self) -> dict[Path_, int]:
+        if self._lines is None:
+            text = self._text
+            if isinstance(text, pathlib.Path):
+                text = (decode(text.read_bytes(), "")[0] or "").removeprefix("\ufeff")
+            node, _ = _strict_compose(text)
+            builder = _Builder("")
+            if node is not None:
+                builder.value(node, ())
+            self._lines = builder.lines
+        return self._lines
+
+    def __getitem__(self, path: Path_) -> int:
+        return self._map()[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
+def _compose(text: str) -> tuple[Node | _Clean | None, Mark | None]:
+    """The document's nodes, and where a second document starts. A clean document (the usual
+    case) comes back read whole by libyaml, as _Clean; any other is composed by the strict
+    loader, so that every problem is found and worded as before."""
+    try:
+        return _Clean(clean_value(text, MAX_DEPTH)), None
+    except Unusual:
+        return _strict_compose(text)
+
+
+def _strict_compose(text: str) -> tuple[Node | None, Mark | None]:
     """yaml.compose() with the strict loader, also telling where a second document starts."""
     loader = _StrictLoader(text)
     try:

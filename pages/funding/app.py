@@ -6,6 +6,7 @@ and sizes nothing, and amounts in different currencies are never added together.
 
 import streamlit as st
 
+from lib.bounded import CHART_ROWS, table_head
 from lib.charts_funding import funding_chart
 from lib.downloads import chart_config, csv_bytes, csv_download
 from lib.escape import md
@@ -17,8 +18,9 @@ from lib.funding_data import (
     funding_tree,
     size_basis,
     size_label,
+    without_projects,
 )
-from lib.view import current_view, nothing_selected, page_header
+from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
@@ -27,44 +29,72 @@ portfolio, language = view.portfolio, view.language
 page_header(view, "Funding")
 if nothing_selected(view):
     st.stop()
-rows = funding_rows(portfolio, view.project_ids, language)
+rows = derived(view, "funding.rows", lambda: funding_rows(portfolio, view.project_ids, language))
 if rows.empty:
     st.info("The selected projects name no funder.")
     st.stop()
-st.info(md(amount_summary(rows)))
-funders = rows["funder"].nunique()
+facts = derived(
+    view,
+    "funding.facts",
+    lambda: {
+        "summary": amount_summary(rows),
+        "funders": rows["funder"].nunique(),
+        "projects": rows["project_id"].nunique(),
+        "basis": size_basis(rows),
+        "label": size_label(rows),
+    },
+)
+st.info(md(facts["summary"]))
 st.caption(
-    f"{funders} funder(s), {len(rows)} funding line(s), {rows['project_id'].nunique()} project(s). "
+    f"{facts['funders']} funder(s), {len(rows)} funding line(s), {facts['projects']} project(s). "
     "A project paid by two funders has one line for each."
 )
 
 # 2. Chart: funder › programme › strand › measure › project ------------------------------------
+# Thousands of projects would be slivers: then the chart stops at the programmes.
+by_programme = facts["projects"] > CHART_ROWS
+
+
+def _chart() -> object:
+    tree = funding_tree(portfolio, rows, language)
+    return funding_chart(without_projects(tree) if by_programme else tree, facts["label"])
+
+
 st.plotly_chart(
-    funding_chart(funding_tree(portfolio, rows, language), size_label(rows)),
+    derived(view, "funding.chart", _chart),
     config=chart_config("funding"),
     width="stretch",
     key="funding.chart",
 )
 sized_by = (
-    "amount reported" if size_basis(rows) == "amount" else "number of funded projects, not money"
+    "amount reported" if facts["basis"] == "amount" else "number of funded projects, not money"
 )
 st.caption(
     f"Read left to right: funder, then the programme, strand and measure the report names, then "
     f"the project. Block size: {sized_by}. Hover over a block for the report's sentence."
 )
+if by_programme:
+    st.caption(
+        f"With {facts['projects']:,} projects the chart stops at the programmes, "
+        "each block sized by its projects; the table below lists every funding line."
+    )
 
 # 3. Table -------------------------------------------------------------------------------------
-table = funding_table(rows)
-st.dataframe(table, hide_index=True, width="stretch", key="funding.table")
+shown, note = derived(
+    view, "funding.table", lambda: table_head(funding_table(rows), "funding lines")
+)
+st.dataframe(shown, hide_index=True, width="stretch", key="funding.table")
+if note:
+    st.caption(note)
 st.download_button(
     "Download the funding table (CSV)",
-    csv_bytes(table),
+    lambda: csv_bytes(funding_table(rows)),
     file_name="funding-lines.csv",
     mime="text/csv",
     key="funding.lines.csv",
 )
 csv_download(
-    readable_values(portfolio, view.values, language),
+    lambda: readable_values(portfolio, view.values, language),
     "funding.csv",
     key="funding.csv",
     label="Download the figures of these projects (CSV)",

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from lib.bounded import CHART_ROWS, largest_groups, more_text, table_head
 from lib.charts_people import participants_chart
 from lib.downloads import chart_config, csv_download
 from lib.escape import md
 from lib.figure_text import figure_text
 from lib.flat_table import readable_values
 from lib.headlines import indicator_figure
+from lib.names import titles_text
 from lib.people_tables import (
     SUMMED_HELP,
     SUMMED_LABEL,
@@ -16,12 +18,11 @@ from lib.people_tables import (
     participants_table,
     topic_codes,
 )
-from lib.view import current_view, nothing_selected, page_header
+from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 codes = topic_codes(portfolio, ("participants",))
-page_values = view.values[view.values["indicator"].isin(codes)]
 
 # 1. Title, filters and what is counted --------------------------------------------------------
 page_header(view, "Participants by city")
@@ -33,14 +34,20 @@ for code in codes:
         f"**What is counted.** {md(indicator.labels.get(language))} "
         f"({md(counts_words(portfolio, code))}): {md(indicator.description)}"
     )
-figures = participant_figures(portfolio, view.values, language)
+figures = derived(
+    view, "participants.figures", lambda: participant_figures(portfolio, view.values, language)
+)
 if figures.empty:
     st.info("The selected projects report no participants at their events.")
     st.stop()
 
 # 2. Chart: one bar an event, by origin city where the report breaks it down --------------------
+# One bar an event: a portfolio's thousands of events are the table's, the chart draws the largest.
+drawn = derived(
+    view, "participants.drawn", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
+)
 st.plotly_chart(
-    participants_chart(figures),
+    derived(view, "participants.chart", lambda: participants_chart(drawn)),
     config=chart_config("participants-by-city"),
     width="stretch",
     key="participants.chart",
@@ -50,6 +57,12 @@ st.caption(
     "report gives the number but not where people came from, so it is not assigned to a city. "
     "Hover over a bar for the report's sentence."
 )
+where = "the chart draws the events with the most participants, the table lists every one"
+events = derived(
+    view, "participants.events", lambda: (drawn["group"].nunique(), figures["group"].nunique())
+)
+if more := more_text(*events, "events", where):
+    st.caption(more)
 if view.filters.cities:
     st.caption(
         "With a city filter, an event broken down by city shows only the part from the "
@@ -57,19 +70,26 @@ if view.filters.cities:
     )
 
 # 3. Table -------------------------------------------------------------------------------------
-st.dataframe(
-    participants_table(figures), hide_index=True, width="stretch", key="participants.table"
+table, note = derived(
+    view, "participants.table", lambda: table_head(participants_table(figures), "rows")
 )
+st.dataframe(table, hide_index=True, width="stretch", key="participants.table")
+if note:
+    st.caption(note)
 
 # 4. Summed over events ------------------------------------------------------------------------
 for code in codes:
-    figure = indicator_figure(portfolio, code, view.values)
+    figure = derived(
+        view, f"figure.{code}", lambda code=code: indicator_figure(portfolio, code, view.values)
+    )
     st.metric(SUMMED_LABEL, figure_text(figure), help=SUMMED_HELP)
     st.caption(SUMMED_HELP)
     if figure.not_reported_in:
-        names = ", ".join(portfolio.projects[p].title.get(language) for p in figure.not_reported_in)
+        names = titles_text(portfolio, figure.not_reported_in, language)
         st.caption(f"Not reported by: {md(names)}. Left out of the sum, not counted as 0.")
 
 csv_download(
-    readable_values(portfolio, page_values, language), "participants.csv", key="participants.csv"
+    lambda: readable_values(portfolio, view.values[view.values["indicator"].isin(codes)], language),
+    "participants.csv",
+    key="participants.csv",
 )

@@ -6,12 +6,14 @@ to another.
 
 import streamlit as st
 
+from lib.bounded import CHART_ROWS, CITATIONS, largest_rows, more_text, table_head
 from lib.charts_people import people_chart
 from lib.downloads import chart_config, csv_download
 from lib.escape import md
 from lib.figure_text import figure_text
 from lib.flat_table import readable_values
 from lib.headlines import indicator_figure
+from lib.names import titles_text
 from lib.people_tables import (
     PEOPLE_TOPICS,
     at_least_note,
@@ -19,12 +21,11 @@ from lib.people_tables import (
     people_table,
     topic_codes,
 )
-from lib.view import current_view, nothing_selected, page_header
+from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 codes = topic_codes(portfolio, PEOPLE_TOPICS)
-page_values = view.values[view.values["indicator"].isin(codes)]
 
 # 1. Title and filters -------------------------------------------------------------------------
 page_header(view, "People supported")
@@ -34,8 +35,9 @@ st.caption(
     "Refugees supported directly, people trained, citizens informed and people employed are "
     "different kinds of people, so they are shown apart and never added together."
 )
-figures = people_figures(portfolio, view.values, language)
-present = [code for code in codes if code in set(figures["indicator"])]
+figures = derived(view, "people.figures", lambda: people_figures(portfolio, view.values, language))
+reported = derived(view, "people.kinds", lambda: set(figures["indicator"]))
+present = [code for code in codes if code in reported]
 absent = [portfolio.indicators[code].labels.get(language) for code in codes if code not in present]
 if absent:
     st.info(f"The selected projects give no figure for: {md(', '.join(absent))}.")
@@ -47,30 +49,41 @@ for index, code in enumerate(present):
     if index % 2 == 0:  # rows of two: legible on a wall screen, stacked on a phone
         columns = st.columns(2)
     indicator = portfolio.indicators[code]
-    figure = indicator_figure(portfolio, code, view.values)
+    figure = derived(
+        view, f"figure.{code}", lambda code=code: indicator_figure(portfolio, code, view.values)
+    )
     with columns[index % 2]:
         st.metric(indicator.labels.get(language), figure_text(figure), help=indicator.description)
-        note = at_least_note(figure, figures, figure_text(figure))
+        note = derived(
+            view,
+            f"people.note.{code}",
+            lambda figure=figure: at_least_note(figure, figures, figure_text(figure)),
+        )
         if note:
             st.caption(md(note))
         with st.expander("Source", expanded=False):
-            for citation in figure.citations:
+            for citation in figure.citations[:CITATIONS]:
                 project = portfolio.projects[citation.project].title.get(language)
                 source = portfolio.sources[citation.source]
                 st.markdown(f"**{md(project)}** — {md(source.title)} ({source.language})")
                 st.text(f"“{citation.quote}”")
+            where = "the table and the CSV below have every figure with its sentence"
+            if more := more_text(CITATIONS, len(figure.citations), "sources", where):
+                st.caption(more)
             if figure.not_reported_in:
-                names = ", ".join(
-                    portfolio.projects[p].title.get(language) for p in figure.not_reported_in
-                )
+                names = titles_text(portfolio, figure.not_reported_in, language)
                 st.caption(
                     f"Not reported by: {md(names)}. Left out of the total, not counted as 0."
                 )
 
 # 3. Chart: by project, one panel and axis a kind ----------------------------------------------
-if figures["value"].notna().any():
+if derived(view, "people.any-number", lambda: figures["value"].notna().any()):
+    # One bar a figure: a portfolio's thousands are the table's; each panel draws the largest.
+    drawn = derived(
+        view, "people.drawn", lambda: largest_rows(figures, "indicator", "value", CHART_ROWS)
+    )
     st.plotly_chart(
-        people_chart(figures),
+        derived(view, "people.chart", lambda: people_chart(drawn)),
         config=chart_config("people-supported"),
         width="stretch",
         key="people-supported.chart",
@@ -80,13 +93,19 @@ if figures["value"].notna().any():
         "(“January – April, year not stated”), the figure is not placed on a calendar. "
         "Lighter, hatched bars marked ≈ are approximate."
     )
+    where = "each panel draws the largest; the table lists them all"
+    if more := more_text(len(drawn), len(figures), "figures", where):
+        st.caption(more)
 else:
     st.info("The selected projects report these without a number; the table says what they report.")
 
 # 4. Table -------------------------------------------------------------------------------------
-st.dataframe(people_table(figures), hide_index=True, width="stretch", key="people-supported.table")
+table, note = derived(view, "people.table", lambda: table_head(people_table(figures), "rows"))
+st.dataframe(table, hide_index=True, width="stretch", key="people-supported.table")
+if note:
+    st.caption(note)
 csv_download(
-    readable_values(portfolio, page_values, language),
+    lambda: readable_values(portfolio, view.values[view.values["indicator"].isin(codes)], language),
     "people-supported.csv",
     key="people-supported.csv",
 )

@@ -3,17 +3,20 @@
 import pandas as pd
 import streamlit as st
 
+from lib.bounded import table_head
 from lib.citations import project_uses
 from lib.downloads import csv_download
 from lib.escape import md
 from lib.flat_table import readable_values
+from lib.names import project_titles
 from lib.project_tables import (
     project_events,
     project_funding,
     project_list,
     start_and_end,
 )
-from lib.view import current_view, nothing_selected, page_header
+from lib.search_select import searched
+from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
@@ -22,9 +25,16 @@ portfolio, language = view.portfolio, view.language
 page_header(view, "Projects")
 if nothing_selected(view):
     st.stop()
-listing = project_list(portfolio, view.project_ids, language)
-st.dataframe(listing.drop(columns="id"), hide_index=True, width="stretch")
-csv_download(listing, "projects.csv", key="projects.csv")
+listing = derived(
+    view, "projects.list", lambda: project_list(portfolio, view.project_ids, language)
+)
+shown, note = derived(
+    view, "projects.shown", lambda: table_head(listing.drop(columns="id"), "projects")
+)
+st.dataframe(shown, hide_index=True, width="stretch")
+if note:
+    st.caption(note + "; choose any project below")
+csv_download(lambda: listing, "projects.csv", key="projects.csv")
 
 # 2. Choose a project (kept in the URL as ?show=<id>) -----------------------------------------
 if "projects.show" not in st.session_state:
@@ -42,11 +52,15 @@ def _remember_choice() -> None:
     st.query_params["show"] = st.session_state["projects.show"]
 
 
+titles = project_titles(portfolio, language)
+offered = searched(
+    view.project_ids, titles.__getitem__, "projects.find", [st.session_state["projects.show"]]
+)
 chosen = st.selectbox(
     "Project",
-    view.project_ids,
+    offered,
     key="projects.show",
-    format_func=lambda pid: portfolio.projects[pid].title.get(language),
+    format_func=titles.__getitem__,
     on_change=_remember_choice,
 )
 project = portfolio.projects[chosen]

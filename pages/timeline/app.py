@@ -6,12 +6,14 @@ on the calendar.
 
 import streamlit as st
 
+from lib.bounded import TIMELINE_PROJECTS, more_text, names_text, table_head
 from lib.charts_timeline import timeline_chart
 from lib.downloads import chart_config, csv_bytes, csv_download
 from lib.escape import md
 from lib.filters import undated_projects
 from lib.flat_table import readable_values
-from lib.names import project_title
+from lib.names import project_titles, titles_text
+from lib.search_select import searched
 from lib.timeline_data import (
     projects_off_axis,
     readable_table,
@@ -19,7 +21,7 @@ from lib.timeline_data import (
     without_date,
     without_year,
 )
-from lib.view import current_view, nothing_selected, page_header
+from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
@@ -28,24 +30,38 @@ portfolio, language = view.portfolio, view.language
 page_header(view, "Timeline")
 left_out = undated_projects(portfolio, view.filters)
 if left_out:
-    names = ", ".join(project_title(portfolio, pid, language) for pid in left_out)
+    names = titles_text(portfolio, left_out, language)
     them = "them" if len(left_out) > 1 else "it"
     st.info(f"No report states a year for {md(names)}, so the year filter leaves {them} out.")
 if nothing_selected(view):
     st.stop()
-rows = timeline_rows(portfolio, view.project_ids, language)
+rows = derived(view, "timeline.rows", lambda: timeline_rows(portfolio, view.project_ids, language))
 
 # 2. Chart: dated projects and events ----------------------------------------------------------
-dated_ids = list(dict.fromkeys(rows.loc[rows["placement"] == "axis", "project_id"]))
+dated_ids = derived(
+    view,
+    "timeline.dated",
+    lambda: list(dict.fromkeys(rows.loc[rows["placement"] == "axis", "project_id"])),
+)
 if dated_ids:
+    titles = project_titles(portfolio, language)
+    current = st.session_state.get("timeline.zoom")
+    offered = searched(dated_ids, titles.__getitem__, "timeline.find", [current] if current else [])
     focus = st.selectbox(
         "Zoom to",
-        [None, *dated_ids],
-        format_func=lambda pid: project_title(portfolio, pid, language) if pid else "All projects",
+        [None, *offered],
+        format_func=lambda pid: titles[pid] if pid else "All projects",
         key="timeline.zoom",
     )
+    # A portfolio's thousands of projects do not fit one axis: it draws the first few, or one.
+    drawn = dated_ids[:TIMELINE_PROJECTS]
+    chart = derived(
+        view,
+        f"timeline.chart.{focus}",
+        lambda: timeline_chart(rows if focus else rows[rows["project_id"].isin(drawn)], focus),
+    )
     st.plotly_chart(
-        timeline_chart(rows, focus),
+        chart,
         config=chart_config("timeline"),
         width="stretch",
         key="timeline.chart",
@@ -55,22 +71,37 @@ if dated_ids:
         "month (“month only”) or the year (“year only”), drawn across the whole month or year. "
         "Hover over a mark for the report's sentence."
     )
+    where = "choose one under “Zoom to”, or narrow the filters, to see others"
+    if not focus and (more := more_text(len(drawn), len(dated_ids), "projects", where)):
+        st.caption(more)
 else:
     st.info("No selected project states a date with a year: nothing is placed on the time axis.")
-off_axis = projects_off_axis(rows)
+off_axis = derived(view, "timeline.off-axis", lambda: projects_off_axis(rows))
 if off_axis:
     st.caption(
-        f"Not on the axis, because no date with a year is stated: {md('; '.join(off_axis))}."
+        "Not on the axis, because no date with a year is stated: "
+        f"{md(names_text(off_axis, separator='; '))}."
     )
 
 # 3. Table of everything -----------------------------------------------------------------------
+tables = derived(
+    view,
+    "timeline.tables",
+    lambda: {
+        "all": table_head(readable_table(rows), "rows"),
+        "no year": table_head(without_year(rows), "rows"),
+        "no date": table_head(without_date(rows), "events"),
+    },
+)
 with st.expander("Table", expanded=False):
     st.caption("Every project, event and dated figure of the selected projects.")
-    table = readable_table(rows)
-    st.dataframe(table, hide_index=True, width="stretch", key="timeline.table")
+    shown, note = tables["all"]
+    st.dataframe(shown, hide_index=True, width="stretch", key="timeline.table")
+    if note:
+        st.caption(note)
     st.download_button(
         "Download this table (CSV)",
-        csv_bytes(table),
+        lambda: csv_bytes(readable_table(rows)),
         file_name="timeline-events.csv",
         mime="text/csv",
         key="timeline.events.csv",
@@ -78,24 +109,28 @@ with st.expander("Table", expanded=False):
 
 # 4. Dates without a stated year ---------------------------------------------------------------
 st.subheader("Dates without a stated year")
-no_year = without_year(rows)
-if len(no_year):
+shown, note = tables["no year"]
+if len(shown):
     st.caption(
         "The reports give the month but not the year (“June, year not stated”), so these are "
         "not placed on the time axis: any year would be a guess."
     )
-    st.dataframe(no_year, hide_index=True, width="stretch", key="timeline.no-year")
+    st.dataframe(shown, hide_index=True, width="stretch", key="timeline.no-year")
+    if note:
+        st.caption(note)
 else:
     st.info("Every date of the selected projects states its year.")
 
 # 5. Events with no date -----------------------------------------------------------------------
-no_date = without_date(rows)
-if len(no_date):
+shown, note = tables["no date"]
+if len(shown):
     st.subheader("Events with no date stated")
-    st.dataframe(no_date, hide_index=True, width="stretch", key="timeline.no-date")
+    st.dataframe(shown, hide_index=True, width="stretch", key="timeline.no-date")
+    if note:
+        st.caption(note)
 
 csv_download(
-    readable_values(portfolio, view.values, language),
+    lambda: readable_values(portfolio, view.values, language),
     "timeline.csv",
     key="timeline.csv",
     label="Download the figures of these projects (CSV)",
