@@ -22,6 +22,7 @@ filter_sidebar(result.portfolio)
 pages = [
     st.Page("pages/overview/app.py", title="Overview", url_path="overview", default=True),
     st.Page("pages/participants/app.py", title="Participants by city", url_path="participants"),
+    st.Page("pages/map/app.py", title="Map", url_path="map"),
     st.Page("pages/people_supported/app.py", title="People supported", url_path="people-supported"),
     st.Page("pages/projects/app.py", title="Projects", url_path="projects"),
     st.Page("pages/timeline/app.py", title="Timeline", url_path="timeline"),

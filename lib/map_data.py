@@ -1,0 +1,383 @@
+"""What the map draws: one row a place of the selected projects, one row a link between two.
+
+Plain pandas, no Streamlit: the deck, the picture, the table and the tests read the same
+frames. A dot's size is a count only where a report ties that count to the city; nothing is
+spread over cities, and a place without coordinates is listed, never placed by guess.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.date_text import period_text
+from lib.filters import Filters
+from lib.headlines import place_ids
+from lib.people_tables import value_text
+from lib.portfolio import Portfolio
+from lib.schema import Event
+
+TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
+SIZE_INDICATOR = "participants"  # the one count a report ties to cities (from, or held at)
+LINK_KINDS = ("twinning", "network", "travelled_to_event")
+LINK_WORDS = {
+    "twinning": "Twinning",
+    "network": "Network",
+    "travelled_to_event": "Travelled to an event",
+}
+# How a dot is drawn, and why it has the size it has.
+COUNTED, NOT_REPORTED, NO_COUNT = "counted", "not reported", "no count"
+OUTSIDE, PROJECTS = "outside filter", "projects"
+STATUS_WORDS = {
+    NOT_REPORTED: "participants reported without a number",
+    NO_COUNT: "no count of participants for this city",
+    OUTSIDE: "outside the country or city filter: its figures are not shown",
+}
+
+
+@dataclass(frozen=True)
+class MapData:
+    """`places`: every place of the selected projects (on the map or not); `links`: every
+    link of those projects; `size_basis` is "participants" or "projects"."""
+
+    places: pd.DataFrame
+    links: pd.DataFrame
+    size_basis: str
+    project_wide_figures: int
+
+    @property
+    def on_map(self) -> pd.DataFrame:
+        return self.places[self.places["on_map"]]
+
+    @property
+    def not_on_map(self) -> pd.DataFrame:
+        return self.places[~self.places["on_map"]]
+
+    @property
+    def drawn_links(self) -> pd.DataFrame:
+        return self.links[self.links["drawn"]]
+
+
+class _FiguresByPlace:
+    """Figures tied to each place, found in one pass over the view's figures: the parts that
+    came from a place and the wholes of events held there. A whole that is broken down by
+    origin is tied to the origins, not to its venue."""
+
+    def __init__(self, values: pd.DataFrame) -> None:
+        keys = values["project"] + "|" + values["event"] + "|" + values["indicator"]
+        broken_down = keys.isin(set(keys[values["breakdown"] != ""])).to_numpy(dtype=bool)
+        self.values = values
+        self.rows: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
+        columns = (values["breakdown"], values["place"], values["venue"])
+        for position, (breakdown, place, venue) in enumerate(zip(*columns, strict=True)):
+            if breakdown == "origin_city":
+                self.rows[place].append((position, True, True))
+            elif breakdown == "" and venue:
+                self.rows[venue].append((position, not broken_down[position], False))
+
+    def of(self, place: str) -> pd.DataFrame:
+        """The place's figures with `sized` (counts towards its dot) and `from_here`."""
+        mine = self.rows.get(place, [])
+        # plain arrays: pandas would grow an empty frame to fit an assigned Series' index
+        return self.values.iloc[[position for position, _, _ in mine]].assign(
+            sized=np.array([sized for _, sized, _ in mine], dtype=bool),
+            from_here=np.array([here for _, _, here in mine], dtype=bool),
+        )
+
+
+def _figure_line(portfolio: Portfolio, row: object, language: str) -> tuple[str, str]:
+    """('Participants from this city: 132', 'report title: “the sentence”')."""
+    label = portfolio.indicators[row.indicator].labels.get(language)
+    events = portfolio.projects[row.project].events
+    event = next((e.title.get(language) for e in events if e.id == row.event), "")
+    where = "from this city" if row.from_here else f"at {event or 'an event'}, held here"
+    shown = value_text(row.value, row.precision)
+    return f"{label} {where}: {shown}", f"{portfolio.sources[row.source].title}: “{row.quote}”"
+
+
+def _size(portfolio: Portfolio, rows: pd.DataFrame) -> tuple[float | None, str, str, bool]:
+    """(value, status, words, approximate) of the participants a place's dot stands for."""
+    sized = rows[rows["sized"] & (rows["indicator"] == SIZE_INDICATOR)]
+    reported = sized[sized["value"].notna()]
+    if reported.empty:
+        status = NOT_REPORTED if len(sized) else NO_COUNT
+        return None, status, STATUS_WORDS[status], False
+    adds_up = portfolio.indicators[SIZE_INDICATOR].aggregation == "sum"
+    value = reported["value"].sum() if adds_up else reported["value"].max()
+    approximate = bool((reported["precision"] == "approximate").any())
+    words = value_text(value, "approximate" if approximate else "exact")
+    at_least = not adds_up and len(reported) > 1
+    words = ("at least " if at_least else "") + f"{words} participants"
+    return float(value), COUNTED, words, approximate
+
+
+def _events_here(events: list[tuple[str, Event]], mine: set[str], language: str) -> str:
+    return "; ".join(
+        f"{event.title.get(language)} ({period_text(event.start, event.end)}"
+        + (", planned)" if event.status == "planned" else ")")
+        for pid, event in events
+        if pid in mine
+    )
+
+
+@dataclass(frozen=True)
+class _ByPlace:
+    """What the selected projects say about each place, found in one pass over them rather
+    than one a place: the roles projects give it and the events held there, in project order."""
+
+    roles: dict[str, list[tuple[str, str]]]
+    events: dict[str, list[tuple[str, Event]]]
+    figures: _FiguresByPlace
+
+
+def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame) -> _ByPlace:
+    roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    events: dict[str, list[tuple[str, Event]]] = defaultdict(list)
+    for pid in project_ids:
+        project = portfolio.projects[pid]
+        for entry in project.places:
+            roles[entry.place].append((pid, entry.role.replace("_", " ")))
+        for event in project.events:
+            if event.place:
+                events[event.place].append((pid, event))
+    return _ByPlace(roles, events, _FiguresByPlace(values))
+
+
+def _place_row(
+    portfolio: Portfolio,
+    by_place: _ByPlace,
+    place_id: str,
+    in_filter: bool,
+    language: str,
+) -> dict:
+    place = portfolio.places[place_id]
+    country = portfolio.countries.get(place.country)
+    roles = by_place.roles.get(place_id, [])
+    mine = list(dict.fromkeys(pid for pid, _ in roles))
+    rows = by_place.figures.of(place_id) if in_filter else by_place.figures.values.iloc[0:0]
+    if in_filter:
+        size_value, status, size_words, approximate = _size(portfolio, rows)
+    else:
+        size_value, status, size_words, approximate = None, OUTSIDE, STATUS_WORDS[OUTSIDE], False
+    roles_of: dict[str, list[str]] = defaultdict(list)
+    for pid, role in roles:
+        roles_of[pid].append(role)
+    role_lines = [
+        f"{portfolio.projects[pid].title.get(language)}: " + ", ".join(roles_of[pid])
+        for pid in mine
+    ]
+    events = _events_here(by_place.events.get(place_id, []), set(mine), language)
+    figures = [_figure_line(portfolio, row, language) for row in rows.itertuples(index=False)]
+    return {
+        "place": place_id,
+        "name": place.names.get(language),
+        "country": country.names.get(language) if country else place.country,
+        "kind": place.kind,
+        "geonames_id": place.geonames_id,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "on_map": place.latitude is not None and place.longitude is not None,
+        "in_filter": in_filter,
+        "projects": len(mine),
+        "project_titles": "; ".join(portfolio.projects[pid].title.get(language) for pid in mine),
+        "roles": "; ".join(role_lines),
+        "events": events,
+        "figures": "\n".join(f"{figure} (source: {source})" for figure, source in figures),
+        "figure_list": "; ".join(figure for figure, _ in figures),
+        "sources": " · ".join(dict.fromkeys(source for _, source in figures)),
+        # what a dot's tooltip says: a hub of hundreds of projects lists the first few
+        "tip_roles": _first(role_lines, "projects"),
+        "tip_figures": _first([figure for figure, _ in figures], "figures"),
+        "tip_sources": _first(list(dict.fromkeys(source for _, source in figures)), "sources"),
+        "size_value": size_value,
+        "status": status,
+        "size_words": size_words,
+        "approximate": approximate,
+    }
+
+
+def _first(lines: list[str], what: str, limit: int = TIP_LINES) -> str:
+    """The first `limit` lines joined, and how many more there are; the table has them all."""
+    shown = "; ".join(lines[:limit])
+    return shown + (f"; and {len(lines) - limit:,} more {what}" if len(lines) > limit else "")
+
+
+def _links(
+    portfolio: Portfolio, project_ids: list[str], places: pd.DataFrame, language: str
+) -> pd.DataFrame:
+    by_id = places.set_index("place")
+    rows = []
+    for pid in project_ids:
+        project = portfolio.projects[pid]
+        for link in project.links:
+            start, end = by_id.loc[link.from_place], by_id.loc[link.to_place]
+            rows.append(
+                {
+                    "project": pid,
+                    "project_title": project.title.get(language),
+                    "kind": link.kind,
+                    "kind_words": LINK_WORDS[link.kind],
+                    "from_place": link.from_place,
+                    "to_place": link.to_place,
+                    "name": f"{start['name']} – {end['name']}",
+                    "from_lon": start["longitude"],
+                    "from_lat": start["latitude"],
+                    "to_lon": end["longitude"],
+                    "to_lat": end["latitude"],
+                    "drawn": bool(start["on_map"] and end["on_map"]),
+                    "source": portfolio.sources[link.source].title,
+                    "quote": link.quote,
+                }
+            )
+    # typed even when empty: an empty object column would select columns, not rows
+    return pd.DataFrame(rows, columns=_LINK_COLUMNS).astype({"drawn": bool})
+
+
+_LINK_COLUMNS = [
+    "project",
+    "project_title",
+    "kind",
+    "kind_words",
+    "from_place",
+    "to_place",
+    "name",
+    "from_lon",
+    "from_lat",
+    "to_lon",
+    "to_lat",
+    "drawn",
+    "source",
+    "quote",
+]
+
+
+def map_data(
+    portfolio: Portfolio,
+    project_ids: list[str],
+    values: pd.DataFrame,
+    filters: Filters,
+    language: str = "en",
+) -> MapData:
+    """Places and links of the selected projects; `values` are the view's figures (from
+    filters.selected_values, with their `venue`). Places outside a country or city filter
+    are kept, faded, because they belong to a selected project; their figures are not shown."""
+    ids = dict.fromkeys(place_ids(portfolio, project_ids))
+    for pid in project_ids:  # a link or an event may name a place the place list lacks
+        project = portfolio.projects[pid]
+        extra = [p for link in project.links for p in (link.from_place, link.to_place)]
+        extra += [event.place for event in project.events if event.place]
+        ids.update(dict.fromkeys(extra))
+
+    def in_filter(place_id: str) -> bool:
+        country = portfolio.places[place_id].country
+        return (not filters.countries or country in filters.countries) and (
+            not filters.cities or place_id in filters.cities
+        )
+
+    by_place = _by_place(portfolio, project_ids, values)
+    rows = [_place_row(portfolio, by_place, p, in_filter(p), language) for p in ids]
+    places = pd.DataFrame(rows)
+    links = _links(portfolio, project_ids, places, language)
+    counted = places["on_map"] & (places["status"] == COUNTED)
+    basis = SIZE_INDICATOR if counted.any() else "projects"
+    if basis == "projects":  # no city has a count: size by what the project files do say
+        sized = places["in_filter"].to_numpy()
+        places.loc[sized, "size_value"] = places.loc[sized, "projects"].astype(float)
+        places.loc[sized, "status"] = PROJECTS
+        places.loc[sized, "size_words"] = [
+            f"named by {n} selected project{'s' if n > 1 else ''}"
+            for n in places.loc[sized, "projects"]
+        ]
+    unplaced = values[(values["place"] == "") & (values["venue"] == "")]
+    return MapData(places, links, basis, project_wide_figures=len(unplaced))
+
+
+LINKED_PAIRS = 400  # pairs of cities a map draws a line between: those most projects link
+
+
+def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, int]:
+    """The lines to draw: one a pair of cities and kind of link (its first link's row, with
+    `titles`, the projects that link them, and `more`, their other links), and how many pairs
+    there are. Past `limit` pairs, those most projects link are kept, then those between the
+    busiest cities: a portfolio's thousands of lines would hide the cities they join."""
+    links = data.drawn_links
+    keys = ["from_place", "to_place", "kind"]
+    groups = links.groupby(keys, sort=False)
+    pairs = groups.head(1).reset_index(drop=True)
+    titles = groups["project_title"].agg(lambda t: list(dict.fromkeys(t)))
+    counts = groups.size()
+    pairs = pairs.assign(
+        titles=[titles[tuple(k)] for k in pairs[keys].itertuples(index=False)],
+        more=[counts[tuple(k)] - 1 for k in pairs[keys].itertuples(index=False)],
+    )
+    if len(pairs) <= limit:
+        return pairs, len(pairs)
+    busy = data.places.set_index("place")["projects"]
+    rank = pd.DataFrame(
+        {
+            "projects": pairs["titles"].map(len),
+            "ends": pairs["from_place"].map(busy) + pairs["to_place"].map(busy),
+        }
+    )
+    chosen = rank.sort_values(["projects", "ends"], ascending=False, kind="stable").index[:limit]
+    return pairs.loc[sorted(chosen)].reset_index(drop=True), len(pairs)
+
+
+def size_caption(data: MapData) -> str:
+    """What a dot's size means, in words for the caption under the map."""
+    if data.size_basis == SIZE_INDICATOR:
+        return (
+            "Dot size: participants from the city (where the report breaks a count down by "
+            "origin) or at an event held there (where it does not); the area grows with the "
+            "number."
+        )
+    return (
+        "Dot size: the number of selected projects that name the city (no report ties a "
+        "count of participants to these cities)."
+    )
+
+
+def cities_table(data: MapData) -> pd.DataFrame:
+    """The table under the map: every place, with the figures and sources behind its dot;
+    as on the map, the biggest first, then by name, and the places not on the map last."""
+    places = data.places.sort_values(
+        ["on_map", "in_filter", "size_value", "name"],
+        ascending=[False, False, False, True],
+        na_position="last",
+    )
+    return pd.DataFrame(
+        {
+            "City": places["name"],
+            "Country": places["country"],
+            "Kind": places["kind"],
+            "GeoNames id": places["geonames_id"].astype("Int64"),
+            "Latitude": places["latitude"],
+            "Longitude": places["longitude"],
+            "On the map": [
+                "yes" if on else f"no: a {kind}; no coordinates in the data"
+                for on, kind in zip(places["on_map"], places["kind"], strict=True)
+            ],
+            "Projects": places["project_titles"],
+            "What happened": [
+                f"{roles}; events held here: {events}" if events else roles
+                for roles, events in zip(places["roles"], places["events"], strict=True)
+            ],
+            "Dot size": places["size_words"],
+            "Figures and their sources": places["figures"].replace("", "none tied to this city"),
+        }
+    )
+
+
+def not_on_map_text(data: MapData) -> str:
+    """'Not on the map: Haskovo region (a region; no coordinates in the data)', or ''."""
+    missing = data.not_on_map
+    if missing.empty:
+        return ""
+    parts = [
+        f"{name} (a {kind}; no coordinates in the data)"
+        for name, kind in zip(missing["name"], missing["kind"], strict=True)
+    ]
+    return "Not on the map: " + ", ".join(parts)

@@ -1,0 +1,151 @@
+"""Where the map looks and where its names go: the first view that fits the selected cities,
+and a side of its dot for each city's name, so that close cities do not write over each other.
+
+Kumanovo, Butel, Shtip and Gevgelija lie within 120 km: on a map of Europe their names would
+pile up. Each name tries four sides of its dot, in the order of the cities' importance; a name
+that collides at the first view is marked with the zoom from which it no longer does, and the
+map draws it growing in as the reader zooms in. deck.gl's own collision filter would do this
+in the browser, but it hid every label in our tests, so the placement is computed here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+LABEL_PX = 13  # font size of a name, in pixels
+CHAR_PX = 7.0  # an average letter at that size, Latin or Cyrillic
+EARTH_CIRCUMFERENCE_M = 40_075_016.686
+# (text anchor, baseline, which way from the dot): right, left, above, below
+SIDES = (
+    ("start", "center", 1, 0),
+    ("end", "center", -1, 0),
+    ("middle", "bottom", 0, -1),
+    ("middle", "top", 0, 1),
+)
+MOST_EXTRA_ZOOM = 6.0
+MAP_HEIGHT = 480
+# The chart's width is only known in the browser; fitting a phone-wide box (390 px screen)
+# keeps every city in view there, and a wider screen simply shows more around them.
+FIT_WIDTH, FIT_HEIGHT = 340, MAP_HEIGHT
+MIN_SPAN_DEGREES = 4.0
+
+
+@dataclass(frozen=True)
+class Label:
+    """How one name is drawn: anchored on one side of its dot, `offset` pixels away, and
+    free of collisions from `zoom_free` on."""
+
+    anchor: str
+    baseline: str
+    offset: tuple[float, float]
+    zoom_free: float
+
+
+def _mercator_y(latitude: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
+
+
+def fit_view(latitudes: list[float], longitudes: list[float]) -> dict[str, float]:
+    """Centre and zoom that show every given point with a margin, in a FIT_WIDTH x
+    FIT_HEIGHT map (deck.gl's world is 512 px wide at zoom 0)."""
+    west, east = min(longitudes), max(longitudes)
+    south, north = min(latitudes), max(latitudes)
+    # at least a region's width, so one city is shown with its surroundings, not a street map
+    lon_span = max(east - west, MIN_SPAN_DEGREES) * 1.5  # labels sit right of the dots
+    y_span = max(_mercator_y(north) - _mercator_y(south), math.radians(MIN_SPAN_DEGREES * 0.6))
+    y_span *= 1.35
+    zoom = min(
+        math.log2(FIT_WIDTH * 360 / (512 * lon_span)),
+        math.log2(FIT_HEIGHT * 2 * math.pi / (512 * y_span)),
+    )
+    middle_y = (_mercator_y(north) + _mercator_y(south)) / 2
+    latitude = math.degrees(2 * math.atan(math.exp(middle_y)) - math.pi / 2)
+    return {
+        "latitude": round(latitude, 4),
+        "longitude": round((west + east) / 2 + lon_span * 0.06, 4),
+        "zoom": round(min(max(zoom, 1.0), 8.0), 2),
+    }
+
+
+def world_pixels(longitude: float, latitude: float) -> tuple[float, float]:
+    """Web Mercator position in pixels at zoom 0, where the world is 512 pixels wide."""
+    y = _mercator_y(latitude)
+    return 512 * (longitude + 180) / 360, 512 * (math.pi - y) / (2 * math.pi)
+
+
+def pixels_per_metre(zoom: float, latitude: float) -> float:
+    return 512 * 2**zoom / (EARTH_CIRCUMFERENCE_M * math.cos(math.radians(latitude)))
+
+
+def _box(name: str, radius: float, side: tuple) -> tuple[tuple[float, float], tuple]:
+    """The pixel offset of the text and its box around the dot's centre (x0, y0, x1, y1)."""
+    _, _, dx, dy = side
+    width, height = CHAR_PX * len(name) + 4, LABEL_PX + 2
+    gap = radius + 4
+    offset = (dx * gap, dy * gap)
+    x0 = offset[0] if dx > 0 else offset[0] - width if dx < 0 else -width / 2
+    y0 = offset[1] if dy > 0 else offset[1] - height if dy < 0 else -height / 2
+    return offset, (x0, y0, x0 + width, y0 + height)
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _free_from(here: tuple[float, float], box: tuple, taken: list[tuple], zoom: float) -> float:
+    """The first zoom (in quarter steps from `zoom`) at which `box` at `here` touches none of
+    the `taken` boxes; boxes keep their pixel size while the distances between them grow."""
+    steps = int(MOST_EXTRA_ZOOM * 4)
+    for step in range(steps + 1):
+        z = zoom + step / 4
+        scale = 2**z
+        mine = _moved(box, here, scale)
+        if not any(_overlaps(mine, _moved(other, at, scale)) for at, other in taken):
+            return z
+    return zoom + MOST_EXTRA_ZOOM
+
+
+def _moved(box: tuple, at: tuple[float, float], scale: float) -> tuple:
+    x, y = at[0] * scale, at[1] * scale
+    return (box[0] + x, box[1] + y, box[2] + x, box[3] + y)
+
+
+# A portfolio's hundreds of cities: only the most important are named (placing a name costs a
+# look at every dot and name before it); the others show theirs on hover.
+LABELLED = 60
+UNLABELLED = Label("start", "center", (0.0, 0.0), math.inf)
+
+
+def place_labels(
+    names: list[str],
+    longitudes: list[float],
+    latitudes: list[float],
+    radii: list[float],
+    zoom: float,
+    labelled: int = LABELLED,
+) -> list[Label]:
+    """A label for each of the first `labelled` cities, given most important first; each
+    avoids every dot and the names placed before it, on whichever side frees it at the lowest
+    zoom. The cities after them get UNLABELLED (zoom_free infinite: never drawn)."""
+    positions = [world_pixels(x, y) for x, y in zip(longitudes, latitudes, strict=True)]
+    taken: list[tuple] = [
+        (at, (-r, -r, r, r)) for at, r in zip(positions, radii, strict=True)
+    ]  # every dot
+    labels: list[Label] = []
+    for index, (name, here, radius) in enumerate(zip(names, positions, radii, strict=True)):
+        if index >= labelled:
+            labels.append(UNLABELLED)
+            continue
+        others = [entry for i, entry in enumerate(taken) if i != index]
+        best: tuple[float, tuple, tuple, tuple] | None = None
+        for side in SIDES:
+            offset, box = _box(name, radius, side)
+            free = _free_from(here, box, others, zoom)
+            if best is None or free < best[0]:
+                best = (free, side, offset, box)
+        assert best is not None
+        free, side, offset, box = best
+        taken.append((here, box))
+        labels.append(Label(side[0], side[1], offset, free))
+    return labels

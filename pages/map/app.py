@@ -1,0 +1,94 @@
+"""Map: every partner city of the selected projects where the data places it, sized by what a
+report says happened there, with the links between twinned and networked cities."""
+
+import streamlit as st
+
+from lib.basemap import load_country_outlines
+from lib.bounded import short_cells, table_head
+from lib.downloads import chart_config, csv_bytes, csv_download
+from lib.escape import md
+from lib.flat_table import readable_values
+from lib.map_data import cities_table, map_data, not_on_map_text, size_caption
+from lib.map_layers import legend_text, map_deck
+from lib.map_picture import map_picture
+from lib.names import filters_in_words
+from lib.view import current_view, derived, nothing_selected, page_header
+
+view = current_view()
+portfolio, language = view.portfolio, view.language
+
+# 1. Title and filters -------------------------------------------------------------------------
+page_header(view, "Map of partner cities")
+if nothing_selected(view):
+    st.stop()
+data = derived(
+    view,
+    "map.data",
+    lambda: map_data(portfolio, view.project_ids, view.values, view.filters, language),
+)
+outlines = derived(view, "map.outlines", load_country_outlines)
+words = derived(
+    view,
+    "map.words",
+    lambda: {
+        "nothing": data.on_map.empty,
+        "legend": md(legend_text(data)) + "  \n" + md(size_caption(data)),
+        "missing": not_on_map_text(data),
+    },
+)
+
+# 2. The map -----------------------------------------------------------------------------------
+if words["nothing"]:
+    st.info("None of the places these projects name has coordinates, so there is nothing to map.")
+else:
+    st.pydeck_chart(
+        derived(view, "map.deck", lambda: map_deck(data, outlines)),
+        width="stretch",
+        key="map.deck",
+        alt="Map of the partner cities of the selected projects and the links between them",
+    )
+    st.caption(words["legend"])
+    st.caption(
+        "Drag to move, scroll or pinch to zoom; hover over a dot or a line for its projects, "
+        "figures and sources. Country outlines: Natural Earth, no map service used."
+    )
+if words["missing"]:
+    st.markdown(md(words["missing"]))
+if data.project_wide_figures:
+    st.caption(
+        f"{data.project_wide_figures} figure(s) of these projects are not tied to a city "
+        "(they are for a whole project, or for an event held online or at a place the report "
+        "does not name), so the map does not place them: see the Overview."
+    )
+
+# 3. Table: every place, with the figures and sources behind its dot ----------------------------
+table = derived(view, "map.table", lambda: cities_table(data))
+shown, note = derived(view, "map.shown", lambda: table_head(short_cells(table), "places"))
+st.dataframe(shown, hide_index=True, width="stretch", key="map.table")
+if note:
+    st.caption(note)
+st.download_button(
+    "Download the cities table (CSV)",
+    lambda: csv_bytes(table),
+    file_name="map-cities.csv",
+    mime="text/csv",
+    key="map.cities.csv",
+)
+csv_download(
+    lambda: readable_values(portfolio, view.values, language),
+    "map.csv",
+    key="map.csv",
+    label="Download the figures of these projects (CSV)",
+)
+
+# 4. The same map as a picture ------------------------------------------------------------------
+if not words["nothing"]:
+    with st.expander("Map as a picture (PNG download)"):
+        title = "Partner cities — " + filters_in_words(portfolio, view.filters, language)
+        st.plotly_chart(
+            derived(view, "map.picture", lambda: map_picture(data, outlines, title)),
+            config=chart_config("map"),
+            width="stretch",
+            key="map.picture",
+        )
+        st.caption("Use the camera button above the picture to save it as a PNG.")
