@@ -1,4 +1,5 @@
-"""The curators' command line: `dashboard-data validate`, `places lookup`, `places add`."""
+"""The curators' command line: `dashboard-data validate`, `places lookup`, `places add`,
+`export` (IATI, HXL, CSV, Frictionless), `import-iati` and `synth` (a synthetic portfolio)."""
 
 from __future__ import annotations
 
@@ -32,13 +33,132 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--id", dest="place_id", help="default: made from the Latin name")
     add.add_argument("--kind", choices=["city", "municipality"], default="city")
     add.add_argument("--data-dir", type=Path)
+    _add_open_format_parsers(commands)
+    _add_synth_parser(commands)
 
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.data_dir or data_dir_from_env())
+    if args.command == "synth":
+        return _synth(args)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "import-iati":
+        return _import_iati(args)
     if args.places_command == "lookup":
         return _lookup(args.name, args.country)
     return _add(args)
+
+
+FILTER_OPTIONS = {
+    "country": "countries",
+    "city": "cities",
+    "funder": "funders",
+    "programme": "programmes",
+    "project": "projects",
+}
+
+
+def _add_open_format_parsers(commands: argparse._SubParsersAction) -> None:
+    from lib.exports import FORMATS
+
+    export = commands.add_parser(
+        "export", help="write the data (or the filtered part) as IATI XML, HXL CSV, CSV or ZIP"
+    )
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--out", type=Path, help="the file to write; default: standard output")
+    export.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
+    export.add_argument("--language", choices=["en", "bg", "mk"], default="en")
+    for option, field in FILTER_OPTIONS.items():
+        export.add_argument(
+            f"--{option}", dest=field, action="append", default=[],
+            help=f"{option} id(s); repeat the option or separate ids with commas",
+        )  # fmt: skip
+    export.add_argument("--from", dest="first_year", type=int, help="first year")
+    export.add_argument("--to", dest="last_year", type=int, help="last year")
+
+    iati = commands.add_parser(
+        "import-iati", help="convert IATI activity files into a new data folder"
+    )
+    iati.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    iati.add_argument("--out", type=Path, required=True, help="a new or empty folder")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lib.atomic import write_text_atomically
+    from lib.exports import export, filters_from_ids
+
+    data_dir = args.data_dir or data_dir_from_env()
+    result = load_portfolio(data_dir)
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{data_dir} has problems; run `dashboard-data validate`.", file=sys.stderr)
+        return 1
+    chosen = {field: getattr(args, field) for field in FILTER_OPTIONS.values()}
+    filters, errors = filters_from_ids(result.portfolio, chosen, args.first_year, args.last_year)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    if errors:
+        return 2
+    output = export(result.portfolio, args.format, filters, args.language)
+    # The report goes where it does not mix with the data: standard error when the data
+    # itself goes to standard output.
+    report = sys.stdout if args.out else sys.stderr
+    if args.out is None:
+        sys.stdout.buffer.write(output.data)
+        sys.stdout.flush()
+    elif output.mime.startswith("application/zip"):
+        _write_bytes_atomically(args.out, output.data)
+    else:
+        write_text_atomically(args.out, output.data.decode("utf-8"))
+    for line in output.report:
+        print(line, file=report)
+    if args.out:
+        print(f"Wrote {args.out} ({len(output.data):,} bytes).", file=report)
+    return 0
+
+
+def _write_bytes_atomically(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _import_iati(args: argparse.Namespace) -> int:
+    from lib.curated_files import existing_data_files, write_data_dir
+    from lib.iati_import import import_iati
+
+    missing = [str(path) for path in args.files if not path.is_file()]
+    if missing:
+        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    existing = existing_data_files(args.out)
+    if existing:
+        print(
+            f"error: {args.out} already holds {', '.join(existing)}; "
+            "give a new or empty folder, so that no curated file is overwritten",
+            file=sys.stderr,
+        )
+        return 2
+    result = import_iati(args.files)
+    print("\n".join(result.report))
+    if result.projects == 0:
+        print("Nothing could be imported as a project, so no folder was written.")
+        return 1
+    write_data_dir(args.out, result.files)
+    print(f"Wrote {len(result.files)} files to {args.out}. Checking them:")
+    return _validate(args.out)
 
 
 def _validate(data_dir: Path) -> int:
@@ -102,6 +222,34 @@ def _add(args: argparse.Namespace) -> int:
             return 1
     append_place(places_file, entry_text(place, place_id, args.kind, args.bg, args.mk))
     print(f"Added {place.name} ({place.country}) as `{place_id}` to {places_file}.")
+    return 0
+
+
+def _add_synth_parser(commands: argparse._SubParsersAction) -> None:
+    synth = commands.add_parser(
+        "synth", help="write a synthetic portfolio (for testing at scale) into a new folder"
+    )
+    synth.add_argument("--projects", type=int, required=True, help="how many projects")
+    synth.add_argument("--seed", type=int, default=1, help="the same seed gives the same files")
+    synth.add_argument("--out", type=Path, required=True, help="a new or empty folder")
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from lib.gazetteer import GazetteerMissing
+    from lib.synth import write_portfolio
+
+    if args.projects < 1:
+        print("error: --projects must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        write_portfolio(args.out, args.projects, args.seed)
+    except (GazetteerMissing, FileExistsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"Wrote {args.projects} synthetic projects (seed {args.seed}) to {args.out}; check "
+        f"them with: dashboard-data validate {args.out}"
+    )
     return 0
 
 

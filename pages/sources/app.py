@@ -3,12 +3,15 @@
 import streamlit as st
 
 from lib.app_data import data_zip_for, load_for_app
+from lib.bounded import table_head
 from lib.data_package import last_changed
 from lib.downloads import csv_download
 from lib.escape import md
+from lib.export_downloads import open_format_downloads
 from lib.flat_table import readable_values
+from lib.search_select import searched
 from lib.source_tables import source_list, uses_of
-from lib.view import current_view, page_header
+from lib.view import current_view, derived, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
@@ -18,7 +21,9 @@ result = load_for_app()
 page_header(view, "Sources and data")
 
 # 2. The data's state ---------------------------------------------------------------------------
-changed = last_changed(portfolio.data_dir).strftime("%d %B %Y, %H:%M UTC")
+changed = derived(
+    view, "sources.changed", lambda: last_changed(portfolio.data_dir), per_filters=False
+).strftime("%d %B %Y, %H:%M UTC")
 st.success(
     f"Checked: {result.files_read} data files passed every check of `dashboard-data validate` "
     f"(no problems). The data files last changed on {changed}. Data version "
@@ -28,11 +33,28 @@ st.success(
 # 3. The reports --------------------------------------------------------------------------------
 st.subheader("Reports")
 sources = source_list(portfolio, language)
-st.dataframe(sources.drop(columns="id"), hide_index=True, width="stretch")
+shown, note = derived(
+    view,
+    "sources.shown",
+    lambda: table_head(sources.drop(columns="id"), "reports"),
+    per_filters=False,
+)
+st.dataframe(shown, hide_index=True, width="stretch")
+if note:
+    st.caption(note + "; choose any report below")
+titles = derived(
+    view,
+    "sources.titles",
+    lambda: {sid: source.title for sid, source in portfolio.sources.items()},
+    per_filters=False,
+)
+current = st.session_state.get("sources.report")
+ids = derived(view, "sources.ids", lambda: list(sources["id"]), per_filters=False)
+offered = searched(ids, titles.__getitem__, "sources.find", [current] if current else [], "reports")
 chosen = st.selectbox(
     "What was taken from",
-    list(sources["id"]),
-    format_func=lambda sid: portfolio.sources[sid].title,
+    offered,
+    format_func=titles.__getitem__,
     key="sources.report",
 )
 st.dataframe(uses_of(portfolio, chosen, language), hide_index=True, width="stretch")
@@ -42,15 +64,20 @@ with st.expander(f"The full text of the report ({md(portfolio.sources[chosen].la
 # 4. Downloads ----------------------------------------------------------------------------------
 st.subheader("Downloads")
 csv_download(
-    readable_values(portfolio, view.values, language),
+    lambda: readable_values(portfolio, view.values, language),
     "figures.csv",
     key="sources.figures.csv",
     label="Figures for the current filters (CSV)",
 )
 st.download_button(
     "The whole data set: YAML, CSV and the reports (ZIP)",
-    data_zip_for(str(portfolio.data_dir), portfolio.fingerprint),
+    lambda: data_zip_for(str(portfolio.data_dir), portfolio.fingerprint),  # built on a click
     file_name="integration-dashboard-data.zip",
     mime="application/zip",
     key="sources.zip",
 )
+st.caption(
+    "Open formats, for the current filters: IATI for funders and aid portals, HXL for "
+    "humanitarian tools, a Frictionless data package for open-data catalogues."
+)
+open_format_downloads(portfolio, view.filters, language)
