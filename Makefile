@@ -5,7 +5,7 @@ UV := python3 -m uv
 # What the browser tests need from Debian: the browser, fonts with Cyrillic, pdftoppm.
 BROWSER_PACKAGES := chromium fonts-dejavu-core fonts-noto-core poppler-utils
 
-.PHONY: run test lint validate venv browser-packages bench
+.PHONY: run test lint validate venv browser-packages bench load-test translations
 
 run: venv
 	$(UV) run --frozen streamlit run dashboard.py
@@ -24,6 +24,22 @@ validate: venv
 # projects (several runs, medians), and writes bench/results.json and bench/results.md.
 bench: venv browser-packages
 	$(UV) run --frozen python bench/run.py
+
+# Not a test: 50 concurrent sessions over Streamlit's websocket protocol on 127.0.0.1, each
+# opening the dashboard and changing a filter 5 times; writes bench/load_results.json and .md.
+load-test: venv
+	$(UV) run --frozen python bench/load_test.py
+
+# Finds every interface string in the code (tr, ntr, N_) and the indicators' descriptions,
+# writes locale/dashboard.pot, and merges it into locale/{bg,mk}/LC_MESSAGES/dashboard.po: new
+# strings come in empty, changed ones fuzzy, for a translator to fill in (Poedit, Weblate, a text
+# editor). The app reads the .po files themselves; there is nothing to compile.
+translations: venv
+	PYTHONPATH=. $(UV) run --frozen pybabel -q extract -F babel.cfg --no-default-keywords \
+		-k tr:2 -k ntr:2,3 -k N_ --add-comments=Translators: --sort-by-file -w 100 \
+		--project=impact-dashboard -o locale/dashboard.pot .
+	$(UV) run --frozen pybabel -q update -i locale/dashboard.pot -d locale -D dashboard -w 100 \
+		--ignore-obsolete --no-fuzzy-matching --ignore-pot-creation-date
 
 venv:
 	$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv

@@ -2,31 +2,60 @@
 
 import streamlit as st
 
-from lib.app_data import load_for_app
+from lib.app_data import audience_notice, load_for_app
+from lib.i18n import N_, ntr, tr
+from lib.language_state import language_picker
+from lib.presentation import presentation_language, presentation_page, presenting
+from lib.problems import problem_listing
 from lib.sidebar import filter_sidebar
 
-st.set_page_config(page_title="Integration projects: impact", page_icon="🤝", layout="wide")
+present = presenting()  # ?present=1: a wall screen, one topic a screen, no sidebar
+st.set_page_config(
+    page_title="Integration projects: impact",
+    page_icon="🤝",
+    layout="wide",
+    initial_sidebar_state="collapsed" if present else "auto",
+)
+language = presentation_language() if present else language_picker()
 
 result = load_for_app()
 if result.problems:
     st.error(
-        f"The data in `{result.data_dir}` has {len(result.problems)} problem(s), so nothing is "
-        "shown: a dashboard with part of the data would give wrong totals. "
-        "Run `uv run dashboard-data validate` to see them, or read them here."
+        ntr(
+            language,
+            "The data in `{folder}` has {n} problem, so nothing is shown: a dashboard with part "
+            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
+            "it, or read it here.",
+            "The data in `{folder}` has {n} problems, so nothing is shown: a dashboard with part "
+            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
+            "them, or read them here.",
+            len(result.problems),
+            folder=result.data_dir,
+        )
     )
-    st.code("\n".join(str(problem) for problem in result.problems), language=None)
+    st.code(problem_listing(result.problems), language=None)
     st.stop()
 
-filter_sidebar(result.portfolio)
+if present:
+    st.navigation([presentation_page(language)], position="hidden").run()
+    st.stop()
+
+filter_sidebar(result.portfolio, language)
+audience_notice(language)
+
+
+def _page(path: str, title: str, url_path: str, default: bool = False) -> st.Page:
+    return st.Page(path, title=tr(language, title), url_path=url_path, default=default)
+
 
 pages = [
-    st.Page("pages/overview/app.py", title="Overview", url_path="overview", default=True),
-    st.Page("pages/participants/app.py", title="Participants by city", url_path="participants"),
-    st.Page("pages/map/app.py", title="Map", url_path="map"),
-    st.Page("pages/people_supported/app.py", title="People supported", url_path="people-supported"),
-    st.Page("pages/projects/app.py", title="Projects", url_path="projects"),
-    st.Page("pages/timeline/app.py", title="Timeline", url_path="timeline"),
-    st.Page("pages/funding/app.py", title="Funding", url_path="funding"),
-    st.Page("pages/sources/app.py", title="Sources and data", url_path="sources"),
+    _page("pages/overview/app.py", N_("Overview"), "overview", default=True),
+    _page("pages/participants/app.py", N_("Participants by city"), "participants"),
+    _page("pages/map/app.py", N_("Map"), "map"),
+    _page("pages/people_supported/app.py", N_("People supported"), "people-supported"),
+    _page("pages/projects/app.py", N_("Projects"), "projects"),
+    _page("pages/timeline/app.py", N_("Timeline"), "timeline"),
+    _page("pages/funding/app.py", N_("Funding"), "funding"),
+    _page("pages/sources/app.py", N_("Sources and data"), "sources"),
 ]
 st.navigation(pages).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from lib.audience import Audience, audience_from_env, for_audience
+from lib.i18n import tr
 from lib.loader import LoadResult, data_dir_from_env, fingerprint, load_portfolio
 
 # The data folder's own entries (its top-level files, and the folders projects/ and sources/,
@@ -95,21 +98,57 @@ _version = _Version()
 
 # cache_resource, not cache_data: the portfolio is read-only once loaded (frozen models, and no
 # page changes its frames), and a funder's is hundreds of megabytes in memory; cache_data would
-# pickle and copy all of it on every rerun of every session. Keyed by the files' contents.
+# pickle and copy all of it on every rerun of every session. Keyed by the files' contents
+# and the audience: the public's portfolio never holds what only the board may see.
 @st.cache_resource(show_spinner="Loading the data…", max_entries=2)
-def _load(data_dir: str, content: str) -> LoadResult:
-    return load_portfolio(Path(data_dir))
+def _load(data_dir: str, content: str, audience: Audience) -> LoadResult:
+    result = load_portfolio(Path(data_dir))
+    if result.portfolio is None:
+        return result
+    return dataclasses.replace(result, portfolio=for_audience(result.portfolio, audience))
 
 
 def load_for_app() -> LoadResult:
-    """The current data directory's load result (with its problems, if any)."""
+    """The current data directory's load result (with its problems, if any), as the
+    audience DASHBOARD_AUDIENCE names may see it."""
     data_dir = data_dir_from_env()
-    return _load(str(data_dir), _version.of(data_dir))
+    audience, _ = audience_from_env()
+    return _load(str(data_dir), _version.of(data_dir), audience)
+
+
+def current_audience() -> Audience:
+    return audience_from_env()[0]
+
+
+def audience_notice(language: str) -> None:
+    """Say in the sidebar when the view is the board's (not to be shown in public), and when
+    DASHBOARD_AUDIENCE holds a value that is neither audience (the public view is shown)."""
+    audience, unknown = audience_from_env()
+    if unknown is not None:
+        st.sidebar.warning(
+            tr(
+                language,
+                "DASHBOARD_AUDIENCE is '{value}', which is neither public nor board: showing "
+                "the public view.",
+                value=unknown,
+            )
+        )
+    elif audience == "board":
+        st.sidebar.info(
+            tr(
+                language,
+                "Board view: unpublished projects and exact small counts are shown. Do not "
+                "put this view on a public site.",
+            )
+        )
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def data_zip_for(data_dir: str, fingerprint: str) -> bytes:
-    """The data folder as a ZIP, built once per data version rather than on every rerun."""
+    """The data folder as a ZIP, built once per data version rather than on every rerun.
+    The files are the curated ones, unpublished projects included: the board's only."""
     from lib.data_package import data_zip
 
+    if current_audience() != "board":
+        raise PermissionError("the data folder's files are offered to the board only")
     return data_zip(Path(data_dir))

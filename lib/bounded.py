@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from lib.i18n import format_number, tr
+
 CITATIONS = 5  # quoted sentences under a headline figure
 CHART_ROWS = 40  # bars or lines of a chart
 TIMELINE_PROJECTS = 20  # projects on the time axis, each with its events
@@ -19,25 +21,42 @@ LINES = 5  # lines of text, such as a network's size, under a figure
 
 
 def names_text(
-    names: Sequence[str], limit: int = NAMES, separator: str = ", ", total: int | None = None
+    names: Sequence[str],
+    limit: int = NAMES,
+    separator: str = ", ",
+    total: int | None = None,
+    language: str = "en",
 ) -> str:
     """'A, B, C', or 'A, B, C and 1,234 more' when there are more than `limit` (of `total`,
     when only the first few names are given)."""
     shown = separator.join(names[:limit])
     left = (len(names) if total is None else total) - limit
-    return f"{shown} and {left:,} more" if left > 0 else shown
+    if left <= 0:
+        return shown
+    return tr(language, "{names} and {left} more", names=shown, left=format_number(left, language))
 
 
-def more_text(shown: int, total: int, what: str, where: str) -> str:
-    """'' when everything is shown, else 'Showing 40 of 3,120 events; {where}.'"""
+def more_text(shown: int, total: int, what: str, where: str, language: str = "en") -> str:
+    """'' when everything is shown, else 'Showing 40 of 3,120 events; {where}.' (`what` and
+    `where` come already translated)."""
     if total <= shown:
         return ""
-    return f"Showing {shown:,} of {total:,} {what}; {where}."
+    return tr(
+        language,
+        "Showing {shown} of {total} {what}; {where}.",
+        shown=format_number(shown, language),
+        total=format_number(total, language),
+        what=what,
+        where=where,
+    )
 
 
-def table_head(frame: pd.DataFrame, what: str, limit: int = TABLE_ROWS) -> tuple[pd.DataFrame, str]:
+def table_head(
+    frame: pd.DataFrame, what: str, limit: int = TABLE_ROWS, language: str = "en"
+) -> tuple[pd.DataFrame, str]:
     """The first `limit` rows to show, and the sentence to write under them ('' when all)."""
-    note = more_text(min(limit, len(frame)), len(frame), what, "the CSV download has them all")
+    where = tr(language, "the CSV download has them all")
+    note = more_text(min(limit, len(frame)), len(frame), what, where, language)
     return frame.head(limit), note
 
 
@@ -65,14 +84,19 @@ def largest_rows(frame: pd.DataFrame, by: str, value: str, limit: int) -> pd.Dat
 CELL_CHARACTERS = 1_000  # of one table cell on screen; the CSV download has the whole text
 
 
-def short_cells(frame: pd.DataFrame, limit: int = CELL_CHARACTERS) -> pd.DataFrame:
+CUT_NOTE = "… (cut here: the CSV download has it all)"
+
+
+def short_cells(
+    frame: pd.DataFrame, limit: int = CELL_CHARACTERS, language: str = "en"
+) -> pd.DataFrame:
     """`frame` with each text longer than `limit` cut at a word and marked as cut: a city
     named by 300 projects would otherwise send every title on every rerun."""
 
     def short(text: object) -> object:
         if not isinstance(text, str) or len(text) <= limit:
             return text
-        return text[:limit].rsplit(" ", 1)[0] + " … (cut here: the CSV download has it all)"
+        return text[:limit].rsplit(" ", 1)[0] + " " + tr(language, CUT_NOTE)
 
     texts = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "str"]
     return frame.assign(**{column: frame[column].map(short) for column in texts})

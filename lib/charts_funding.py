@@ -7,30 +7,31 @@ otherwise by the number of funded projects, and the chart's title says which.
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.escape import html_text
+from lib.i18n import N_, format_number, plotly_separators, tr
 from lib.palette import OKABE_ITO
 
 _FONT = {"size": 13}
 ROOT_GREY = "#595959"
 LEVEL_WORDS = {
-    "root": "Funders of the selected projects",
-    "funder": "Funder",
-    "fund": "Fund",
-    "programme": "Programme",
-    "strand": "Strand",
-    "measure": "Measure",
-    "project": "Project",
+    "root": N_("Funders of the selected projects"),
+    "funder": N_("Funder"),
+    "fund": N_("Fund"),
+    "programme": N_("Programme"),
+    "strand": N_("Strand"),
+    "measure": N_("Measure"),
+    "project": N_("Project"),
 }
 
 
 def _wrap(text: str, width: int) -> str:
     """`text` HTML-escaped and broken into lines: Plotly reads tags, data text must stay text."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width) or [""])
+    return "<br>".join(html_text(line) for line in textwrap.wrap(str(text), width) or [""])
 
 
 def _luminance(colour: str) -> float:
@@ -51,38 +52,45 @@ def tint(colour: str, share: float = 0.45) -> str:
     return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
 
 
-def _label(node: object) -> str:
+def _label(node: object, language: str) -> str:
     label = f"<b>{_wrap(node.label, 26)}</b>"
     if node.level == "project":
-        extra = [node.amount if node.amount != "not reported" else "amount not reported"]
-        if node.grant_reference and node.grant_reference != "not stated":
+        not_reported = node.amount == tr(language, "not reported")
+        extra = [tr(language, "amount not reported") if not_reported else node.amount]
+        if node.grant_reference and node.grant_reference != tr(language, "not stated"):
             extra.append(node.grant_reference)
-        if node.co_funded == "co-funded":
-            extra.append("co-funded")
+        if node.co_funded == tr(language, "co-funded"):
+            extra.append(node.co_funded)
         label += "<br>" + "<br>".join(_wrap(text, 30) for text in extra)
     return label
 
 
-def _hover(node: object) -> str:
-    lines = [f"<b>{_wrap(node.label, 50)}</b>", LEVEL_WORDS.get(node.level, node.level)]
+def _hover(node: object, language: str) -> str:
+    level = LEVEL_WORDS.get(node.level)
+    lines = [f"<b>{_wrap(node.label, 50)}</b>", tr(language, level) if level else node.level]
     if node.level == "project":
         lines += [
-            f"Funder: {html.escape(node.funder)}",
-            f"Programme: {html.escape(node.path)}",
-            f"Grant reference: {html.escape(node.grant_reference)}",
-            f"Amount: {html.escape(node.amount)}",
-            f"Co-funded: {html.escape(node.co_funded)}",
+            tr(language, "Funder: {name}", name=html_text(node.funder)),
+            tr(language, "Programme: {name}", name=html_text(node.path)),
+            tr(
+                language,
+                "Grant reference: {reference}",
+                reference=html_text(node.grant_reference),
+            ),
+            tr(language, "Amount: {amount}", amount=html_text(node.amount)),
+            tr(language, "Co-funded: {answer}", answer=html_text(node.co_funded)),
         ]
     else:
-        lines.append(f"Projects funded: {node.projects}")
+        count = format_number(node.projects, language)
+        lines.append(tr(language, "Projects funded: {n}", n=count))
     if node.source:
-        lines.append(f"Source: {html.escape(node.source)}")
+        lines.append(tr(language, "Source: {source}", source=html_text(node.source)))
     if node.quote:
         lines.append("“" + _wrap(node.quote, 60) + "”")
     return "<br>".join(lines)
 
 
-def funding_chart(nodes: pd.DataFrame, size_label: str) -> go.Figure:
+def funding_chart(nodes: pd.DataFrame, size_label: str, language: str = "en") -> go.Figure:
     """An icicle read left to right: funder, then programme, strand and measure where the
     reports name them, then the project. Colour: one a funder."""
     colours = [
@@ -97,13 +105,13 @@ def funding_chart(nodes: pd.DataFrame, size_label: str) -> go.Figure:
         go.Icicle(
             ids=nodes["id"],
             parents=nodes["parent"],
-            labels=[_label(node) for node in rows],
+            labels=[_label(node, language) for node in rows],
             values=nodes["value"],
             branchvalues="remainder",
             marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 2}},
             textfont={"color": [text_colour(colour) for colour in colours], "size": 13},
             textinfo="label",
-            hovertext=[_hover(node) for node in rows],
+            hovertext=[_hover(node, language) for node in rows],
             hoverinfo="text",
             tiling={"orientation": "h"},
             leaf={"opacity": 1.0},
@@ -112,8 +120,9 @@ def funding_chart(nodes: pd.DataFrame, size_label: str) -> go.Figure:
     )
     leaves = int((~nodes["id"].isin(set(nodes["parent"]))).sum())
     figure.update_layout(
-        title={"text": html.escape(size_label), "x": 0, "xanchor": "left", "font": {"size": 14}},
+        title={"text": html_text(size_label), "x": 0, "xanchor": "left", "font": {"size": 14}},
         height=max(320, 110 * leaves + 80),
+        separators=plotly_separators(language),
         font=_FONT,
         margin={"l": 4, "r": 4, "t": 50, "b": 4},
         hoverlabel={"align": "left"},

@@ -7,13 +7,14 @@ are lighter, hatched and marked "≈".
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lib.escape import html_text
+from lib.i18n import format_number, plotly_separators, tr
 from lib.palette import OKABE_ITO, UNKNOWN_GREY
 from lib.people_tables import NOT_BROKEN_DOWN, value_text
 
@@ -25,7 +26,7 @@ _FONT = {"size": 13}
 
 def _wrap(text: str, width: int) -> list[str]:
     """Lines of `text`, HTML-escaped: Plotly reads tags in labels, data text must stay text."""
-    return [html.escape(line) for line in textwrap.wrap(str(text), width) or [""]]
+    return [html_text(line) for line in textwrap.wrap(str(text), width) or [""]]
 
 
 def _hover(*lines: str) -> str:
@@ -36,8 +37,9 @@ def _quote(quote: str) -> str:
     return "“" + "<br>".join(_wrap(quote, 60)) + "”"
 
 
-def _bar_text(value: int, approximate: bool) -> str:
-    return f"≈ {value:,}" if approximate else f"{value:,}"
+def _bar_text(value: int, approximate: bool, language: str) -> str:
+    number = format_number(value, language)
+    return f"≈ {number}" if approximate else number
 
 
 def _style(approximate: list[bool], colour: str) -> dict:
@@ -50,8 +52,9 @@ def _style(approximate: list[bool], colour: str) -> dict:
     }
 
 
-def _segments(figures: pd.DataFrame) -> tuple[list[str], list[dict], list[dict]]:
+def _segments(figures: pd.DataFrame, language: str) -> tuple[list[str], list[dict], list[dict]]:
     """Chart rows (one an event), bar segments, and notes for rows with no number."""
+    unassigned = tr(language, NOT_BROKEN_DOWN)
     tick_texts: list[str] = []
     segments: list[dict] = []
     notes: list[dict] = []
@@ -61,21 +64,24 @@ def _segments(figures: pd.DataFrame) -> tuple[list[str], list[dict], list[dict]]
         reported = rows[rows["value"].notna()]
         parts = reported[reported["role"] == "part"]
         for row in parts.itertuples(index=False):
-            segments.append(_segment(position, row, row.from_city, int(row.value)))
+            segments.append(_segment(position, row, row.from_city, int(row.value), language))
         for row in reported[reported["role"] == "total"].itertuples(index=False):
             rest = int(row.value) - int(parts["value"].sum())
             if rest > 0:
-                segments.append(_segment(position, row, NOT_BROKEN_DOWN, rest))
-            written = f"{int(row.value):,} in all" + (" ✓" if row.check.endswith("✓") else "")
+                segments.append(_segment(position, row, unassigned, rest, language))
+            total = format_number(int(row.value), language)
+            written = tr(language, "{number} in all", number=total)
+            written += " ✓" if row.check.endswith("✓") else ""
             notes.append({"y": position, "x": int(row.value), "text": written, "total": True})
         for row in reported[reported["role"] == "whole"].itertuples(index=False):
-            segments.append(_segment(position, row, row.from_city, int(row.value)))
+            segments.append(_segment(position, row, row.from_city, int(row.value), language))
         if reported.empty:
-            notes.append({"y": position, "x": 0, "text": "not reported", "total": False})
+            text = tr(language, "not reported")
+            notes.append({"y": position, "x": 0, "text": text, "total": False})
     return tick_texts, segments, notes
 
 
-def _segment(position: int, row: object, city: str, value: int) -> dict:
+def _segment(position: int, row: object, city: str, value: int, language: str) -> dict:
     approximate = row.precision == "approximate"
     return {
         "y": position,
@@ -83,23 +89,27 @@ def _segment(position: int, row: object, city: str, value: int) -> dict:
         "x": value,
         "approximate": approximate,
         "hover": _hover(
-            f"<b>{html.escape(row.label)}</b>",
-            html.escape(row.date),
-            f"From {html.escape(city)}: {value_text(value, row.precision)}",
-            f"Source: {html.escape(row.source)}",
+            f"<b>{html_text(row.label)}</b>",
+            html_text(row.date),
+            tr(
+                language,
+                "From {city}: {number}",
+                city=html_text(city),
+                number=value_text(value, row.precision, language),
+            ),
+            tr(language, "Source: {source}", source=html_text(row.source)),
             _quote(row.quote),
         ),
     }
 
 
-def participants_chart(figures: pd.DataFrame) -> go.Figure:
+def participants_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure:
     """Horizontal bars, one an event, stacked by origin city where the report breaks the
     count down; a grey bar where it does not; 'not reported' written where there is no count."""
-    tick_texts, segments, notes = _segments(figures)
-    cities = list(dict.fromkeys(s["city"] for s in segments if s["city"] != NOT_BROKEN_DOWN))
-    colours = {city: OKABE_ITO[i % 6] for i, city in enumerate(cities)} | {
-        NOT_BROKEN_DOWN: UNKNOWN_GREY
-    }
+    tick_texts, segments, notes = _segments(figures, language)
+    unassigned = tr(language, NOT_BROKEN_DOWN)
+    cities = list(dict.fromkeys(s["city"] for s in segments if s["city"] != unassigned))
+    colours = {city: OKABE_ITO[i % 6] for i, city in enumerate(cities)} | {unassigned: UNKNOWN_GREY}
     figure = go.Figure()
     for city, colour in colours.items():
         mine = [s for s in segments if s["city"] == city]
@@ -107,10 +117,10 @@ def participants_chart(figures: pd.DataFrame) -> go.Figure:
             continue
         figure.add_bar(
             orientation="h",
-            name=html.escape(city),
+            name=html_text(city),
             y=[s["y"] for s in mine],
             x=[s["x"] for s in mine],
-            text=[_bar_text(s["x"], s["approximate"]) for s in mine],
+            text=[_bar_text(s["x"], s["approximate"], language) for s in mine],
             textposition="auto",  # outside when a short bar cannot hold its number legibly
             insidetextanchor="middle",
             width=_BAR_WIDTH,
@@ -126,7 +136,7 @@ def participants_chart(figures: pd.DataFrame) -> go.Figure:
             y=note["y"] - (_BAR_WIDTH / 2 if note["total"] else 0),
             yanchor="bottom" if note["total"] else "middle",
             xanchor="right" if note["total"] else "left",
-            text=html.escape(note["text"]),
+            text=html_text(note["text"]),
             showarrow=False,
             font={"color": "#444444", "size": 13},
         )
@@ -135,6 +145,7 @@ def participants_chart(figures: pd.DataFrame) -> go.Figure:
     rows_px = sum(_LINE_PX * (t.count("<br>") + 1) + 30 for t in tick_texts)
     figure.update_layout(
         barmode="stack",
+        separators=plotly_separators(language),
         height=max(260, rows_px + 140),
         font=_FONT,
         margin={"l": 10, "r": 10, "t": 40, "b": 50},
@@ -143,12 +154,12 @@ def participants_chart(figures: pd.DataFrame) -> go.Figure:
             "y": 1.02,
             "yanchor": "bottom",
             "x": 0,
-            "title": "From",
+            "title": tr(language, "From"),
             "traceorder": "normal",  # stacked bars would list the cities backwards
         },
         hoverlabel={"align": "left"},
         xaxis={
-            "title": "Participants at the event",
+            "title": tr(language, "Participants at the event"),
             "range": [0, max(totals, 1) * 1.3],
             "tickformat": ",",
             "rangemode": "tozero",
@@ -163,16 +174,18 @@ def participants_chart(figures: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def people_chart(figures: pd.DataFrame) -> go.Figure:
+def people_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure:
     """One panel a kind of people, each with its own axis: 84,000 informed must not dwarf 518
     supported, and the kinds are never stacked or added. Bars are by project (and series);
     the period is written in the label, not placed on a calendar the report did not give."""
-    reported_codes = figures.loc[figures["value"].notna(), "indicator"]
+    # a suppressed small count ("fewer than 5") has a panel, though it has no bar
+    shown = figures["value"].notna() | (figures["precision"] == "suppressed")
+    reported_codes = figures.loc[shown, "indicator"]
     codes = list(dict.fromkeys(reported_codes))
     panels = [figures[figures["indicator"] == code] for code in codes]
     tick_texts = [[_people_tick(row) for row in panel.itertuples()] for panel in panels]
     heights = [sum(_LINE_PX * (t.count("<br>") + 1) + 26 for t in ticks) for ticks in tick_texts]
-    titles = [_panel_title(panel) for panel in panels]
+    titles = [_panel_title(panel, language) for panel in panels]
     gap_px = 64 + 18 * max((title.count("<br>") + 1 for title in titles), default=1)
     total_px = sum(heights) + gap_px * len(codes) + 60
     figure = make_subplots(
@@ -183,11 +196,12 @@ def people_chart(figures: pd.DataFrame) -> go.Figure:
         subplot_titles=titles,
     )
     for index, (panel, ticks) in enumerate(zip(panels, tick_texts, strict=True), start=1):
-        _add_panel(figure, index, panel, ticks, OKABE_ITO[(index - 1) % 6])
+        _add_panel(figure, index, panel, ticks, OKABE_ITO[(index - 1) % 6], language)
     for title in figure.layout.annotations:
         title.update(x=0, xanchor="left", align="left", font={"size": 14})
     figure.update_layout(
         height=max(260, total_px),
+        separators=plotly_separators(language),
         font=_FONT,
         showlegend=False,
         margin={"l": 10, "r": 40, "t": gap_px - 20, "b": 30},
@@ -203,18 +217,23 @@ def _people_tick(row: object) -> str:
     return "<br>".join(lines + _wrap(row.period, 34))
 
 
-def _panel_title(panel: pd.DataFrame) -> str:
+def _panel_title(panel: pd.DataFrame, language: str) -> str:
     """Wrapped short, because a phone leaves the title the width of the bars only."""
     first = panel.iloc[0]
-    counts = f"counts {first['counts']}"
+    counts = tr(language, "counts {what}", what=first["counts"])
     if first["aggregation"] == "at_least" and panel["value"].notna().sum() > 1:
-        counts += "; series may overlap, so they are not added"
+        counts += tr(language, "; series may overlap, so they are not added")
     label = "<br>".join(_wrap(first["indicator_label"], 24))
     return f"<b>{label}</b><br>" + "<br>".join(_wrap(counts, 24))
 
 
 def _add_panel(
-    figure: go.Figure, index: int, panel: pd.DataFrame, ticks: list[str], colour: str
+    figure: go.Figure,
+    index: int,
+    panel: pd.DataFrame,
+    ticks: list[str],
+    colour: str,
+    language: str,
 ) -> None:
     positions = list(range(len(panel)))
     reported = [
@@ -228,12 +247,13 @@ def _add_panel(
         y=[y for y, _ in reported],
         x=[int(row.value) for _, row in reported],
         text=[
-            _bar_text(int(row.value), a) for (_, row), a in zip(reported, approximate, strict=True)
+            _bar_text(int(row.value), a, language)
+            for (_, row), a in zip(reported, approximate, strict=True)
         ],
         textposition="outside",
         cliponaxis=False,
         marker=_style(approximate, colour),
-        hovertext=[_people_hover(row) for _, row in reported],
+        hovertext=[_people_hover(row, language) for _, row in reported],
         hoverinfo="text",
         row=index,
         col=1,
@@ -243,7 +263,7 @@ def _add_panel(
             figure.add_annotation(
                 x=0,
                 y=y,
-                text="not reported",
+                text=row.number,  # "not reported", or "fewer than 5" on the public site
                 showarrow=False,
                 xanchor="left",
                 font={"color": "#444444", "size": 13},
@@ -262,12 +282,13 @@ def _add_panel(
     )
 
 
-def _people_hover(row: object) -> str:
+def _people_hover(row: object, language: str) -> str:
+    number = value_text(row.value, row.precision, language)
     return _hover(
-        f"<b>{html.escape(row.indicator_label)}: {value_text(row.value, row.precision)}</b>",
-        html.escape(row.project) + (f" · {html.escape(row.series)}" if row.series else ""),
-        f"Period: {html.escape(row.period)}",
-        f"Counts: {html.escape(row.counts)}",
-        f"Source: {html.escape(row.source)}",
+        f"<b>{html_text(row.indicator_label)}: {number}</b>",
+        html_text(row.project) + (f" · {html_text(row.series)}" if row.series else ""),
+        tr(language, "Period: {period}", period=html_text(row.period)),
+        tr(language, "Counts: {what}", what=html_text(row.counts)),
+        tr(language, "Source: {source}", source=html_text(row.source)),
         _quote(row.quote),
     )

@@ -10,13 +10,14 @@ bar over the whole month or year, labelled "(month only)" or "(year only)".
 from __future__ import annotations
 
 import datetime as dt
-import html
 import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib.charts_funding import tint
+from lib.escape import html_text
+from lib.i18n import N_, month_name, tr
 from lib.palette import OKABE_ITO
 
 _FONT = {"size": 13}
@@ -28,38 +29,44 @@ _MARK_PX = 26
 _GAP_PX = 10
 _WRAP = 44
 _WIDE_SHARE = 0.35
-NOTHING_DATED = "No date with a stated year to place on the axis."
+NOTHING_DATED = N_("No date with a stated year to place on the axis.")
 PLANNED_OPACITY = 0.5
 _PATTERN = {"day": "", "month": "/", "year": "."}
-_LABEL_SUFFIX = {"day": "", "month": " (month only)", "year": " (year only)"}
+_LABEL_SUFFIX = {"month": N_("(month only)"), "year": N_("(year only)")}
 
 
 def _wrap(text: str, width: int) -> list[str]:
     """Lines of `text`, HTML-escaped: Plotly reads tags in labels, data text must stay text."""
-    return [html.escape(line) for line in textwrap.wrap(str(text), width) or [""]]
+    return [html_text(line) for line in textwrap.wrap(str(text), width) or [""]]
 
 
 def _colour(row: object) -> str:
     return OKABE_ITO[int(row.colour_index) % 6]
 
 
-def mark_label(row: object) -> str:
+def mark_label(row: object, language: str = "en") -> str:
     """The words beside a mark: the date as precise as it is known, and planned if so."""
     date, semicolon, rest = row.date.partition(";")
-    label = date + _LABEL_SUFFIX.get(row.precision, "") + semicolon + rest
-    return label + (" · planned" if row.status == "planned" else "")
+    suffix = _LABEL_SUFFIX.get(row.precision)
+    label = date + (" " + tr(language, suffix) if suffix else "") + semicolon + rest
+    return label + (" · " + tr(language, "planned") if row.status == "planned" else "")
 
 
-def hover_text(row: object) -> str:
-    where = row.place or ("" if row.kind == "project" else "not stated")
+def hover_text(row: object, language: str = "en") -> str:
+    where = row.place or ("" if row.kind == "project" else tr(language, "not stated"))
     lines = [
         f"<b>{'<br>'.join(_wrap(row.item, 50))}</b>",
-        html.escape(row.project) if row.kind != "project" else "",
-        f"Date: {html.escape(row.date)} (written {html.escape(row.date_written)}; "
-        f"known to the {html.escape(row.precision_words)})",
-        f"Place: {html.escape(where)}" if where else "",
-        "Status: planned" if row.status == "planned" else "",
-        f"Source: {html.escape(row.source)}" if row.source else "",
+        html_text(row.project) if row.kind != "project" else "",
+        tr(
+            language,
+            "Date: {date} (written {written}; known to the {precision})",
+            date=html_text(row.date),
+            written=html_text(row.date_written),
+            precision=html_text(row.precision_words),
+        ),
+        tr(language, "Place: {place}", place=html_text(where)) if where else "",
+        tr(language, "Status: planned") if row.status == "planned" else "",
+        tr(language, "Source: {source}", source=html_text(row.source)) if row.source else "",
         "“" + "<br>".join(_wrap(row.quote, 60)) + "”" if row.quote else "",
     ]
     return "<br>".join(line for line in lines if line)
@@ -112,11 +119,11 @@ def _is_wide(row: object, x_range: list[str]) -> bool:
     return (row.x_end - row.x_start) >= shown * _WIDE_SHARE
 
 
-def _add_bars(figure: go.Figure, dated: pd.DataFrame, x_range: list[str]) -> None:
+def _add_bars(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
     one_day = dt.timedelta(days=1)
     bars = [r for r in dated.itertuples() if r.precision != "day" or r.x_end - r.x_start > one_day]
     figure.add_bar(
-        text=[html.escape(mark_label(r)) if _is_wide(r, x_range) else "" for r in bars],
+        text=[html_text(mark_label(r, language)) if _is_wide(r, x_range) else "" for r in bars],
         textposition="inside",
         insidetextanchor="middle",
         textfont={"size": 12},
@@ -137,14 +144,14 @@ def _add_bars(figure: go.Figure, dated: pd.DataFrame, x_range: list[str]) -> Non
             },
             "line": {"color": [_colour(row) for row in bars], "width": 1.5},
         },
-        hovertext=[hover_text(row) for row in bars],
+        hovertext=[hover_text(row, language) for row in bars],
         hoverinfo="text",
         showlegend=False,
         name="periods",
     )
 
 
-def _add_days(figure: go.Figure, dated: pd.DataFrame, x_range: list[str]) -> None:
+def _add_days(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
     """A diamond on each day-precise mark that is too narrow to see as a bar."""
     days = [r for r in dated.itertuples() if r.precision == "day" and not _is_wide(r, x_range)]
     figure.add_scatter(
@@ -157,14 +164,14 @@ def _add_days(figure: go.Figure, dated: pd.DataFrame, x_range: list[str]) -> Non
             "color": [_colour(row) for row in days],
             "line": {"width": 2, "color": [_colour(row) for row in days]},
         },
-        hovertext=[hover_text(row) for row in days],
+        hovertext=[hover_text(row, language) for row in days],
         hoverinfo="text",
         showlegend=False,
         name="days",
     )
 
 
-def _add_dates(figure: go.Figure, dated: pd.DataFrame, x_range: list[str]) -> None:
+def _add_dates(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
     """The date beside each narrow mark, on the side with room: a late date is written before it."""
     middle = _middle(dt.date.fromisoformat(x_range[0]), dt.date.fromisoformat(x_range[1]))
     narrow = [row for row in dated.itertuples() if not _is_wide(row, x_range)]
@@ -176,7 +183,7 @@ def _add_dates(figure: go.Figure, dated: pd.DataFrame, x_range: list[str]) -> No
             mode="text",
             y=[row.mark_px for row in mine],
             x=[(row.x_start if side == "left" else row.x_end).isoformat() for row in mine],
-            text=[_padded(html.escape(mark_label(row)), side) for row in mine],
+            text=[_padded(html_text(mark_label(row, language)), side) for row in mine],
             textposition=f"middle {side}",
             textfont={"size": 12, "color": "#333333"},
             hoverinfo="skip",
@@ -184,6 +191,30 @@ def _add_dates(figure: go.Figure, dated: pd.DataFrame, x_range: list[str]) -> No
             cliponaxis=False,
             name=f"dates ({side})",
         )
+
+
+def _month_ticks(x_range: list[str], language: str) -> dict:
+    """Plotly writes month names in English only (its other locales are scripts we do not
+    load), so outside English an axis of months gets its ticks, and their names, from us."""
+    first, last = (dt.date.fromisoformat(day) for day in x_range)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    if language == "en" or months > 30:
+        return {}  # years only ("%Y"): nothing to translate
+    if months < 3:  # days: about six ticks, each with its day, month and year
+        step_days = max(1, (last - first).days // 6)
+        days = [first + dt.timedelta(days=n) for n in range(0, (last - first).days + 1, step_days)]
+        names = [f"{d.day} {month_name(d.month, language)[:3]} {d.year}" for d in days]
+        return {"tickvals": [d.isoformat() for d in days], "ticktext": names}
+    step = max(1, -(-months // 8))
+    ticks = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        ticks.append(dt.date(year, month, 1))
+        month += step
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    ticks = [tick for tick in ticks if first <= tick <= last]
+    names = [f"{month_name(tick.month, language)[:3]} {tick.year}" for tick in ticks]
+    return {"tickvals": [tick.isoformat() for tick in ticks], "ticktext": names}
 
 
 def _padded(text: str, side: str) -> str:
@@ -212,14 +243,16 @@ def _add_names(figure: go.Figure, drawn: pd.DataFrame, middle: str) -> None:
             figure.add_annotation(
                 x=(mine["x_end"].max() if late else first).isoformat(),
                 y=row.mark_px,
-                text=html.escape(row.date),
+                text=html_text(row.date),
                 showarrow=False,
                 xanchor="right" if late else "left",
                 font={"color": "#444444", "size": 12, "style": "italic"},
             )
 
 
-def timeline_chart(rows: pd.DataFrame, focus_project: str | None = None) -> go.Figure:
+def timeline_chart(
+    rows: pd.DataFrame, focus_project: str | None = None, language: str = "en"
+) -> go.Figure:
     """Bars and diamonds on a date axis, one line a project or event, its name above it;
     `focus_project` (an id) shows only that project, its axis zoomed to its dates."""
     if focus_project in set(rows["project_id"]):
@@ -227,13 +260,14 @@ def timeline_chart(rows: pd.DataFrame, focus_project: str | None = None) -> go.F
     drawn = chart_rows(rows)
     dated = drawn[drawn["placement"] == "axis"]
     if dated.empty:
-        return go.Figure(layout={"annotations": [{"text": NOTHING_DATED, "showarrow": False}]})
+        nothing = tr(language, NOTHING_DATED)
+        return go.Figure(layout={"annotations": [{"text": nothing, "showarrow": False}]})
     x_range = _x_range(dated)
     middle = _middle(dt.date.fromisoformat(x_range[0]), dt.date.fromisoformat(x_range[1]))
     figure = go.Figure()
-    _add_bars(figure, dated, x_range)
-    _add_days(figure, dated, x_range)
-    _add_dates(figure, dated, x_range)
+    _add_bars(figure, dated, x_range, language)
+    _add_days(figure, dated, x_range, language)
+    _add_dates(figure, dated, x_range, language)
     _add_names(figure, drawn, middle)
     total_px = drawn["mark_px"].max() + _MARK_PX / 2 + _GAP_PX if len(drawn) else 100
     figure.update_layout(
@@ -252,6 +286,7 @@ def timeline_chart(rows: pd.DataFrame, focus_project: str | None = None) -> go.F
                 {"dtickrange": ["M1", "M6"], "value": "%b %Y"},
                 {"dtickrange": ["M7", None], "value": "%Y"},
             ],
+            **_month_ticks(x_range, language),
         },
         yaxis={"range": [total_px, -4], "visible": False, "fixedrange": True},
     )

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.audience import is_suppressed, suppressed_words
+from lib.i18n import format_number, tr
 from lib.portfolio import Portfolio
+from lib.vocabulary import code_words
 
 
 @dataclass(frozen=True)
@@ -31,45 +34,59 @@ def project_uses(
             Use(
                 project.dates_source.source,
                 project_id,
-                "dates",
+                tr(language, "dates"),
                 project.dates_source.quote,
             )
         )
     for entry in project.places:
         name = portfolio.places[entry.place].names.get(language)
-        uses.append(Use(entry.source, project_id, f"place: {name} ({entry.role})", entry.quote))
+        role = code_words(entry.role, language)
+        what = tr(language, "place: {name} ({role})", name=name, role=role)
+        uses.append(Use(entry.source, project_id, what, entry.quote))
     for entry in project.organisations:
         name = portfolio.organisations[entry.organisation].names.get(language)
         uses.append(
             Use(
                 entry.source,
                 project_id,
-                f"organisation: {name} ({entry.role})",
+                tr(
+                    language,
+                    "organisation: {name} ({role})",
+                    name=name,
+                    role=code_words(entry.role, language),
+                ),
                 entry.quote,
             )
         )
     for funding in project.funding:
         name = portfolio.organisations[funding.funder].names.get(language)
-        uses.append(Use(funding.source, project_id, f"funding: {name}", funding.quote))
+        what = tr(language, "funding: {name}", name=name)
+        uses.append(Use(funding.source, project_id, what, funding.quote))
     for event in project.events:
         uses.append(
             Use(
                 event.source,
                 project_id,
-                f"event: {event.title.get(language)}",
+                tr(language, "event: {title}", title=event.title.get(language)),
                 event.quote,
             )
         )
     for note in project.notes:
-        uses.append(Use(note.source, project_id, "note", note.quote))
+        uses.append(Use(note.source, project_id, tr(language, "note"), note.quote))
     if rows is None:
         rows = portfolio.values[portfolio.values["project"] == project_id]
     for row in rows.itertuples(index=False):
         label = portfolio.indicators[row.indicator].labels.get(language)
-        shown = "not reported" if pd.isna(row.value) else f"{row.value:,}"
+        if pd.isna(row.value):
+            shown = tr(language, "not reported")
+        else:
+            shown = format_number(int(row.value), language)
+        if is_suppressed(row.precision):
+            shown = suppressed_words(row.fewer_than, language)
         if row.precision == "approximate":
-            shown = f"about {shown}"
-        uses.append(Use(row.source, project_id, f"figure: {label} = {shown}", row.quote))
+            shown = tr(language, "about {number}", number=shown)
+        what = tr(language, "figure: {label} = {number}", label=label, number=shown)
+        uses.append(Use(row.source, project_id, what, row.quote))
     return uses
 
 
@@ -84,9 +101,18 @@ def all_uses(portfolio: Portfolio, language: str = "en") -> list[Use]:
         for use in project_uses(portfolio, pid, language, figures.get(pid, none))
     ]
     for organisation in portfolio.organisations.values():
-        what = f"organisation: {organisation.names.get(language)}"
+        what = tr(language, "organisation: {name}", name=organisation.names.get(language))
         uses.append(Use(organisation.source, "", what, organisation.quote))
     for programme in portfolio.programmes.values():
-        what = f"programme: {programme.names.get(language)}"
+        what = tr(language, "programme: {name}", name=programme.names.get(language))
         uses.append(Use(programme.source, "", what, programme.quote))
     return uses
+
+
+def use_headers(language: str) -> dict[str, str]:
+    """Column names in words for a table of `Use`s."""
+    return {
+        "source": tr(language, "source"),
+        "what": tr(language, "what"),
+        "quote": tr(language, "quote"),
+    }

@@ -1,13 +1,19 @@
 """The curators' command line: `dashboard-data validate`, `places lookup`, `places add`,
-`export` (IATI, HXL, CSV, Frictionless), `import-iati` and `synth` (a synthetic portfolio)."""
+`export` (IATI, HXL, CSV, Frictionless), `import-iati`, `synth` (a synthetic portfolio) and
+`board-pack` (the A4 PDF for a board meeting)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lib.loader import data_dir_from_env, load_portfolio
+
+if TYPE_CHECKING:
+    from lib.filters import Filters
+    from lib.portfolio import Portfolio
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--data-dir", type=Path)
     _add_open_format_parsers(commands)
     _add_synth_parser(commands)
+    _add_board_pack_parser(commands)
 
     args = parser.parse_args(argv)
     if args.command == "validate":
@@ -43,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return _synth(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "board-pack":
+        return _board_pack(args)
     if args.command == "import-iati":
         return _import_iati(args)
     if args.places_command == "lookup":
@@ -69,13 +78,7 @@ def _add_open_format_parsers(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--out", type=Path, help="the file to write; default: standard output")
     export.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
     export.add_argument("--language", choices=["en", "bg", "mk"], default="en")
-    for option, field in FILTER_OPTIONS.items():
-        export.add_argument(
-            f"--{option}", dest=field, action="append", default=[],
-            help=f"{option} id(s); repeat the option or separate ids with commas",
-        )  # fmt: skip
-    export.add_argument("--from", dest="first_year", type=int, help="first year")
-    export.add_argument("--to", dest="last_year", type=int, help="last year")
+    _add_audience_and_filters(export)
 
     iati = commands.add_parser(
         "import-iati", help="convert IATI activity files into a new data folder"
@@ -84,10 +87,33 @@ def _add_open_format_parsers(commands: argparse._SubParsersAction) -> None:
     iati.add_argument("--out", type=Path, required=True, help="a new or empty folder")
 
 
-def _export(args: argparse.Namespace) -> int:
-    from lib.atomic import write_text_atomically
-    from lib.exports import export, filters_from_ids
+def _add_audience_and_filters(parser: argparse.ArgumentParser) -> None:
+    """The options `export` and `board-pack` share: who the output is for, and the filters."""
+    parser.add_argument(
+        "--audience",
+        choices=["public", "board"],
+        help="public: published projects only, small counts of vulnerable people hidden; "
+        "board: everything. Default: DASHBOARD_AUDIENCE, else public",
+    )
+    for option, field in FILTER_OPTIONS.items():
+        parser.add_argument(
+            f"--{option}", dest=field, action="append", default=[],
+            help=f"{option} id(s); repeat the option or separate ids with commas",
+        )  # fmt: skip
+    parser.add_argument("--from", dest="first_year", type=int, help="first year")
+    parser.add_argument("--to", dest="last_year", type=int, help="last year")
 
+
+def _audience_view(args: argparse.Namespace) -> tuple[Portfolio, Filters] | int:
+    """The data as the chosen audience may see it, and the filters; or the exit status after
+    saying on standard error what is wrong (2: the options, 1: the data)."""
+    from lib.audience import audience_from_env, for_audience
+    from lib.exports import filters_from_ids
+
+    audience, unknown = (args.audience, None) if args.audience else audience_from_env()
+    if unknown is not None:
+        print(f"error: DASHBOARD_AUDIENCE is '{unknown}', not public or board", file=sys.stderr)
+        return 2
     data_dir = args.data_dir or data_dir_from_env()
     result = load_portfolio(data_dir)
     if result.problems:
@@ -95,13 +121,23 @@ def _export(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"\n{data_dir} has problems; run `dashboard-data validate`.", file=sys.stderr)
         return 1
+    portfolio = for_audience(result.portfolio, audience)
     chosen = {field: getattr(args, field) for field in FILTER_OPTIONS.values()}
-    filters, errors = filters_from_ids(result.portfolio, chosen, args.first_year, args.last_year)
+    filters, errors = filters_from_ids(portfolio, chosen, args.first_year, args.last_year)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
-    if errors:
-        return 2
-    output = export(result.portfolio, args.format, filters, args.language)
+    return 2 if errors else (portfolio, filters)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lib.atomic import write_bytes_atomically, write_text_atomically
+    from lib.exports import export
+
+    view = _audience_view(args)
+    if isinstance(view, int):
+        return view
+    portfolio, filters = view
+    output = export(portfolio, args.format, filters, args.language)
     # The report goes where it does not mix with the data: standard error when the data
     # itself goes to standard output.
     report = sys.stdout if args.out else sys.stderr
@@ -109,7 +145,7 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(output.data)
         sys.stdout.flush()
     elif output.mime.startswith("application/zip"):
-        _write_bytes_atomically(args.out, output.data)
+        write_bytes_atomically(args.out, output.data)
     else:
         write_text_atomically(args.out, output.data.decode("utf-8"))
     for line in output.report:
@@ -117,22 +153,6 @@ def _export(args: argparse.Namespace) -> int:
     if args.out:
         print(f"Wrote {args.out} ({len(output.data):,} bytes).", file=report)
     return 0
-
-
-def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _import_iati(args: argparse.Namespace) -> int:
@@ -250,6 +270,46 @@ def _synth(args: argparse.Namespace) -> int:
         f"Wrote {args.projects} synthetic projects (seed {args.seed}) to {args.out}; check "
         f"them with: dashboard-data validate {args.out}"
     )
+    return 0
+
+
+def _add_board_pack_parser(commands: argparse._SubParsersAction) -> None:
+    pack = commands.add_parser(
+        "board-pack", help="write the board pack (A4 PDF) of the data or of the filtered part"
+    )
+    pack.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    pack.add_argument("--lang", choices=["en", "bg", "mk"], default="en")
+    pack.add_argument("--date", type=_iso_date, help="the pack's date, YYYY-MM-DD; default: today")
+    pack.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
+    _add_audience_and_filters(pack)
+
+
+def _iso_date(text: str) -> object:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from error
+
+
+def _board_pack(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import time
+
+    from lib.atomic import write_bytes_atomically
+    from lib.board_pdf import board_pack
+
+    view = _audience_view(args)
+    if isinstance(view, int):
+        return view
+    portfolio, filters = view
+    started = time.monotonic()
+    made_on = args.date or dt.datetime.now(dt.UTC).date()
+    pdf = board_pack(portfolio, filters, args.lang, made_on)
+    write_bytes_atomically(args.out, pdf)
+    seconds = time.monotonic() - started
+    print(f"Wrote {args.out} ({len(pdf):,} bytes) in {seconds:.1f} s.")
     return 0
 
 

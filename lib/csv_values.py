@@ -28,6 +28,9 @@ REQUIRED = ("project", "indicator", "precision", "source", "quote")
 PRECISIONS = ("exact", "approximate", "not_reported")
 BREAKDOWNS = ("", "origin_city")
 _WHOLE_NUMBER = re.compile(r"^[0-9]+$")
+MAX_DIGITS = 12  # a trillion: more than any count a report gives
+# What YAML refuses too: C0 controls but tab and line breaks, DEL, and C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,14 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
     if header is None:
         return [], [Problem(file, None, "(header)", "the file is empty; it needs a header line")]
     header = [name.strip() for name in header]
+    if len(header) == 1 and header[0]:
+        for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+            if separator in header[0]:
+                message = (
+                    f"the columns are separated by {name}, not commas; save the file as "
+                    '"CSV UTF-8 (comma delimited)" in your spreadsheet program'
+                )
+                return [], [Problem(file, 1, "(header)", message)]
     missing = [name for name in COLUMNS if name not in header]
     unknown = [name for name in header if name not in COLUMNS]
     if missing or unknown:
@@ -82,10 +93,7 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
         except StopIteration:
             break
         except csv.Error as error:
-            message = (
-                f"this row cannot be read ({error}); check its double quotes: a text that "
-                "starts with a double quote must end with one"
-            )
+            message = _unreadable_row(error)
             problems.append(Problem(file, line, "(row)", message))
             if reader.line_num < line:
                 break
@@ -102,6 +110,10 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
                     "a comma inside a text needs the text in double quotes",
                 )
             )
+            continue
+        if [cell.strip() for cell in cells] == header:
+            message = "this row repeats the header line; delete it (two files pasted together?)"
+            problems.append(Problem(file, line, "(row)", message))
             continue
         record = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
         row = _row(record, line, file, problems)
@@ -123,12 +135,34 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
     return rows, problems
 
 
+def _unreadable_row(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return (
+            f"a cell of this row is longer than {csv.field_size_limit():,} characters, far more "
+            "than a quote needs; check that a double quote does not open a text that never ends"
+        )
+    return (
+        f"this row cannot be read ({error}); check its double quotes: a text that "
+        "starts with a double quote must end with one"
+    )
+
+
 def _row(record: dict[str, str], line: int, file: str, problems: list[Problem]) -> ValueRow | None:
     before = len(problems)
 
     def complain(field: str, message: str) -> None:
         problems.append(Problem(file, line, field, message))
 
+    for name, cell in record.items():
+        control = _CONTROL.search(cell)
+        if control is not None:
+            complain(
+                name,
+                f"the cell contains an invisible control character (#x{ord(control[0]):04X}); "
+                "delete it (it often comes with text copied from a PDF or Word)",
+            )
+    if len(problems) > before:
+        return None
     for name in REQUIRED:
         if not record[name]:
             complain(name, "this cell is empty but is required")
@@ -142,6 +176,8 @@ def _row(record: dict[str, str], line: int, file: str, problems: list[Problem]) 
             complain("value", f"'{raw}' is negative; a count cannot be below zero")
         elif not _WHOLE_NUMBER.match(raw):
             complain("value", f"'{raw}' is not a whole number; write digits only, like 84000")
+        elif len(raw) > MAX_DIGITS:  # Python would not even turn 4,300 digits into a number
+            complain("value", f"'{raw}' is far too large for a count of people or things")
         else:
             value = int(raw)
         if precision == "not_reported":

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from lib.atomic import write_text_atomically
+from lib.atomic import write_folder_atomically
 from lib.csv_values import COLUMNS, VALUES_FILE
 
 HEADER = (
@@ -65,11 +65,8 @@ def values_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def write_data_dir(out_dir: Path, files: dict[str, str]) -> None:
-    """Write each relative path's text, creating projects/ and sources/ as needed."""
-    for relative, text in files.items():
-        path = out_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomically(path, text)
+    """Write each relative path's text into the new or empty `out_dir`: all files or none."""
+    write_folder_atomically(out_dir, files)
 
 
 def existing_data_files(out_dir: Path) -> list[str]:

@@ -7,9 +7,16 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from lib.escape import spreadsheet_cell
+from lib.i18n import tr
+
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs show Cyrillic correctly."""
+    """UTF-8 with a byte-order mark, so spreadsheet programs show Cyrillic correctly; text
+    that a spreadsheet would run as a formula is made inert (lib/escape.spreadsheet_cell)."""
+    texts = frame.select_dtypes(include=["object", "string"]).columns
+    if len(texts):
+        frame = frame.assign(**{column: frame[column].map(spreadsheet_cell) for column in texts})
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
@@ -17,11 +24,13 @@ def csv_download(
     frame: pd.DataFrame | Callable[[], pd.DataFrame],
     file_name: str,
     key: str,
-    label: str = "Download CSV",
+    label: str | None = None,
+    language: str = "en",
 ) -> None:
     """A CSV download button; given a function rather than a frame, the table is built only
     when someone clicks, not on every rerun (a portfolio's figures are megabytes of CSV)."""
     data = (lambda: csv_bytes(frame())) if callable(frame) else csv_bytes(frame)
+    label = label or tr(language, "Download CSV")
     st.download_button(label, data, file_name=file_name, mime="text/csv", key=key)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 # Every character CommonMark or Streamlit gives a meaning to: emphasis, links and images,
@@ -12,3 +13,23 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'])")
 def md(text: object) -> str:
     """`text` escaped so st.markdown shows it literally: no link, image, HTML, maths or colour."""
     return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def html_text(text: object) -> str:
+    """`text` escaped for Plotly's chart text (hover, ticks, labels, annotations), which reads
+    a subset of HTML: tags are shown as written, never drawn. Quotes are left alone, since
+    Plotly would show `&quot;` as it is written."""
+    return html.escape(str(text), quote=False)
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A text cell of a CSV meant for spreadsheets, made inert: one that a spreadsheet would
+    run as a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`) gets a leading apostrophe, which
+    spreadsheets hide and treat as "this is text". Anything else is returned unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

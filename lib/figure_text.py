@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from lib.audience import suppressed_words
 from lib.headlines import Figure
+from lib.i18n import format_number, tr
 
 
-def figure_text(figure: Figure) -> str:
-    """'259', 'about 84,000', 'at least about 16', or 'not reported'."""
+def figure_text(figure: Figure, language: str = "en") -> str:
+    """'259', 'about 84,000', 'at least about 16', or 'not reported' ('около 84 000')."""
+    if figure.value is None and figure.suppressed_in:
+        return suppressed_words(figure.fewer_than, language)  # "fewer than 5"
     if figure.value is None:
-        return "not reported"
-    words = f"{figure.value:,}"
+        return tr(language, "not reported")
+    words = format_number(figure.value, language)
     if figure.approximate:
-        words = f"about {words}"
+        words = tr(language, "about {number}", number=words)
     if figure.at_least:
-        words = f"at least {words}"
+        words = tr(language, "at least {number}", number=words)
     return words

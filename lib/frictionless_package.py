@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.audience import SUPPRESSED
 from lib.csv_values import COLUMNS, VALUES_FILE
 from lib.curated_files import values_csv
 from lib.filters import Filters, selected_values
@@ -30,10 +31,25 @@ def package_descriptor(portfolio: Portfolio, filters: Filters) -> dict[str, Any]
         {"title": source.title, "path": source.url or f"sources/{source.file}"}
         for source in portfolio.sources.values()
     ]
+    if (portfolio.values["precision"] == SUPPRESSED).any():
+        _allow_suppressed(descriptor, portfolio.settings.small_count_threshold)
     if filters.active:
         words = filters_in_words(portfolio, filters)
         descriptor["description"] += f"\n\nThis copy holds only the figures selected by: {words}."
     return descriptor
+
+
+def _allow_suppressed(descriptor: dict[str, Any], threshold: int) -> None:
+    """The public copy's figures may be small counts withheld by lib/audience: say so."""
+    for resource in descriptor.get("resources", []):
+        for field in resource.get("schema", {}).get("fields", []):
+            if field.get("name") == "precision":
+                field["constraints"]["enum"] = [*field["constraints"]["enum"], SUPPRESSED]
+    descriptor["description"] += (
+        f"\n\nThis is the public copy: a count of vulnerable people below {threshold} has an "
+        "empty value, precision suppressed and its quote withheld (it is fewer than "
+        f"{threshold}); where that count is a part of a total, one more part is withheld too."
+    )
 
 
 def package_zip(portfolio: Portfolio, filters: Filters | None = None) -> bytes:

@@ -12,13 +12,15 @@ from typing import Literal
 import pandas as pd
 
 from lib.filters import programme_chain
+from lib.i18n import N_, format_number, tr
 from lib.portfolio import Portfolio
 from lib.schema import Amount
 
-NOT_REPORTED = "not reported"
-NOT_STATED = "not stated"
+NOT_REPORTED = N_("not reported")
+NOT_STATED = N_("not stated")
+CO_FUNDED = N_("co-funded")
 PATH_SEPARATOR = " › "
-NO_AMOUNT_REPORTED = "No amount is reported for these projects."
+NO_AMOUNT_REPORTED = N_("No amount is reported for these projects.")
 
 SizeBasis = Literal["amount", "projects"]
 ROOT_ID = "all"
@@ -40,24 +42,24 @@ COLUMNS = [
 ]
 
 TABLE_COLUMNS = {
-    "project": "Project",
-    "funder": "Funder",
-    "programme_path": "Programme path",
-    "grant_reference": "Grant reference",
-    "amount": "Amount",
-    "co_funded": "Co-funded",
-    "source": "Source",
-    "quote": "Quote",
+    "project": N_("Project"),
+    "funder": N_("Funder"),
+    "programme_path": N_("Programme path"),
+    "grant_reference": N_("Grant reference"),
+    "amount": N_("Amount"),
+    "co_funded": N_("Co-funded"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
 }
 
 
-def amount_text(amount: Amount | None) -> str:
+def amount_text(amount: Amount | None, language: str = "en") -> str:
     """'12,000 EUR', '12,000.50 EUR', or 'not reported' for an amount no report gives."""
     if amount is None:
-        return NOT_REPORTED
+        return tr(language, NOT_REPORTED)
     value = amount.value
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return f"{number} {amount.currency}"
+    decimals = 0 if float(value).is_integer() else 2
+    return f"{format_number(value, language, decimals)} {amount.currency}"
 
 
 def funding_rows(
@@ -77,12 +79,12 @@ def funding_rows(
                     "funder_id": funding.funder,
                     "funder": portfolio.organisations[funding.funder].names.get(language),
                     "programme_ids": tuple(chain),
-                    "programme_path": PATH_SEPARATOR.join(names) or NOT_STATED,
-                    "grant_reference": funding.grant_reference or NOT_STATED,
-                    "amount": amount_text(funding.amount),
+                    "programme_path": PATH_SEPARATOR.join(names) or tr(language, NOT_STATED),
+                    "grant_reference": funding.grant_reference or tr(language, NOT_STATED),
+                    "amount": amount_text(funding.amount, language),
                     "amount_value": funding.amount.value if funding.amount else None,
                     "currency": funding.amount.currency if funding.amount else "",
-                    "co_funded": "co-funded" if funding.co_funded else NOT_STATED,
+                    "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED),
                     "source": portfolio.sources[funding.source].title,
                     "quote": funding.quote,
                 }
@@ -92,8 +94,9 @@ def funding_rows(
     return frame
 
 
-def funding_table(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).reset_index(drop=True)
+def funding_table(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    names = {column: tr(language, header) for column, header in TABLE_COLUMNS.items()}
+    return rows[list(TABLE_COLUMNS)].rename(columns=names).reset_index(drop=True)
 
 
 def reported_totals(rows: pd.DataFrame) -> dict[str, float]:
@@ -112,31 +115,45 @@ def size_basis(rows: pd.DataFrame) -> SizeBasis:
     return "amount" if every_line and rows["currency"].nunique() == 1 else "projects"
 
 
-def size_label(rows: pd.DataFrame) -> str:
+def size_label(rows: pd.DataFrame, language: str = "en") -> str:
     if size_basis(rows) == "amount":
-        return f"Size: amount reported ({rows['currency'].iloc[0]})"
+        return tr(language, "Size: amount reported ({currency})", currency=rows["currency"].iloc[0])
     if rows["amount_value"].notna().any():
-        return (
+        return tr(
+            language,
             "Size: number of funded projects (amounts are not reported for every line, "
-            "or are in different currencies, so they cannot size the chart)"
+            "or are in different currencies, so they cannot size the chart)",
         )
-    return "Size: number of funded projects (no amount is reported)"
+    return tr(language, "Size: number of funded projects (no amount is reported)")
 
 
-def amount_summary(rows: pd.DataFrame) -> str:
+def amount_summary(rows: pd.DataFrame, language: str = "en") -> str:
     """What the reports say about money, in one sentence a board can read out."""
     reported = int(rows["amount_value"].notna().sum())
     if reported == 0:
-        return NO_AMOUNT_REPORTED
+        return tr(language, NO_AMOUNT_REPORTED)
     totals = ", ".join(
-        amount_text(Amount(value=value, currency=currency))
+        amount_text(Amount(value=value, currency=currency), language)
         for currency, value in reported_totals(rows).items()
     )
     missing = len(rows) - reported
-    text = f"Amounts reported for {reported} of {len(rows)} funding lines, adding up to {totals}"
-    text += " (each currency apart)." if len(reported_totals(rows)) > 1 else "."
+    text = tr(
+        language,
+        "Amounts reported for {reported} of {lines} funding lines, adding up to {totals}",
+        reported=format_number(reported, language),
+        lines=format_number(len(rows), language),
+        totals=totals,
+    )
+    if len(reported_totals(rows)) > 1:
+        text += tr(language, " (each currency apart).")
+    else:
+        text += "."
     if missing:
-        text += f" {missing} line(s) report no amount: left out of the sum, not counted as 0."
+        text += " " + tr(
+            language,
+            "{n} line(s) report no amount: left out of the sum, not counted as 0.",
+            n=format_number(missing, language),
+        )
     return text
 
 
@@ -149,7 +166,7 @@ def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en")
     nodes: dict[str, dict] = {}
     under: dict[str, set[str]] = {}
     # One root, so the funders share the chart's first column instead of leaving it empty.
-    _add(nodes, ROOT_ID, "", "All funders", "root", -1, "", "")
+    _add(nodes, ROOT_ID, "", tr(language, "All funders"), "root", -1, "", "")
     for line in rows.itertuples(index=False):
         path = [ROOT_ID, line.funder_id]
         node_id = "/".join(path)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.date_text import period_text
 from lib.dates import FuzzyDate
+from lib.i18n import tr
 from lib.portfolio import Portfolio
 
 HEADLINE_INDICATORS = ("participants", "refugees-supported", "people-trained", "citizens-informed")
@@ -33,9 +34,15 @@ class Figure:
     not_reported_in: tuple[str, ...]
     projects_reporting: tuple[str, ...]
     figures_added: int = 1
+    # Public site: projects whose count is hidden as small, and the bound of their sum
+    # (None when a withheld complement has no bound); the total then is "at least" value.
+    suppressed_in: tuple[str, ...] = ()
+    fewer_than: int | None = None
 
 
-def indicator_figure(portfolio: Portfolio, code: str, values: pd.DataFrame) -> Figure:
+def indicator_figure(
+    portfolio: Portfolio, code: str, values: pd.DataFrame, language: str = "en"
+) -> Figure:
     """The total of one indicator over `values` (from filters.selected_values), by the
     indicator's own aggregation rule.
 
@@ -53,28 +60,35 @@ def indicator_figure(portfolio: Portfolio, code: str, values: pd.DataFrame) -> F
     overlapping = indicator.aggregation == "at_least" and (
         reported.groupby("project").size().gt(1).any()
     )
-    silent = sorted(set(wholes["project"]) - set(reported["project"]))
+    hidden = wholes[wholes["precision"] == "suppressed"]
+    # each hidden count is at most its bound minus one, so their sum is below this
+    bound = None if hidden["fewer_than"].isna().any() else int((hidden["fewer_than"] - 1).sum()) + 1
+    silent = sorted(set(wholes["project"]) - set(reported["project"]) - set(hidden["project"]))
     return Figure(
         key=code,
         value=int(per_project.sum()) if len(per_project) else None,
         approximate=bool((reported["precision"] == "approximate").any()),
-        at_least=bool(overlapping),
-        citations=_citations(portfolio, pd.concat([reported, wholes[wholes["value"].isna()]])),
+        at_least=bool(overlapping) or (len(hidden) > 0 and len(per_project) > 0),
+        citations=_citations(
+            portfolio, pd.concat([reported, wholes[wholes["value"].isna()]]), language
+        ),
         not_reported_in=tuple(silent),
         projects_reporting=tuple(sorted(per_project.index)),
         figures_added=len(reported) if indicator.aggregation == "sum" else 1,
+        suppressed_in=tuple(sorted(set(hidden["project"]))),
+        fewer_than=bound if len(hidden) else None,
     )
 
 
-def _citations(portfolio: Portfolio, rows: pd.DataFrame) -> tuple[Citation, ...]:
+def _citations(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> tuple[Citation, ...]:
     unique = rows.drop_duplicates(["project", "source", "quote"])
     return tuple(
-        Citation(row.project, row.source, row.quote, figure_when(portfolio, row))
+        Citation(row.project, row.source, row.quote, figure_when(portfolio, row, language))
         for row in unique.itertuples(index=False)
     )
 
 
-def figure_when(portfolio: Portfolio, row: object) -> str:
+def figure_when(portfolio: Portfolio, row: object, language: str = "en") -> str:
     """A figure's own period, else its event's dates, written as precisely as stated."""
     # pandas may hold a missing date as NaN rather than None
     start = row.period_start if isinstance(row.period_start, FuzzyDate) else None
@@ -83,8 +97,8 @@ def figure_when(portfolio: Portfolio, row: object) -> str:
     if start is None and end is None and event is not None:
         start, end = event.start, event.end
     if start is None and end is None:
-        return "date not stated"
-    return period_text(start, end)
+        return tr(language, "date not stated")
+    return period_text(start, end, language)
 
 
 def place_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:

@@ -15,7 +15,9 @@ import io
 
 import pandas as pd
 
+from lib.audience import precision_words
 from lib.date_text import period_text
+from lib.escape import spreadsheet_cell
 from lib.filters import Filters, selected_projects, selected_values
 from lib.funding_data import funding_rows
 from lib.portfolio import Portfolio
@@ -77,7 +79,7 @@ def hxl_csv(portfolio: Portfolio, filters: Filters | None = None, language: str 
     writer.writerow([header for header, _ in COLUMNS])
     writer.writerow([tag for _, tag in COLUMNS])
     for row in rows:
-        writer.writerow([row.get(header, "") for header, _ in COLUMNS])
+        writer.writerow([spreadsheet_cell(row.get(header, "")) for header, _ in COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -115,7 +117,7 @@ def _figure(portfolio: Portfolio, row: object, language: str) -> dict[str, str]:
         "Indicator": indicator.labels.get(language),
         "Indicator code": indicator.code,
         column: "" if pd.isna(row.value) else str(int(row.value)),
-        "Precision": row.precision.replace("_", " "),
+        "Precision": precision_words(row.precision, row.fewer_than),
         "How rows combine": (
             "rows add up" if indicator.aggregation == "sum" else "at least: rows may overlap"
         ),

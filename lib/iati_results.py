@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from lxml import etree
 
+from lib.audience import is_suppressed, suppressed_words
 from lib.date_text import period_text
 from lib.iati_codes import (
     APPROXIMATE_MARK,
@@ -40,6 +41,8 @@ def add_results(
 
 
 def _why_not(row: object) -> str | None:
+    if is_suppressed(row.precision):
+        return "it is a small count of vulnerable people, which the public export withholds"
     if pd.isna(row.value):
         return "no number is reported, and IATI has no 'not reported' actual value"
     if row.period_start is None or row.period_end is None:
@@ -53,6 +56,8 @@ def _why_not(row: object) -> str | None:
 def _figure_words(portfolio: Portfolio, row: object) -> str:
     label = portfolio.indicators[row.indicator].labels.en
     value = "not reported" if pd.isna(row.value) else f"{int(row.value)} ({row.precision})"
+    if is_suppressed(row.precision):
+        value = suppressed_words(row.fewer_than)
     place = f" from {portfolio.places[row.place].names.en}" if row.place else ""
     return f"{row.project} · {label}{place} = {value}"
 

@@ -18,7 +18,7 @@ from lib.csv_values import VALUES_FILE, ValueRow, read_values
 from lib.portfolio import Portfolio
 from lib.problems import Problem
 from lib.pydantic_words import describe
-from lib.text_files import MAX_TABLE_BYTES, decode
+from lib.text_files import MAX_BYTES, MAX_TABLE_BYTES, decode, too_big
 from lib.yaml_source import field_name, line_of, read_yaml
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -32,6 +32,7 @@ LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "programmes.yaml": ("programmes", schema.Programme),
     "indicators.yaml": ("indicators", schema.Indicator),
 }
+SETTINGS_FILE = "settings.yaml"  # optional: without it, every setting has its default
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def data_dir_from_env() -> Path:
 
 def data_files(data_dir: Path) -> list[Path]:
     """Every file the loader reads, in a fixed order (also the cache key's input)."""
-    files = [data_dir / name for name in (*LIST_FILES, VALUES_FILE)]
+    files = [data_dir / name for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
     files = [path for path in files if path.is_file()]
     return files + files_in(data_dir / "projects", ".yaml") + files_in(data_dir / "sources", ".txt")
 
@@ -101,6 +102,7 @@ def load_portfolio(data_dir: Path) -> LoadResult:
     entries["projects"] = _read_projects(data_dir, problems, broken)
     before = len(problems)
     rows = _read_values(data_dir, problems)
+    settings = _read_settings(data_dir, problems)
     rows_complete = len(problems) == before
     texts = _read_source_texts(data_dir, entries["sources"], problems)
 
@@ -125,6 +127,7 @@ def load_portfolio(data_dir: Path) -> LoadResult:
         projects=by_id("projects"),
         values=_values_frame(rows),
         fingerprint=fingerprint(data_dir, files),
+        settings=settings,
     )
     return LoadResult(data_dir, portfolio, (), files_read)
 
@@ -224,12 +227,28 @@ def _validated(
         return None
 
 
+def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
+    path = data_dir / SETTINGS_FILE
+    if not path.is_file():
+        return schema.Settings()
+    document = read_yaml(path, SETTINGS_FILE)
+    problems += document.problems
+    if document.value is None:
+        return schema.Settings()
+    item = _validated(schema.Settings, document.value, SETTINGS_FILE, document.lines, (), problems)
+    return schema.Settings() if item is None else item.model
+
+
 def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
     path = data_dir / VALUES_FILE
     if not path.is_file():
         problems.append(
             Problem(VALUES_FILE, None, "(file)", "this file is missing from the data folder")
         )
+        return []
+    size = path.stat().st_size
+    if size > MAX_TABLE_BYTES:  # said without reading it: it may be gigabytes
+        problems.append(too_big(VALUES_FILE, size, MAX_TABLE_BYTES))
         return []
     text, decode_problems = decode(path.read_bytes(), VALUES_FILE, MAX_TABLE_BYTES)
     problems += decode_problems
@@ -249,6 +268,10 @@ def _read_source_texts(
         if not path.is_file():
             problems.append(item.problem(("file",), f"there is no file sources/{item.model.file}"))
             continue
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.append(too_big(f"sources/{item.model.file}", size))
+            continue
         text, decode_problems = decode(path.read_bytes(), f"sources/{item.model.file}")
         problems += decode_problems
         if text is not None:
@@ -264,4 +287,6 @@ def _values_frame(rows: list[ValueRow]) -> pd.DataFrame:
     ]  # fmt: skip
     frame = pd.DataFrame([[getattr(row, c) for c in columns] for row in rows], columns=columns)
     frame["value"] = frame["value"].astype("Int64")
+    # Set only by lib/audience for a small count the public sees as "fewer than N".
+    frame["fewer_than"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     return frame

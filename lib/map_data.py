@@ -16,25 +16,27 @@ import pandas as pd
 from lib.date_text import period_text
 from lib.filters import Filters
 from lib.headlines import place_ids
+from lib.i18n import N_, format_number, ntr, tr
 from lib.people_tables import value_text
 from lib.portfolio import Portfolio
 from lib.schema import Event
+from lib.vocabulary import code_words
 
 TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
 SIZE_INDICATOR = "participants"  # the one count a report ties to cities (from, or held at)
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
 LINK_WORDS = {
-    "twinning": "Twinning",
-    "network": "Network",
-    "travelled_to_event": "Travelled to an event",
+    "twinning": N_("Twinning"),
+    "network": N_("Network"),
+    "travelled_to_event": N_("Travelled to an event"),
 }
 # How a dot is drawn, and why it has the size it has.
 COUNTED, NOT_REPORTED, NO_COUNT = "counted", "not reported", "no count"
 OUTSIDE, PROJECTS = "outside filter", "projects"
 STATUS_WORDS = {
-    NOT_REPORTED: "participants reported without a number",
-    NO_COUNT: "no count of participants for this city",
-    OUTSIDE: "outside the country or city filter: its figures are not shown",
+    NOT_REPORTED: N_("participants reported without a number"),
+    NO_COUNT: N_("no count of participants for this city"),
+    OUTSIDE: N_("outside the country or city filter: its figures are not shown"),
 }
 
 
@@ -47,6 +49,7 @@ class MapData:
     links: pd.DataFrame
     size_basis: str
     project_wide_figures: int
+    language: str = "en"  # of every text in the frames, and of what is written about them
 
     @property
     def on_map(self) -> pd.DataFrame:
@@ -93,31 +96,40 @@ def _figure_line(portfolio: Portfolio, row: object, language: str) -> tuple[str,
     label = portfolio.indicators[row.indicator].labels.get(language)
     events = portfolio.projects[row.project].events
     event = next((e.title.get(language) for e in events if e.id == row.event), "")
-    where = "from this city" if row.from_here else f"at {event or 'an event'}, held here"
-    shown = value_text(row.value, row.precision)
+    if row.from_here:
+        where = tr(language, "from this city")
+    elif event:
+        where = tr(language, "at {event}, held here", event=event)
+    else:
+        where = tr(language, "at an event held here")
+    shown = value_text(row.value, row.precision, language, row.fewer_than)
     return f"{label} {where}: {shown}", f"{portfolio.sources[row.source].title}: “{row.quote}”"
 
 
-def _size(portfolio: Portfolio, rows: pd.DataFrame) -> tuple[float | None, str, str, bool]:
+def _size(
+    portfolio: Portfolio, rows: pd.DataFrame, language: str
+) -> tuple[float | None, str, str, bool]:
     """(value, status, words, approximate) of the participants a place's dot stands for."""
     sized = rows[rows["sized"] & (rows["indicator"] == SIZE_INDICATOR)]
     reported = sized[sized["value"].notna()]
     if reported.empty:
         status = NOT_REPORTED if len(sized) else NO_COUNT
-        return None, status, STATUS_WORDS[status], False
+        return None, status, tr(language, STATUS_WORDS[status]), False
     adds_up = portfolio.indicators[SIZE_INDICATOR].aggregation == "sum"
     value = reported["value"].sum() if adds_up else reported["value"].max()
     approximate = bool((reported["precision"] == "approximate").any())
-    words = value_text(value, "approximate" if approximate else "exact")
+    words = value_text(value, "approximate" if approximate else "exact", language)
     at_least = not adds_up and len(reported) > 1
-    words = ("at least " if at_least else "") + f"{words} participants"
+    words = tr(language, "{number} participants", number=words)
+    if at_least:
+        words = tr(language, "at least {number}", number=words)
     return float(value), COUNTED, words, approximate
 
 
 def _events_here(events: list[tuple[str, Event]], mine: set[str], language: str) -> str:
     return "; ".join(
-        f"{event.title.get(language)} ({period_text(event.start, event.end)}"
-        + (", planned)" if event.status == "planned" else ")")
+        f"{event.title.get(language)} ({period_text(event.start, event.end, language)}"
+        + (", " + tr(language, "planned") + ")" if event.status == "planned" else ")")
         for pid, event in events
         if pid in mine
     )
@@ -139,7 +151,7 @@ def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame
     for pid in project_ids:
         project = portfolio.projects[pid]
         for entry in project.places:
-            roles[entry.place].append((pid, entry.role.replace("_", " ")))
+            roles[entry.place].append((pid, entry.role))
         for event in project.events:
             if event.place:
                 events[event.place].append((pid, event))
@@ -159,12 +171,13 @@ def _place_row(
     mine = list(dict.fromkeys(pid for pid, _ in roles))
     rows = by_place.figures.of(place_id) if in_filter else by_place.figures.values.iloc[0:0]
     if in_filter:
-        size_value, status, size_words, approximate = _size(portfolio, rows)
+        size_value, status, size_words, approximate = _size(portfolio, rows, language)
     else:
-        size_value, status, size_words, approximate = None, OUTSIDE, STATUS_WORDS[OUTSIDE], False
+        outside = tr(language, STATUS_WORDS[OUTSIDE])
+        size_value, status, size_words, approximate = None, OUTSIDE, outside, False
     roles_of: dict[str, list[str]] = defaultdict(list)
     for pid, role in roles:
-        roles_of[pid].append(role)
+        roles_of[pid].append(code_words(role, language))
     role_lines = [
         f"{portfolio.projects[pid].title.get(language)}: " + ", ".join(roles_of[pid])
         for pid in mine
@@ -176,6 +189,7 @@ def _place_row(
         "name": place.names.get(language),
         "country": country.names.get(language) if country else place.country,
         "kind": place.kind,
+        "kind_words": code_words(place.kind, language),
         "geonames_id": place.geonames_id,
         "latitude": place.latitude,
         "longitude": place.longitude,
@@ -185,13 +199,18 @@ def _place_row(
         "project_titles": "; ".join(portfolio.projects[pid].title.get(language) for pid in mine),
         "roles": "; ".join(role_lines),
         "events": events,
-        "figures": "\n".join(f"{figure} (source: {source})" for figure, source in figures),
+        "figures": "\n".join(
+            tr(language, "{figure} (source: {source})", figure=figure, source=source)
+            for figure, source in figures
+        ),
         "figure_list": "; ".join(figure for figure, _ in figures),
         "sources": " · ".join(dict.fromkeys(source for _, source in figures)),
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
-        "tip_roles": _first(role_lines, "projects"),
-        "tip_figures": _first([figure for figure, _ in figures], "figures"),
-        "tip_sources": _first(list(dict.fromkeys(source for _, source in figures)), "sources"),
+        "tip_roles": _first(role_lines, N_("projects"), language),
+        "tip_figures": _first([figure for figure, _ in figures], N_("figures"), language),
+        "tip_sources": _first(
+            list(dict.fromkeys(source for _, source in figures)), N_("sources"), language
+        ),
         "size_value": size_value,
         "status": status,
         "size_words": size_words,
@@ -199,10 +218,13 @@ def _place_row(
     }
 
 
-def _first(lines: list[str], what: str, limit: int = TIP_LINES) -> str:
+def _first(lines: list[str], what: str, language: str = "en", limit: int = TIP_LINES) -> str:
     """The first `limit` lines joined, and how many more there are; the table has them all."""
     shown = "; ".join(lines[:limit])
-    return shown + (f"; and {len(lines) - limit:,} more {what}" if len(lines) > limit else "")
+    if len(lines) <= limit:
+        return shown
+    more = format_number(len(lines) - limit, language)
+    return shown + tr(language, "; and {n} more {what}", n=more, what=tr(language, what))
 
 
 def _links(
@@ -219,7 +241,7 @@ def _links(
                     "project": pid,
                     "project_title": project.title.get(language),
                     "kind": link.kind,
-                    "kind_words": LINK_WORDS[link.kind],
+                    "kind_words": tr(language, LINK_WORDS[link.kind]),
                     "from_place": link.from_place,
                     "to_place": link.to_place,
                     "name": f"{start['name']} – {end['name']}",
@@ -288,11 +310,11 @@ def map_data(
         places.loc[sized, "size_value"] = places.loc[sized, "projects"].astype(float)
         places.loc[sized, "status"] = PROJECTS
         places.loc[sized, "size_words"] = [
-            f"named by {n} selected project{'s' if n > 1 else ''}"
+            ntr(language, "named by {n} selected project", "named by {n} selected projects", n)
             for n in places.loc[sized, "projects"]
         ]
     unplaced = values[(values["place"] == "") & (values["venue"] == "")]
-    return MapData(places, links, basis, project_wide_figures=len(unplaced))
+    return MapData(places, links, basis, project_wide_figures=len(unplaced), language=language)
 
 
 LINKED_PAIRS = 400  # pairs of cities a map draws a line between: those most projects link
@@ -329,14 +351,16 @@ def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, 
 def size_caption(data: MapData) -> str:
     """What a dot's size means, in words for the caption under the map."""
     if data.size_basis == SIZE_INDICATOR:
-        return (
+        return tr(
+            data.language,
             "Dot size: participants from the city (where the report breaks a count down by "
             "origin) or at an event held there (where it does not); the area grows with the "
-            "number."
+            "number.",
         )
-    return (
+    return tr(
+        data.language,
         "Dot size: the number of selected projects that name the city (no report ties a "
-        "count of participants to these cities)."
+        "count of participants to these cities).",
     )
 
 
@@ -348,25 +372,31 @@ def cities_table(data: MapData) -> pd.DataFrame:
         ascending=[False, False, False, True],
         na_position="last",
     )
+    language = data.language
+    yes = tr(language, "yes")
     return pd.DataFrame(
         {
-            "City": places["name"],
-            "Country": places["country"],
-            "Kind": places["kind"],
-            "GeoNames id": places["geonames_id"].astype("Int64"),
-            "Latitude": places["latitude"],
-            "Longitude": places["longitude"],
-            "On the map": [
-                "yes" if on else f"no: a {kind}; no coordinates in the data"
-                for on, kind in zip(places["on_map"], places["kind"], strict=True)
+            tr(language, "City"): places["name"],
+            tr(language, "Country"): places["country"],
+            tr(language, "Kind"): places["kind_words"],
+            tr(language, "GeoNames id"): places["geonames_id"].astype("Int64"),
+            tr(language, "Latitude"): places["latitude"],
+            tr(language, "Longitude"): places["longitude"],
+            tr(language, "On the map"): [
+                yes if on else tr(language, "no: a {kind}; no coordinates in the data", kind=kind)
+                for on, kind in zip(places["on_map"], places["kind_words"], strict=True)
             ],
-            "Projects": places["project_titles"],
-            "What happened": [
-                f"{roles}; events held here: {events}" if events else roles
+            tr(language, "Projects"): places["project_titles"],
+            tr(language, "What happened"): [
+                tr(language, "{roles}; events held here: {events}", roles=roles, events=events)
+                if events
+                else roles
                 for roles, events in zip(places["roles"], places["events"], strict=True)
             ],
-            "Dot size": places["size_words"],
-            "Figures and their sources": places["figures"].replace("", "none tied to this city"),
+            tr(language, "Dot size"): places["size_words"],
+            tr(language, "Figures and their sources"): places["figures"].replace(
+                "", tr(language, "none tied to this city")
+            ),
         }
     )
 
@@ -376,8 +406,9 @@ def not_on_map_text(data: MapData) -> str:
     missing = data.not_on_map
     if missing.empty:
         return ""
+    language = data.language
     parts = [
-        f"{name} (a {kind}; no coordinates in the data)"
-        for name, kind in zip(missing["name"], missing["kind"], strict=True)
+        tr(language, "{name} (a {kind}; no coordinates in the data)", name=name, kind=kind)
+        for name, kind in zip(missing["name"], missing["kind_words"], strict=True)
     ]
-    return "Not on the map: " + ", ".join(parts)
+    return tr(language, "Not on the map: {places}", places=", ".join(parts))

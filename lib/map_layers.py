@@ -14,6 +14,7 @@ import pandas as pd
 import pydeck as pdk
 
 from lib.bounded import names_text
+from lib.i18n import N_, format_number, tr
 from lib.map_data import (
     COUNTED,
     LINK_KINDS,
@@ -33,9 +34,9 @@ LINK_COLOURS = {
     "travelled_to_event": OKABE_ITO[3],
 }
 COLOUR_WORDS = {
-    OKABE_ITO[1]: "orange",
-    OKABE_ITO[2]: "bluish green",
-    OKABE_ITO[3]: "reddish purple",
+    OKABE_ITO[1]: N_("orange"),
+    OKABE_ITO[2]: N_("bluish green"),
+    OKABE_ITO[3]: N_("reddish purple"),
 }
 # Two links between the same two cities (twinned, and travelled to the meeting) must not
 # hide each other: each kind bends to its own side.
@@ -113,7 +114,7 @@ def drawn_cities(data: MapData, zoom: float) -> pd.DataFrame:
     )
 
 
-def _city_records(cities: pd.DataFrame) -> list[dict[str, Any]]:
+def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     """One small record a city: the deck's payload stays one point a city, not a figure.
     Big dots come first, so that a small dot beside a big one is drawn on top of it."""
     records = []
@@ -125,11 +126,13 @@ def _city_records(cities: pd.DataFrame) -> list[dict[str, Any]]:
                 "radius": row.radius,
                 "fill": row.fill,
                 "line": _rgb(UNKNOWN_GREY if row.status == OUTSIDE else "#FFFFFF"),
-                "tip_where": f"{row.country} · {row.kind}",
+                "tip_where": f"{row.country} · {row.kind_words}",
                 "tip_projects": row.tip_roles,
-                "tip_size": f"Dot size: {row.size_words}",
+                "tip_size": tr(language, "Dot size: {size}", size=row.size_words),
                 "tip_figures": row.tip_figures,
-                "tip_sources": f"Source: {row.tip_sources}" if row.tip_sources else "",
+                "tip_sources": tr(language, "Source: {source}", source=row.tip_sources)
+                if row.tip_sources
+                else "",
             }
         )
     return records
@@ -191,8 +194,18 @@ def _link_records(data: MapData) -> list[dict[str, Any]]:
     # Hundreds of arcs name their report but leave its sentence to the Sources page: the
     # sentences would double what the browser is sent.
     quoted = len(pairs) <= QUOTED_ARCS
+    language = data.language
     for row in pairs.to_dict("records"):
         titles, more = row["titles"], row["more"]
+        where = tr(language, "{kind} link", kind=row["kind_words"])
+        if len(titles) > 1:
+            count = format_number(len(titles), language)
+            where = tr(language, "{kind} link of {n} projects", kind=row["kind_words"], n=count)
+        sources = tr(language, "Source: {source}", source=row["source"])
+        if quoted:
+            sources += f": “{row['quote']}”"
+        if more:
+            sources += " " + tr(language, "(and {n} more)", n=format_number(more, language))
         records.append(
             {
                 "name": row["name"],
@@ -200,14 +213,11 @@ def _link_records(data: MapData) -> list[dict[str, Any]]:
                 "to": [row["to_lon"], row["to_lat"]],
                 "colour": _rgb(LINK_COLOURS[row["kind"]]),
                 "tilt": 50.0 * BEND[row["kind"]],
-                "tip_where": f"{row['kind_words']} link"
-                + (f" of {len(titles):,} projects" if len(titles) > 1 else ""),
-                "tip_projects": names_text(titles, TIP_LINES, "; "),
+                "tip_where": where,
+                "tip_projects": names_text(titles, TIP_LINES, "; ", language=language),
                 "tip_size": "",
                 "tip_figures": "",
-                "tip_sources": f"Source: {row['source']}"
-                + (f": “{row['quote']}”" if quoted else "")
-                + (f" (and {more:,} more)" if more else ""),
+                "tip_sources": sources,
             }
         )
     return records
@@ -260,7 +270,7 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
         ),
         pdk.Layer(
             "ScatterplotLayer",
-            data=_city_records(cities),
+            data=_city_records(cities, data.language),
             id="cities",
             get_position="position",
             get_radius="radius",
@@ -295,19 +305,35 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
 
 def legend_text(data: MapData) -> str:
     """The colours of the lines and dots in words (the map itself has no legend)."""
+    language = data.language
     kinds = [k for k in LINK_KINDS if k in set(data.drawn_links["kind"])]
-    lines = ", ".join(f"{COLOUR_WORDS[LINK_COLOURS[k]]} = {LINK_WORDS[k].lower()}" for k in kinds)
-    words = [f"Lines: {lines}." if lines else "No links between these cities."]
+    lines = ", ".join(
+        f"{tr(language, COLOUR_WORDS[LINK_COLOURS[k]])} = {tr(language, LINK_WORDS[k]).lower()}"
+        for k in kinds
+    )
+    if lines:
+        words = [tr(language, "Lines: {lines}.", lines=lines)]
+    else:
+        words = [tr(language, "No links between these cities.")]
     drawn, pairs = link_pairs(data)
     if len(drawn) < pairs:
         words.append(
-            f"Of {pairs:,} linked pairs of cities, the {len(drawn):,} that most projects link "
-            "are drawn; the table lists every city's projects."
+            tr(
+                language,
+                "Of {pairs} linked pairs of cities, the {drawn} that most projects link are "
+                "drawn; the table lists every city's projects.",
+                pairs=format_number(pairs, language),
+                drawn=format_number(len(drawn), language),
+            )
         )
     statuses = set(data.on_map["status"])
-    words.append("Blue dots: sized as said below.")
+    words.append(tr(language, "Blue dots: sized as said below."))
     if statuses - {COUNTED, PROJECTS, OUTSIDE}:
-        words.append("Small grey dots: no count of participants for the city (small, not 0).")
+        words.append(
+            tr(language, "Small grey dots: no count of participants for the city (small, not 0).")
+        )
     if OUTSIDE in statuses:
-        words.append("Small white dots: partner cities outside the country or city filter.")
+        words.append(
+            tr(language, "Small white dots: partner cities outside the country or city filter.")
+        )
     return " ".join(words)

@@ -7,7 +7,6 @@ geo traces (Plotly's geo and map traces fetch their base maps from the internet)
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 from typing import Any
@@ -16,6 +15,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from lib.basemap import outline_rings
+from lib.escape import html_text
+from lib.i18n import N_, tr
 from lib.map_data import COUNTED, LINK_KINDS, LINK_WORDS, OUTSIDE, PROJECTS, MapData, link_pairs
 from lib.map_layers import (
     BEND,
@@ -36,10 +37,12 @@ TEXT_POSITION = {
     ("middle", "top"): "bottom center",
 }
 GROUPS = {  # legend entry -> the dot statuses it holds
-    "Partner city": (COUNTED, PROJECTS),
-    "No count for the city": ("not reported", "no count"),
-    "Outside the filter": (OUTSIDE,),
+    N_("Partner city"): (COUNTED, PROJECTS),
+    N_("No count for the city"): ("not reported", "no count"),
+    N_("Outside the filter"): (OUTSIDE,),
 }
+# The compass points of the axes' ticks (10°E, 42°N), marked for the catalogs.
+COMPASS = {"E": N_("E"), "W": N_("W"), "N": N_("N"), "S": N_("S")}
 
 
 def curve(start: tuple[float, float], end: tuple[float, float], bend: float) -> np.ndarray:
@@ -53,7 +56,7 @@ def curve(start: tuple[float, float], end: tuple[float, float], bend: float) -> 
 
 def _hover(*lines: str) -> str:
     """Plotly reads tags in hover text: the data's text is escaped, only our <br> stays."""
-    return "<br>".join(html.escape(line) for line in lines if line)
+    return "<br>".join(html_text(line) for line in lines if line)
 
 
 def _rgba(colour: list[int]) -> str:
@@ -96,7 +99,7 @@ def _add_links(figure: go.Figure, data: MapData) -> None:
             x=points[:, 0],
             y=points[:, 1],
             mode="lines",
-            name=LINK_WORDS[kind],
+            name=tr(data.language, LINK_WORDS[kind]),
             hoverinfo="skip",
             line={"color": LINK_COLOURS[kind], "width": 2.5},
         )
@@ -105,10 +108,15 @@ def _add_links(figure: go.Figure, data: MapData) -> None:
             x=middles[:, 0],
             y=middles[:, 1],
             mode="markers",
-            name=LINK_WORDS[kind],
+            name=tr(data.language, LINK_WORDS[kind]),
             marker={"size": 10, "color": LINK_COLOURS[kind], "opacity": 0.01},
             hovertext=[
-                _hover(row.name, f"{row.kind_words} link", row.project_title) for row in rows
+                _hover(
+                    row.name,
+                    tr(data.language, "{kind} link", kind=row.kind_words),
+                    row.project_title,
+                )
+                for row in rows
             ],
             hoverinfo="text",
             showlegend=False,
@@ -125,9 +133,9 @@ def _add_cities(figure: go.Figure, data: MapData, zoom: float) -> None:
             x=group["longitude"],
             y=group["latitude"],
             mode="markers+text",
-            name=name,
+            name=tr(data.language, name),
             text=[
-                "" if math.isinf(z) else html.escape(n)  # unnamed on the map: hover names it
+                "" if math.isinf(z) else html_text(n)  # unnamed on the map: hover names it
                 for n, z in zip(group["name"], group["zoom_free"], strict=True)
             ],
             textposition=[
@@ -144,26 +152,34 @@ def _add_cities(figure: go.Figure, data: MapData, zoom: float) -> None:
                 "line": {"color": COAST if OUTSIDE in statuses else "white", "width": 1},
             },
             hovertext=[
-                _hover(r.name, f"{r.country} · {r.kind}", r.tip_roles, f"Dot size: {r.size_words}")
+                _hover(
+                    r.name,
+                    f"{r.country} · {r.kind_words}",
+                    r.tip_roles,
+                    tr(data.language, "Dot size: {size}", size=r.size_words),
+                )
                 for r in group.itertuples(index=False)
             ],
             hoverinfo="text",
         )
 
 
-def degree_ticks(low: float, high: float, positive: str, negative: str) -> dict:
+def degree_ticks(
+    low: float, high: float, positive: str, negative: str, language: str = "en"
+) -> dict:
     """Tick marks such as 10°W, 0°, 10°E. They run past the range on both sides, because
     Plotly widens one axis to keep the two in proportion and the widened part needs ticks."""
     span = high - low
     step = next((s for s in (1, 2, 5, 10, 20) if span / s <= 6), 30)
     values = range(math.floor(low - span) // step * step, math.ceil(high + span) + 1, step)
-    texts = [f"{abs(v)}°{positive if v > 0 else negative if v < 0 else ''}" for v in values]
+    east, west = tr(language, COMPASS[positive]), tr(language, COMPASS[negative])
+    texts = [f"{abs(v)}°{east if v > 0 else west if v < 0 else ''}" for v in values]
     return {"tickvals": list(values), "ticktext": texts}
 
 
 def _title(title: str) -> str:
     """Plotly does not wrap a title; a long one is broken into lines that fit a phone."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(title, 48))
+    return "<br>".join(html_text(line) for line in textwrap.wrap(title, 48))
 
 
 def map_picture(data: MapData, outlines: dict[str, Any], title: str) -> go.Figure:
@@ -190,7 +206,7 @@ def map_picture(data: MapData, outlines: dict[str, Any], title: str) -> go.Figur
             "range": [west - pad_x, east + pad_x * 2.5],  # room for names right of the dots
             "showgrid": False,
             "zeroline": False,
-            **degree_ticks(west - pad_x, east + pad_x * 2.5, "E", "W"),
+            **degree_ticks(west - pad_x, east + pad_x * 2.5, "E", "W", data.language),
         },
         # 1° of latitude is 1/cos(latitude) times as long as 1° of longitude
         yaxis={
@@ -199,7 +215,7 @@ def map_picture(data: MapData, outlines: dict[str, Any], title: str) -> go.Figur
             "scaleratio": 1 / math.cos(math.radians((south + north) / 2)),
             "showgrid": False,
             "zeroline": False,
-            **degree_ticks(south - pad_y, north + pad_y, "N", "S"),
+            **degree_ticks(south - pad_y, north + pad_y, "N", "S", data.language),
         },
     )
     return figure

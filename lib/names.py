@@ -6,8 +6,10 @@ from collections.abc import Sequence
 
 from lib.bounded import NAMES, names_text
 from lib.filters import Filters
+from lib.i18n import N_, tr
 from lib.portfolio import Portfolio
 from lib.portfolio_index import index_of
+from lib.schema import Indicator, Text
 
 
 def place_name(portfolio: Portfolio, place_id: str, language: str = "en") -> str:
@@ -46,7 +48,9 @@ def project_titles(portfolio: Portfolio, language: str = "en") -> dict[str, str]
 def titles_text(portfolio: Portfolio, project_ids: Sequence[str], language: str = "en") -> str:
     """'A, B and 1,234 more': the first few titles, for a sentence that cannot hold thousands."""
     titles = project_titles(portfolio, language)
-    return names_text([titles[p] for p in project_ids[:NAMES]], total=len(project_ids))
+    return names_text(
+        [titles[p] for p in project_ids[:NAMES]], total=len(project_ids), language=language
+    )
 
 
 def indicator_label(portfolio: Portfolio, code: str, language: str = "en") -> str:
@@ -57,14 +61,27 @@ def filters_in_words(portfolio: Portfolio, filters: Filters, language: str = "en
     """'All projects' or 'Country: North Macedonia · City: Shtip · Years: 2018–2018'."""
     parts = []
     for label, ids, name in (
-        ("Country", filters.countries, country_name),
-        ("City", filters.cities, place_name),
-        ("Funder", filters.funders, funder_name),
-        ("Programme", filters.programmes, programme_name),
-        ("Project", filters.projects, project_title),
+        (N_("Country"), filters.countries, country_name),
+        (N_("City"), filters.cities, place_name),
+        (N_("Funder"), filters.funders, funder_name),
+        (N_("Programme"), filters.programmes, programme_name),
+        (N_("Project"), filters.projects, project_title),
     ):
         if ids:
-            parts.append(f"{label}: " + ", ".join(name(portfolio, i, language) for i in ids))
+            names = ", ".join(name(portfolio, i, language) for i in ids)
+            parts.append(f"{tr(language, label)}: {names}")
     if filters.years is not None:
-        parts.append(f"Years: {filters.years[0]}–{filters.years[1]}")
-    return " · ".join(parts) if parts else "All projects"
+        low, high = filters.years
+        parts.append(tr(language, "Years: {low}–{high}", low=low, high=high))
+    return " · ".join(parts) if parts else tr(language, "All projects")
+
+
+def translation_mark(text: Text, language: str) -> str:
+    """' (translation)' after a text the source did not write in `language`, else ''."""
+    return "" if text.original == language else " " + tr(language, "(translation)")
+
+
+def indicator_description(indicator: Indicator, language: str) -> str:
+    """The indicator's description: our own wording, translated in the catalogs (extracted
+    from indicators.yaml); a data folder's new indicator stays in English until they are."""
+    return tr(language, indicator.description.strip())

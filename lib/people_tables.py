@@ -8,29 +8,37 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.audience import is_suppressed, suppressed_words
 from lib.bounded import names_text
 from lib.headlines import Figure, figure_when
+from lib.i18n import N_, format_number, tr
 from lib.portfolio import Portfolio
 from lib.schema import Event
+from lib.vocabulary import code_words
 
 # The people-supported page shows these topics, each on its own: they count different things.
 PEOPLE_TOPICS = ("supported", "trained", "informed", "employed")
-NOT_BROKEN_DOWN = "not broken down by city"
-ALL_CITIES = "all cities (total)"
-NOT_REPORTED = "not reported"
-SUMMED_LABEL = "Participants at events, summed over events"
-SUMMED_HELP = (
+NOT_BROKEN_DOWN = N_("not broken down by city")
+ALL_CITIES = N_("all cities (total)")
+NOT_REPORTED = N_("not reported")
+SUMMED_LABEL = N_("Participants at events, summed over events")
+SUMMED_HELP = N_(
     "Each event counts its participants once, but a person at two events counts twice, so "
     "this is not a number of different people."
 )
 
 
-def value_text(value: object, precision: str) -> str:
-    """'259', 'about 84,000' or 'not reported' (never 0 for an unknown)."""
+def value_text(
+    value: object, precision: str, language: str = "en", fewer_than: object = None
+) -> str:
+    """'259', 'about 84,000', 'not reported' (never 0 for an unknown) or, on the public
+    site, 'fewer than 5' for a small count of vulnerable people (`fewer_than` the bound)."""
+    if is_suppressed(precision):
+        return suppressed_words(fewer_than, language)
     if precision == "not_reported" or value is None or pd.isna(value):
-        return NOT_REPORTED
-    words = f"{int(value):,}"
-    return f"about {words}" if precision == "approximate" else words
+        return tr(language, NOT_REPORTED)
+    words = format_number(int(value), language)
+    return tr(language, "about {number}", number=words) if precision == "approximate" else words
 
 
 def topic_codes(portfolio: Portfolio, topics: tuple[str, ...]) -> list[str]:
@@ -43,19 +51,19 @@ def topic_codes(portfolio: Portfolio, topics: tuple[str, ...]) -> list[str]:
     ]
 
 
-def counts_words(portfolio: Portfolio, code: str) -> str:
+def counts_words(portfolio: Portfolio, code: str, language: str = "en") -> str:
     """What one unit of an indicator is, in words: 'unique people', 'people informed'."""
-    return portfolio.indicators[code].counts.replace("_", " ")
+    return code_words(portfolio.indicators[code].counts, language)
 
 
 def _venue(portfolio: Portfolio, event: Event | None, language: str) -> str:
     if event is None:
         return ""
     if event.online:
-        return "online"
+        return tr(language, "online")
     if event.place:
         return portfolio.places[event.place].names.get(language)
-    return "venue not stated"
+    return tr(language, "venue not stated")
 
 
 def _whole_key(frame: pd.DataFrame) -> pd.Series:
@@ -73,13 +81,19 @@ def _whole_key(frame: pd.DataFrame) -> pd.Series:
     )
 
 
-def parts_check(parts: list[int], whole: int) -> str:
+def parts_check(parts: list[int], whole: int, language: str = "en") -> str:
     """'132 + 127 = 259 ✓', or the gap in words when the parts cover only some of the whole."""
-    listed = " + ".join(f"{part:,}" for part in parts)
+    listed = " + ".join(format_number(part, language) for part in parts)
     total = sum(parts)
     if total == whole:
-        return f"{listed} = {whole:,} ✓"
-    return f"{listed} = {total:,} of {whole:,}: the rest is {NOT_BROKEN_DOWN}"
+        return f"{listed} = {format_number(whole, language)} ✓"
+    return tr(
+        language,
+        "{parts} = {total} of {whole}: the rest is not broken down by city",
+        parts=listed,
+        total=format_number(total, language),
+        whole=format_number(whole, language),
+    )
 
 
 def participant_figures(
@@ -102,26 +116,28 @@ def participant_figures(
     for key, row in zip(keys, rows.itertuples(index=False), strict=True):
         event = portfolio.event(row.project, row.event) if row.event else None
         project = portfolio.projects[row.project].title.get(language)
-        title = event.title.get(language) if event else "no single event"
+        title = event.title.get(language) if event else tr(language, "no single event")
         has_parts = row.breakdown == "" and key in part_values and not pd.isna(row.value)
         if row.breakdown:
             role, from_city = "part", portfolio.places[row.place].names.get(language)
         elif has_parts:
-            role, from_city = "total", ALL_CITIES
+            role, from_city = "total", tr(language, ALL_CITIES)
         else:
-            role, from_city = "whole", NOT_BROKEN_DOWN
+            role, from_city = "whole", tr(language, NOT_BROKEN_DOWN)
         records.append(
             {
                 "group": f"{row.project}|{row.event}|{row.indicator}",
                 "label": f"{project} – {title}",
-                "date": figure_when(portfolio, row),
+                "date": figure_when(portfolio, row, language),
                 "venue": _venue(portfolio, event, language),
                 "from_city": from_city,
                 "role": role,
                 "value": row.value,
                 "precision": row.precision,
-                "participants": value_text(row.value, row.precision),
-                "check": parts_check(part_values[key], int(row.value)) if has_parts else "",
+                "participants": value_text(row.value, row.precision, language, row.fewer_than),
+                "check": parts_check(part_values[key], int(row.value), language)
+                if has_parts
+                else "",
                 "source": portfolio.sources[row.source].title,
                 "quote": row.quote,
             }
@@ -147,22 +163,22 @@ _PARTICIPANT_COLUMNS = [
 ]
 
 
-def participants_table(figures: pd.DataFrame) -> pd.DataFrame:
+PARTICIPANTS_TABLE = {
+    "label": N_("Project – event"),
+    "date": N_("Date"),
+    "venue": N_("Venue"),
+    "from_city": N_("From city"),
+    "participants": N_("Participants"),
+    "check": N_("Parts add up"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
+}
+
+
+def participants_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """The table under the participants chart, with readable column names."""
-    return figures[
-        ["label", "date", "venue", "from_city", "participants", "check", "source", "quote"]
-    ].rename(
-        columns={
-            "label": "Project – event",
-            "date": "Date",
-            "venue": "Venue",
-            "from_city": "From city",
-            "participants": "Participants",
-            "check": "Parts add up",
-            "source": "Source",
-            "quote": "Quote",
-        }
-    )
+    names = {column: tr(language, header) for column, header in PARTICIPANTS_TABLE.items()}
+    return figures[list(PARTICIPANTS_TABLE)].rename(columns=names)
 
 
 def people_figures(
@@ -186,15 +202,15 @@ def people_figures(
                 "indicator": row.indicator,
                 "indicator_label": indicator.labels.get(language),
                 "aggregation": indicator.aggregation,
-                "counts": counts_words(portfolio, row.indicator),
+                "counts": counts_words(portfolio, row.indicator, language),
                 "project": portfolio.projects[row.project].title.get(language),
                 "series": event.title.get(language) if event else "",
-                "period": figure_when(portfolio, row).replace(
-                    "date not stated", "period not stated"
+                "period": figure_when(portfolio, row, language).replace(
+                    tr(language, "date not stated"), tr(language, "period not stated")
                 ),
                 "value": row.value,
                 "precision": row.precision,
-                "number": value_text(row.value, row.precision),
+                "number": value_text(row.value, row.precision, language, row.fewer_than),
                 "source": portfolio.sources[row.source].title,
                 "quote": row.quote,
             }
@@ -221,34 +237,41 @@ _PEOPLE_COLUMNS = [
 ]
 
 
-def people_table(figures: pd.DataFrame) -> pd.DataFrame:
+PEOPLE_TABLE = {
+    "indicator_label": N_("Kind of people"),
+    "project": N_("Project"),
+    "series": N_("Series or event"),
+    "period": N_("Period (as the report writes it)"),
+    "number": N_("Number"),
+    "counts": N_("What one unit is"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
+}
+
+
+def people_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """The table under the people chart: the period as written, 'not reported' as words."""
-    return figures[
-        ["indicator_label", "project", "series", "period", "number", "counts", "source", "quote"]
-    ].rename(
-        columns={
-            "indicator_label": "Kind of people",
-            "project": "Project",
-            "series": "Series or event",
-            "period": "Period (as the report writes it)",
-            "number": "Number",
-            "counts": "What one unit is",
-            "source": "Source",
-            "quote": "Quote",
-        }
-    )
+    names = {column: tr(language, header) for column, header in PEOPLE_TABLE.items()}
+    return figures[list(PEOPLE_TABLE)].rename(columns=names)
 
 
-def at_least_note(figure: Figure, figures: pd.DataFrame, total_text: str) -> str | None:
+def at_least_note(
+    figure: Figure, figures: pd.DataFrame, total_text: str, language: str = "en"
+) -> str | None:
     """Why an `at_least` total is not the sum of its series; None when nothing overlaps."""
     if not figure.at_least:
         return None
     rows = figures[(figures["indicator"] == figure.key) & figures["value"].notna()]
     series = names_text(
-        [value_text(v, p) for v, p in zip(rows["value"], rows["precision"], strict=True)]
+        [value_text(v, p, language) for v, p in zip(rows["value"], rows["precision"], strict=True)],
+        language=language,
     )
-    return (
-        f"{len(rows)} series report {series}. The series of one project may have trained the "
-        "same people, so each project counts only its largest series: the total is "
-        f"{total_text}, not their sum."
+    return tr(
+        language,
+        "{n} series report {series}. The series of one project may have trained the same "
+        "people, so each project counts only its largest series: the total is {total}, not "
+        "their sum.",
+        n=len(rows),
+        series=series,
+        total=total_text,
     )

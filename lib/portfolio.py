@@ -15,6 +15,7 @@ from lib.schema import (
     Place,
     Programme,
     Project,
+    Settings,
     Source,
 )
 
@@ -34,6 +35,7 @@ class Portfolio:
     projects: dict[str, Project]
     values: pd.DataFrame
     fingerprint: str = field(default="")
+    settings: Settings = field(default_factory=Settings)
 
     def event(self, project_id: str, event_id: str) -> Event | None:
         """The event of a project with this id, or None."""

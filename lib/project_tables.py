@@ -5,7 +5,43 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.date_text import date_text, period_text
+from lib.funding_data import amount_text
+from lib.i18n import N_, tr
 from lib.portfolio import Portfolio
+from lib.vocabulary import code_words
+
+# Column names: in English as they always were (links and tests name them), else translated.
+LIST_COLUMNS = {
+    "title": N_("title"),
+    "status": N_("status"),
+    "dates": N_("dates"),
+    "places": N_("places"),
+    "funders": N_("funders"),
+    "events": N_("events"),
+}
+EVENT_COLUMNS = {
+    "event": N_("event"),
+    "type": N_("type"),
+    "dates": N_("dates"),
+    "where": N_("where"),
+    "sessions": N_("sessions"),
+    "status": N_("status"),
+    "part of": N_("part of"),
+    "quote": N_("quote"),
+}
+FUNDING_COLUMNS = {
+    "funder": N_("funder"),
+    "programme": N_("programme"),
+    "grant reference": N_("grant reference"),
+    "amount": N_("amount"),
+    "co-funded": N_("co-funded"),
+    "quote": N_("quote"),
+}
+
+
+def _headed(frame: pd.DataFrame, columns: dict[str, str], language: str) -> pd.DataFrame:
+    """The frame with its column names in words of `language` (an empty frame keeps them)."""
+    return frame.rename(columns={key: tr(language, name) for key, name in columns.items()})
 
 
 def project_list(
@@ -25,14 +61,14 @@ def project_list(
             {
                 "id": project_id,
                 "title": project.title.get(language),
-                "status": project.status.replace("_", " "),
-                "dates": period_text(project.start, project.end),
+                "status": code_words(project.status, language),
+                "dates": period_text(project.start, project.end, language),
                 "places": ", ".join(places),
                 "funders": ", ".join(funders),
                 "events": len(project.events),
             }
         )
-    return pd.DataFrame(rows)
+    return _headed(pd.DataFrame(rows), LIST_COLUMNS, language)
 
 
 def project_events(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
@@ -41,15 +77,17 @@ def project_events(portfolio: Portfolio, project_id: str, language: str = "en") 
     rows = [
         {
             "event": event.title.get(language),
-            "type": event.type.replace("_", " "),
-            "dates": period_text(event.start, event.end),
-            "where": "online"
+            "type": code_words(event.type, language),
+            "dates": period_text(event.start, event.end, language),
+            "where": tr(language, "online")
             if event.online
             else (
-                portfolio.places[event.place].names.get(language) if event.place else "not stated"
+                portfolio.places[event.place].names.get(language)
+                if event.place
+                else tr(language, "not stated")
             ),
             "sessions": event.count,
-            "status": event.status,
+            "status": code_words(event.status, language),
             "part of": titles.get(event.part_of or "", ""),
             "quote": event.quote,
         }
@@ -58,33 +96,34 @@ def project_events(portfolio: Portfolio, project_id: str, language: str = "en") 
     frame = pd.DataFrame(rows)
     if len(frame):
         frame["sessions"] = frame["sessions"].astype("Int64")
-    return frame
+    return _headed(frame, EVENT_COLUMNS, language)
 
 
 def project_funding(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
     rows = []
     for funding in portfolio.projects[project_id].funding:
         programme = portfolio.programmes.get(funding.programme or "")
-        amount = (
-            f"{funding.amount.value:,.0f} {funding.amount.currency}"
-            if funding.amount
-            else "not reported"
-        )
+        not_stated = tr(language, "not stated")
         rows.append(
             {
                 "funder": portfolio.organisations[funding.funder].names.get(language),
-                "programme": programme.names.get(language) if programme else "not stated",
-                "grant reference": funding.grant_reference or "not stated",
-                "amount": amount,
-                "co-funded": "yes" if funding.co_funded else "",
+                "programme": programme.names.get(language) if programme else not_stated,
+                "grant reference": funding.grant_reference or not_stated,
+                "amount": amount_text(funding.amount, language),
+                "co-funded": tr(language, "yes") if funding.co_funded else "",
                 "quote": funding.quote,
             }
         )
-    return pd.DataFrame(rows)
+    return _headed(pd.DataFrame(rows), FUNDING_COLUMNS, language)
 
 
-def start_and_end(portfolio: Portfolio, project_id: str) -> str:
+def start_and_end(portfolio: Portfolio, project_id: str, language: str = "en") -> str:
     project = portfolio.projects[project_id]
     if project.start is None and project.end is None:
-        return "Start and end not stated"
-    return f"Start: {date_text(project.start)} · End: {date_text(project.end)}"
+        return tr(language, "Start and end not stated")
+    return tr(
+        language,
+        "Start: {start} · End: {end}",
+        start=date_text(project.start, language),
+        end=date_text(project.end, language),
+    )

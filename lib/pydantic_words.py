@@ -58,6 +58,8 @@ def describe(error: dict[str, Any]) -> str:
         close = difflib.get_close_matches(name, _FIELDS, n=1)
         hint = f"; did you mean `{close[0]}`?" if close else "; check the spelling"
         return f"`{name}` is not a field we know{hint}"
+    if kind == "literal_error" and error.get("input") is None:
+        return f"is empty; use one of: {context.get('expected', '')}"
     if kind == "literal_error":
         return f"'{error['input']}' is not allowed; use one of: {context.get('expected', '')}"
     if kind == "string_pattern_mismatch":

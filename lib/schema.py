@@ -169,10 +169,22 @@ class Indicator(Strict):
     aggregation: Literal["sum", "at_least"]
     topic: Literal["participants", "supported", "trained", "informed", "employed", "outputs"]
     description: str = Field(min_length=1)
+    # Counts people of a vulnerable group (refugees): small counts are hidden from the public.
+    vulnerable: bool = False
 
 
 class IndicatorsFile(Strict):
     indicators: list[Indicator]
+
+
+# --- settings.yaml -------------------------------------------------------------------------
+
+
+class Settings(Strict):
+    """Data-set settings; the file is optional and every field has a default."""
+
+    # The public site shows a vulnerable-people count below this as "fewer than N".
+    small_count_threshold: int = Field(default=5, ge=2, le=100)
 
 
 # --- projects/*.yaml ------------------------------------------------------------------------

@@ -11,6 +11,17 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from lib.i18n import N_, format_number, tr
+
+# What a search box finds, by the `noun` the caller names (marked here for the catalogs).
+NOUNS = {
+    "countries": N_("countries"),
+    "cities": N_("cities"),
+    "funders": N_("funders"),
+    "programmes": N_("programmes"),
+    "projects": N_("projects"),
+    "reports": N_("reports"),
+}
 OPTIONS = 300  # up to this many, a select box lists everything, as it always did
 
 
@@ -20,15 +31,22 @@ def searched(
     key: str,
     chosen: Sequence[str] = (),
     noun: str = "projects",
+    language: str = "en",
 ) -> list[str]:
     """`options` when there are at most OPTIONS; else a search box (widget key `key`) and the
     options whose label holds what is typed in it (the first OPTIONS), after `chosen`."""
     if len(options) <= OPTIONS:
         return list(options)
+    words_noun = tr(language, NOUNS.get(noun, noun))
     typed = st.text_input(
-        f"Find {noun} by name",
+        tr(language, "Find {noun} by name", noun=words_noun),
         key=key,
-        placeholder=f"{len(options):,} {noun}: type part of a name",
+        placeholder=tr(
+            language,
+            "{n} {noun}: type part of a name",
+            n=format_number(len(options), language),
+            noun=words_noun,
+        ),
     )
     words = typed.casefold().split()
     found: list[str] = []

@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.filters import Filters, year_bounds
+from lib.i18n import tr
 from lib.names import country_name, funder_name, place_name, programme_name, project_titles
 from lib.portfolio import Portfolio
 from lib.portfolio_index import index_of
 from lib.search_select import searched
 from lib.url_state import LIST_PARAMS, filters_from_params, params_from_filters
+from lib.widget_ids import entry_script_ids
 
 KEY = "filter."  # namespace of the filter widgets' session-state keys
 
@@ -19,13 +21,13 @@ def filter_options(portfolio: Portfolio) -> dict[str, list[str]]:
     return index_of(portfolio).options
 
 
-def _read_url_once(portfolio: Portfolio, options: dict[str, list[str]]) -> None:
+def _read_url_once(portfolio: Portfolio, options: dict[str, list[str]], language: str) -> None:
     """On a session's first run the URL decides the widgets; after that the widgets do."""
     if st.session_state.get(KEY + "ready"):
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     bounds = year_bounds(portfolio)
-    filters, notices = filters_from_params(params, options, bounds)
+    filters, notices = filters_from_params(params, options, bounds, language)
     for field in LIST_PARAMS.values():
         st.session_state[KEY + field] = list(getattr(filters, field))
     if bounds is not None:
@@ -37,6 +39,8 @@ def _read_url_once(portfolio: Portfolio, options: dict[str, list[str]]) -> None:
 def current_filters(portfolio: Portfolio) -> Filters:
     """The filters as the widgets hold them; the full year range counts as no year filter."""
     years = st.session_state.get(KEY + "years")
+    if not isinstance(years, tuple | list) or len(years) != 2:
+        years = None  # a client that sent a single year, or none, for the range
     bounds = year_bounds(portfolio)
     return Filters(
         **{field: tuple(st.session_state.get(KEY + field, ())) for field in LIST_PARAMS.values()},
@@ -57,30 +61,40 @@ def _write_url(filters: Filters) -> None:
 _OWN_PARAMS = set(LIST_PARAMS) | {"from", "to"}
 
 
-def filter_sidebar(portfolio: Portfolio) -> Filters:
+def filter_sidebar(portfolio: Portfolio, language: str = "en") -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     options = filter_options(portfolio)
-    _read_url_once(portfolio, options)
+    _read_url_once(portfolio, options, language)
     labels = {
-        "countries": ("Country", lambda c: country_name(portfolio, c)),
-        "cities": ("City", lambda p: place_name(portfolio, p)),
-        "funders": ("Funder", lambda o: funder_name(portfolio, o)),
-        "programmes": ("Programme", lambda p: programme_name(portfolio, p)),
-        "projects": ("Project", project_titles(portfolio).__getitem__),
+        "countries": (tr(language, "Country"), lambda c: country_name(portfolio, c, language)),
+        "cities": (tr(language, "City"), lambda p: place_name(portfolio, p, language)),
+        "funders": (tr(language, "Funder"), lambda o: funder_name(portfolio, o, language)),
+        "programmes": (
+            tr(language, "Programme"),
+            lambda p: programme_name(portfolio, p, language),
+        ),
+        "projects": (tr(language, "Project"), project_titles(portfolio, language).__getitem__),
     }
-    with st.sidebar:
-        st.header("Filters")
+    with entry_script_ids(), st.sidebar:
+        st.header(tr(language, "Filters"))
         for notice in st.session_state.get(KEY + "notices", []):
             st.warning(notice)
         for field, (label, name) in labels.items():
             # a funder's thousands of projects (or hundreds of cities): searched, not listed
             chosen = st.session_state.get(KEY + field, [])
             search = KEY + field + "-search"
-            offered = searched(options[field], name, search, chosen, field)
-            st.multiselect(label, offered, key=KEY + field, format_func=name, placeholder="All")
+            offered = searched(options[field], name, search, chosen, field, language)
+            st.multiselect(
+                label, offered, key=KEY + field, format_func=name, placeholder=tr(language, "All")
+            )
         bounds = year_bounds(portfolio)
         if bounds is not None and bounds[0] < bounds[1]:
-            st.slider("Years", bounds[0], bounds[1], key=KEY + "years")
+            years = st.session_state.get(KEY + "years")
+            if not isinstance(years, tuple | list) or len(years) != 2:
+                # A client that sends no range for the slider (not a browser) would turn it
+                # into a one-year slider: keep it a range.
+                st.session_state[KEY + "years"] = bounds
+            st.slider(tr(language, "Years"), bounds[0], bounds[1], key=KEY + "years")
     filters = current_filters(portfolio)
     _write_url(filters)
     return filters

@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.citations import Use, all_uses
 from lib.date_text import date_text
+from lib.i18n import N_, tr
 from lib.portfolio import Portfolio
 from lib.portfolio_index import index_of
 
@@ -33,6 +34,20 @@ def source_list(portfolio: Portfolio, language: str = "en") -> pd.DataFrame:
     return kept.copy(deep=False)  # the kept frame stays as it is whatever the caller does
 
 
+# Column names: in English as they always were, else translated.
+SOURCE_COLUMNS = {
+    "title": N_("title"),
+    "language": N_("language"),
+    "publisher": N_("publisher"),
+    "link": N_("link"),
+    "translation of": N_("translation of"),
+    "published": N_("published"),
+    "facts taken": N_("facts taken"),
+    "file": N_("file"),
+}
+USE_COLUMNS = {"project": N_("project"), "what": N_("what"), "quote": N_("quote")}
+
+
 def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
     cited = {source: len(uses) for source, uses in _uses_by_source(portfolio, language).items()}
     rows = []
@@ -43,15 +58,18 @@ def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
                 "id": source.id,
                 "title": source.title,
                 "language": source.language,
-                "publisher": publisher.names.get(language) if publisher else "not stated",
-                "link": source.url or "no link known",
+                "publisher": publisher.names.get(language)
+                if publisher
+                else tr(language, "not stated"),
+                "link": source.url or tr(language, "no link known"),
                 "translation of": source.translation_of or "",
-                "published": date_text(source.published),
+                "published": date_text(source.published, language),
                 "facts taken": cited.get(source.id, 0),
                 "file": f"sources/{source.file}",
             }
         )
-    return pd.DataFrame(rows)
+    names = {key: tr(language, name) for key, name in SOURCE_COLUMNS.items()}
+    return pd.DataFrame(rows).rename(columns=names)
 
 
 def uses_of(portfolio: Portfolio, source_id: str, language: str = "en") -> pd.DataFrame:
@@ -64,4 +82,5 @@ def uses_of(portfolio: Portfolio, source_id: str, language: str = "en") -> pd.Da
         }
         for use in _uses_by_source(portfolio, language).get(source_id, [])
     ]
-    return pd.DataFrame(rows, columns=["project", "what", "quote"])
+    names = {key: tr(language, name) for key, name in USE_COLUMNS.items()}
+    return pd.DataFrame(rows, columns=list(USE_COLUMNS)).rename(columns=names)

@@ -12,13 +12,11 @@ import csv
 import io
 import json
 import math
-import os
 import random
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from lib.atomic import write_folder_atomically
 from lib.csv_values import COLUMNS, VALUES_FILE
 from lib.loader import DEFAULT_DATA_DIR
 from lib.synth_catalogue import REGISTER_FILE, REGISTER_ID, Catalogue, City, pick_cities
@@ -87,19 +85,7 @@ def write_portfolio(out: Path, projects: int, seed: int) -> dict[str, str]:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise FileExistsError(f"{out} exists and is not an empty folder; choose a new one")
     files = synth_files(projects, seed)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
-    try:
-        for folder in ("projects", "sources"):
-            (building / folder).mkdir()
-        for name, text in files.items():
-            (building / name).write_text(text, encoding="utf-8", newline="")
-        if out.exists():
-            out.rmdir()
-        os.rename(building, out)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
+    write_folder_atomically(out, files)
     return files
 
 

@@ -23,8 +23,9 @@ def decode(raw: bytes, file: str, limit: int = MAX_BYTES) -> tuple[str | None, l
     """UTF-8 text (a leading byte-order mark is dropped), or None and the reason."""
     if len(raw) > limit:
         return None, [too_big(file, len(raw), limit)]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        message = "the file is saved as UTF-16; save it as UTF-8 in your editor"
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        message = f"the file is saved as {wide}; save it as UTF-8 in your editor"
         return None, [Problem(file, 1, "(encoding)", message)]
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
@@ -44,3 +45,16 @@ def decode(raw: bytes, file: str, limit: int = MAX_BYTES) -> tuple[str | None, l
             "save it as UTF-8 in your editor or spreadsheet program"
         )
         return None, [Problem(file, line, "(encoding)", message)]
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-32 or UTF-16, by the byte-order mark, or by the zero bytes that UTF-16 without one
+    puts beside every Latin letter (UTF-8 text never holds a zero byte)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:200]
+    if len(head) >= 4 and head.count(0) >= len(head) // 3:
+        return "UTF-16"
+    return None

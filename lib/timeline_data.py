@@ -15,21 +15,23 @@ import pandas as pd
 
 from lib.date_text import date_text, period_text
 from lib.dates import FuzzyDate
+from lib.i18n import N_, tr
 from lib.people_tables import value_text
 from lib.portfolio import Portfolio
 from lib.schema import Event, Project
+from lib.vocabulary import code_words
 
 Placement = Literal["axis", "no_year", "no_date"]
 
 PRECISION_WORDS = {
-    "day": "day",
-    "month": "month only",
-    "year": "year only",
-    "month_no_year": "month, year not stated",
+    "day": N_("day"),
+    "month": N_("month only"),
+    "year": N_("year only"),
+    "month_no_year": N_("month, year not stated"),
 }
 # The coarser of two precisions describes a span: "2018-06 – 2018-06-22" is known to the month.
 _COARSENESS = ("day", "month", "year", "month_no_year")
-START_AND_END_NOT_STATED = "start and end not stated"
+START_AND_END_NOT_STATED = N_("start and end not stated")
 
 COLUMNS = [
     "project_id",
@@ -44,6 +46,7 @@ COLUMNS = [
     "precision_words",
     "place",
     "status",
+    "status_words",
     "part_of",
     "source",
     "quote",
@@ -53,17 +56,17 @@ COLUMNS = [
 ]
 
 TABLE_COLUMNS = {
-    "project": "Project",
-    "item": "What",
-    "type": "Type",
-    "date": "Date",
-    "date_written": "Date as written",
-    "precision_words": "Known to",
-    "place": "Place",
-    "status": "Status",
-    "part_of": "Part of",
-    "source": "Source",
-    "quote": "Quote",
+    "project": N_("Project"),
+    "item": N_("What"),
+    "type": N_("Type"),
+    "date": N_("Date"),
+    "date_written": N_("Date as written"),
+    "precision_words": N_("Known to"),
+    "place": N_("Place"),
+    "status": N_("Status"),
+    "part_of": N_("Part of"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
 }
 
 
@@ -73,12 +76,12 @@ def coarsest(start: FuzzyDate | None, end: FuzzyDate | None) -> str | None:
     return max(given, key=_COARSENESS.index) if given else None
 
 
-def written(start: FuzzyDate | None, end: FuzzyDate | None) -> str:
+def written(start: FuzzyDate | None, end: FuzzyDate | None, language: str = "en") -> str:
     """The dates in the data's own notation: '2018-06-19 – 2018-06-22', '--06', 'not stated'."""
     if start is None and end is None:
-        return "not stated"
+        return tr(language, "not stated")
     if start is None:
-        return f"not stated – {end}"
+        return f"{tr(language, 'not stated')} – {end}"
     if end is None or end == start:
         return str(start)
     return f"{start} – {end}"
@@ -103,24 +106,26 @@ def axis_span(
     return first, last + dt.timedelta(days=1)
 
 
-def project_dates_text(project: Project) -> str:
+def project_dates_text(project: Project, language: str = "en") -> str:
     """A project's own dates: a start without an end must not read as a one-day project."""
     if project.start is None and project.end is None:
-        return START_AND_END_NOT_STATED
+        return tr(language, START_AND_END_NOT_STATED)
     if project.end is None:
-        return f"started {date_text(project.start)}; end not stated"
+        start = date_text(project.start, language)
+        return tr(language, "started {date}; end not stated", date=start)
     if project.start is None:
-        return f"start not stated; ended {date_text(project.end)}"
-    return period_text(project.start, project.end)
+        end = date_text(project.end, language)
+        return tr(language, "start not stated; ended {date}", date=end)
+    return period_text(project.start, project.end, language)
 
 
-def _row(start: FuzzyDate | None, end: FuzzyDate | None, **fields: object) -> dict:
+def _row(start: FuzzyDate | None, end: FuzzyDate | None, language: str, **fields: object) -> dict:
     x_start, x_end = axis_span(start, end)
     precision = coarsest(start, end)
     return {
-        "date_written": written(start, end),
+        "date_written": written(start, end, language),
         "precision": precision or "",
-        "precision_words": PRECISION_WORDS.get(precision or "", "not stated"),
+        "precision_words": tr(language, PRECISION_WORDS.get(precision or "", "not stated")),
         "placement": placement(start, end),
         "x_start": x_start,
         "x_end": x_end,
@@ -128,18 +133,20 @@ def _row(start: FuzzyDate | None, end: FuzzyDate | None, **fields: object) -> di
     }
 
 
-def _project_row(portfolio: Portfolio, project: Project, base: dict) -> dict:
+def _project_row(portfolio: Portfolio, project: Project, base: dict, language: str) -> dict:
     cited = project.dates_source
     return _row(
         project.start,
         project.end,
+        language,
         **base,
         kind="project",
-        item="The project as a whole",
-        type="project",
-        date=project_dates_text(project),
+        item=tr(language, "The project as a whole"),
+        type=tr(language, "project"),
+        date=project_dates_text(project, language),
         place="",
         status=project.status.replace("_", " "),
+        status_words=code_words(project.status, language),
         part_of="",
         source=portfolio.sources[cited.source].title if cited else "",
         quote=cited.quote if cited else "",
@@ -150,22 +157,24 @@ def _event_row(
     portfolio: Portfolio, event: Event, titles: dict[str, str], base: dict, language: str
 ) -> dict:
     if event.online:
-        where = "online"
+        where = tr(language, "online")
     elif event.place:
         where = portfolio.places[event.place].names.get(language)
     else:
-        where = "not stated"
-    sessions = f" ({event.count} sessions)" if event.count else ""
+        where = tr(language, "not stated")
+    sessions = " " + tr(language, "({n} sessions)", n=event.count) if event.count else ""
     return _row(
         event.start,
         event.end,
+        language,
         **base,
         kind="event",
         item=event.title.get(language) + sessions,
-        type=event.type.replace("_", " "),
-        date=period_text(event.start, event.end),
+        type=code_words(event.type, language),
+        date=period_text(event.start, event.end, language),
         place=where,
         status=event.status,
+        status_words=code_words(event.status, language),
         part_of=titles.get(event.part_of or "", ""),
         source=portfolio.sources[event.source].title,
         quote=event.quote,
@@ -180,17 +189,20 @@ def _figure_rows(portfolio: Portfolio, mine: pd.DataFrame, base: dict, language:
         if figure.period_start is None and figure.period_end is None:
             continue
         label = portfolio.indicators[figure.indicator].labels.get(language)
+        number = value_text(figure.value, figure.precision, language, figure.fewer_than)
         rows.append(
             _row(
                 figure.period_start,
                 figure.period_end,
+                language,
                 **base,
                 kind="figure",
-                item=f"{label}: {value_text(figure.value, figure.precision)}",
-                type="period of a figure",
-                date=period_text(figure.period_start, figure.period_end),
+                item=f"{label}: {number}",
+                type=tr(language, "period of a figure"),
+                date=period_text(figure.period_start, figure.period_end, language),
                 place=portfolio.places[figure.place].names.get(language) if figure.place else "",
                 status="",
+                status_words="",
                 part_of="",
                 source=portfolio.sources[figure.source].title,
                 quote=figure.quote,
@@ -221,7 +233,7 @@ def timeline_rows(
             "colour_index": index,
         }
         titles = {event.id: event.title.get(language) for event in project.events}
-        rows.append(_project_row(portfolio, project, base))
+        rows.append(_project_row(portfolio, project, base, language))
         rows += [_event_row(portfolio, event, titles, base, language) for event in project.events]
         rows += _figure_rows(portfolio, figures.get(project_id, no_figures), base, language)
     return pd.DataFrame(rows, columns=COLUMNS)
@@ -231,21 +243,25 @@ def timeline_rows(
 _DATE_FIRST = ["item", "date", "date_written", "project"]
 
 
-def readable_table(rows: pd.DataFrame, first: list[str] | None = None) -> pd.DataFrame:
+def readable_table(
+    rows: pd.DataFrame, first: list[str] | None = None, language: str = "en"
+) -> pd.DataFrame:
     """The rows as a reader sees them, with column names in words; `first` columns lead."""
     order = list(dict.fromkeys([*(first or []), *TABLE_COLUMNS]))
-    return rows[order].rename(columns=TABLE_COLUMNS).reset_index(drop=True)
+    names = {column: tr(language, header) for column, header in TABLE_COLUMNS.items()}
+    shown = rows[order].assign(status=rows["status_words"])
+    return shown.rename(columns=names).reset_index(drop=True)
 
 
-def without_year(rows: pd.DataFrame) -> pd.DataFrame:
+def without_year(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """Rows whose date names a month but no year: kept off the dated axis."""
-    return readable_table(rows[rows["placement"] == "no_year"], _DATE_FIRST)
+    return readable_table(rows[rows["placement"] == "no_year"], _DATE_FIRST, language)
 
 
-def without_date(rows: pd.DataFrame) -> pd.DataFrame:
+def without_date(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """Events the reports describe without any date."""
     no_date = rows[(rows["placement"] == "no_date") & (rows["kind"] == "event")]
-    return readable_table(no_date, _DATE_FIRST)
+    return readable_table(no_date, _DATE_FIRST, language)
 
 
 def projects_off_axis(rows: pd.DataFrame) -> list[str]:

@@ -10,7 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from lib.app_data import load_for_app
+from lib.board_download import board_pack_download
+from lib.escape import md
 from lib.filters import Filters, city_unattributed, selected_projects, selected_values
+from lib.i18n import format_number, ntr, tr
+from lib.language_state import current_language
 from lib.names import filters_in_words
 from lib.portfolio import Portfolio
 from lib.portfolio_index import index_of
@@ -37,6 +41,7 @@ def current_view() -> View:
         filters=filters,
         project_ids=selected_projects(portfolio, filters),
         values=selected_values(portfolio, filters),
+        language=current_language(),
     )
 
 
@@ -51,16 +56,30 @@ def derived(view: View, name: str, build: Callable[[], T], per_filters: bool = T
 
 def page_header(view: View, title: str) -> None:
     """The page title and the active filters in words (boards read them off the screen)."""
+    language = view.language
     st.title(title)
-    words = filters_in_words(view.portfolio, view.filters, view.language)
+    words = filters_in_words(view.portfolio, view.filters, language)
     st.caption(
-        f"Showing: {words} — {len(view.project_ids)} of {len(view.portfolio.projects)} projects"
+        tr(
+            language,
+            "Showing: {filters} — {shown} of {total} projects",
+            filters=md(words),  # names from the data, in a markdown caption
+            shown=format_number(len(view.project_ids), language),
+            total=format_number(len(view.portfolio.projects), language),
+        )
     )
+    board_pack_download(view.portfolio, view.filters, language)  # on every page, built on a click
     left_out = city_unattributed(view.portfolio, view.filters)
     if len(left_out):
         st.info(
-            f"{len(left_out)} figure(s) of these projects are not broken down by city, so the "
-            "city filter leaves them out rather than guess where they belong."
+            ntr(
+                language,
+                "{n} figure of these projects is not broken down by city, so the city filter "
+                "leaves it out rather than guess where it belongs.",
+                "{n} figures of these projects are not broken down by city, so the city filter "
+                "leaves them out rather than guess where they belong.",
+                len(left_out),
+            )
         )
 
 
@@ -68,5 +87,10 @@ def nothing_selected(view: View) -> bool:
     """Say so plainly when the filters match no project; the page then draws nothing more."""
     if view.project_ids:
         return False
-    st.warning("No project matches these filters. Remove a filter in the sidebar to see more.")
+    st.warning(
+        tr(
+            view.language,
+            "No project matches these filters. Remove a filter in the sidebar to see more.",
+        )
+    )
     return True

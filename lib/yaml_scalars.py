@@ -33,12 +33,22 @@ _ODD_NUMBER = re.compile(
 _YAML11_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
+_LONGEST_NUMBER = 100
+_NUMBER_LIKE = re.compile(r"[-+0-9_:.eEoxXa-fA-F]+")
+
+
 @lru_cache(maxsize=4096)  # keys and words like `venue` recur thousands of times in a portfolio
 def read_plain(text: str) -> tuple[Any, str | None]:
     """The value of an unquoted scalar, and a warning for the curator or None.
 
     A value with a warning is returned as the literal text so later checks can still run.
     """
+    if len(text) > _LONGEST_NUMBER and _NUMBER_LIKE.fullmatch(text):
+        # Python refuses to read an integer of over 4,300 digits (it raises an error)
+        return text, (
+            f"YAML reads this {len(text):,}-character value as a number, far longer than any "
+            "value in a data file needs; check what was pasted here, or put it in quotes"
+        )
     lowered = text.lower()
     if lowered in _BOOLS:
         return _BOOLS[lowered], None

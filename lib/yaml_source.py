@@ -27,6 +27,10 @@ SECOND_DOCUMENT_MESSAGE = (
     "this file holds more than one YAML document (a second --- line); keep one per file: "
     "delete this --- line, or move what follows it into a file of its own"
 )
+STRAY_BOM_MESSAGE = (
+    "this line holds an invisible byte-order mark (U+FEFF), often left where two files were "
+    "pasted together; delete it, or retype the start of the line"
+)
 TOO_DEEP_MESSAGE = (
     f"this is nested more than {MAX_DEPTH} levels deep, which a data file never needs; "
     "check the indentation"
@@ -64,6 +68,10 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     text = text.removeprefix("\ufeff")
     if len(text) > MAX_BYTES:
         return YamlDocument(None, {(): 1}, [too_big(display_name, len(text))])
+    if "\ufeff" in text:
+        # YAML takes it for part of a name or value (`\ufeffstatus`), which no one can see.
+        line = text.count("\n", 0, text.index("\ufeff")) + 1
+        return _failed(display_name, line, "(encoding)", STRAY_BOM_MESSAGE)
     try:
         node, second_document = _compose(text)
     except yaml.MarkedYAMLError as error:

@@ -71,7 +71,8 @@ def test_filtering_to_shtip_shows_its_132_participants(monkeypatch):
     app = run_app(monkeypatch)
     set_filter(app, "cities", ["shtip"])
     assert metrics(app)["Participants"] == "132"
-    assert "City: Shtip" in app.caption[0].value
+    # the caption is markdown with the names escaped; a reader sees no backslash
+    assert "City: Shtip" in app.caption[0].value.replace("\\", "")
 
 
 def test_project_page_quotes_every_source(monkeypatch):

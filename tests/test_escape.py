@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.escape import md
+from lib.escape import html_text, md, spreadsheet_cell
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -27,3 +27,29 @@ def test_every_markdown_character_is_escaped(text):
 
 def test_plain_cyrillic_is_untouched():
     assert md("Штип и Стражица") == "Штип и Стражица"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_chart_text_has_no_tag_left(text):
+    escaped = html_text(text)
+    assert "<" not in escaped and ">" not in escaped
+    # Plotly turns the entities back into the characters when it draws the text
+    entities = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
+    shown = escaped
+    for entity, character in entities.items():
+        shown = shown.replace(entity, character)
+    assert shown == text
+
+
+def test_chart_text_leaves_quotes_alone():
+    assert html_text("say \"hi\" & 'bye'") == "say \"hi\" &amp; 'bye'"
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1+2", "@SUM(A1:A2)", "\t=1", "\r=1"])
+def test_a_cell_a_spreadsheet_would_run_becomes_text(text):
+    assert spreadsheet_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", ["Shtip", "Щип", "", " =1", 5, -5, None])
+def test_other_cells_are_left_as_they_are(value):
+    assert spreadsheet_cell(value) == value

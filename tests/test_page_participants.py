@@ -116,7 +116,8 @@ def test_page_shows_every_event_with_its_cities():
 def test_city_filter_shows_shtips_132_and_not_strazhitsas_127():
     at = open_app("pages/participants/app.py")
     set_filter(at, "cities", ["shtip"])
-    assert "City: Shtip" in at.caption[0].value
+    # the caption is markdown with the names escaped; a reader sees no backslash
+    assert "City: Shtip" in at.caption[0].value.replace("\\", "")
     table = at.dataframe[0].value
     assert table["Participants"].tolist() == ["132"]
     assert table["From city"].tolist() == ["Shtip"]

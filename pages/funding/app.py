@@ -20,34 +20,41 @@ from lib.funding_data import (
     size_label,
     without_projects,
 )
+from lib.i18n import format_number, tr
 from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title, filters and what the reports say about money ---------------------------------------
-page_header(view, "Funding")
+page_header(view, tr(language, "Funding"))
 if nothing_selected(view):
     st.stop()
 rows = derived(view, "funding.rows", lambda: funding_rows(portfolio, view.project_ids, language))
 if rows.empty:
-    st.info("The selected projects name no funder.")
+    st.info(tr(language, "The selected projects name no funder."))
     st.stop()
 facts = derived(
     view,
     "funding.facts",
     lambda: {
-        "summary": amount_summary(rows),
+        "summary": amount_summary(rows, language),
         "funders": rows["funder"].nunique(),
         "projects": rows["project_id"].nunique(),
         "basis": size_basis(rows),
-        "label": size_label(rows),
+        "label": size_label(rows, language),
     },
 )
 st.info(md(facts["summary"]))
 st.caption(
-    f"{facts['funders']} funder(s), {len(rows)} funding line(s), {facts['projects']} project(s). "
-    "A project paid by two funders has one line for each."
+    tr(
+        language,
+        "Funders: {funders}; funding lines: {lines}; projects: {projects}. A project paid by two "
+        "funders has one line for each.",
+        funders=format_number(facts["funders"], language),
+        lines=format_number(len(rows), language),
+        projects=format_number(facts["projects"], language),
+    )
 )
 
 # 2. Chart: funder › programme › strand › measure › project ------------------------------------
@@ -57,7 +64,7 @@ by_programme = facts["projects"] > CHART_ROWS
 
 def _chart() -> object:
     tree = funding_tree(portfolio, rows, language)
-    return funding_chart(without_projects(tree) if by_programme else tree, facts["label"])
+    return funding_chart(without_projects(tree) if by_programme else tree, facts["label"], language)
 
 
 st.plotly_chart(
@@ -66,29 +73,44 @@ st.plotly_chart(
     width="stretch",
     key="funding.chart",
 )
+amount_basis = facts["basis"] == "amount"
 sized_by = (
-    "amount reported" if facts["basis"] == "amount" else "number of funded projects, not money"
+    tr(language, "amount reported")
+    if amount_basis
+    else tr(language, "number of funded projects, not money")
 )
 st.caption(
-    f"Read left to right: funder, then the programme, strand and measure the report names, then "
-    f"the project. Block size: {sized_by}. Hover over a block for the report's sentence."
+    tr(
+        language,
+        "Read left to right: funder, then the programme, strand and measure the report names, "
+        "then the project. Block size: {size}. Hover over a block for the report's sentence.",
+        size=sized_by,
+    )
 )
 if by_programme:
     st.caption(
-        f"With {facts['projects']:,} projects the chart stops at the programmes, "
-        "each block sized by its projects; the table below lists every funding line."
+        tr(
+            language,
+            "With {n} projects the chart stops at the programmes, each block sized by its "
+            "projects; the table below lists every funding line.",
+            n=format_number(facts["projects"], language),
+        )
     )
 
 # 3. Table -------------------------------------------------------------------------------------
 shown, note = derived(
-    view, "funding.table", lambda: table_head(funding_table(rows), "funding lines")
+    view,
+    "funding.table",
+    lambda: table_head(
+        funding_table(rows, language), tr(language, "funding lines"), language=language
+    ),
 )
 st.dataframe(shown, hide_index=True, width="stretch", key="funding.table")
 if note:
     st.caption(note)
 st.download_button(
-    "Download the funding table (CSV)",
-    lambda: csv_bytes(funding_table(rows)),
+    tr(language, "Download the funding table (CSV)"),
+    lambda: csv_bytes(funding_table(rows, language)),
     file_name="funding-lines.csv",
     mime="text/csv",
     key="funding.lines.csv",
@@ -97,5 +119,5 @@ csv_download(
     lambda: readable_values(portfolio, view.values, language),
     "funding.csv",
     key="funding.csv",
-    label="Download the figures of these projects (CSV)",
+    label=tr(language, "Download the figures of these projects (CSV)"),
 )

@@ -8,6 +8,7 @@ from lib.bounded import short_cells, table_head
 from lib.downloads import chart_config, csv_bytes, csv_download
 from lib.escape import md
 from lib.flat_table import readable_values
+from lib.i18n import ntr, tr
 from lib.map_data import cities_table, map_data, not_on_map_text, size_caption
 from lib.map_layers import legend_text, map_deck
 from lib.map_picture import map_picture
@@ -18,7 +19,7 @@ view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, "Map of partner cities")
+page_header(view, tr(language, "Map of partner cities"))
 if nothing_selected(view):
     st.stop()
 data = derived(
@@ -39,36 +40,60 @@ words = derived(
 
 # 2. The map -----------------------------------------------------------------------------------
 if words["nothing"]:
-    st.info("None of the places these projects name has coordinates, so there is nothing to map.")
+    st.info(
+        tr(
+            language,
+            "None of the places these projects name has coordinates, so there is nothing to map.",
+        )
+    )
 else:
     st.pydeck_chart(
         derived(view, "map.deck", lambda: map_deck(data, outlines)),
         width="stretch",
         key="map.deck",
-        alt="Map of the partner cities of the selected projects and the links between them",
+        alt=tr(
+            language,
+            "Map of the partner cities of the selected projects and the links between them",
+        ),
     )
     st.caption(words["legend"])
     st.caption(
-        "Drag to move, scroll or pinch to zoom; hover over a dot or a line for its projects, "
-        "figures and sources. Country outlines: Natural Earth, no map service used."
+        tr(
+            language,
+            "Drag to move, scroll or pinch to zoom; hover over a dot or a line for its projects, "
+            "figures and sources. Country outlines: Natural Earth, no map service used.",
+        )
     )
 if words["missing"]:
     st.markdown(md(words["missing"]))
 if data.project_wide_figures:
     st.caption(
-        f"{data.project_wide_figures} figure(s) of these projects are not tied to a city "
-        "(they are for a whole project, or for an event held online or at a place the report "
-        "does not name), so the map does not place them: see the Overview."
+        ntr(
+            language,
+            "{n} figure of these projects is not tied to a city (it is for a whole project, or "
+            "for an event held online or at a place the report does not name), so the map does "
+            "not place it: see the Overview.",
+            "{n} figures of these projects are not tied to a city (they are for a whole project, "
+            "or for an event held online or at a place the report does not name), so the map "
+            "does not place them: see the Overview.",
+            data.project_wide_figures,
+        )
     )
 
 # 3. Table: every place, with the figures and sources behind its dot ----------------------------
 table = derived(view, "map.table", lambda: cities_table(data))
-shown, note = derived(view, "map.shown", lambda: table_head(short_cells(table), "places"))
+shown, note = derived(
+    view,
+    "map.shown",
+    lambda: table_head(
+        short_cells(table, language=language), tr(language, "places"), language=language
+    ),
+)
 st.dataframe(shown, hide_index=True, width="stretch", key="map.table")
 if note:
     st.caption(note)
 st.download_button(
-    "Download the cities table (CSV)",
+    tr(language, "Download the cities table (CSV)"),
     lambda: csv_bytes(table),
     file_name="map-cities.csv",
     mime="text/csv",
@@ -78,17 +103,18 @@ csv_download(
     lambda: readable_values(portfolio, view.values, language),
     "map.csv",
     key="map.csv",
-    label="Download the figures of these projects (CSV)",
+    label=tr(language, "Download the figures of these projects (CSV)"),
 )
 
 # 4. The same map as a picture ------------------------------------------------------------------
 if not words["nothing"]:
-    with st.expander("Map as a picture (PNG download)"):
-        title = "Partner cities — " + filters_in_words(portfolio, view.filters, language)
+    with st.expander(tr(language, "Map as a picture (PNG download)")):
+        chosen = filters_in_words(portfolio, view.filters, language)
+        title = tr(language, "Partner cities — {filters}", filters=chosen)
         st.plotly_chart(
             derived(view, "map.picture", lambda: map_picture(data, outlines, title)),
             config=chart_config("map"),
             width="stretch",
             key="map.picture",
         )
-        st.caption("Use the camera button above the picture to save it as a PNG.")
+        st.caption(tr(language, "Use the camera button above the picture to save it as a PNG."))

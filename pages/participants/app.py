@@ -9,7 +9,8 @@ from lib.escape import md
 from lib.figure_text import figure_text
 from lib.flat_table import readable_values
 from lib.headlines import indicator_figure
-from lib.names import titles_text
+from lib.i18n import tr
+from lib.names import indicator_description, titles_text
 from lib.people_tables import (
     SUMMED_HELP,
     SUMMED_LABEL,
@@ -25,20 +26,25 @@ portfolio, language = view.portfolio, view.language
 codes = topic_codes(portfolio, ("participants",))
 
 # 1. Title, filters and what is counted --------------------------------------------------------
-page_header(view, "Participants by city")
+page_header(view, tr(language, "Participants by city"))
 if nothing_selected(view):
     st.stop()
 for code in codes:
     indicator = portfolio.indicators[code]
     st.caption(
-        f"**What is counted.** {md(indicator.labels.get(language))} "
-        f"({md(counts_words(portfolio, code))}): {md(indicator.description)}"
+        tr(
+            language,
+            "**What is counted.** {label} ({counts}): {description}",
+            label=md(indicator.labels.get(language)),
+            counts=md(counts_words(portfolio, code, language)),
+            description=md(indicator_description(indicator, language)),
+        )
     )
 figures = derived(
     view, "participants.figures", lambda: participant_figures(portfolio, view.values, language)
 )
 if figures.empty:
-    st.info("The selected projects report no participants at their events.")
+    st.info(tr(language, "The selected projects report no participants at their events."))
     st.stop()
 
 # 2. Chart: one bar an event, by origin city where the report breaks it down --------------------
@@ -47,31 +53,43 @@ drawn = derived(
     view, "participants.drawn", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
 )
 st.plotly_chart(
-    derived(view, "participants.chart", lambda: participants_chart(drawn)),
+    derived(view, "participants.chart", lambda: participants_chart(drawn, language)),
     config=chart_config("participants-by-city"),
     width="stretch",
     key="participants.chart",
 )
 st.caption(
-    "Coloured parts: participants from each city, as the report breaks them down. Grey: the "
-    "report gives the number but not where people came from, so it is not assigned to a city. "
-    "Hover over a bar for the report's sentence."
+    tr(
+        language,
+        "Coloured parts: participants from each city, as the report breaks them down. Grey: the "
+        "report gives the number but not where people came from, so it is not assigned to a "
+        "city. Hover over a bar for the report's sentence.",
+    )
 )
-where = "the chart draws the events with the most participants, the table lists every one"
+where = tr(
+    language, "the chart draws the events with the most participants, the table lists every one"
+)
 events = derived(
     view, "participants.events", lambda: (drawn["group"].nunique(), figures["group"].nunique())
 )
-if more := more_text(*events, "events", where):
+if more := more_text(*events, tr(language, "events"), where, language):
     st.caption(more)
 if view.filters.cities:
     st.caption(
-        "With a city filter, an event broken down by city shows only the part from the "
-        "selected cities."
+        tr(
+            language,
+            "With a city filter, an event broken down by city shows only the part from the "
+            "selected cities.",
+        )
     )
 
 # 3. Table -------------------------------------------------------------------------------------
 table, note = derived(
-    view, "participants.table", lambda: table_head(participants_table(figures), "rows")
+    view,
+    "participants.table",
+    lambda: table_head(
+        participants_table(figures, language), tr(language, "rows"), language=language
+    ),
 )
 st.dataframe(table, hide_index=True, width="stretch", key="participants.table")
 if note:
@@ -80,16 +98,26 @@ if note:
 # 4. Summed over events ------------------------------------------------------------------------
 for code in codes:
     figure = derived(
-        view, f"figure.{code}", lambda code=code: indicator_figure(portfolio, code, view.values)
+        view,
+        f"figure.{code}",
+        lambda code=code: indicator_figure(portfolio, code, view.values, language),
     )
-    st.metric(SUMMED_LABEL, figure_text(figure), help=SUMMED_HELP)
-    st.caption(SUMMED_HELP)
+    summed_help = tr(language, SUMMED_HELP)
+    st.metric(tr(language, SUMMED_LABEL), figure_text(figure, language), help=summed_help)
+    st.caption(summed_help)
     if figure.not_reported_in:
         names = titles_text(portfolio, figure.not_reported_in, language)
-        st.caption(f"Not reported by: {md(names)}. Left out of the sum, not counted as 0.")
+        st.caption(
+            tr(
+                language,
+                "Not reported by: {names}. Left out of the sum, not counted as 0.",
+                names=md(names),
+            )
+        )
 
 csv_download(
     lambda: readable_values(portfolio, view.values[view.values["indicator"].isin(codes)], language),
     "participants.csv",
     key="participants.csv",
+    language=language,
 )

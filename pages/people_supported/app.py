@@ -13,7 +13,8 @@ from lib.escape import md
 from lib.figure_text import figure_text
 from lib.flat_table import readable_values
 from lib.headlines import indicator_figure
-from lib.names import titles_text
+from lib.i18n import tr
+from lib.names import indicator_description, titles_text, translation_mark
 from lib.people_tables import (
     PEOPLE_TOPICS,
     at_least_note,
@@ -28,19 +29,28 @@ portfolio, language = view.portfolio, view.language
 codes = topic_codes(portfolio, PEOPLE_TOPICS)
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, "People supported")
+page_header(view, tr(language, "People supported"))
 if nothing_selected(view):
     st.stop()
 st.caption(
-    "Refugees supported directly, people trained, citizens informed and people employed are "
-    "different kinds of people, so they are shown apart and never added together."
+    tr(
+        language,
+        "Refugees supported directly, people trained, citizens informed and people employed are "
+        "different kinds of people, so they are shown apart and never added together.",
+    )
 )
 figures = derived(view, "people.figures", lambda: people_figures(portfolio, view.values, language))
 reported = derived(view, "people.kinds", lambda: set(figures["indicator"]))
 present = [code for code in codes if code in reported]
 absent = [portfolio.indicators[code].labels.get(language) for code in codes if code not in present]
 if absent:
-    st.info(f"The selected projects give no figure for: {md(', '.join(absent))}.")
+    st.info(
+        tr(
+            language,
+            "The selected projects give no figure for: {kinds}.",
+            kinds=md(", ".join(absent)),
+        )
+    )
 if not present:
     st.stop()
 
@@ -50,30 +60,44 @@ for index, code in enumerate(present):
         columns = st.columns(2)
     indicator = portfolio.indicators[code]
     figure = derived(
-        view, f"figure.{code}", lambda code=code: indicator_figure(portfolio, code, view.values)
+        view,
+        f"figure.{code}",
+        lambda code=code: indicator_figure(portfolio, code, view.values, language),
     )
     with columns[index % 2]:
-        st.metric(indicator.labels.get(language), figure_text(figure), help=indicator.description)
+        st.metric(
+            md(indicator.labels.get(language)),  # a label and its help are markdown
+            figure_text(figure, language),
+            help=md(indicator_description(indicator, language)),
+        )
         note = derived(
             view,
             f"people.note.{code}",
-            lambda figure=figure: at_least_note(figure, figures, figure_text(figure)),
+            lambda figure=figure: at_least_note(
+                figure, figures, figure_text(figure, language), language
+            ),
         )
         if note:
             st.caption(md(note))
-        with st.expander("Source", expanded=False):
+        with st.expander(tr(language, "Source"), expanded=False):
             for citation in figure.citations[:CITATIONS]:
-                project = portfolio.projects[citation.project].title.get(language)
+                title = portfolio.projects[citation.project].title
+                project = title.get(language) + translation_mark(title, language)
                 source = portfolio.sources[citation.source]
                 st.markdown(f"**{md(project)}** — {md(source.title)} ({source.language})")
                 st.text(f"“{citation.quote}”")
-            where = "the table and the CSV below have every figure with its sentence"
-            if more := more_text(CITATIONS, len(figure.citations), "sources", where):
+            where = tr(language, "the table and the CSV below have every figure with its sentence")
+            sources = tr(language, "sources")
+            if more := more_text(CITATIONS, len(figure.citations), sources, where, language):
                 st.caption(more)
             if figure.not_reported_in:
                 names = titles_text(portfolio, figure.not_reported_in, language)
                 st.caption(
-                    f"Not reported by: {md(names)}. Left out of the total, not counted as 0."
+                    tr(
+                        language,
+                        "Not reported by: {names}. Left out of the total, not counted as 0.",
+                        names=md(names),
+                    )
                 )
 
 # 3. Chart: by project, one panel and axis a kind ----------------------------------------------
@@ -83,24 +107,36 @@ if derived(view, "people.any-number", lambda: figures["value"].notna().any()):
         view, "people.drawn", lambda: largest_rows(figures, "indicator", "value", CHART_ROWS)
     )
     st.plotly_chart(
-        derived(view, "people.chart", lambda: people_chart(drawn)),
+        derived(view, "people.chart", lambda: people_chart(drawn, language)),
         config=chart_config("people-supported"),
         width="stretch",
         key="people-supported.chart",
     )
     st.caption(
-        "Periods are written as the reports give them. Where a report does not state the year "
-        "(“January – April, year not stated”), the figure is not placed on a calendar. "
-        "Lighter, hatched bars marked ≈ are approximate."
+        tr(
+            language,
+            "Periods are written as the reports give them. Where a report does not state the "
+            "year (“January – April, year not stated”), the figure is not placed on a calendar. "
+            "Lighter, hatched bars marked ≈ are approximate.",
+        )
     )
-    where = "each panel draws the largest; the table lists them all"
-    if more := more_text(len(drawn), len(figures), "figures", where):
+    where = tr(language, "each panel draws the largest; the table lists them all")
+    if more := more_text(len(drawn), len(figures), tr(language, "figures"), where, language):
         st.caption(more)
 else:
-    st.info("The selected projects report these without a number; the table says what they report.")
+    st.info(
+        tr(
+            language,
+            "The selected projects report these without a number; the table says what they report.",
+        )
+    )
 
 # 4. Table -------------------------------------------------------------------------------------
-table, note = derived(view, "people.table", lambda: table_head(people_table(figures), "rows"))
+table, note = derived(
+    view,
+    "people.table",
+    lambda: table_head(people_table(figures, language), tr(language, "rows"), language=language),
+)
 st.dataframe(table, hide_index=True, width="stretch", key="people-supported.table")
 if note:
     st.caption(note)
@@ -108,4 +144,5 @@ csv_download(
     lambda: readable_values(portfolio, view.values[view.values["indicator"].isin(codes)], language),
     "people-supported.csv",
     key="people-supported.csv",
+    language=language,
 )

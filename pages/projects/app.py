@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from lib.bounded import table_head
-from lib.citations import project_uses
+from lib.citations import project_uses, use_headers
 from lib.downloads import csv_download
 from lib.escape import md
 from lib.flat_table import readable_values
-from lib.names import project_titles
+from lib.i18n import tr
+from lib.names import project_titles, translation_mark
 from lib.project_tables import (
     project_events,
     project_funding,
@@ -17,24 +18,27 @@ from lib.project_tables import (
 )
 from lib.search_select import searched
 from lib.view import current_view, derived, nothing_selected, page_header
+from lib.vocabulary import code_words
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. The list ----------------------------------------------------------------------------------
-page_header(view, "Projects")
+page_header(view, tr(language, "Projects"))
 if nothing_selected(view):
     st.stop()
 listing = derived(
     view, "projects.list", lambda: project_list(portfolio, view.project_ids, language)
 )
 shown, note = derived(
-    view, "projects.shown", lambda: table_head(listing.drop(columns="id"), "projects")
+    view,
+    "projects.shown",
+    lambda: table_head(listing.drop(columns="id"), tr(language, "projects"), language=language),
 )
 st.dataframe(shown, hide_index=True, width="stretch")
 if note:
-    st.caption(note + "; choose any project below")
-csv_download(lambda: listing, "projects.csv", key="projects.csv")
+    st.caption(note + tr(language, "; choose any project below"))
+csv_download(lambda: listing, "projects.csv", key="projects.csv", language=language)
 
 # 2. Choose a project (kept in the URL as ?show=<id>) -----------------------------------------
 if "projects.show" not in st.session_state:
@@ -43,7 +47,12 @@ if "projects.show" not in st.session_state:
         wanted if wanted in view.project_ids else view.project_ids[0]
     )
     if wanted and wanted not in view.project_ids:
-        st.warning("The link names a project that is not among these projects; showing the first.")
+        st.warning(
+            tr(
+                language,
+                "The link names a project that is not among these projects; showing the first.",
+            )
+        )
 elif st.session_state["projects.show"] not in view.project_ids:
     st.session_state["projects.show"] = view.project_ids[0]
 
@@ -54,10 +63,14 @@ def _remember_choice() -> None:
 
 titles = project_titles(portfolio, language)
 offered = searched(
-    view.project_ids, titles.__getitem__, "projects.find", [st.session_state["projects.show"]]
+    view.project_ids,
+    titles.__getitem__,
+    "projects.find",
+    [st.session_state["projects.show"]],
+    language=language,
 )
 chosen = st.selectbox(
-    "Project",
+    tr(language, "Project"),
     offered,
     key="projects.show",
     format_func=titles.__getitem__,
@@ -69,39 +82,52 @@ project = portfolio.projects[chosen]
 st.header(md(project.title.get(language)))
 if project.title.original != language:
     st.caption(
-        f"Translated title; the original ({project.title.original}): "
-        f"{md(project.title.get(project.title.original))}"
+        tr(
+            language,
+            "Translated title; the original ({language}): {title}",
+            language=project.title.original,
+            title=md(project.title.get(project.title.original)),
+        )
     )
-st.write(md(project.summary.get(language)))
+st.write(md(project.summary.get(language)) + md(translation_mark(project.summary, language)))
 st.markdown(
-    f"**Status:** {md(project.status.replace('_', ' '))} · {md(start_and_end(portfolio, chosen))}"
+    tr(
+        language,
+        "**Status:** {status} · {dates}",
+        status=md(code_words(project.status, language)),
+        dates=md(start_and_end(portfolio, chosen, language)),
+    )
 )
 
-st.subheader("Figures")
+st.subheader(tr(language, "Figures"))
 figures = readable_values(
     portfolio, portfolio.values[portfolio.values["project"] == chosen], language
 )
 if len(figures):
-    st.dataframe(figures.drop(columns="project"), hide_index=True, width="stretch")
+    st.dataframe(figures.drop(columns=tr(language, "project")), hide_index=True, width="stretch")
 else:
-    st.info("The reports give no figures for this project.")
-st.subheader("Funding")
+    st.info(tr(language, "The reports give no figures for this project."))
+st.subheader(tr(language, "Funding"))
 st.dataframe(project_funding(portfolio, chosen, language), hide_index=True, width="stretch")
-st.subheader("Events")
+st.subheader(tr(language, "Events"))
 events = project_events(portfolio, chosen, language)
 if len(events):
     st.dataframe(events, hide_index=True, width="stretch")
 else:
-    st.info("The reports name no events for this project.")
+    st.info(tr(language, "The reports name no events for this project."))
 
 # 4. Every source quoted -----------------------------------------------------------------------
-st.subheader("Sources")
+st.subheader(tr(language, "Sources"))
 uses = pd.DataFrame([use.__dict__ for use in project_uses(portfolio, chosen, language)])
 uses["source"] = [portfolio.sources[s].title for s in uses["source"]]
-st.dataframe(uses.drop(columns="project"), hide_index=True, width="stretch")
+st.dataframe(
+    uses.drop(columns="project").rename(columns=use_headers(language)),
+    hide_index=True,
+    width="stretch",
+)
 csv_download(
     figures,
     f"{chosen}-figures.csv",
     key="projects.figures.csv",
-    label="Download this project's figures (CSV)",
+    label=tr(language, "Download this project's figures (CSV)"),
 )

@@ -2,46 +2,55 @@
 
 import streamlit as st
 
-from lib.app_data import data_zip_for, load_for_app
+from lib.app_data import current_audience, data_zip_for, load_for_app
 from lib.bounded import table_head
 from lib.data_package import last_changed
 from lib.downloads import csv_download
 from lib.escape import md
 from lib.export_downloads import open_format_downloads
 from lib.flat_table import readable_values
+from lib.i18n import format_day, format_number, tr
 from lib.search_select import searched
 from lib.source_tables import source_list, uses_of
-from lib.view import current_view, derived, page_header
+from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 result = load_for_app()
 
 # 1. Title -------------------------------------------------------------------------------------
-page_header(view, "Sources and data")
+page_header(view, tr(language, "Sources and data"))
+# The reports and the whole data set are listed even so; only the filtered downloads are not.
+matches_nothing = nothing_selected(view)
 
 # 2. The data's state ---------------------------------------------------------------------------
 changed = derived(
     view, "sources.changed", lambda: last_changed(portfolio.data_dir), per_filters=False
-).strftime("%d %B %Y, %H:%M UTC")
+)
 st.success(
-    f"Checked: {result.files_read} data files passed every check of `dashboard-data validate` "
-    f"(no problems). The data files last changed on {changed}. Data version "
-    f"{portfolio.fingerprint[:12]}."
+    tr(
+        language,
+        "Checked: {n} data files passed every check of `dashboard-data validate` (no problems). "
+        "The data files last changed on {day}, {time} UTC. Data version {version}.",
+        n=format_number(result.files_read, language),
+        day=format_day(changed.year, changed.month, changed.day, language),
+        time=changed.strftime("%H:%M"),
+        version=portfolio.fingerprint[:12],
+    )
 )
 
 # 3. The reports --------------------------------------------------------------------------------
-st.subheader("Reports")
+st.subheader(tr(language, "Reports"))
 sources = source_list(portfolio, language)
 shown, note = derived(
     view,
     "sources.shown",
-    lambda: table_head(sources.drop(columns="id"), "reports"),
+    lambda: table_head(sources.drop(columns="id"), tr(language, "reports"), language=language),
     per_filters=False,
 )
 st.dataframe(shown, hide_index=True, width="stretch")
 if note:
-    st.caption(note + "; choose any report below")
+    st.caption(note + tr(language, "; choose any report below"))
 titles = derived(
     view,
     "sources.titles",
@@ -50,34 +59,45 @@ titles = derived(
 )
 current = st.session_state.get("sources.report")
 ids = derived(view, "sources.ids", lambda: list(sources["id"]), per_filters=False)
-offered = searched(ids, titles.__getitem__, "sources.find", [current] if current else [], "reports")
+offered = searched(
+    ids, titles.__getitem__, "sources.find", [current] if current else [], "reports", language
+)
 chosen = st.selectbox(
-    "What was taken from",
+    tr(language, "What was taken from"),
     offered,
     format_func=titles.__getitem__,
     key="sources.report",
 )
 st.dataframe(uses_of(portfolio, chosen, language), hide_index=True, width="stretch")
-with st.expander(f"The full text of the report ({md(portfolio.sources[chosen].language)})"):
+report_language = md(portfolio.sources[chosen].language)
+with st.expander(
+    tr(language, "The full text of the report ({language})", language=report_language)
+):
     st.text(portfolio.source_texts[chosen])
 
 # 4. Downloads ----------------------------------------------------------------------------------
-st.subheader("Downloads")
-csv_download(
-    lambda: readable_values(portfolio, view.values, language),
-    "figures.csv",
-    key="sources.figures.csv",
-    label="Figures for the current filters (CSV)",
-)
-st.download_button(
-    "The whole data set: YAML, CSV and the reports (ZIP)",
-    lambda: data_zip_for(str(portfolio.data_dir), portfolio.fingerprint),  # built on a click
-    file_name="integration-dashboard-data.zip",
-    mime="application/zip",
-    key="sources.zip",
-)
-st.caption(
-    "Open formats, for the current filters: IATI for funders and aid portals, HXL for "
-    "humanitarian tools, a Frictionless data package for open-data catalogues."
-)
-open_format_downloads(portfolio, view.filters, language)
+st.subheader(tr(language, "Downloads"))
+if not matches_nothing:
+    csv_download(
+        lambda: readable_values(portfolio, view.values, language),
+        "figures.csv",
+        key="sources.figures.csv",
+        label=tr(language, "Figures for the current filters (CSV)"),
+    )
+if current_audience() == "board":  # the curated files hold unpublished projects too
+    st.download_button(
+        tr(language, "The whole data set: YAML, CSV and the reports (ZIP)"),
+        lambda: data_zip_for(str(portfolio.data_dir), portfolio.fingerprint),  # on a click
+        file_name="integration-dashboard-data.zip",
+        mime="application/zip",
+        key="sources.zip",
+    )
+if not matches_nothing:
+    st.caption(
+        tr(
+            language,
+            "Open formats, for the current filters: IATI for funders and aid portals, HXL for "
+            "humanitarian tools, a Frictionless data package for open-data catalogues.",
+        )
+    )
+    open_format_downloads(portfolio, view.filters, language)

@@ -12,6 +12,7 @@ from lib.downloads import chart_config, csv_bytes, csv_download
 from lib.escape import md
 from lib.filters import undated_projects
 from lib.flat_table import readable_values
+from lib.i18n import ntr, tr
 from lib.names import project_titles, titles_text
 from lib.search_select import searched
 from lib.timeline_data import (
@@ -27,12 +28,19 @@ view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, "Timeline")
+page_header(view, tr(language, "Timeline"))
 left_out = undated_projects(portfolio, view.filters)
 if left_out:
     names = titles_text(portfolio, left_out, language)
-    them = "them" if len(left_out) > 1 else "it"
-    st.info(f"No report states a year for {md(names)}, so the year filter leaves {them} out.")
+    st.info(
+        ntr(
+            language,
+            "No report states a year for {names}, so the year filter leaves it out.",
+            "No report states a year for {names}, so the year filter leaves them out.",
+            len(left_out),
+            names=md(names),
+        )
+    )
 if nothing_selected(view):
     st.stop()
 rows = derived(view, "timeline.rows", lambda: timeline_rows(portfolio, view.project_ids, language))
@@ -46,11 +54,18 @@ dated_ids = derived(
 if dated_ids:
     titles = project_titles(portfolio, language)
     current = st.session_state.get("timeline.zoom")
-    offered = searched(dated_ids, titles.__getitem__, "timeline.find", [current] if current else [])
+    offered = searched(
+        dated_ids,
+        titles.__getitem__,
+        "timeline.find",
+        [current] if current else [],
+        language=language,
+    )
+    everything = tr(language, "All projects")
     focus = st.selectbox(
-        "Zoom to",
+        tr(language, "Zoom to"),
         [None, *offered],
-        format_func=lambda pid: titles[pid] if pid else "All projects",
+        format_func=lambda pid: titles[pid] if pid else everything,
         key="timeline.zoom",
     )
     # A portfolio's thousands of projects do not fit one axis: it draws the first few, or one.
@@ -58,7 +73,9 @@ if dated_ids:
     chart = derived(
         view,
         f"timeline.chart.{focus}",
-        lambda: timeline_chart(rows if focus else rows[rows["project_id"].isin(drawn)], focus),
+        lambda: timeline_chart(
+            rows if focus else rows[rows["project_id"].isin(drawn)], focus, language
+        ),
     )
     st.plotly_chart(
         chart,
@@ -67,20 +84,33 @@ if dated_ids:
         key="timeline.chart",
     )
     st.caption(
-        "◆ and solid bars: dates known to the day. Lighter, hatched bars: known only to the "
-        "month (“month only”) or the year (“year only”), drawn across the whole month or year. "
-        "Hover over a mark for the report's sentence."
+        tr(
+            language,
+            "◆ and solid bars: dates known to the day. Lighter, hatched bars: known only to the "
+            "month (“month only”) or the year (“year only”), drawn across the whole month or "
+            "year. Hover over a mark for the report's sentence.",
+        )
     )
-    where = "choose one under “Zoom to”, or narrow the filters, to see others"
-    if not focus and (more := more_text(len(drawn), len(dated_ids), "projects", where)):
+    where = tr(language, "choose one under “Zoom to”, or narrow the filters, to see others")
+    projects = tr(language, "projects")
+    more = more_text(len(drawn), len(dated_ids), projects, where, language)
+    if not focus and more:
         st.caption(more)
 else:
-    st.info("No selected project states a date with a year: nothing is placed on the time axis.")
+    st.info(
+        tr(
+            language,
+            "No selected project states a date with a year: nothing is placed on the time axis.",
+        )
+    )
 off_axis = derived(view, "timeline.off-axis", lambda: projects_off_axis(rows))
 if off_axis:
     st.caption(
-        "Not on the axis, because no date with a year is stated: "
-        f"{md(names_text(off_axis, separator='; '))}."
+        tr(
+            language,
+            "Not on the axis, because no date with a year is stated: {names}.",
+            names=md(names_text(off_axis, separator="; ", language=language)),
+        )
     )
 
 # 3. Table of everything -----------------------------------------------------------------------
@@ -88,43 +118,52 @@ tables = derived(
     view,
     "timeline.tables",
     lambda: {
-        "all": table_head(readable_table(rows), "rows"),
-        "no year": table_head(without_year(rows), "rows"),
-        "no date": table_head(without_date(rows), "events"),
+        "all": table_head(
+            readable_table(rows, language=language), tr(language, "rows"), language=language
+        ),
+        "no year": table_head(
+            without_year(rows, language), tr(language, "rows"), language=language
+        ),
+        "no date": table_head(
+            without_date(rows, language), tr(language, "events"), language=language
+        ),
     },
 )
-with st.expander("Table", expanded=False):
-    st.caption("Every project, event and dated figure of the selected projects.")
+with st.expander(tr(language, "Table"), expanded=False):
+    st.caption(tr(language, "Every project, event and dated figure of the selected projects."))
     shown, note = tables["all"]
     st.dataframe(shown, hide_index=True, width="stretch", key="timeline.table")
     if note:
         st.caption(note)
     st.download_button(
-        "Download this table (CSV)",
-        lambda: csv_bytes(readable_table(rows)),
+        tr(language, "Download this table (CSV)"),
+        lambda: csv_bytes(readable_table(rows, language=language)),
         file_name="timeline-events.csv",
         mime="text/csv",
         key="timeline.events.csv",
     )
 
 # 4. Dates without a stated year ---------------------------------------------------------------
-st.subheader("Dates without a stated year")
+st.subheader(tr(language, "Dates without a stated year"))
 shown, note = tables["no year"]
 if len(shown):
     st.caption(
-        "The reports give the month but not the year (“June, year not stated”), so these are "
-        "not placed on the time axis: any year would be a guess."
+        tr(
+            language,
+            "The reports give the month but not the year (“June, year not stated”), so these "
+            "are not placed on the time axis: any year would be a guess.",
+        )
     )
     st.dataframe(shown, hide_index=True, width="stretch", key="timeline.no-year")
     if note:
         st.caption(note)
 else:
-    st.info("Every date of the selected projects states its year.")
+    st.info(tr(language, "Every date of the selected projects states its year."))
 
 # 5. Events with no date -----------------------------------------------------------------------
 shown, note = tables["no date"]
 if len(shown):
-    st.subheader("Events with no date stated")
+    st.subheader(tr(language, "Events with no date stated"))
     st.dataframe(shown, hide_index=True, width="stretch", key="timeline.no-date")
     if note:
         st.caption(note)
@@ -133,5 +172,5 @@ csv_download(
     lambda: readable_values(portfolio, view.values, language),
     "timeline.csv",
     key="timeline.csv",
-    label="Download the figures of these projects (CSV)",
+    label=tr(language, "Download the figures of these projects (CSV)"),
 )
