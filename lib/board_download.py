@@ -1,0 +1,39 @@
+"""The "Board pack (PDF)" button every page shows: the pack is built on the click, once per
+data version, filters, language and day, and kept with the portfolio's index."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from lib.board_pdf import board_pack
+from lib.filters import Filters
+from lib.i18n import tr
+from lib.portfolio import Portfolio
+from lib.portfolio_index import index_of
+
+
+def pack_bytes(portfolio: Portfolio, filters: Filters, language: str, made_on: dt.date) -> bytes:
+    """The pack, built once per portfolio object (so per data version and audience: the public
+    site's pack never comes from the board's data), filters, language and date."""
+    return index_of(portfolio).remember(
+        ("board-pack", filters, language, made_on),
+        lambda: board_pack(portfolio, filters, language, made_on),
+    )
+
+
+def board_pack_download(portfolio: Portfolio, filters: Filters, language: str) -> None:
+    made_on = dt.datetime.now(dt.UTC).date()
+    st.download_button(
+        tr(language, "Board pack (PDF)"),
+        lambda: pack_bytes(portfolio, filters, language, made_on),  # built on the click
+        file_name=f"board-pack-{made_on.isoformat()}-{language}.pdf",
+        mime="application/pdf",
+        key="board-pack.pdf",
+        help=tr(
+            language,
+            "An A4 PDF of these filters for a meeting: the filters on a title page, one topic "
+            "a page, every figure with its numbered source. Takes a few seconds.",
+        ),
+    )
