@@ -1,0 +1,57 @@
+"""The server settings of the public site (.streamlit/config.toml) and the Streamlit version
+they rely on (1.60 escapes pydeck tooltips and blocks javascript: links)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+
+from streamlit import config as streamlit_config
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def test_the_server_refuses_cross_site_requests():
+    assert CONFIG["server"]["enableXsrfProtection"] is True
+    assert CONFIG["server"]["enableCORS"] is True
+
+
+def test_the_server_runs_headless_and_sends_no_usage_statistics():
+    assert CONFIG["server"]["headless"] is True
+    assert CONFIG["browser"]["gatherUsageStats"] is False
+
+
+def test_visitors_see_no_error_details():
+    assert CONFIG["client"]["showErrorDetails"] == "none"
+    assert CONFIG["client"]["toolbarMode"] == "viewer"
+
+
+def test_uploads_and_messages_are_small_and_no_static_files_are_served():
+    assert CONFIG["server"]["maxUploadSize"] <= 1  # megabytes; the dashboard takes no uploads
+    assert CONFIG["server"]["maxMessageSize"] <= 50  # megabytes; Streamlit's default is 200
+    assert CONFIG["server"]["enableStaticServing"] is False
+
+
+def test_every_option_is_one_streamlit_knows():
+    known = set(streamlit_config._config_options_template)
+    for section, options in CONFIG.items():
+        if section == "theme":
+            continue  # theme options nest (theme.sidebar...); Streamlit checks them itself
+        for name in options:
+            assert f"{section}.{name}" in known, f"{section}.{name} is not a Streamlit option"
+
+
+def test_streamlit_is_at_least_1_60_installed_and_pinned():
+    assert _version_tuple(version("streamlit")) >= (1, 60)
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [d for d in pyproject["project"]["dependencies"] if d.startswith("streamlit")]
+    assert len(pins) == 1
+    lower = re.search(r">=\s*([\d.]+)", pins[0])
+    assert lower is not None and _version_tuple(lower.group(1)) >= (1, 60), pins[0]
