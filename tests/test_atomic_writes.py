@@ -123,9 +123,13 @@ def test_synth_interrupted_writes_no_folder(tmp_path: Path, monkeypatch) -> None
 
 
 KILLED_WRITER = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
 import lib.atomic
+
+# A shell starts a background job (CI's, say) with Ctrl+C ignored, and children inherit that:
+# act on it as an interactive run does.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def slow_fsync(handle):
     print("writing", flush=True)  # the new text is in the temporary file, not yet renamed
