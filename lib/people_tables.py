@@ -177,8 +177,13 @@ PARTICIPANTS_TABLE = {
 
 def participants_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """The table under the participants chart, with readable column names."""
-    names = {column: tr(language, header) for column, header in PARTICIPANTS_TABLE.items()}
-    return figures[list(PARTICIPANTS_TABLE)].rename(columns=names)
+    return _with_headers(figures, PARTICIPANTS_TABLE, language)
+
+
+def _with_headers(figures: pd.DataFrame, headers: dict[str, str], language: str) -> pd.DataFrame:
+    """The columns `headers` names, in its order, under their headers in `language`."""
+    names = {column: tr(language, header) for column, header in headers.items()}
+    return figures[list(headers)].rename(columns=names)
 
 
 def people_figures(
@@ -251,8 +256,7 @@ PEOPLE_TABLE = {
 
 def people_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """The table under the people chart: the period as written, 'not reported' as words."""
-    names = {column: tr(language, header) for column, header in PEOPLE_TABLE.items()}
-    return figures[list(PEOPLE_TABLE)].rename(columns=names)
+    return _with_headers(figures, PEOPLE_TABLE, language)
 
 
 def at_least_note(

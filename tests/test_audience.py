@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from app_support import set_filter
+from app_support import open_app, set_filter
 from audience_data import (
     MYLA_REPORT,
     SECRET_WORDS,
@@ -95,12 +95,7 @@ def shown_text(app: AppTest) -> str:
 def run_app(monkeypatch, data_dir: Path, audience: str, page: str | None = None) -> AppTest:
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
     monkeypatch.setenv("DASHBOARD_AUDIENCE", audience)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.run()
-    if page is not None:
-        app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_app(page)
 
 
 def assert_nothing_private(text: str) -> None:
