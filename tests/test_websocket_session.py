@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 from urllib.parse import urlparse
 
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
@@ -18,6 +21,13 @@ sys.path.insert(0, str(DEFAULT_DATA_DIR.parent / "bench"))
 from load_test import browser_states, run_script, session  # noqa: E402 (bench/: scripts)
 
 
+def run_alone(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """asyncio.run in a thread of its own: with the browser tests in the same run, Playwright's
+    event loop is already running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def port_of(url: str) -> int:
     port = urlparse(url).port
     assert port is not None
@@ -25,7 +35,7 @@ def port_of(url: str) -> int:
 
 
 def test_first_and_later_filter_changes_apply(streamlit_server) -> None:
-    result = asyncio.run(session(1, port_of(streamlit_server()), changes=3, message_timeout=60))
+    result = run_alone(session(1, port_of(streamlit_server()), changes=3, message_timeout=60))
     assert result.ok, result.error
     assert result.first_load_s is not None and len(result.reruns_s) == 3
 
@@ -42,6 +52,6 @@ def test_first_language_change_applies(streamlit_server) -> None:
             rerun = await asyncio.wait_for(run_script(socket_, "", first.page_hash, states), 60)
             return first.participants, rerun.participants
 
-    english, after = asyncio.run(switch_to_bulgarian(port_of(streamlit_server())))
+    english, after = run_alone(switch_to_bulgarian(port_of(streamlit_server())))
     assert english == "291"
     assert after is None, "the headline figures are still labelled in English"
