@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from lib.app_data import audience_notice, load_for_app
-from lib.i18n import N_, ntr, tr
+from lib.app_data import audience_notice, load_for_app, show_data_problems
+from lib.i18n import N_, tr
 from lib.language_state import language_picker
 from lib.presentation import presentation_language, presentation_page, presenting
-from lib.problems import problem_listing
 from lib.sidebar import filter_sidebar
 
 present = presenting()  # ?present=1: a wall screen, one topic a screen, no sidebar
@@ -20,20 +19,7 @@ language = presentation_language() if present else language_picker()
 
 result = load_for_app()
 if result.problems:
-    st.error(
-        ntr(
-            language,
-            "The data in `{folder}` has {n} problem, so nothing is shown: a dashboard with part "
-            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
-            "it, or read it here.",
-            "The data in `{folder}` has {n} problems, so nothing is shown: a dashboard with part "
-            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
-            "them, or read them here.",
-            len(result.problems),
-            folder=result.data_dir,
-        )
-    )
-    st.code(problem_listing(result.problems), language=None)
+    show_data_problems(result, language)
     st.stop()
 
 if present:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import threading
 import time
@@ -11,8 +12,9 @@ from pathlib import Path
 import streamlit as st
 
 from lib.audience import Audience, audience_from_env, for_audience
-from lib.i18n import tr
+from lib.i18n import ntr, tr
 from lib.loader import LoadResult, data_dir_from_env, fingerprint, load_portfolio
+from lib.problems import problem_listing
 
 # The data folder's own entries (its top-level files, and the folders projects/ and sources/,
 # whose times change when a file in them is added, removed or saved by renaming) are looked at
@@ -118,6 +120,43 @@ def load_for_app() -> LoadResult:
 
 def current_audience() -> Audience:
     return audience_from_env()[0]
+
+
+def show_data_problems(result: LoadResult, language: str) -> None:
+    """Say that the data has problems and nothing is shown. The board (and a curator who
+    starts the app with DASHBOARD_AUDIENCE=board) reads every problem here; the public reads
+    that the data is being corrected, and the problems go to the server's log, because they
+    can name unpublished files and quote their values, and name the server's folders."""
+    if current_audience() == "public":
+        logging.getLogger(__name__).error(
+            "The data in %s has problems, so the dashboard shows nothing:\n%s",
+            result.data_dir,
+            problem_listing(result.problems),
+        )
+        st.error(
+            tr(
+                language,
+                "The data is being corrected, so nothing is shown until it passes its checks: "
+                "a dashboard with part of the data would give wrong totals. Curators: run "
+                "`uv run dashboard-data validate`, or start the dashboard with "
+                "DASHBOARD_AUDIENCE=board to read the problems here.",
+            )
+        )
+        return
+    st.error(
+        ntr(
+            language,
+            "The data in `{folder}` has {n} problem, so nothing is shown: a dashboard with part "
+            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
+            "it, or read it here.",
+            "The data in `{folder}` has {n} problems, so nothing is shown: a dashboard with part "
+            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
+            "them, or read them here.",
+            len(result.problems),
+            folder=result.data_dir,
+        )
+    )
+    st.code(problem_listing(result.problems), language=None)
 
 
 def audience_notice(language: str) -> None:

@@ -43,10 +43,32 @@ def test_broken_data_shows_the_problems_and_no_figures(monkeypatch, tmp_path):
     shutil.copytree(DEFAULT_DATA_DIR, broken)
     values = broken / "indicator_values.csv"
     values.write_text(values.read_text(encoding="utf-8").replace(",132,", ",133,"), "utf-8")
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
     app = run_app(monkeypatch, broken)
     assert app.metric.len == 0
     assert "problem" in app.error[0].value
     assert "indicator_values.csv:2: value: the parts on lines 3, 4 add up" in app.code[0].value
+
+
+def test_broken_data_tells_the_public_only_that_it_is_being_corrected(
+    monkeypatch, tmp_path, caplog
+):
+    """The problems can quote unpublished files' values and name the server's folders: the
+    public sees none of them, the server's log has them all."""
+    broken = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, broken)
+    values = broken / "indicator_values.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace(",132,", ",133,"), "utf-8")
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "public")
+    app = run_app(monkeypatch, broken)
+    assert app.metric.len == 0 and app.code.len == 0
+    assert [error.value for error in app.error] == [
+        "The data is being corrected, so nothing is shown until it passes its checks: a "
+        "dashboard with part of the data would give wrong totals. Curators: run `uv run "
+        "dashboard-data validate`, or start the dashboard with DASHBOARD_AUDIENCE=board to "
+        "read the problems here."
+    ]
+    assert "the parts on lines 3, 4 add up" in caplog.text
 
 
 PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))

@@ -100,6 +100,7 @@ def test_app_lists_the_problems_and_draws_nothing(data: Path, name: str, monkeyp
     broken = next(broken for broken in CORPUS if broken.name == name)
     place = broken.breaks(data)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")  # the public is told less: test_app.py
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()
     assert not app.exception, [exception.value for exception in app.exception]
@@ -122,6 +123,7 @@ def test_app_lists_at_most_a_page_of_problems(data: Path, monkeypatch) -> None:
     bad = [row] * (MAX_LISTED + 100)
     (data / "indicator_values.csv").write_text("\n".join([header, *bad]) + "\n", "utf-8")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")  # the public is told less: test_app.py
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()
     assert not app.exception
