@@ -381,7 +381,10 @@ def report(scenarios: list[dict[str, Any]], host: dict[str, Any]) -> str:
         "the system, so the memory after they close shows what is kept, not what was freed. "
         "Streamlit runs each session's script in a thread of one Python process, so the runs "
         "share one core's worth of Python at a time: sessions arriving at once wait for each "
-        "other's runs, about the CPU time per run times the runs ahead of them.",
+        "other's runs, about the CPU time per run times the runs ahead of them. The server runs "
+        "with the project's .streamlit/config.toml, which turns off Streamlit's full garbage "
+        "collection after every run (runner.postScriptGC): with it on, a run cost about 120 ms "
+        "of CPU instead of about 20, and the first load's p95 was 6.3 s.",
         "",
     ]
     return "\n".join(lines)

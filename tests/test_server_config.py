@@ -39,6 +39,11 @@ def test_uploads_and_messages_are_small_and_no_static_files_are_served():
     assert CONFIG["server"]["enableStaticServing"] is False
 
 
+def test_no_full_garbage_collection_after_every_run():
+    # gc.collect(2) after each run was 60% of the server's CPU with 50 viewers (bench/load_test.py).
+    assert CONFIG["runner"]["postScriptGC"] is False
+
+
 def test_every_option_is_one_streamlit_knows():
     known = set(streamlit_config._config_options_template)
     for section, options in CONFIG.items():
