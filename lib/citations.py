@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -90,16 +91,20 @@ def project_uses(
     return uses
 
 
-def all_uses(portfolio: Portfolio, language: str = "en") -> list[Use]:
-    """Every citation in the data set: projects' facts and the catalogue entries."""
+def all_uses(portfolio: Portfolio, language: str = "en") -> Iterator[Use]:
+    """Every citation in the data set: projects' facts and the catalogue entries, one at a
+    time (a portfolio has hundreds of thousands, with their quotes)."""
     # One pass over the figures, not one a project: a portfolio has thousands of projects.
     figures = dict(tuple(portfolio.values.groupby("project", sort=False)))
     none = portfolio.values.iloc[0:0]
-    uses = [
-        use
-        for pid in portfolio.projects
-        for use in project_uses(portfolio, pid, language, figures.get(pid, none))
-    ]
+    for pid in portfolio.projects:
+        yield from project_uses(portfolio, pid, language, figures.get(pid, none))
+    yield from catalogue_uses(portfolio, language)
+
+
+def catalogue_uses(portfolio: Portfolio, language: str = "en") -> list[Use]:
+    """The citations of the catalogue entries: organisations and programmes."""
+    uses = []
     for organisation in portfolio.organisations.values():
         what = tr(language, "organisation: {name}", name=organisation.names.get(language))
         uses.append(Use(organisation.source, "", what, organisation.quote))

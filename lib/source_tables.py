@@ -6,24 +6,29 @@ from collections import defaultdict
 
 import pandas as pd
 
-from lib.citations import Use, all_uses
+from lib.citations import all_uses, catalogue_uses, project_uses
 from lib.date_text import date_text
 from lib.i18n import N_, tr
 from lib.portfolio import Portfolio
 from lib.portfolio_index import index_of
 
 
-def _uses_by_source(portfolio: Portfolio, language: str) -> dict[str, list[Use]]:
-    """Every citation, by report: worked out once per portfolio and language, since a
-    portfolio's thousands of reports would otherwise each walk every project."""
+def _citations(portfolio: Portfolio) -> dict[str, tuple[int, frozenset[str]]]:
+    """How many facts cite each report, and the projects they belong to ("" for catalogue
+    entries): worked out once per portfolio, since a portfolio's thousands of reports would
+    otherwise each walk every project. The facts themselves, with their quotes, are not kept
+    (a funder's portfolio has hundreds of thousands): `uses_of` works out those of the one
+    report a reader opens."""
 
-    def group() -> dict[str, list[Use]]:
-        uses: dict[str, list[Use]] = defaultdict(list)
-        for use in all_uses(portfolio, language):
-            uses[use.source].append(use)
-        return dict(uses)
+    def count() -> dict[str, tuple[int, frozenset[str]]]:
+        counts: dict[str, int] = defaultdict(int)
+        projects: dict[str, set[str]] = defaultdict(set)
+        for use in all_uses(portfolio):
+            counts[use.source] += 1
+            projects[use.source].add(use.project)
+        return {source: (n, frozenset(projects[source])) for source, n in counts.items()}
 
-    return index_of(portfolio).remember(("uses by source", language), group)
+    return index_of(portfolio).remember(("citations",), count)
 
 
 def source_list(portfolio: Portfolio, language: str = "en") -> pd.DataFrame:
@@ -49,7 +54,7 @@ USE_COLUMNS = {"project": N_("project"), "what": N_("what"), "quote": N_("quote"
 
 
 def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
-    cited = {source: len(uses) for source, uses in _uses_by_source(portfolio, language).items()}
+    cited = {source: n for source, (n, _) in _citations(portfolio).items()}
     rows = []
     for source in portfolio.sources.values():
         publisher = portfolio.organisations.get(source.publisher or "")
@@ -74,13 +79,25 @@ def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
 
 def uses_of(portfolio: Portfolio, source_id: str, language: str = "en") -> pd.DataFrame:
     """Every fact taken from one report, with the project it belongs to and the quote."""
+    projects = _citations(portfolio).get(source_id, (0, frozenset()))[1]
+    values = portfolio.values
+    figures = dict(tuple(values[values["project"].isin(projects)].groupby("project", sort=False)))
+    uses = [
+        use
+        for pid in portfolio.projects
+        if pid in projects
+        for use in project_uses(portfolio, pid, language, figures.get(pid, values.iloc[0:0]))
+    ]
+    if "" in projects:
+        uses += catalogue_uses(portfolio, language)
     rows = [
         {
             "project": portfolio.projects[use.project].title.get(language) if use.project else "",
             "what": use.what,
             "quote": use.quote,
         }
-        for use in _uses_by_source(portfolio, language).get(source_id, [])
+        for use in uses
+        if use.source == source_id
     ]
     names = {key: tr(language, name) for key, name in USE_COLUMNS.items()}
     return pd.DataFrame(rows, columns=list(USE_COLUMNS)).rename(columns=names)
