@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +90,24 @@ def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
 
 def load_portfolio(data_dir: Path) -> LoadResult:
     """Read, validate and cross-check every file in `data_dir`."""
+    with _cycle_collector_paused():
+        return _load(data_dir)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """A load makes millions of objects and no garbage cycles, yet Python's cycle collector
+    would walk the growing heap again and again: a sixth of a 10,000-project load."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> LoadResult:
     problems: list[Problem] = []
     if not data_dir.is_dir():
         problem = Problem(str(data_dir), None, "(folder)", "this data folder does not exist")
