@@ -1,15 +1,17 @@
 """The Sources page's open-format downloads (IATI XML, HXL CSV, Frictionless package), each
-built once per data version, filters and language rather than on every rerun."""
+built when someone clicks it, not on every visit: for a funder's portfolio they are tens of
+megabytes, and building them took more memory than the rest of the page. Once built, a file is
+kept with the portfolio's index for the same filters and language."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from lib.app_data import load_for_app
-from lib.exports import Export, export
+from lib.exports import FILES, Export, export
 from lib.filters import Filters
 from lib.i18n import N_, format_number, tr
 from lib.portfolio import Portfolio
+from lib.portfolio_index import index_of
 
 REPORT_LINES = 40
 BUTTONS = {
@@ -19,39 +21,36 @@ BUTTONS = {
 }
 
 
-# cache_resource, not cache_data: an Export is frozen bytes, and for a funder's portfolio
-# megabytes of them; cache_data would unpickle a copy of all three on every rerun.
-@st.cache_resource(show_spinner=False, max_entries=24)  # its spinner is the caller's, translated
-def cached_export(
-    data_dir: str, fingerprint: str, format: str, filters: Filters, language: str
-) -> Export:
-    """`data_dir` and `fingerprint` are the cache key: a new data version builds anew."""
-    return export(load_for_app().portfolio, format, filters, language)
+def export_for(portfolio: Portfolio, format: str, filters: Filters, language: str) -> Export:
+    """The export, built once per portfolio object (so per data version and audience: the
+    public site's never comes from the board's data), format, filters and language."""
+    return index_of(portfolio).remember(
+        ("export", format, filters, language),
+        lambda: export(portfolio, format, filters, language),
+    )
 
 
 def open_format_downloads(portfolio: Portfolio, filters: Filters, language: str) -> None:
-    """A download button a format; IATI's report of what it could not hold, below it."""
+    """A download button a format; under IATI's, on request, what it could not hold."""
     for format, label in BUTTONS.items():
-        with st.spinner(tr(language, "Preparing the download…")):
-            result = cached_export(
-                str(portfolio.data_dir), portfolio.fingerprint, format, filters, language
-            )
+        file_name, mime = FILES[format]
         st.download_button(
             tr(language, label),
-            result.data,
-            file_name=result.file_name,
-            mime=result.mime,
+            lambda format=format: export_for(portfolio, format, filters, language).data,
+            file_name=file_name,
+            mime=mime,
             key=f"sources.{format}",
         )
-        if result.report:
-            with st.expander(tr(language, "What IATI could not hold, and was left out")):
-                # a funder's portfolio has thousands of such lines: the first few, and a count
-                st.text("\n".join(result.report[:REPORT_LINES]))
-                if len(result.report) > REPORT_LINES:
-                    st.caption(
-                        tr(
-                            language,
-                            "… and {n} more lines like these.",
-                            n=format_number(len(result.report) - REPORT_LINES, language),
-                        )
-                    )
+    if st.toggle(tr(language, "What IATI could not hold, and was left out"), key="sources.left"):
+        with st.spinner(tr(language, "Preparing the download…")):
+            report = export_for(portfolio, "iati", filters, language).report
+        # a funder's portfolio has thousands of such lines: the first few, and a count
+        st.text("\n".join(report[:REPORT_LINES]))
+        if len(report) > REPORT_LINES:
+            st.caption(
+                tr(
+                    language,
+                    "… and {n} more lines like these.",
+                    n=format_number(len(report) - REPORT_LINES, language),
+                )
+            )

@@ -18,7 +18,14 @@ class Export:
     report: tuple[str, ...] = ()
 
 
-FORMATS = ("iati", "hxl", "csv", "datapackage")
+# format -> (file name, media type)
+FILES = {
+    "iati": ("iati-activities.xml", "application/xml"),
+    "hxl": ("figures-hxl.csv", "text/csv"),
+    "csv": ("figures.csv", "text/csv"),
+    "datapackage": ("datapackage.zip", "application/zip"),
+}
+FORMATS = tuple(FILES)
 
 
 def export(
@@ -30,21 +37,21 @@ def export(
         from lib.iati_export import iati_export
 
         result = iati_export(portfolio, filters)
-        return Export(result.xml, "iati-activities.xml", "application/xml", result.report_lines)
+        return Export(result.xml, *FILES[format], result.report_lines)
     if format == "hxl":
         from lib.hxl_export import hxl_csv
 
-        return Export(hxl_csv(portfolio, filters, language), "figures-hxl.csv", "text/csv")
+        return Export(hxl_csv(portfolio, filters, language), *FILES[format])
     if format == "csv":
         from lib.downloads import csv_bytes
         from lib.flat_table import readable_values
 
         frame = readable_values(portfolio, selected_values(portfolio, filters), language)
-        return Export(csv_bytes(frame), "figures.csv", "text/csv")
+        return Export(csv_bytes(frame), *FILES[format])
     if format == "datapackage":
         from lib.frictionless_package import package_zip
 
-        return Export(package_zip(portfolio, filters), "datapackage.zip", "application/zip")
+        return Export(package_zip(portfolio, filters), *FILES[format])
     raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
 
 

@@ -8,6 +8,7 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -330,20 +331,52 @@ def test_cli_export_refuses_unknown_ids(capsys):
     assert "there is no country 'XX'" in capsys.readouterr().err
 
 
-def test_sources_page_offers_the_open_formats_for_the_current_filters(monkeypatch):
+@pytest.fixture
+def on_click(monkeypatch) -> dict[str, Any]:
+    """The functions download buttons run when clicked, by their buttons' deferred file ids."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made: dict[str, Any] = {}
+    register = MediaFileManager.add_deferred
+
+    def add_deferred(self, build, *args, **kwargs):
+        file_id = register(self, build, *args, **kwargs)
+        made[file_id] = build
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return made
+
+
+def test_sources_page_offers_the_open_formats_for_the_current_filters(monkeypatch, on_click):
     from app_support import open_app, set_filter
 
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DEFAULT_DATA_DIR))
     app = open_app("pages/sources/app.py")
 
-    def urls() -> dict[str, str]:
-        return {button.proto.label: button.proto.url for button in app.get("download_button")}
+    def buttons() -> dict[str, Any]:
+        return {button.proto.label: button for button in app.get("download_button")}
 
-    before = urls()
-    labels = " ".join(before)
+    labels = " ".join(buttons())
     assert "IATI 2.03" in labels and "HXL" in labels and "Frictionless" in labels
-    assert any("What IATI could not hold" in expander.label for expander in app.expander)
+    iati = next(label for label in buttons() if "IATI" in label)
+    assert buttons()[iati].proto.deferred_file_id  # built on the click, not on every visit
+    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+
+    def identifiers(xml: bytes) -> list[str]:
+        return etree.fromstring(xml).xpath("//iati-identifier/text()")
+
+    def clicked() -> bytes:
+        return on_click[buttons()[iati].proto.deferred_file_id]()
+
+    assert identifiers(clicked()) == identifiers(iati_export(portfolio).xml)
+    def left_out() -> list[str]:
+        return [text.value for text in app.text if text.value.startswith("IATI 2.03")]
+
+    assert left_out() == []  # worked out only when asked for
+    app.toggle(key="sources.left").set_value(True).run()
+    assert left_out()[0].startswith("IATI 2.03: 2 of 4 projects")
+    assert "project left out" in left_out()[0]
     set_filter(app, "cities", ["shtip"])
-    after = urls()
-    iati = next(label for label in before if "IATI" in label)
-    assert after[iati] != before[iati]  # built anew for the filter, not the whole data set
+    shtip = identifiers(iati_export(portfolio, Filters(cities=("shtip",))).xml)
+    assert identifiers(clicked()) == shtip != identifiers(iati_export(portfolio).xml)
