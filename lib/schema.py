@@ -28,12 +28,33 @@ def _parse_date(value: object) -> FuzzyDate:
 DateText = Annotated[FuzzyDate, BeforeValidator(_parse_date)]
 
 
+class _SharedFields(frozenset):
+    """A set of field names that objects of one shape share; it cannot change, and a copy
+    (model_copy makes one before it adds the fields it updates) is an ordinary set."""
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+
+# Every distinct set of fields a model was given, shared (see Strict._share_fields_set).
+_FIELD_SETS: dict[frozenset[str], _SharedFields] = {}
+
+
 class Strict(BaseModel):
     """Unknown fields are typos; values are taken as written, never coerced."""
 
     model_config = ConfigDict(
         extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True
     )
+
+    @model_validator(mode="after")
+    def _share_fields_set(self) -> Strict:
+        """pydantic keeps, in each object, a new set of the fields it was given: 360 bytes
+        an object, and a funder's portfolio has 150,000 objects, most of a few shapes (54 MB
+        of 128). A frozen model never changes its set, so objects of one shape share one."""
+        given = _SharedFields(self.__pydantic_fields_set__)
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
+        return self
 
 
 class Text(Strict):

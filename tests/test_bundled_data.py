@@ -92,3 +92,15 @@ def test_places_match_the_offline_geonames_extract(portfolio):
             place.longitude,
             place.country,
         )
+
+
+def test_entries_of_one_shape_share_one_set_of_given_fields(portfolio):
+    """Memory at portfolio scale: pydantic's per-object set of given fields is shared."""
+    places = [place for project in portfolio.projects.values() for place in project.places]
+    shapes = {id(place.model_fields_set) for place in places}
+    assert len(places) > len(shapes)
+    first = places[0]
+    copy = first.model_copy(update={"role": "venue"})
+    assert copy.role == "venue" and "role" in copy.model_fields_set
+    assert copy.model_fields_set is not first.model_fields_set
+    assert first.model_fields_set == {"place", "role", "source", "quote"}  # unchanged

@@ -370,6 +370,7 @@ def test_sources_page_offers_the_open_formats_for_the_current_filters(monkeypatc
         return on_click[buttons()[iati].proto.deferred_file_id]()
 
     assert identifiers(clicked()) == identifiers(iati_export(portfolio).xml)
+
     def left_out() -> list[str]:
         return [text.value for text in app.text if text.value.startswith("IATI 2.03")]
 
