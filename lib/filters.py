@@ -94,6 +94,8 @@ def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     mine = values["project"].isin(set(selected_projects(portfolio, filters)))
     is_whole = values["breakdown"] == ""
     if not filters.cities:
+        if mine.all():  # every figure: share the index's columns rather than copy them
+            return values.assign(counts_in_total=is_whole)
         return values[mine].assign(counts_in_total=is_whole[mine])
     cities = set(filters.cities)
     keep = mine & (
