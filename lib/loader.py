@@ -22,6 +22,7 @@ from lib.portfolio import Portfolio
 from lib.problems import Problem
 from lib.pydantic_words import describe
 from lib.text_files import MAX_BYTES, MAX_TABLE_BYTES, decode, too_big
+from lib.yaml_files import read_yaml_files
 from lib.yaml_source import field_name, line_of, read_yaml
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -209,9 +210,8 @@ def _read_projects(
     for stray in files_in(folder, ".yml"):
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
-    for path in files_in(folder, ".yaml"):
-        name = f"projects/{path.name}"
-        document = read_yaml(path, name)
+    for path, document in read_yaml_files(files_in(folder, ".yaml"), _project_file_name):
+        name = _project_file_name(path)
         problems += document.problems
         if document.value is None:
             if not document.problems:
@@ -228,6 +228,10 @@ def _read_projects(
     if not located and not any(p.file.startswith("projects/") for p in problems):
         problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
     return located
+
+
+def _project_file_name(path: Path) -> str:
+    return f"projects/{path.name}"
 
 
 def _validated(

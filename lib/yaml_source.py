@@ -98,6 +98,16 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     return YamlDocument(value, builder.lines, builder.problems)
 
 
+def is_clean(document: YamlDocument) -> bool:
+    """True for a document read whole by libyaml: no problem in it, lines found on demand."""
+    return isinstance(document.lines, _LinesOnDemand)
+
+
+def clean_document(value: Any, path: pathlib.Path) -> YamlDocument:
+    """The document of a clean file whose value was read elsewhere (lib/yaml_files)."""
+    return YamlDocument(value, _LinesOnDemand(path), [])
+
+
 def line_of(lines: Mapping[Path_, int], path: Path_) -> int | None:
     """The line of `path`, or of the nearest enclosing value that has one."""
     for end in range(len(path), -1, -1):
