@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 from app_support import open_app, set_filter
 from streamlit.testing.v1 import AppTest
@@ -247,7 +248,15 @@ def test_page_maps_all_thirteen_cities_and_lists_the_region():
     assert any(
         "Dot size: participants from the city" in c.value.replace("\\", "") for c in at.caption
     )
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 0  # the picture is drawn only when asked for
+    at.toggle(key="map.as-picture").set_value(True).run()
+    pictures = at.get("plotly_chart")
+    assert len(pictures) == 1
+    figure = json.loads(pictures[0].proto.spec)
+    assert figure["layout"]["title"]["text"].startswith("Partner cities")
+    assert {"Shtip", "Strazhitsa", "Sofia"} <= {
+        text for trace in figure["data"] for text in trace.get("text") or [] if text
+    }
 
 
 def test_page_with_the_twinning_project_maps_only_its_two_towns():
@@ -275,3 +284,16 @@ def test_page_with_a_region_only_project_says_there_is_nothing_to_map():
     assert len(at.get("deck_gl_json_chart")) == 0
     assert "nothing to map" in at.info[0].value
     assert NOT_ON_MAP in shown_text(at)
+
+
+def test_long_table_cells_are_cut_at_a_word_and_say_so():
+    from lib.bounded import CELL_CHARACTERS, CUT_NOTE, short_cells
+
+    titles = "; ".join(f"Project number {n} in the city" for n in range(200))
+    frame = pd.DataFrame({"Projects": [titles, "One project"], "Figures": [3, 4]})
+    shown = short_cells(frame)
+    cut = shown["Projects"][0]
+    assert cut.endswith(CUT_NOTE) and len(cut) <= CELL_CHARACTERS + len(CUT_NOTE) + 1
+    kept = cut.removesuffix(" " + CUT_NOTE)
+    assert titles.startswith(kept) and titles[len(kept)] == " "  # cut between words
+    assert list(shown["Projects"][1:]) == ["One project"] and list(shown["Figures"]) == [3, 4]

@@ -106,9 +106,11 @@ csv_download(
     label=tr(language, "Download the figures of these projects (CSV)"),
 )
 
-# 4. The same map as a picture ------------------------------------------------------------------
-if not words["nothing"]:
-    with st.expander(tr(language, "Map as a picture (PNG download)")):
+# 4. The same map as a picture, drawn only when asked for (a portfolio's is a large chart) -------
+if not words["nothing"] and st.toggle(
+    tr(language, "Map as a picture (PNG download)"), key="map.as-picture"
+):
+    with st.container(border=True):
         chosen = filters_in_words(portfolio, view.filters, language)
         title = tr(language, "Partner cities — {filters}", filters=chosen)
         st.plotly_chart(
