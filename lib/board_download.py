@@ -7,7 +7,6 @@ import datetime as dt
 
 import streamlit as st
 
-from lib.board_pdf import board_pack
 from lib.filters import Filters
 from lib.i18n import tr
 from lib.portfolio import Portfolio
@@ -17,6 +16,10 @@ from lib.portfolio_index import index_of
 def pack_bytes(portfolio: Portfolio, filters: Filters, language: str, made_on: dt.date) -> bytes:
     """The pack, built once per portfolio object (so per data version and audience: the public
     site's pack never comes from the board's data), filters, language and date."""
+    # Imported on the first click: the PDF and chart libraries (matplotlib, fpdf2) are some
+    # 40 MB of server memory that a dashboard whose readers never print one does not need.
+    from lib.board_pdf import board_pack
+
     return index_of(portfolio).remember(
         ("board-pack", filters, language, made_on),
         lambda: board_pack(portfolio, filters, language, made_on),

@@ -15,7 +15,6 @@ import streamlit as st
 from lib.app_data import load_for_app
 from lib.board_content import TOPICS, board_content
 from lib.board_model import Board
-from lib.board_pdf import topic_chart
 from lib.escape import md
 from lib.filters import year_bounds
 from lib.i18n import LANGUAGE_NAMES, format_number, tr
@@ -73,6 +72,10 @@ def _leave() -> None:
 
 
 def _topic(board: Board, index: int, remember: Callable[[str, Callable[[], T]], T]) -> None:
+    # Imported when a presentation starts: matplotlib is some 40 MB of server memory that the
+    # dashboard's own pages do not need.
+    from lib.board_pdf import topic_chart
+
     topic = board.topics[index]
     svg = remember(f"present.chart.{topic.key}", lambda: topic_chart(board, topic.key))
     shown = topic.tiles + topic.lines

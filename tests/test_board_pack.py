@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,29 @@ def test_a_line_numbers_at_most_refs_reports():
     numbers, more = numbering.of(ids)
     assert len(numbers) == min(REFS, len(set(ids)))
     assert more == max(len(set(ids)) - REFS, 0)
+
+
+def test_pages_load_the_pdf_and_chart_libraries_only_for_a_pack():
+    """matplotlib and fpdf2 are some 40 MB of server memory: a server whose readers never ask
+    for a board pack does not import them."""
+    script = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "app = AppTest.from_file('dashboard.py', default_timeout=60)\n"
+        "app.run()\n"
+        "for page in ('pages/participants/app.py', 'pages/map/app.py'):\n"
+        "    app.switch_page(page).run()\n"
+        "assert not app.exception\n"
+        "print(sorted({'matplotlib', 'fpdf'} & set(sys.modules)))\n"
+        "from lib.board_download import pack_bytes\n"
+        "from lib.app_data import load_for_app\n"
+        "from lib.filters import Filters\n"
+        "import datetime as dt\n"
+        "pack = pack_bytes(load_for_app().portfolio, Filters(), 'en', dt.date(2026, 1, 1))\n"
+        "print(pack[:5], sorted({'matplotlib', 'fpdf'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines()[-2:] == ["[]", "b'%PDF-' ['fpdf', 'matplotlib']"]
