@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -89,17 +88,6 @@ def project_uses(
         what = tr(language, "figure: {label} = {number}", label=label, number=shown)
         uses.append(Use(row.source, project_id, what, row.quote))
     return uses
-
-
-def all_uses(portfolio: Portfolio, language: str = "en") -> Iterator[Use]:
-    """Every citation in the data set: projects' facts and the catalogue entries, one at a
-    time (a portfolio has hundreds of thousands, with their quotes)."""
-    # One pass over the figures, not one a project: a portfolio has thousands of projects.
-    figures = dict(tuple(portfolio.values.groupby("project", sort=False)))
-    none = portfolio.values.iloc[0:0]
-    for pid in portfolio.projects:
-        yield from project_uses(portfolio, pid, language, figures.get(pid, none))
-    yield from catalogue_uses(portfolio, language)
 
 
 def catalogue_uses(portfolio: Portfolio, language: str = "en") -> list[Use]:

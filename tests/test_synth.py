@@ -204,3 +204,17 @@ def test_map_draws_one_dot_a_city(app: AppTest, projects: list[dict]) -> None:
     places |= {link[end] for p in projects for link in p.get("links", []) for end in ends}
     # every place is a city with coordinates: one point each, not one a project or figure
     assert len(dots["data"]) == len(places)
+
+
+def test_each_reports_count_of_facts_is_the_facts_listed_under_it(portfolio_dir: Path) -> None:
+    """The Sources page counts a report's facts without listing them all (a funder's
+    portfolio has hundreds of thousands); the count must be what opening the report lists."""
+    from lib.loader import load_portfolio
+    from lib.source_tables import source_list, uses_of
+
+    portfolio = load_portfolio(portfolio_dir).portfolio
+    reports = source_list(portfolio)
+    counted = dict(zip(reports["id"], reports["facts taken"], strict=True))
+    listed = {source: len(uses_of(portfolio, source)) for source in portfolio.sources}
+    assert counted == listed
+    assert sum(counted.values()) > len(portfolio.values) > 0  # figures and other facts
