@@ -80,7 +80,10 @@ def _values_from(later: Future[bytes], count: int) -> list[tuple | None]:
         if len(values) == count:
             return values
         error: object = f"{len(values)} values for {count} files"
-    except Exception as failure:  # it could not start, crashed or was killed
+    except subprocess.CalledProcessError as failure:  # it crashed or was killed: say why
+        said = failure.stderr.decode("utf-8", "replace").strip().splitlines()
+        error = said[-1] if said else f"exit status {failure.returncode}"
+    except Exception as failure:  # it could not start
         error = failure
     logging.getLogger(__name__).warning("the second process failed (%s); reading here", error)
     return [None] * count

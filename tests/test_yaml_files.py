@@ -60,6 +60,19 @@ def test_when_the_second_process_fails_this_one_reads_its_files(
     assert "the second process failed" in caplog.text
 
 
+def test_a_second_process_that_crashes_is_named_with_its_last_words(
+    monkeypatch, folder: Path, caplog
+) -> None:
+    monkeypatch.setattr(yaml_files, "SECOND_CORE_FROM", 2)
+    crashing = folder / "crashing-python"
+    crashing.write_text("#!/bin/sh\necho 'Traceback ...' >&2\necho 'MemoryError' >&2\nexit 1\n")
+    crashing.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(crashing))
+    paths = files_in(folder, ".yaml")
+    assert both_cores(paths) == one_core(paths)
+    assert "the second process failed (MemoryError)" in caplog.text
+
+
 def test_a_portfolio_loads_the_same_on_two_cores(monkeypatch) -> None:
     one = load_portfolio(DEFAULT_DATA_DIR).portfolio
     monkeypatch.setattr(yaml_files, "SECOND_CORE_FROM", 2)
