@@ -75,6 +75,7 @@ def ntr(language: str, singular: str, plural: str, n: int, /, **values: object) 
     return text.format(**fields)
 
 
+@cache  # parsed once: a portfolio's map and tables write thousands of numbers and dates
 def babel_locale(language: str) -> Locale:
     return Locale.parse(supported(language))
 

@@ -203,7 +203,6 @@ def _place_row(
             tr(language, "{figure} (source: {source})", figure=figure, source=source)
             for figure, source in figures
         ),
-        "figure_list": "; ".join(figure for figure, _ in figures),
         "sources": " · ".join(dict.fromkeys(source for _, source in figures)),
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
         "tip_roles": _first(role_lines, N_("projects"), language),
@@ -230,12 +229,15 @@ def _first(lines: list[str], what: str, language: str = "en", limit: int = TIP_L
 def _links(
     portfolio: Portfolio, project_ids: list[str], places: pd.DataFrame, language: str
 ) -> pd.DataFrame:
-    by_id = places.set_index("place")
+    # plain tuples: a frame's row look-up, twice for each of a portfolio's thousands of links,
+    # made and dropped a Series each time
+    columns = ["place", "name", "longitude", "latitude", "on_map"]
+    by_id = {row.place: row for row in places[columns].itertuples(index=False)}
     rows = []
     for pid in project_ids:
         project = portfolio.projects[pid]
         for link in project.links:
-            start, end = by_id.loc[link.from_place], by_id.loc[link.to_place]
+            start, end = by_id[link.from_place], by_id[link.to_place]
             rows.append(
                 {
                     "project": pid,
@@ -244,12 +246,12 @@ def _links(
                     "kind_words": tr(language, LINK_WORDS[link.kind]),
                     "from_place": link.from_place,
                     "to_place": link.to_place,
-                    "name": f"{start['name']} – {end['name']}",
-                    "from_lon": start["longitude"],
-                    "from_lat": start["latitude"],
-                    "to_lon": end["longitude"],
-                    "to_lat": end["latitude"],
-                    "drawn": bool(start["on_map"] and end["on_map"]),
+                    "name": f"{start.name} – {end.name}",
+                    "from_lon": start.longitude,
+                    "from_lat": start.latitude,
+                    "to_lon": end.longitude,
+                    "to_lat": end.latitude,
+                    "drawn": bool(start.on_map and end.on_map),
                     "source": portfolio.sources[link.source].title,
                     "quote": link.quote,
                 }

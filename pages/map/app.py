@@ -81,12 +81,14 @@ if data.project_wide_figures:
     )
 
 # 3. Table: every place, with the figures and sources behind its dot ----------------------------
-table = derived(view, "map.table", lambda: cities_table(data))
+# Only the cut cells on screen are kept; the CSV's every word is written again on a click.
 shown, note = derived(
     view,
     "map.shown",
     lambda: table_head(
-        short_cells(table, language=language), tr(language, "places"), language=language
+        short_cells(cities_table(data), language=language),
+        tr(language, "places"),
+        language=language,
     ),
 )
 st.dataframe(shown, hide_index=True, width="stretch", key="map.table")
@@ -94,7 +96,7 @@ if note:
     st.caption(note)
 st.download_button(
     tr(language, "Download the cities table (CSV)"),
-    lambda: csv_bytes(table),
+    lambda: csv_bytes(cities_table(data)),
     file_name="map-cities.csv",
     mime="text/csv",
     key="map.cities.csv",
