@@ -107,11 +107,13 @@ def participant_figures(
     codes = topic_codes(portfolio, ("participants",))
     rows = values[values["indicator"].isin(codes)]
     keys = _whole_key(rows)
-    parts = rows[rows["breakdown"] != ""]
-    part_values = {
-        key: [int(v) for v in group["value"].dropna()]
-        for key, group in parts.groupby(keys[parts.index])
-    }
+    # one pass over plain values, not a frame a whole: a portfolio has thousands of wholes
+    part_values: dict[str, list[int]] = {}
+    for key, breakdown, value in zip(keys, rows["breakdown"], rows["value"], strict=True):
+        if breakdown != "":
+            values_of = part_values.setdefault(key, [])
+            if not pd.isna(value):
+                values_of.append(int(value))
     records = []
     for key, row in zip(keys, rows.itertuples(index=False), strict=True):
         event = portfolio.event(row.project, row.event) if row.event else None
