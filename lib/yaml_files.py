@@ -47,17 +47,17 @@ def read_yaml_files(
     for path, value in zip(theirs, values, strict=True):
         if value is None:
             yield path, read_yaml(path, display_name(path))
-        else:
-            yield path, clean_document(value[0], path)
+        else:  # taken in one file at a time: thousands of documents are never held at once
+            yield path, clean_document(marshal.loads(value), path)
 
 
 def clean_values(paths: list[str]) -> bytes:
-    """In the second process: for each file, (its value,) when it is clean, else None."""
+    """In the second process: for each file, its value marshalled when it is clean, else None."""
     gc.disable()  # a short-lived process that makes many objects and no garbage cycles
     values = []
     for path in paths:
         document = read_yaml(Path(path), path)
-        values.append((document.value,) if is_clean(document) else None)
+        values.append(marshal.dumps(document.value) if is_clean(document) else None)
     return marshal.dumps(values)
 
 
@@ -73,7 +73,7 @@ def _read_elsewhere(paths: list[str]) -> bytes:
     return done.stdout
 
 
-def _values_from(later: Future[bytes], count: int) -> list[tuple | None]:
+def _values_from(later: Future[bytes], count: int) -> list[bytes | None]:
     """The second process's values, or None for each file (read here) if it failed."""
     try:
         values = marshal.loads(later.result())
