@@ -156,7 +156,7 @@ def _map(portfolio: Portfolio, board: Board, cite: SourceNumbering) -> Topic:
             for entry in portfolio.projects[project_id].places
             if entry.place == row.place
         ]
-        behind = [sid for sid, s in portfolio.sources.items() if f"{s.title}: “" in row.sources]
+        behind = [sid for sid in portfolio.sources if sid in row.source_ids]
         lines.append(Line(where, str(row.size_words), *cite.of(behind + named_by)))
     pairs = data.drawn_links.drop_duplicates(["from_place", "to_place", "kind"])
     notes = (

@@ -23,6 +23,9 @@ from lib.schema import Event
 from lib.vocabulary import code_words
 
 TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
+# A place's figures written out in its row: its table cell shows the first 300 characters, and
+# the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
+FIGURE_LINES = 10
 SIZE_INDICATOR = "participants"  # the one count a report ties to cities (from, or held at)
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
 LINK_WORDS = {
@@ -164,6 +167,7 @@ def _place_row(
     place_id: str,
     in_filter: bool,
     language: str,
+    every_figure: bool,
 ) -> dict:
     place = portfolio.places[place_id]
     country = portfolio.countries.get(place.country)
@@ -183,7 +187,11 @@ def _place_row(
         for pid in mine
     ]
     events = _events_here(by_place.events.get(place_id, []), set(mine), language)
-    figures = [_figure_line(portfolio, row, language) for row in rows.itertuples(index=False)]
+    written = rows if every_figure else rows.head(FIGURE_LINES)
+    figures = [_figure_line(portfolio, row, language) for row in written.itertuples(index=False)]
+    more = "" if len(written) == len(rows) else _more(len(rows) - len(written), language)
+    cited = list(dict.fromkeys(zip(rows["source"], rows["quote"], strict=True)))
+    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited[:TIP_LINES]]
     return {
         "place": place_id,
         "name": place.names.get(language),
@@ -202,14 +210,13 @@ def _place_row(
         "figures": "\n".join(
             tr(language, "{figure} (source: {source})", figure=figure, source=source)
             for figure, source in figures
-        ),
-        "sources": " · ".join(dict.fromkeys(source for _, source in figures)),
+        )
+        + more,
+        "source_ids": frozenset(sid for sid, _ in cited),
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
         "tip_roles": _first(role_lines, N_("projects"), language),
-        "tip_figures": _first([figure for figure, _ in figures], N_("figures"), language),
-        "tip_sources": _first(
-            list(dict.fromkeys(source for _, source in figures)), N_("sources"), language
-        ),
+        "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=len(rows)),
+        "tip_sources": _first(sources, N_("sources"), language, total=len(cited)),
         "size_value": size_value,
         "status": status,
         "size_words": size_words,
@@ -217,13 +224,23 @@ def _place_row(
     }
 
 
-def _first(lines: list[str], what: str, language: str = "en", limit: int = TIP_LINES) -> str:
-    """The first `limit` lines joined, and how many more there are; the table has them all."""
+def _first(
+    lines: list[str],
+    what: str,
+    language: str = "en",
+    limit: int = TIP_LINES,
+    total: int | None = None,
+) -> str:
+    """The first `limit` lines joined, and how many more there are (of `total`, when only the
+    first few lines are given); the table has them all."""
+    left = (len(lines) if total is None else total) - limit
     shown = "; ".join(lines[:limit])
-    if len(lines) <= limit:
-        return shown
-    more = format_number(len(lines) - limit, language)
-    return shown + tr(language, "; and {n} more {what}", n=more, what=tr(language, what))
+    return shown + _more(left, language, what) if left > 0 else shown
+
+
+def _more(left: int, language: str, what: str = N_("figures")) -> str:
+    n = format_number(left, language)
+    return tr(language, "; and {n} more {what}", n=n, what=tr(language, what))
 
 
 def _links(
@@ -284,10 +301,12 @@ def map_data(
     values: pd.DataFrame,
     filters: Filters,
     language: str = "en",
+    every_figure: bool = False,
 ) -> MapData:
     """Places and links of the selected projects; `values` are the view's figures (from
     filters.selected_values, with their `venue`). Places outside a country or city filter
-    are kept, faded, because they belong to a selected project; their figures are not shown."""
+    are kept, faded, because they belong to a selected project; their figures are not shown.
+    A place's `figures` are its first FIGURE_LINES, unless `every_figure` (for the CSV)."""
     ids = dict.fromkeys(place_ids(portfolio, project_ids))
     for pid in project_ids:  # a link or an event may name a place the place list lacks
         project = portfolio.projects[pid]
@@ -302,7 +321,7 @@ def map_data(
         )
 
     by_place = _by_place(portfolio, project_ids, values)
-    rows = [_place_row(portfolio, by_place, p, in_filter(p), language) for p in ids]
+    rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
     places = pd.DataFrame(rows)
     links = _links(portfolio, project_ids, places, language)
     counted = places["on_map"] & (places["status"] == COUNTED)

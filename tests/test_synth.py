@@ -218,3 +218,28 @@ def test_each_reports_count_of_facts_is_the_facts_listed_under_it(portfolio_dir:
     listed = {source: len(uses_of(portfolio, source)) for source in portfolio.sources}
     assert counted == listed
     assert sum(counted.values()) > len(portfolio.values) > 0  # figures and other facts
+
+
+def test_a_busy_citys_row_writes_out_its_first_figures_and_the_csv_every_one(
+    portfolio_dir: Path,
+) -> None:
+    """A hub city's figures are written out ten at a time on screen and in its tooltip's
+    count; the CSV's row (every_figure) has each of them."""
+    from lib.filters import Filters, selected_projects, selected_values
+    from lib.map_data import FIGURE_LINES, map_data
+
+    portfolio = load_portfolio(portfolio_dir).portfolio
+    projects = selected_projects(portfolio, Filters())
+    values = selected_values(portfolio, Filters())
+    screen = map_data(portfolio, projects, values, Filters()).places.set_index("place")
+    csv_rows = map_data(portfolio, projects, values, Filters(), every_figure=True).places
+    every = csv_rows.set_index("place")["figures"].str.split("\n")
+    busy = every[every.map(len) > FIGURE_LINES + 2]
+    assert len(busy), "the 200-project portfolio has a city with many figures"
+    for place, lines in busy.items():
+        shown = screen.at[place, "figures"].split("\n")
+        assert shown[:-1] == lines[: FIGURE_LINES - 1]
+        left = len(lines) - FIGURE_LINES
+        assert shown[-1] == f"{lines[FIGURE_LINES - 1]}; and {left:,} more figures"
+        assert screen.at[place, "tip_figures"].endswith(f"; and {len(lines) - 3:,} more figures")
+        assert screen.at[place, "source_ids"] == csv_rows.set_index("place").at[place, "source_ids"]

@@ -81,7 +81,7 @@ if data.project_wide_figures:
     )
 
 # 3. Table: every place, with the figures and sources behind its dot ----------------------------
-# Only the cut cells on screen are kept; the CSV's every word is written again on a click.
+# Only the cut cells on screen are kept; the CSV's every figure is written out on a click.
 shown, note = derived(
     view,
     "map.shown",
@@ -96,7 +96,13 @@ if note:
     st.caption(note)
 st.download_button(
     tr(language, "Download the cities table (CSV)"),
-    lambda: csv_bytes(cities_table(data)),
+    lambda: csv_bytes(
+        cities_table(
+            map_data(
+                portfolio, view.project_ids, view.values, view.filters, language, every_figure=True
+            )
+        )
+    ),
     file_name="map-cities.csv",
     mime="text/csv",
     key="map.cities.csv",
