@@ -68,7 +68,10 @@ chosen = st.selectbox(
     format_func=titles.__getitem__,
     key="sources.report",
 )
-st.dataframe(uses_of(portfolio, chosen, language), hide_index=True, width="stretch")
+uses = derived(
+    view, f"sources.uses.{chosen}", lambda: uses_of(portfolio, chosen, language), per_filters=False
+)
+st.dataframe(uses, hide_index=True, width="stretch")
 report_language = md(portfolio.sources[chosen].language)
 with st.expander(
     tr(language, "The full text of the report ({language})", language=report_language)
