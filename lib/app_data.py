@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -9,6 +10,7 @@ import threading
 import time
 from pathlib import Path
 
+import pyarrow as pa
 import streamlit as st
 
 from lib.audience import Audience, audience_from_env, for_audience
@@ -96,6 +98,19 @@ class _Version:
 
 
 _version = _Version()
+
+
+def _arrow_memory_given_back() -> None:
+    """Have pandas' Arrow text columns allocated by jemalloc, which hands freed memory back
+    to the system, not by pyarrow's default mimalloc pool: Streamlit runs each rerun in a new
+    thread, and with mimalloc a server that had opened every page of a 10,000-project
+    portfolio kept some 70 MB more (bench/results.md). A pyarrow built without jemalloc keeps
+    its default."""
+    with contextlib.suppress(NotImplementedError):
+        pa.set_memory_pool(pa.jemalloc_memory_pool())
+
+
+_arrow_memory_given_back()  # once a server, before the data is loaded
 
 
 # cache_resource, not cache_data: the portfolio is read-only once loaded (frozen models, and no
