@@ -21,6 +21,7 @@ from lib.funding_data import (
     without_projects,
 )
 from lib.i18n import format_number, tr
+from lib.kept_figure import kept
 from lib.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
@@ -64,7 +65,8 @@ by_programme = facts["projects"] > CHART_ROWS
 
 def _chart() -> object:
     tree = funding_tree(portfolio, rows, language)
-    return funding_chart(without_projects(tree) if by_programme else tree, facts["label"], language)
+    shown = without_projects(tree) if by_programme else tree
+    return kept(funding_chart(shown, facts["label"], language))
 
 
 st.plotly_chart(

@@ -9,6 +9,7 @@ from lib.downloads import chart_config, csv_bytes, csv_download
 from lib.escape import md
 from lib.flat_table import readable_values
 from lib.i18n import ntr, tr
+from lib.kept_figure import kept
 from lib.map_data import cities_table, map_data, not_on_map_text, size_caption
 from lib.map_layers import legend_text, map_deck
 from lib.map_picture import map_picture
@@ -122,7 +123,7 @@ if not words["nothing"] and st.toggle(
         chosen = filters_in_words(portfolio, view.filters, language)
         title = tr(language, "Partner cities — {filters}", filters=chosen)
         st.plotly_chart(
-            derived(view, "map.picture", lambda: map_picture(data, outlines, title)),
+            derived(view, "map.picture", lambda: kept(map_picture(data, outlines, title))),
             config=chart_config("map"),
             width="stretch",
             key="map.picture",

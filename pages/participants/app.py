@@ -10,6 +10,7 @@ from lib.figure_text import figure_text
 from lib.flat_table import readable_values
 from lib.headlines import indicator_figure
 from lib.i18n import tr
+from lib.kept_figure import kept
 from lib.names import indicator_description, titles_text
 from lib.people_tables import (
     SUMMED_HELP,
@@ -53,7 +54,7 @@ drawn = derived(
     view, "participants.drawn", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
 )
 st.plotly_chart(
-    derived(view, "participants.chart", lambda: participants_chart(drawn, language)),
+    derived(view, "participants.chart", lambda: kept(participants_chart(drawn, language))),
     config=chart_config("participants-by-city"),
     width="stretch",
     key="participants.chart",

@@ -14,6 +14,7 @@ from lib.figure_text import figure_text
 from lib.flat_table import readable_values
 from lib.headlines import indicator_figure
 from lib.i18n import tr
+from lib.kept_figure import kept
 from lib.names import indicator_description, titles_text, translation_mark
 from lib.people_tables import (
     PEOPLE_TOPICS,
@@ -107,7 +108,7 @@ if derived(view, "people.any-number", lambda: figures["value"].notna().any()):
         view, "people.drawn", lambda: largest_rows(figures, "indicator", "value", CHART_ROWS)
     )
     st.plotly_chart(
-        derived(view, "people.chart", lambda: people_chart(drawn, language)),
+        derived(view, "people.chart", lambda: kept(people_chart(drawn, language))),
         config=chart_config("people-supported"),
         width="stretch",
         key="people-supported.chart",

@@ -13,6 +13,7 @@ from lib.escape import md
 from lib.filters import undated_projects
 from lib.flat_table import readable_values
 from lib.i18n import ntr, tr
+from lib.kept_figure import kept
 from lib.names import project_titles, titles_text
 from lib.search_select import searched
 from lib.timeline_data import (
@@ -73,8 +74,8 @@ if dated_ids:
     chart = derived(
         view,
         f"timeline.chart.{focus}",
-        lambda: timeline_chart(
-            rows if focus else rows[rows["project_id"].isin(drawn)], focus, language
+        lambda: kept(
+            timeline_chart(rows if focus else rows[rows["project_id"].isin(drawn)], focus, language)
         ),
     )
     st.plotly_chart(
