@@ -21,6 +21,25 @@ def filter_options(portfolio: Portfolio) -> dict[str, list[str]]:
     return index_of(portfolio).options
 
 
+def _option_names(portfolio: Portfolio, language: str) -> dict[str, dict[str, str]]:
+    """Each filter's options by name, written once per data version and language: the lists
+    show up to a few hundred names, asked for again on every rerun."""
+
+    def written() -> dict[str, dict[str, str]]:
+        options = filter_options(portfolio)
+        names = {"projects": project_titles(portfolio, language)}
+        for field, name in (
+            ("countries", country_name),
+            ("cities", place_name),
+            ("funders", funder_name),
+            ("programmes", programme_name),
+        ):
+            names[field] = {option: name(portfolio, option, language) for option in options[field]}
+        return names
+
+    return index_of(portfolio).remember(("filter option names", language), written)
+
+
 def _read_url_once(portfolio: Portfolio, options: dict[str, list[str]], language: str) -> None:
     """On a session's first run the URL decides the widgets; after that the widgets do."""
     if st.session_state.get(KEY + "ready"):
@@ -65,15 +84,16 @@ def filter_sidebar(portfolio: Portfolio, language: str = "en") -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     options = filter_options(portfolio)
     _read_url_once(portfolio, options, language)
+    names = _option_names(portfolio, language)
     labels = {
-        "countries": (tr(language, "Country"), lambda c: country_name(portfolio, c, language)),
-        "cities": (tr(language, "City"), lambda p: place_name(portfolio, p, language)),
-        "funders": (tr(language, "Funder"), lambda o: funder_name(portfolio, o, language)),
-        "programmes": (
-            tr(language, "Programme"),
-            lambda p: programme_name(portfolio, p, language),
-        ),
-        "projects": (tr(language, "Project"), project_titles(portfolio, language).__getitem__),
+        field: (tr(language, label), names[field].__getitem__)
+        for field, label in (
+            ("countries", "Country"),
+            ("cities", "City"),
+            ("funders", "Funder"),
+            ("programmes", "Programme"),
+            ("projects", "Project"),
+        )
     }
     with entry_script_ids(), st.sidebar:
         st.header(tr(language, "Filters"))
