@@ -10,6 +10,7 @@ import pandas as pd
 
 from lib.audience import is_suppressed, suppressed_words
 from lib.bounded import names_text
+from lib.frame_rows import FrameRows
 from lib.headlines import Figure, figure_when
 from lib.i18n import N_, format_number, tr
 from lib.portfolio import Portfolio
@@ -114,7 +115,7 @@ def participant_figures(
             values_of = part_values.setdefault(key, [])
             if not pd.isna(value):
                 values_of.append(int(value))
-    records = []
+    records = FrameRows(_PARTICIPANT_COLUMNS)
     for key, row in zip(keys, rows.itertuples(index=False), strict=True):
         event = portfolio.event(row.project, row.event) if row.event else None
         project = portfolio.projects[row.project].title.get(language)
@@ -126,7 +127,7 @@ def participant_figures(
             role, from_city = "total", tr(language, ALL_CITIES)
         else:
             role, from_city = "whole", tr(language, NOT_BROKEN_DOWN)
-        records.append(
+        records.add(
             {
                 "group": f"{row.project}|{row.event}|{row.indicator}",
                 "label": f"{project} – {title}",
@@ -144,7 +145,7 @@ def participant_figures(
                 "quote": row.quote,
             }
         )
-    frame = pd.DataFrame(records, columns=_PARTICIPANT_COLUMNS)
+    frame = records.frame()
     frame["value"] = frame["value"].astype("Int64")
     return frame
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from lib.date_text import date_text, period_text
 from lib.dates import FuzzyDate
+from lib.frame_rows import FrameRows
 from lib.i18n import N_, tr
 from lib.people_tables import value_text
 from lib.portfolio import Portfolio
@@ -226,7 +227,7 @@ def timeline_rows(
     figures: dict[str, list] = {}
     for figure in dated.itertuples(index=False):
         figures.setdefault(figure.project, []).append(figure)
-    rows: list[dict] = []
+    rows = FrameRows(COLUMNS)  # 33,000 rows at 10,000 projects
     for index, project_id in enumerate(project_ids):
         project = portfolio.projects[project_id]
         base = {
@@ -235,10 +236,12 @@ def timeline_rows(
             "colour_index": index,
         }
         titles = {event.id: event.title.get(language) for event in project.events}
-        rows.append(_project_row(portfolio, project, base, language))
-        rows += [_event_row(portfolio, event, titles, base, language) for event in project.events]
-        rows += _figure_rows(portfolio, figures.get(project_id, []), base, language)
-    return pd.DataFrame(rows, columns=COLUMNS)
+        rows.add(_project_row(portfolio, project, base, language))
+        for event in project.events:
+            rows.add(_event_row(portfolio, event, titles, base, language))
+        for row in _figure_rows(portfolio, figures.get(project_id, []), base, language):
+            rows.add(row)
+    return rows.frame()
 
 
 # In the short tables the date leads: on a phone only the first columns are in view.
