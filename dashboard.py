@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib.app_data import audience_notice, load_for_app, show_data_problems
-from lib.i18n import N_, tr
-from lib.language_state import language_picker
-from lib.presentation import presentation_language, presentation_page, presenting
-from lib.sidebar import filter_sidebar
+from lib.text.i18n import N_, tr
+from lib.ui.app_data import audience_notice, load_for_app, show_data_problems
+from lib.ui.language import language_picker
+from lib.ui.presentation import presentation_language, presentation_page, presenting
+from lib.ui.sidebar import filter_sidebar
 
 present = presenting()  # ?present=1: a wall screen, one topic a screen, no sidebar
 st.set_page_config(

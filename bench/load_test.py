@@ -183,7 +183,7 @@ async def session(number: int, port: int, changes: int, message_timeout: float) 
                 if not any(widget_id.endswith(CITY_WIDGET) for widget_id in last.widgets):
                     raise RuntimeError("the page drew no city filter")
                 # The first change is the one every session makes to Shtip: Streamlit once
-                # dropped the first change after a page was opened (lib/widget_ids.py).
+                # dropped the first change after a page was opened (lib/ui/widget_ids.py).
                 chosen, expected = CHANGES[0 if step == 0 else (number + step) % len(CHANGES)]
                 states = browser_states(last.widgets, chosen)
                 rerun = await asyncio.wait_for(

@@ -55,7 +55,7 @@ TARGETS = {
 
 
 def work_load(data_dir: Path) -> dict[str, Any]:
-    from lib.loader import load_portfolio
+    from lib.load.loader import load_portfolio
 
     started = time.perf_counter()
     result = load_portfolio(data_dir)
@@ -73,7 +73,7 @@ def work_load(data_dir: Path) -> dict[str, Any]:
 def work_parse(data_dir: Path) -> dict[str, Any]:
     import yaml
 
-    from lib.loader import data_files
+    from lib.load.loader import data_files
 
     started = time.perf_counter()
     files = [path for path in data_files(data_dir) if path.suffix == ".yaml"]
@@ -395,8 +395,8 @@ def main() -> None:
     if args.worker:
         work(args.worker[0], Path(args.worker[1]), args.reruns)
         return
-    from lib.loader import DEFAULT_DATA_DIR
-    from lib.synth import write_portfolio
+    from lib.load.loader import DEFAULT_DATA_DIR
+    from lib.synth.portfolio import write_portfolio
 
     results: dict[str, Any] = {
         "machine": machine(),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lib.loader import DEFAULT_DATA_DIR
+from lib.load.loader import DEFAULT_DATA_DIR
 
 # Words that must never reach the public: the unpublished project's title, id, summary, its
 # own report, funder and region, and its figure's sentence.

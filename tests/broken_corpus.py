@@ -26,7 +26,7 @@ from broken_data import (
     write,
 )
 
-from lib.problems import MAX_FIELD, shortened
+from lib.model.problems import MAX_FIELD, shortened
 
 ENGLISH_REPORT = "sources/001_928e335da9f561c0.txt"  # has « » and é, which Latin-1 holds
 MACEDONIAN_REPORT = "sources/002_ba9b2654a6db1fe9.txt"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lib.loader import DEFAULT_DATA_DIR, LoadResult
-from lib.problems import Problem
+from lib.load.loader import DEFAULT_DATA_DIR, LoadResult
+from lib.model.problems import Problem
 
 VALUES = "indicator_values.csv"
 TWINNING = "projects/shtip-strazhitsa-twinning.yaml"

@@ -6,7 +6,7 @@ import pytest
 from app_support import set_filter
 from streamlit.testing.v1 import AppTest
 
-from lib.loader import DEFAULT_DATA_DIR
+from lib.load.loader import DEFAULT_DATA_DIR
 
 ROOT = DEFAULT_DATA_DIR.parent
 

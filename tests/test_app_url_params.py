@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.loader import DEFAULT_DATA_DIR
+from lib.load.loader import DEFAULT_DATA_DIR
 
 ROOT = DEFAULT_DATA_DIR.parent
 

@@ -28,13 +28,13 @@ from google.protobuf import text_format
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
-from lib import cli
-from lib.audience import audience_from_env, for_audience
-from lib.exports import FORMATS, export
-from lib.filters import Filters, selected_values
-from lib.flat_table import readable_values
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
-from lib.people_tables import (
+from lib.curation import cli
+from lib.exports.formats import FORMATS, export
+from lib.load.audience import audience_from_env, for_audience
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.filters import Filters, selected_values
+from lib.query.flat_table import readable_values
+from lib.topics.people.data import (
     participant_figures,
     participants_table,
     people_figures,
@@ -350,7 +350,7 @@ def test_presentation_mode_shows_nothing_private_in_public(monkeypatch, data_dir
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils' pdftotext")
 def test_the_public_board_pack_holds_nothing_private(loaded, tmp_path):
-    from lib.board_pdf import board_pack
+    from lib.board.pdf import board_pack
 
     public = for_audience(loaded, "public")
     for cities in ((), ("gevgelija",)):

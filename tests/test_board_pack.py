@@ -17,13 +17,13 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from lib.board_content import TOPICS, board_content
-from lib.board_model import REFS, SourceNumbering
-from lib.board_pdf import board_pack
-from lib.cli import main
-from lib.filters import Filters
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
-from lib.names import filters_in_words
+from lib.board.content import TOPICS, board_content
+from lib.board.model import REFS, SourceNumbering
+from lib.board.pdf import board_pack
+from lib.curation.cli import main
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.filters import Filters
+from lib.query.names import filters_in_words
 
 ROOT = DEFAULT_DATA_DIR.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -244,9 +244,9 @@ def test_pages_load_the_pdf_and_chart_libraries_only_for_a_pack():
         "    app.switch_page(page).run()\n"
         "assert not app.exception\n"
         "print(sorted({'matplotlib', 'fpdf'} & set(sys.modules)))\n"
-        "from lib.board_download import pack_bytes\n"
-        "from lib.app_data import load_for_app\n"
-        "from lib.filters import Filters\n"
+        "from lib.ui.board_download import pack_bytes\n"
+        "from lib.ui.app_data import load_for_app\n"
+        "from lib.query.filters import Filters\n"
         "import datetime as dt\n"
         "pack = pack_bytes(load_for_app().portfolio, Filters(), 'en', dt.date(2026, 1, 1))\n"
         "print(pack[:5], sorted({'matplotlib', 'fpdf'} & set(sys.modules)))\n"

@@ -24,8 +24,8 @@ from test_browser_pages import (
     wait_for_title,
 )
 
-from lib.i18n import tr
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.text.i18n import tr
 
 pytestmark = pytest.mark.browser
 

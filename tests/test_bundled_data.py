@@ -2,10 +2,10 @@
 
 import pytest
 
-from lib.cli import main
-from lib.filters import Filters, selected_values
-from lib.headlines import headline_counts, indicator_figure
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.curation.cli import main
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.figures import headline_counts, indicator_figure
+from lib.query.filters import Filters, selected_values
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def test_no_budget_is_invented(portfolio):
 
 
 def test_places_match_the_offline_geonames_extract(portfolio):
-    gazetteer = pytest.importorskip("lib.gazetteer")
+    gazetteer = pytest.importorskip("lib.curation.gazetteer")
     for place in portfolio.places.values():
         if place.geonames_id is None:
             continue

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
-from lib.cli import main
-from lib.csv_values import BREAKDOWNS, COLUMNS, PRECISIONS, VALUES_FILE
-from lib.filters import Filters
-from lib.frictionless_package import package_zip
-from lib.loader import DEFAULT_DATA_DIR, data_files, load_portfolio
+from lib.curation.cli import main
+from lib.exports.datapackage import package_zip
+from lib.load.loader import DEFAULT_DATA_DIR, data_files, load_portfolio
+from lib.load.values_csv import BREAKDOWNS, COLUMNS, PRECISIONS, VALUES_FILE
+from lib.query.filters import Filters
 
 DESCRIPTOR = DEFAULT_DATA_DIR / "datapackage.json"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.escape import html_text, md, spreadsheet_cell
+from lib.text.escape import html_text, md, spreadsheet_cell
 
 HOSTILE = [
     "<script>alert(1)</script>",

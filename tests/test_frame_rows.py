@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.frame_rows import FrameRows
+from lib.query.frame_rows import FrameRows
 
 ROWS = [
     {"city": "Shtip", "participants": 132, "note": "left out"},

@@ -8,12 +8,12 @@ import io
 import hxl
 import pytest
 
-from lib.cli import main
-from lib.downloads import csv_bytes
-from lib.filters import Filters, selected_values
-from lib.flat_table import readable_values
-from lib.hxl_export import hxl_csv
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.curation.cli import main
+from lib.exports.hxl import hxl_csv
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.filters import Filters, selected_values
+from lib.query.flat_table import readable_values
+from lib.ui.downloads import csv_bytes
 
 
 @pytest.fixture(scope="module")

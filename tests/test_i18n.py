@@ -13,12 +13,12 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
-from lib.date_text import date_text, period_text
-from lib.dates import FuzzyDate
-from lib.downloads import csv_bytes
-from lib.filters import Filters, selected_projects, selected_values
-from lib.flat_table import readable_values
-from lib.i18n import (
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.model.dates import FuzzyDate
+from lib.query.filters import Filters, selected_projects, selected_values
+from lib.query.flat_table import readable_values
+from lib.text.dates import date_text, period_text
+from lib.text.i18n import (
     LANGUAGES,
     catalog_path,
     format_day,
@@ -28,8 +28,8 @@ from lib.i18n import (
     plotly_separators,
     tr,
 )
-from lib.language_state import browser_language, language_from_param
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.ui.downloads import csv_bytes
+from lib.ui.language import browser_language, language_from_param
 
 POT = ROOT / "locale" / "dashboard.pot"
 KEYWORDS = {"tr": (2,), "ntr": (2, 3), "N_": None}
@@ -239,8 +239,8 @@ def test_the_csv_download_is_utf8_with_a_byte_order_mark_and_headers_in_the_lang
 
 
 def test_the_map_labels_and_tooltips_are_in_the_chosen_language(portfolio):
-    from lib.map_data import map_data
-    from lib.map_layers import map_deck
+    from lib.topics.map.chart import map_deck
+    from lib.topics.map.data import map_data
 
     filters = Filters()
     ids = selected_projects(portfolio, filters)

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from lib.cli import main
-from lib.filters import Filters
-from lib.iati_codes import REPORTING_ORG_REF
-from lib.iati_export import iati_export
-from lib.iati_import import import_iati
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.curation.cli import main
+from lib.iati.codes import REPORTING_ORG_REF
+from lib.iati.export import iati_export
+from lib.iati.importer import import_iati
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.filters import Filters
 
 IATI = Path(__file__).parent / "iati"
 EXAMPLE = IATI / "activity-standard-example-annotated.xml"

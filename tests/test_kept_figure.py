@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 import plotly.io
 
-from lib.kept_figure import kept
+from lib.ui.kept_figure import kept
 
 
 def _figure() -> go.Figure:

@@ -8,9 +8,11 @@ import json
 import pytest
 from app_support import numbers, open_app, set_filter
 
-from lib.charts_funding import funding_chart, text_colour, tint
-from lib.filters import programme_chain
-from lib.funding_data import (
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.model.schema import Amount, Funding
+from lib.query.filters import programme_chain
+from lib.topics.funding.chart import funding_chart, text_colour, tint
+from lib.topics.funding.data import (
     NO_AMOUNT_REPORTED,
     NOT_REPORTED,
     TABLE_COLUMNS,
@@ -23,8 +25,6 @@ from lib.funding_data import (
     size_basis,
     size_label,
 )
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
-from lib.schema import Amount, Funding
 
 EFC_PATH = "Europe for Citizens › Strand 2 › Measure 2.1 Town-Twinning"
 MYLA = "Strengthening local actors in the process of refugee integration in Macedonia"

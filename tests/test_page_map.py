@@ -11,10 +11,11 @@ import pytest
 from app_support import open_app, set_filter
 from streamlit.testing.v1 import AppTest
 
-from lib.basemap import BASEMAP_FILE, load_country_outlines
-from lib.filters import Filters, selected_projects, selected_values
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
-from lib.map_data import (
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.filters import Filters, selected_projects, selected_values
+from lib.topics.map.basemap import BASEMAP_FILE, load_country_outlines
+from lib.topics.map.chart import legend_text, map_deck
+from lib.topics.map.data import (
     COUNTED,
     NO_COUNT,
     OUTSIDE,
@@ -24,9 +25,8 @@ from lib.map_data import (
     not_on_map_text,
     size_caption,
 )
-from lib.map_layers import legend_text, map_deck
-from lib.map_picture import map_picture
-from lib.map_view import fit_view, place_labels
+from lib.topics.map.framing import fit_view, place_labels
+from lib.topics.map.picture import map_picture
 
 PAGE = "pages/map/app.py"
 ALL_CITIES = {
@@ -287,7 +287,7 @@ def test_page_with_a_region_only_project_says_there_is_nothing_to_map():
 
 
 def test_long_table_cells_are_cut_at_a_word_and_say_so():
-    from lib.bounded import CELL_CHARACTERS, CUT_NOTE, short_cells
+    from lib.query.limits import CELL_CHARACTERS, CUT_NOTE, short_cells
 
     titles = "; ".join(f"Project number {n} in the city" for n in range(200))
     frame = pd.DataFrame({"Projects": [titles, "One project"], "Figures": [3, 4]})

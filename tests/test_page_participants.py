@@ -8,11 +8,11 @@ import pytest
 from app_support import numbers, open_app, set_filter
 from streamlit.testing.v1 import AppTest
 
-from lib.charts_people import APPROXIMATE_OPACITY, participants_chart
-from lib.filters import Filters, selected_values
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
-from lib.palette import UNKNOWN_GREY
-from lib.people_tables import (
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.filters import Filters, selected_values
+from lib.topics.palette import UNKNOWN_GREY
+from lib.topics.people.chart import APPROXIMATE_OPACITY, participants_chart
+from lib.topics.people.data import (
     ALL_CITIES,
     NOT_BROKEN_DOWN,
     SUMMED_LABEL,

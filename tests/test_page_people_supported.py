@@ -7,12 +7,12 @@ import json
 import pytest
 from app_support import numbers, open_app, set_filter
 
-from lib.charts_people import APPROXIMATE_OPACITY, people_chart
-from lib.figure_text import figure_text
-from lib.filters import Filters, selected_values
-from lib.headlines import indicator_figure
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
-from lib.people_tables import at_least_note, people_figures, people_table, value_text
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.query.figure_text import figure_text
+from lib.query.figures import indicator_figure
+from lib.query.filters import Filters, selected_values
+from lib.topics.people.chart import APPROXIMATE_OPACITY, people_chart
+from lib.topics.people.data import at_least_note, people_figures, people_table, value_text
 
 
 @pytest.fixture(scope="module")

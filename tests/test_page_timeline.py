@@ -8,10 +8,10 @@ import json
 import pytest
 from app_support import open_app, set_filter
 
-from lib.charts_timeline import chart_rows, mark_label, timeline_chart
-from lib.dates import FuzzyDate
-from lib.loader import DEFAULT_DATA_DIR, load_portfolio
-from lib.timeline_data import (
+from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.model.dates import FuzzyDate
+from lib.topics.timeline.chart import chart_rows, mark_label, timeline_chart
+from lib.topics.timeline.data import (
     START_AND_END_NOT_STATED,
     coarsest,
     projects_off_axis,

@@ -1,7 +1,7 @@
 """A problem's words stay short whatever the data holds, and the app's list of them is bounded."""
 
-from lib.problems import MAX_ECHO, Problem, problem_listing, shortened
-from lib.widget_ids import entry_script_ids
+from lib.model.problems import MAX_ECHO, Problem, problem_listing, shortened
+from lib.ui.widget_ids import entry_script_ids
 
 
 def test_a_long_echoed_value_is_cut_and_its_length_said() -> None:

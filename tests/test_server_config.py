@@ -69,7 +69,7 @@ def test_the_server_allocates_arrow_text_with_jemalloc():
     """A server that had opened every page of a 10,000-project portfolio kept some 70 MB more
     with pyarrow's default mimalloc pool (bench/results.md); the app picks jemalloc."""
     code = (
-        "import lib.app_data, pandas, pyarrow as pa\n"
+        "import lib.ui.app_data, pandas, pyarrow as pa\n"
         "before = pa.total_allocated_bytes()\n"
         "column = pandas.Series(['Shtip', 'Strazhitsa'] * 1000, dtype='str')\n"
         "print(pa.default_memory_pool().backend_name, pa.total_allocated_bytes() > before)\n"

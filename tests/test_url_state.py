@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from lib.escape import md
-from lib.filters import Filters
-from lib.url_state import filters_from_params, params_from_filters
+from lib.query.filters import Filters
+from lib.text.escape import md
+from lib.ui.url_state import filters_from_params, params_from_filters
 
 OPTIONS = {
     "countries": ["BG", "MK"],

@@ -30,8 +30,8 @@ from broken_data import (
     write,
 )
 
-from lib.cli import main
-from lib.loader import data_files, load_portfolio
+from lib.curation.cli import main
+from lib.load.loader import data_files, load_portfolio
 
 # Rows of indicator_values.csv, by the text they start with.
 WHOLE_259 = "shtip-strazhitsa-twinning,twinning-meeting,participants,259,"

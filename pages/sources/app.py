@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from lib.app_data import current_audience, data_zip_for, load_for_app
-from lib.bounded import table_head
-from lib.data_package import last_changed
-from lib.downloads import csv_download
-from lib.escape import md
-from lib.export_downloads import open_format_downloads
-from lib.flat_table import readable_values
-from lib.i18n import format_day, format_number, tr
-from lib.search_select import searched
-from lib.source_tables import source_list, uses_of
-from lib.view import current_view, derived, nothing_selected, page_header
+from lib.exports.data_folder import last_changed
+from lib.query.flat_table import readable_values
+from lib.query.limits import table_head
+from lib.text.escape import md
+from lib.text.i18n import format_day, format_number, tr
+from lib.topics.sources.data import source_list, uses_of
+from lib.ui.app_data import current_audience, data_zip_for, load_for_app
+from lib.ui.downloads import csv_download
+from lib.ui.export_downloads import open_format_downloads
+from lib.ui.search_select import searched
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

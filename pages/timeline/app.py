@@ -6,24 +6,24 @@ on the calendar.
 
 import streamlit as st
 
-from lib.bounded import TIMELINE_PROJECTS, more_text, names_text, table_head
-from lib.charts_timeline import timeline_chart
-from lib.downloads import chart_config, csv_bytes, csv_download
-from lib.escape import md
-from lib.filters import undated_projects
-from lib.flat_table import readable_values
-from lib.i18n import ntr, tr
-from lib.kept_figure import kept
-from lib.names import project_titles, titles_text
-from lib.search_select import searched
-from lib.timeline_data import (
+from lib.query.filters import undated_projects
+from lib.query.flat_table import readable_values
+from lib.query.limits import TIMELINE_PROJECTS, more_text, names_text, table_head
+from lib.query.names import project_titles, titles_text
+from lib.text.escape import md
+from lib.text.i18n import ntr, tr
+from lib.topics.timeline.chart import timeline_chart
+from lib.topics.timeline.data import (
     projects_off_axis,
     readable_table,
     timeline_rows,
     without_date,
     without_year,
 )
-from lib.view import current_view, derived, nothing_selected, page_header
+from lib.ui.downloads import chart_config, csv_bytes, csv_download
+from lib.ui.kept_figure import kept
+from lib.ui.search_select import searched
+from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language

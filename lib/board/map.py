@@ -1,0 +1,166 @@
+"""The board pack's map: the partner cities over the offline country outlines, with their links
+and names, drawn by matplotlib as SVG (see lib/board/charts.py) with no tile server.
+
+A pure builder: lib/map_data's MapData and lib/basemap's outlines in, SVG bytes out. A place
+without coordinates is not drawn (the page lists it); a name that would hide another is left
+off the picture, never the place's dot.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from lib.board.charts import STYLE, WIDTH_IN, page_figure, svg_bytes  # sets the Agg backend
+from lib.topics.map.basemap import outline_rings
+from lib.topics.map.chart import BEND, COAST, LAND, LINK_COLOURS, SEA, focus_places
+from lib.topics.map.data import COUNTED, MapData, link_pairs
+from lib.topics.map.framing import MIN_SPAN_DEGREES
+from lib.topics.map.picture import curve
+from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
+
+MAP_WIDTH_IN, MAP_HEIGHT_IN = WIDTH_IN, 4.8
+LABELLED = 40  # names tried on the map, biggest dots first: more would not fit a page
+
+
+def map_picture_svg(data: MapData, outlines: dict[str, Any]) -> bytes | None:
+    """The partner cities over the offline country outlines, with their links and names; a
+    dot's area is in proportion to its count. None when no place has coordinates."""
+    on_map = data.on_map
+    if on_map.empty:
+        return None
+    west, east, south, north = _extent(data)
+    with plt.rc_context(STYLE):
+        figure, axes = page_figure(MAP_HEIGHT_IN)
+        axes.set_facecolor(SEA)
+        for ring in outline_rings(outlines):
+            xs, ys = zip(*ring, strict=True)
+            axes.fill(xs, ys, facecolor=LAND, edgecolor=COAST, linewidth=0.4)
+        pairs, _ = link_pairs(data)
+        for row in pairs.itertuples(index=False):
+            points = curve((row.from_lon, row.from_lat), (row.to_lon, row.to_lat), BEND[row.kind])
+            axes.plot(
+                points[:, 0],
+                points[:, 1],
+                color=LINK_COLOURS[row.kind],
+                linewidth=1.4,
+                label=row.kind_words,
+            )
+        counted = on_map["status"] == COUNTED
+        largest = on_map.loc[counted, "size_value"].max() if counted.any() else 1.0
+        sizes = [
+            30 + 250 * (value / largest) if ok else 14
+            for ok, value in zip(counted, on_map["size_value"].fillna(0), strict=True)
+        ]
+        colours = [OKABE_ITO[0] if ok else UNKNOWN_GREY for ok in counted]
+        axes.scatter(
+            on_map["longitude"],
+            on_map["latitude"],
+            s=sizes,
+            c=colours,
+            alpha=0.85,
+            edgecolors="white",
+            linewidths=0.6,
+            zorder=3,
+        )
+        _fit(axes, west, east, south, north)
+        axes.set_xticks([])
+        axes.set_yticks([])
+        axes.spines[["top", "right"]].set_visible(True)
+        _label_cities(figure, axes, on_map, sizes)
+        handles, names = axes.get_legend_handles_labels()
+        unique = dict(zip(names, handles, strict=True))
+        if unique:
+            axes.legend(unique.values(), unique.keys(), loc="lower left", fontsize=7.5)
+        return svg_bytes(figure)
+
+
+def _extent(data: MapData) -> tuple[float, float, float, float]:
+    """West, east, south and north of the places in the filters and the cities linked to them
+    (a twinned town's partner is part of the story), padded, at least MIN_SPAN_DEGREES wide."""
+    focus = focus_places(data)
+    links = data.drawn_links
+    near = set(focus["place"])
+    linked = links[links["from_place"].isin(near) | links["to_place"].isin(near)]
+    shown = data.on_map[
+        data.on_map["place"].isin(near | set(linked["from_place"]) | set(linked["to_place"]))
+    ]
+    west, east = shown["longitude"].min(), shown["longitude"].max()
+    south, north = shown["latitude"].min(), shown["latitude"].max()
+    half_x = max(east - west, MIN_SPAN_DEGREES) * 0.6
+    half_y = max(north - south, MIN_SPAN_DEGREES * 0.6) * 0.62
+    middle_x, middle_y = (west + east) / 2, (south + north) / 2
+    return middle_x - half_x, middle_x + half_x, middle_y - half_y, middle_y + half_y
+
+
+def _fit(axes: Any, west: float, east: float, south: float, north: float) -> None:
+    """Widen the longitudes or latitudes so the area fills the page-wide frame, undistorted
+    at its middle latitude."""
+    stretch = 1 / math.cos(math.radians((south + north) / 2))
+    ratio = MAP_WIDTH_IN / MAP_HEIGHT_IN
+    width, height = east - west, (north - south) * stretch
+    if width < ratio * height:
+        grow = (ratio * height - width) / 2
+        west, east = west - grow, east + grow
+    else:
+        grow = (width / ratio - height) / stretch / 2
+        south, north = south - grow, north + grow
+    axes.set_xlim(west, east)
+    axes.set_ylim(south, north)
+    axes.set_aspect(stretch)
+
+
+def _overlaps(box: Any, other: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = other
+    return not (box.x1 < x0 or box.x0 > x1 or box.y1 < y0 or box.y0 > y1)
+
+
+def _label_cities(figure: Figure, axes: Any, places: pd.DataFrame, sizes: list[float]) -> None:
+    """Each city's name beside its dot, on the first side where it hides no other name or
+    dot: right, left, above, below. The biggest dots are named first (up to LABELLED); a name
+    that fits nowhere is left out (the page lists the places in words)."""
+    renderer = figure.canvas.get_renderer()
+    order = sorted(range(len(places)), key=lambda i: -sizes[i])
+    points = axes.transData.transform(places[["longitude", "latitude"]].to_numpy(dtype=float))
+    dots = {}
+    for i, ((x, y), size) in enumerate(zip(points, sizes, strict=True)):
+        radius = math.sqrt(size) / 2 * figure.dpi / 72
+        dots[i] = (x - radius, y - radius, x + radius, y + radius)
+    sides = (
+        ((1, 0), "left", "center"),
+        ((-1, 0), "right", "center"),
+        ((0, 1), "center", "bottom"),
+        ((0, -1), "center", "top"),
+    )
+    frame = axes.get_window_extent(renderer)
+    names: list[tuple[float, float, float, float]] = []
+    for i in order[:LABELLED]:
+        row = places.iloc[i]
+        text = row["name"] + (f" ({row['size_words']})" if row["status"] == COUNTED else "")
+        gap = 2 + math.sqrt(sizes[i]) / 2
+        for (dx, dy), ha, va in sides:
+            label = axes.annotate(
+                text,
+                (row["longitude"], row["latitude"]),
+                xytext=(dx * gap, dy * gap),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=7.5,
+                zorder=4,
+            )
+            box = label.get_window_extent(renderer)
+            inside = (
+                frame.x0 <= box.x0
+                and box.x1 <= frame.x1
+                and frame.y0 <= box.y0 <= box.y1 <= frame.y1
+            )
+            others = [dot for j, dot in dots.items() if j != i] + names
+            if inside and not any(_overlaps(box, other) for other in others):
+                names.append((box.x0, box.y0, box.x1, box.y1))
+                break
+            label.remove()

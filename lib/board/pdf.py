@@ -1,0 +1,286 @@
+"""The board pack: an A4 PDF of the current view for a meeting. A title page with the filters
+in words, one topic a page (each figure citing a numbered report), then the reports cited.
+
+fpdf2 lays it out and embeds a subset of DejaVu Sans, the TrueType font matplotlib ships (so no
+system font is needed, and Cyrillic prints everywhere); the charts are matplotlib's SVG, drawn
+as vector paths. The same portfolio, filters, language and date give the same bytes: the
+PDF's creation date is the pack's date, and its file id is a hash of its content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF
+
+from lib.board.charts import (
+    funding_bars,
+    participants_bars,
+    people_bars,
+    timeline_bars,
+)
+from lib.board.content import board_content
+from lib.board.map import map_picture_svg
+from lib.board.model import Board, Line, Topic
+from lib.model.portfolio import Portfolio
+from lib.query.filters import Filters
+from lib.text.i18n import LANGUAGE_NAMES, format_day, format_number, tr
+from lib.topics.map.basemap import load_country_outlines
+
+FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FAMILY = "DejaVu"
+GREY = (90, 90, 90)
+CHART_MAX_MM = 118.0  # a chart leaves room on its page for the figures in words
+
+
+class _Pack(FPDF):
+    def __init__(self, board: Board) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.board = board
+        self.fresh_page = False  # the contents' placeholder has just begun an empty page
+        self.set_margins(17, 15, 17)
+        self.set_auto_page_break(True, margin=16)
+        self.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+        self.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        self.add_font(FAMILY, "I", str(FONTS / "DejaVuSans-Oblique.ttf"))
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        language = self.board.language
+        self.set_font(FAMILY, "", 8)
+        self.set_text_color(*GREY)
+        words = tr(language, "Board pack · Showing: {filters}", filters=self.board.filters_words)
+        self.multi_cell(0, 4, words, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.ln(2)
+        self.set_text_color(0, 0, 0)
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(FAMILY, "", 8)
+        self.set_text_color(*GREY)
+        words = tr(
+            self.board.language,
+            "Page {page} of {pages}",
+            page=format_number(self.page_no(), self.board.language),
+            pages="{nb}",
+        )
+        self.cell(0, 5, words, align="C")
+        self.set_text_color(0, 0, 0)
+
+
+def _svg_height_mm(svg: bytes, width_mm: float) -> float:
+    """The height the SVG takes at `width_mm`, from its width and height in points."""
+    found = re.search(rb'width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    if not found:
+        return CHART_MAX_MM
+    width, height = float(found.group(1)), float(found.group(2))
+    return width_mm * height / width
+
+
+def _chart(pdf: _Pack, svg: bytes | None) -> None:
+    if svg is None:
+        return
+    width = pdf.epw
+    height = _svg_height_mm(svg, width)
+    if height > CHART_MAX_MM:  # too tall: narrower, so it keeps its shape
+        width, height = width * CHART_MAX_MM / height, CHART_MAX_MM
+    pdf.image(io.BytesIO(svg), x=pdf.l_margin + (pdf.epw - width) / 2, y=pdf.get_y(), w=width)
+    pdf.set_y(pdf.get_y() + height + 3)
+
+
+TILE_HEIGHT = 27.0
+
+
+def _tiles(pdf: _Pack, tiles: tuple[Line, ...]) -> None:
+    """Headline figures two a row, each a large number over its label and its reports."""
+    width, top = (pdf.epw - 6) / 2, pdf.get_y()
+    for index, tile in enumerate(tiles):
+        x = pdf.l_margin + (index % 2) * (width + 6)
+        y = top + (index // 2) * (TILE_HEIGHT + 4)
+        pdf.set_draw_color(200, 200, 200)
+        pdf.rect(x, y, width, TILE_HEIGHT)
+        pdf.set_xy(x + 4, y + 3)
+        pdf.set_font(FAMILY, "B", 20)
+        pdf.cell(width - 8, 10, tile.text)
+        pdf.set_xy(x + 4, y + 14)
+        pdf.set_font(FAMILY, "", 10)
+        pdf.multi_cell(width - 8, 4.6, tile.label + " " + tile.refs_text(), align="L")
+    rows = (len(tiles) + 1) // 2
+    pdf.set_xy(pdf.l_margin, top + rows * (TILE_HEIGHT + 4) + 2)
+
+
+def _topic_page(pdf: _Pack, topic: Topic, svg: bytes | None) -> None:
+    if not pdf.fresh_page:
+        pdf.add_page()
+    pdf.fresh_page = False
+    pdf.start_section(topic.title)
+    pdf.set_font(FAMILY, "B", 20)
+    pdf.multi_cell(0, 10, topic.title, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.ln(2)
+    _chart(pdf, svg)
+    _tiles(pdf, topic.tiles)
+    # a text region wraps between words across the bold label and the plain figure
+    with pdf.text_columns(text_align="LEFT", line_height=1.15) as column:
+        for line in topic.lines:
+            with column.paragraph(bottom_margin=1.6) as paragraph:
+                pdf.set_font(FAMILY, "B", 10)
+                paragraph.write(f"{line.label}: ")
+                pdf.set_font(FAMILY, "", 10)
+                paragraph.write(line.text)
+                pdf.set_text_color(*GREY)
+                paragraph.write(" " + line.refs_text() if line.refs else "")
+                pdf.set_text_color(0, 0, 0)
+    pdf.ln(2)
+    pdf.set_font(FAMILY, "I", 8.5)
+    pdf.set_text_color(*GREY)
+    for note in topic.notes:
+        pdf.multi_cell(0, 4.4, note, new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.ln(1)
+    pdf.set_text_color(0, 0, 0)
+
+
+def _title_page(pdf: _Pack, made_on: dt.date, fingerprint: str) -> None:
+    board, language = pdf.board, pdf.board.language
+    pdf.add_page()
+    pdf.set_y(60)
+    pdf.set_font(FAMILY, "B", 28)
+    title = tr(language, "Integration projects: board pack")
+    pdf.multi_cell(0, 13, title, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.ln(4)
+    pdf.set_font(FAMILY, "", 13)
+    pdf.multi_cell(
+        0,
+        7,
+        tr(
+            language,
+            "Migrant and refugee integration projects: what was achieved, where, "
+            "for how many people, with whose money, and which report says so.",
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+        align="L",
+    )
+    pdf.ln(10)
+    facts = [
+        (tr(language, "Date"), format_day(made_on.year, made_on.month, made_on.day, language)),
+        (tr(language, "Language"), LANGUAGE_NAMES[language]),
+        (tr(language, "Filters"), board.filters_words),
+        (
+            tr(language, "Projects"),
+            tr(
+                language,
+                "{shown} of {total}",
+                shown=format_number(len(board.project_ids), language),
+                total=format_number(board.project_count, language),
+            ),
+        ),
+        (tr(language, "Data version"), fingerprint[:12]),
+    ]
+    pdf.set_font(FAMILY, "B", 12)
+    label_width = max(pdf.get_string_width(label) for label, _ in facts) + 6
+    for label, value in facts:
+        pdf.set_font(FAMILY, "B", 12)
+        pdf.cell(label_width, 8, label)
+        pdf.set_font(FAMILY, "", 12)
+        pdf.multi_cell(0, 8, value, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.ln(6)
+    pdf.set_font(FAMILY, "I", 9)
+    pdf.set_text_color(*GREY)
+    pdf.multi_cell(
+        0,
+        4.6,
+        tr(
+            language,
+            "Every figure cites the reports it comes from as [1], [2]…; the last page "
+            "lists them. Unknown is not zero: a figure no report gives is “not reported”.",
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+        align="L",
+    )
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(8)
+    # filled in when the pack is done, so a topic that runs over a page cannot misnumber it
+    pdf.insert_toc_placeholder(_contents, pages=1)
+    pdf.fresh_page = True
+
+
+def _contents(pdf: _Pack, outline: list) -> None:
+    language = pdf.board.language
+    pdf.set_x(pdf.l_margin)
+    pdf.set_font(FAMILY, "B", 12)
+    pdf.cell(0, 8, tr(language, "Contents"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "", 11)
+    for section in outline:
+        pdf.cell(150, 6.5, section.name, link=pdf.add_link(page=section.page_number))
+        pdf.cell(
+            0,
+            6.5,
+            format_number(section.page_number, language),
+            align="R",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+
+def _sources_page(pdf: _Pack) -> None:
+    board, language = pdf.board, pdf.board.language
+    pdf.add_page()
+    pdf.start_section(tr(language, "Sources"))
+    pdf.set_font(FAMILY, "B", 20)
+    pdf.cell(0, 10, tr(language, "Sources"), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    if not board.sources:
+        pdf.set_font(FAMILY, "", 10)
+        pdf.multi_cell(0, 5, tr(language, "No figure of these projects cites a report."))
+    with pdf.text_columns(text_align="LEFT", line_height=1.2) as column:
+        for entry in board.sources:
+            written_in = LANGUAGE_NAMES.get(entry.language, entry.language)
+            with column.paragraph(bottom_margin=3) as paragraph:
+                pdf.set_font(FAMILY, "B", 10)
+                paragraph.write(f"[{entry.number}] ")
+                pdf.set_font(FAMILY, "", 10)
+                paragraph.write(entry.title)
+                pdf.set_text_color(*GREY)
+                paragraph.write(f" ({written_in})")
+                if entry.url:  # a link only to the web: a data file may hold any text
+                    web = entry.url.startswith(("https://", "http://"))
+                    paragraph.write(" " + entry.url, link=entry.url if web else None)
+                pdf.set_text_color(0, 0, 0)
+
+
+def topic_chart(board: Board, key: str) -> bytes | None:
+    """The SVG chart of one topic (the overview has none; nor has a topic with no rows)."""
+    language = board.language
+    if key == "participants" and len(board.participants):
+        return participants_bars(board.participants, language)
+    if key == "people" and len(board.people):
+        return people_bars(board.people, language)
+    if key == "funding" and len(board.funding):
+        return funding_bars(board.funding, language)
+    if key == "timeline":
+        return timeline_bars(board.timeline, language)
+    if key == "map":
+        return map_picture_svg(board.map, load_country_outlines())
+    return None
+
+
+def board_pack(portfolio: Portfolio, filters: Filters, language: str, made_on: dt.date) -> bytes:
+    """The board pack of these filters in `language`, dated `made_on`, as PDF bytes."""
+    board = board_content(portfolio, filters, language)
+    pdf = _Pack(board)
+    stamp = dt.datetime.combine(made_on, dt.time(), tzinfo=dt.UTC)
+    pdf.set_creation_date(stamp)
+    pdf.set_title(tr(language, "Integration projects: board pack"))
+    pdf.set_subject(board.filters_words)
+    pdf.set_lang(language)
+    _title_page(pdf, made_on, portfolio.fingerprint)
+    for topic in board.topics:
+        _topic_page(pdf, topic, topic_chart(board, topic.key) if board.project_ids else None)
+    _sources_page(pdf)
+    return bytes(pdf.output())

@@ -1,0 +1,317 @@
+"""The curators' command line: `dashboard-data validate`, `places lookup`, `places add`,
+`export` (IATI, HXL, CSV, Frictionless), `import-iati`, `synth` (a synthetic portfolio) and
+`board-pack` (the A4 PDF for a board meeting)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lib.load.loader import data_dir_from_env, load_portfolio
+
+if TYPE_CHECKING:
+    from lib.model.portfolio import Portfolio
+    from lib.query.filters import Filters
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="dashboard-data", description="Check and curate the dashboard's data."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every data file; exit 1 on problems")
+    validate.add_argument(
+        "data_dir", nargs="?", type=Path, help="default: DASHBOARD_DATA_DIR or data/"
+    )
+
+    places = commands.add_parser("places", help="offline GeoNames look-up for places.yaml")
+    place_commands = places.add_subparsers(dest="places_command", required=True)
+    lookup = place_commands.add_parser("lookup", help="list GeoNames places with this name")
+    lookup.add_argument("name")
+    lookup.add_argument("--country", help="two-letter code, e.g. MK")
+    add = place_commands.add_parser("add", help="add a GeoNames place to places.yaml")
+    add.add_argument("geonames_id", type=int)
+    add.add_argument("--bg", required=True, help="the name in Bulgarian (Cyrillic)")
+    add.add_argument("--mk", required=True, help="the name in Macedonian (Cyrillic)")
+    add.add_argument("--id", dest="place_id", help="default: made from the Latin name")
+    add.add_argument("--kind", choices=["city", "municipality"], default="city")
+    add.add_argument("--data-dir", type=Path)
+    _add_open_format_parsers(commands)
+    _add_synth_parser(commands)
+    _add_board_pack_parser(commands)
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.data_dir or data_dir_from_env())
+    if args.command == "synth":
+        return _synth(args)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "board-pack":
+        return _board_pack(args)
+    if args.command == "import-iati":
+        return _import_iati(args)
+    if args.places_command == "lookup":
+        return _lookup(args.name, args.country)
+    return _add(args)
+
+
+FILTER_OPTIONS = {
+    "country": "countries",
+    "city": "cities",
+    "funder": "funders",
+    "programme": "programmes",
+    "project": "projects",
+}
+
+
+def _add_open_format_parsers(commands: argparse._SubParsersAction) -> None:
+    from lib.exports.formats import FORMATS
+
+    export = commands.add_parser(
+        "export", help="write the data (or the filtered part) as IATI XML, HXL CSV, CSV or ZIP"
+    )
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--out", type=Path, help="the file to write; default: standard output")
+    export.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
+    export.add_argument("--language", choices=["en", "bg", "mk"], default="en")
+    _add_audience_and_filters(export)
+
+    iati = commands.add_parser(
+        "import-iati", help="convert IATI activity files into a new data folder"
+    )
+    iati.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    iati.add_argument("--out", type=Path, required=True, help="a new or empty folder")
+
+
+def _add_audience_and_filters(parser: argparse.ArgumentParser) -> None:
+    """The options `export` and `board-pack` share: who the output is for, and the filters."""
+    parser.add_argument(
+        "--audience",
+        choices=["public", "board"],
+        help="public: published projects only, small counts of vulnerable people hidden; "
+        "board: everything. Default: DASHBOARD_AUDIENCE, else public",
+    )
+    for option, field in FILTER_OPTIONS.items():
+        parser.add_argument(
+            f"--{option}", dest=field, action="append", default=[],
+            help=f"{option} id(s); repeat the option or separate ids with commas",
+        )  # fmt: skip
+    parser.add_argument("--from", dest="first_year", type=int, help="first year")
+    parser.add_argument("--to", dest="last_year", type=int, help="last year")
+
+
+def _audience_view(args: argparse.Namespace) -> tuple[Portfolio, Filters] | int:
+    """The data as the chosen audience may see it, and the filters; or the exit status after
+    saying on standard error what is wrong (2: the options, 1: the data)."""
+    from lib.exports.formats import filters_from_ids
+    from lib.load.audience import audience_from_env, for_audience
+
+    audience, unknown = (args.audience, None) if args.audience else audience_from_env()
+    if unknown is not None:
+        print(f"error: DASHBOARD_AUDIENCE is '{unknown}', not public or board", file=sys.stderr)
+        return 2
+    data_dir = args.data_dir or data_dir_from_env()
+    result = load_portfolio(data_dir)
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{data_dir} has problems; run `dashboard-data validate`.", file=sys.stderr)
+        return 1
+    portfolio = for_audience(result.portfolio, audience)
+    chosen = {field: getattr(args, field) for field in FILTER_OPTIONS.values()}
+    filters, errors = filters_from_ids(portfolio, chosen, args.first_year, args.last_year)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 2 if errors else (portfolio, filters)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lib.curation.atomic import write_bytes_atomically, write_text_atomically
+    from lib.exports.formats import export
+
+    view = _audience_view(args)
+    if isinstance(view, int):
+        return view
+    portfolio, filters = view
+    output = export(portfolio, args.format, filters, args.language)
+    # The report goes where it does not mix with the data: standard error when the data
+    # itself goes to standard output.
+    report = sys.stdout if args.out else sys.stderr
+    if args.out is None:
+        sys.stdout.buffer.write(output.data)
+        sys.stdout.flush()
+    elif output.mime.startswith("application/zip"):
+        write_bytes_atomically(args.out, output.data)
+    else:
+        write_text_atomically(args.out, output.data.decode("utf-8"))
+    for line in output.report:
+        print(line, file=report)
+    if args.out:
+        print(f"Wrote {args.out} ({len(output.data):,} bytes).", file=report)
+    return 0
+
+
+def _import_iati(args: argparse.Namespace) -> int:
+    from lib.curation.writer import existing_data_files, write_data_dir
+    from lib.iati.importer import import_iati
+
+    missing = [str(path) for path in args.files if not path.is_file()]
+    if missing:
+        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    existing = existing_data_files(args.out)
+    if existing:
+        print(
+            f"error: {args.out} already holds {', '.join(existing)}; "
+            "give a new or empty folder, so that no curated file is overwritten",
+            file=sys.stderr,
+        )
+        return 2
+    result = import_iati(args.files)
+    print("\n".join(result.report))
+    if result.projects == 0:
+        print("Nothing could be imported as a project, so no folder was written.")
+        return 1
+    write_data_dir(args.out, result.files)
+    print(f"Wrote {len(result.files)} files to {args.out}. Checking them:")
+    return _validate(args.out)
+
+
+def _validate(data_dir: Path) -> int:
+    result = load_portfolio(data_dir)
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        count = len(result.problems)
+        print(f"\n{count} problem{'s' if count > 1 else ''} in {data_dir}; nothing was loaded.")
+        return 1
+    portfolio = result.portfolio
+    print(
+        f"{data_dir}: valid. {len(portfolio.projects)} projects, {len(portfolio.values)} figures, "
+        f"{len(portfolio.places)} places, {len(portfolio.sources)} sources, "
+        f"{result.files_read} files."
+    )
+    return 0
+
+
+def _lookup(name: str, country: str | None) -> int:
+    from lib.curation.gazetteer import GazetteerMissing, search
+
+    try:
+        found = search(name, country)
+    except GazetteerMissing as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if not found:
+        print(f"No place named '{name}' in the offline GeoNames extract (places of 500+ people).")
+        return 1
+    for place in found:
+        cyrillic = ", ".join(place.cyrillic_names) or "-"
+        print(
+            f"{place.geonames_id:>9}  {place.name} ({place.country})  "
+            f"{place.latitude:.5f}, {place.longitude:.5f}  pop. {place.population:,}  {cyrillic}"
+        )
+    print("\nAdd one with: dashboard-data places add GEONAMES_ID --bg NAME --mk NAME")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from lib.curation.gazetteer import GazetteerMissing, by_id
+    from lib.curation.place_entry import append_place, entry_text, slug
+    from lib.load.yaml_reader import read_yaml
+
+    data_dir = args.data_dir or data_dir_from_env()
+    places_file = data_dir / "places.yaml"
+    try:
+        place = by_id(args.geonames_id)
+    except GazetteerMissing as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if place is None:
+        print(f"GeoNames id {args.geonames_id} is not in the offline extract.", file=sys.stderr)
+        return 1
+    place_id = args.place_id or slug(place.name)
+    existing = read_yaml(places_file, "places.yaml").value or {}
+    for entry in existing.get("places") or []:
+        if entry.get("id") == place_id or entry.get("geonames_id") == place.geonames_id:
+            print(f"places.yaml already has this place (id {entry.get('id')}).", file=sys.stderr)
+            return 1
+    append_place(places_file, entry_text(place, place_id, args.kind, args.bg, args.mk))
+    print(f"Added {place.name} ({place.country}) as `{place_id}` to {places_file}.")
+    return 0
+
+
+def _add_synth_parser(commands: argparse._SubParsersAction) -> None:
+    synth = commands.add_parser(
+        "synth", help="write a synthetic portfolio (for testing at scale) into a new folder"
+    )
+    synth.add_argument("--projects", type=int, required=True, help="how many projects")
+    synth.add_argument("--seed", type=int, default=1, help="the same seed gives the same files")
+    synth.add_argument("--out", type=Path, required=True, help="a new or empty folder")
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from lib.curation.gazetteer import GazetteerMissing
+    from lib.synth.portfolio import write_portfolio
+
+    if args.projects < 1:
+        print("error: --projects must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        write_portfolio(args.out, args.projects, args.seed)
+    except (GazetteerMissing, FileExistsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"Wrote {args.projects} synthetic projects (seed {args.seed}) to {args.out}; check "
+        f"them with: dashboard-data validate {args.out}"
+    )
+    return 0
+
+
+def _add_board_pack_parser(commands: argparse._SubParsersAction) -> None:
+    pack = commands.add_parser(
+        "board-pack", help="write the board pack (A4 PDF) of the data or of the filtered part"
+    )
+    pack.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    pack.add_argument("--lang", choices=["en", "bg", "mk"], default="en")
+    pack.add_argument("--date", type=_iso_date, help="the pack's date, YYYY-MM-DD; default: today")
+    pack.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
+    _add_audience_and_filters(pack)
+
+
+def _iso_date(text: str) -> object:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from error
+
+
+def _board_pack(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import time
+
+    from lib.board.pdf import board_pack
+    from lib.curation.atomic import write_bytes_atomically
+
+    view = _audience_view(args)
+    if isinstance(view, int):
+        return view
+    portfolio, filters = view
+    started = time.monotonic()
+    made_on = args.date or dt.datetime.now(dt.UTC).date()
+    pdf = board_pack(portfolio, filters, args.lang, made_on)
+    write_bytes_atomically(args.out, pdf)
+    seconds = time.monotonic() - started
+    print(f"Wrote {args.out} ({len(pdf):,} bytes) in {seconds:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""IATI 2.03 activities: export of our data and lenient import of published files."""

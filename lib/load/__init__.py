@@ -1,0 +1,1 @@
+"""Read and validate one data folder, whole or not at all."""

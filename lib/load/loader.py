@@ -1,0 +1,317 @@
+"""Load a data directory whole, or not at all: every problem is reported, nothing half-loaded."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
+from lib.load.decode import MAX_BYTES, MAX_TABLE_BYTES, decode, too_big
+from lib.load.schema_errors import describe
+from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
+from lib.load.yaml_files import read_yaml_files
+from lib.load.yaml_reader import field_name, line_of, read_yaml
+from lib.model import schema
+from lib.model.portfolio import Portfolio
+from lib.model.problems import Problem
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+# file name -> (top-level key, model of one entry)
+LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "sources.yaml": ("sources", schema.Source),
+    "countries.yaml": ("countries", schema.CountryEntry),
+    "places.yaml": ("places", schema.Place),
+    "organisations.yaml": ("organisations", schema.Organisation),
+    "programmes.yaml": ("programmes", schema.Programme),
+    "indicators.yaml": ("indicators", schema.Indicator),
+}
+SETTINGS_FILE = "settings.yaml"  # optional: without it, every setting has its default
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """`portfolio` is None whenever `problems` is not empty."""
+
+    data_dir: Path
+    portfolio: Portfolio | None
+    problems: tuple[Problem, ...]
+    files_read: int
+
+
+def data_dir_from_env() -> Path:
+    """DASHBOARD_DATA_DIR when set (an NGO's own data), else the bundled data/."""
+    return Path(os.environ.get("DASHBOARD_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every file the loader reads, in a fixed order (also the cache key's input)."""
+    files = [data_dir / name for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
+    files = [path for path in files if path.is_file()]
+    return files + files_in(data_dir / "projects", ".yaml") + files_in(data_dir / "sources", ".txt")
+
+
+def files_in(folder: Path, suffix: str) -> list[Path]:
+    """The files of `folder` whose names end in `suffix`, by name, as glob("*.yaml") finds
+    them; one directory read, without a stat a file (a portfolio has thousands)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(
+                entry.name
+                for entry in entries
+                if entry.name.endswith(suffix)
+                and not entry.name.startswith(".")
+                and entry.is_file()
+            )
+    except OSError:
+        return []
+    return [folder / name for name in names]
+
+
+def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
+    """A hash of every data file's name and bytes: it changes exactly when the data does.
+    `files` is data_files(data_dir) when the caller has it already."""
+    digest = hashlib.sha256()
+    prefix = len(str(data_dir)) + 1
+    for path in data_files(data_dir) if files is None else files:
+        digest.update(str(path)[prefix:].encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_portfolio(data_dir: Path) -> LoadResult:
+    """Read, validate and cross-check every file in `data_dir`."""
+    with _cycle_collector_paused():
+        return _load(data_dir)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """A load makes millions of objects and no garbage cycles, yet Python's cycle collector
+    would walk the growing heap again and again: a sixth of a 10,000-project load."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> LoadResult:
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        problem = Problem(str(data_dir), None, "(folder)", "this data folder does not exist")
+        return LoadResult(data_dir, None, (problem,), 0)
+
+    entries: dict[str, list[Located]] = {}
+    # Ids of entries that exist but failed their own checks, and the kinds whose file could
+    # not be read at all: other files may refer to them without a second, misleading
+    # "unknown id" problem for every reference.
+    broken: dict[str, set[str]] = defaultdict(set)
+    for name, (key, model) in LIST_FILES.items():
+        entries[key] = _read_list_file(data_dir, name, key, model, problems, broken)
+    entries["projects"] = _read_projects(data_dir, problems, broken)
+    before = len(problems)
+    rows = _read_values(data_dir, problems)
+    settings = _read_settings(data_dir, problems)
+    rows_complete = len(problems) == before
+    texts = _read_source_texts(data_dir, entries["sources"], problems)
+
+    problems += check_portfolio(entries, rows, texts, broken, rows_complete)
+    files = data_files(data_dir)
+    files_read = len(files)
+    if problems:
+        return LoadResult(data_dir, None, tuple(sorted(set(problems), key=_order)), files_read)
+
+    def by_id(key: str, attribute: str = "id") -> dict[str, Any]:
+        return {getattr(item.model, attribute): item.model for item in entries[key]}
+
+    portfolio = Portfolio(
+        data_dir=data_dir,
+        sources=by_id("sources"),
+        source_texts=texts,
+        countries=by_id("countries", "code"),
+        places=by_id("places"),
+        organisations=by_id("organisations"),
+        programmes=by_id("programmes"),
+        indicators=by_id("indicators", "code"),
+        projects=by_id("projects"),
+        values=_values_frame(rows),
+        fingerprint=fingerprint(data_dir, files),
+        settings=settings,
+    )
+    return LoadResult(data_dir, portfolio, (), files_read)
+
+
+def _order(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.file, problem.line or 0, problem.field, problem.message)
+
+
+def _read_list_file(
+    data_dir: Path,
+    name: str,
+    key: str,
+    model: type[BaseModel],
+    problems: list[Problem],
+    broken: dict[str, set[str]],
+) -> list[Located]:
+    path = data_dir / name
+    if not path.is_file():
+        problems.append(Problem(name, None, "(file)", "this file is missing from the data folder"))
+        broken[UNREADABLE].add(key)
+        return []
+    document = read_yaml(path, name)
+    problems += document.problems
+    value = document.value
+    if document.problems and value is None:
+        broken[UNREADABLE].add(key)
+        return []
+    if not isinstance(value, dict) or list(value) != [key] or not isinstance(value[key], list):
+        problems.append(_wrong_shape(name, key, value, document.lines))
+        broken[UNREADABLE].add(key)
+        return []
+    located = []
+    for index, raw in enumerate(value[key]):
+        item = _validated(model, raw, name, document.lines, (key, index), problems)
+        if item is not None:
+            located.append(item)
+        elif isinstance(raw, dict):
+            broken[key].add(str(raw.get("id", raw.get("code"))))
+    return located
+
+
+def _wrong_shape(name: str, key: str, value: Any, lines: dict) -> Problem:
+    """The file is not one list named after it: say where the name is wrong, if it is."""
+    message = f"the file must hold one list named `{key}:` and nothing else"
+    if isinstance(value, dict):
+        for other in value:
+            if other != key:
+                found = f"; found `{other}:` (did you mean `{key}:`?)"
+                return Problem(name, line_of(lines, (other,)), other, message + found)
+    return Problem(name, line_of(lines, ()), "(file)", message)
+
+
+def _read_projects(
+    data_dir: Path, problems: list[Problem], broken: dict[str, set[str]]
+) -> list[Located]:
+    folder = data_dir / "projects"
+    located = []
+    for stray in files_in(folder, ".yml"):
+        message = "project files must end in .yaml; rename it, or it is not read"
+        problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
+    for path, document in read_yaml_files(files_in(folder, ".yaml"), _project_file_name):
+        name = _project_file_name(path)
+        problems += document.problems
+        if document.value is None:
+            if not document.problems:
+                problems.append(Problem(name, None, "(file)", "the file is empty"))
+            broken["projects"].add(path.stem)
+            continue
+        item = _validated(schema.Project, document.value, name, document.lines, (), problems)
+        if item is None:
+            broken["projects"].add(path.stem)
+            continue
+        if item.model.id != path.stem:
+            problems.append(item.problem(("id",), f"the id must match the file name `{path.stem}`"))
+        located.append(item)
+    if not located and not any(p.file.startswith("projects/") for p in problems):
+        problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
+    return located
+
+
+def _project_file_name(path: Path) -> str:
+    return f"projects/{path.name}"
+
+
+def _validated(
+    model: type[BaseModel],
+    raw: Any,
+    file: str,
+    lines: dict,
+    base: tuple,
+    problems: list[Problem],
+) -> Located | None:
+    try:
+        return Located(model.model_validate(raw), file, lines, base)
+    except ValidationError as error:
+        for detail in error.errors():
+            path = base + tuple(detail["loc"])
+            line = line_of(lines, path)
+            problems.append(Problem(file, line, field_name(path) or "(entry)", describe(detail)))
+        return None
+
+
+def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
+    path = data_dir / SETTINGS_FILE
+    if not path.is_file():
+        return schema.Settings()
+    document = read_yaml(path, SETTINGS_FILE)
+    problems += document.problems
+    if document.value is None:
+        return schema.Settings()
+    item = _validated(schema.Settings, document.value, SETTINGS_FILE, document.lines, (), problems)
+    return schema.Settings() if item is None else item.model
+
+
+def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
+    path = data_dir / VALUES_FILE
+    if not path.is_file():
+        problems.append(
+            Problem(VALUES_FILE, None, "(file)", "this file is missing from the data folder")
+        )
+        return []
+    size = path.stat().st_size
+    if size > MAX_TABLE_BYTES:  # said without reading it: it may be gigabytes
+        problems.append(too_big(VALUES_FILE, size, MAX_TABLE_BYTES))
+        return []
+    text, decode_problems = decode(path.read_bytes(), VALUES_FILE, MAX_TABLE_BYTES)
+    problems += decode_problems
+    if text is None:
+        return []
+    rows, row_problems = read_values(text, VALUES_FILE)
+    problems += row_problems
+    return rows
+
+
+def _read_source_texts(
+    data_dir: Path, sources: list[Located], problems: list[Problem]
+) -> dict[str, str]:
+    texts = {}
+    for item in sources:
+        path = data_dir / "sources" / item.model.file
+        if not path.is_file():
+            problems.append(item.problem(("file",), f"there is no file sources/{item.model.file}"))
+            continue
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.append(too_big(f"sources/{item.model.file}", size))
+            continue
+        text, decode_problems = decode(path.read_bytes(), f"sources/{item.model.file}")
+        problems += decode_problems
+        if text is not None:
+            texts[item.model.id] = text
+    return texts
+
+
+def _values_frame(rows: list[ValueRow]) -> pd.DataFrame:
+    """The tidy table of figures; dates stay FuzzyDate objects so their precision is kept."""
+    columns = [
+        "line", "project", "event", "indicator", "value", "precision",
+        "period_start", "period_end", "place", "breakdown", "source", "quote",
+    ]  # fmt: skip
+    frame = pd.DataFrame([[getattr(row, c) for c in columns] for row in rows], columns=columns)
+    frame["value"] = frame["value"].astype("Int64")
+    # Set only by lib/audience for a small count the public sees as "fewer than N".
+    frame["fewer_than"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    return frame

@@ -1,0 +1,282 @@
+"""The shape of every YAML data file, as pydantic models; data/README.md documents each field."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from lib.model.dates import FuzzyDate
+
+Language = Literal["bg", "mk", "en"]
+LANGUAGES: tuple[Language, ...] = ("en", "bg", "mk")
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+def _parse_date(value: object) -> FuzzyDate:
+    if isinstance(value, FuzzyDate):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # a year written without quotes
+    if not isinstance(value, str):
+        raise ValueError("should be a date written as text, like 2018-06-19")
+    return FuzzyDate.parse(value)
+
+
+DateText = Annotated[FuzzyDate, BeforeValidator(_parse_date)]
+
+
+class _SharedFields(frozenset):
+    """A set of field names that objects of one shape share; it cannot change, and a copy
+    (model_copy makes one before it adds the fields it updates) is an ordinary set."""
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+
+# Every distinct set of fields a model was given, shared (see Strict._share_fields_set).
+_FIELD_SETS: dict[frozenset[str], _SharedFields] = {}
+
+
+class Strict(BaseModel):
+    """Unknown fields are typos; values are taken as written, never coerced."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True
+    )
+
+    @model_validator(mode="after")
+    def _share_fields_set(self) -> Strict:
+        """pydantic keeps, in each object, a new set of the fields it was given: 360 bytes
+        an object, and a funder's portfolio has 150,000 objects, most of a few shapes (54 MB
+        of 128). A frozen model never changes its set, so objects of one shape share one."""
+        given = _SharedFields(self.__pydantic_fields_set__)
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
+        return self
+
+
+class Text(Strict):
+    """A text in the three languages; `original` names the language a source wrote it in."""
+
+    en: str = Field(min_length=1)
+    bg: str = Field(min_length=1)
+    mk: str = Field(min_length=1)
+    original: Language
+
+    def get(self, language: str) -> str:
+        return getattr(self, language, self.en)
+
+
+class Cited(Strict):
+    """Anything taken from a report names the report and copies the sentence that states it."""
+
+    source: Id
+    quote: str = Field(min_length=1)
+
+
+# --- sources.yaml --------------------------------------------------------------------------
+
+
+class Source(Strict):
+    id: Id
+    title: str = Field(min_length=1)
+    language: Language
+    file: str = Field(pattern=r"^[\w.-]+\.txt$")
+    publisher: Id | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    translation_of: Id | None = None
+    published: DateText | None = None
+    retrieved: DateText | None = None
+    note: str | None = None
+
+
+class SourcesFile(Strict):
+    sources: list[Source]
+
+
+# --- countries.yaml and places.yaml ---------------------------------------------------------
+
+
+class CountryEntry(Strict):
+    code: Country
+    names: Text
+
+
+class CountriesFile(Strict):
+    countries: list[CountryEntry]
+
+
+class Place(Strict):
+    id: Id
+    kind: Literal["city", "municipality", "region"]
+    country: Country
+    geonames_id: int | None = Field(default=None, gt=0)
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    names: Text
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _coordinates_in_pairs(self) -> Place:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("give both latitude and longitude, or neither")
+        if self.kind != "region" and (self.geonames_id is None or self.latitude is None):
+            raise ValueError(
+                f"a {self.kind} needs geonames_id, latitude and longitude: "
+                "add it with `dashboard-data places add GEONAMES_ID`"
+            )
+        return self
+
+
+class PlacesFile(Strict):
+    places: list[Place]
+
+
+# --- organisations.yaml and programmes.yaml -------------------------------------------------
+
+OrganisationKind = Literal[
+    "ngo",
+    "municipality",
+    "ministry",
+    "embassy",
+    "eu_institution",
+    "eu_fund",
+    "intergovernmental",
+    "network",
+    "government_body",
+    "not_stated",
+]
+
+
+class Organisation(Strict):
+    id: Id
+    kind: OrganisationKind
+    names: Text
+    short_name: Text | None = None
+    country: Country | None = None
+    place: Id | None = None
+    source: Id
+    quote: str = Field(min_length=1)
+
+
+class OrganisationsFile(Strict):
+    organisations: list[Organisation]
+
+
+class Programme(Strict):
+    id: Id
+    level: Literal["fund", "programme", "strand", "measure"]
+    names: Text
+    funder: Id
+    parent: Id | None = None
+    source: Id
+    quote: str = Field(min_length=1)
+
+
+class ProgrammesFile(Strict):
+    programmes: list[Programme]
+
+
+# --- indicators.yaml ------------------------------------------------------------------------
+
+
+class Indicator(Strict):
+    code: Id
+    labels: Text
+    unit: Literal["people", "events", "sessions", "documents", "groups", "agreements", "cities"]
+    counts: Literal["unique_people", "attendances", "people_reached", "people_informed", "items"]
+    aggregation: Literal["sum", "at_least"]
+    topic: Literal["participants", "supported", "trained", "informed", "employed", "outputs"]
+    description: str = Field(min_length=1)
+    # Counts people of a vulnerable group (refugees): small counts are hidden from the public.
+    vulnerable: bool = False
+
+
+class IndicatorsFile(Strict):
+    indicators: list[Indicator]
+
+
+# --- settings.yaml -------------------------------------------------------------------------
+
+
+class Settings(Strict):
+    """Data-set settings; the file is optional and every field has a default."""
+
+    # The public site shows a vulnerable-people count below this as "fewer than N".
+    small_count_threshold: int = Field(default=5, ge=2, le=100)
+
+
+# --- projects/*.yaml ------------------------------------------------------------------------
+
+
+class ProjectPlace(Cited):
+    place: Id
+    role: Literal[
+        "twin_town", "venue", "pilot_municipality", "target_region", "network_member", "home_city"
+    ]
+
+
+class ProjectOrganisation(Cited):
+    organisation: Id
+    role: Literal["lead", "partner", "funder", "implementer", "host", "coordinator", "speaker"]
+
+
+class Amount(Strict):
+    value: float = Field(gt=0)
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class Funding(Cited):
+    funder: Id
+    programme: Id | None = None
+    grant_reference: str | None = None
+    co_funded: bool = False
+    amount: Amount | None = None
+
+
+class Link(Cited):
+    from_place: Id
+    to_place: Id
+    kind: Literal["twinning", "network", "travelled_to_event"]
+
+
+class Event(Cited):
+    id: Id
+    type: Literal[
+        "conference",
+        "debate",
+        "round_table",
+        "seminar",
+        "training",
+        "online_meeting",
+        "forum",
+        "workshop",
+        "meeting",
+    ]
+    title: Text
+    start: DateText | None = None
+    end: DateText | None = None
+    place: Id | None = None
+    online: bool = False
+    status: Literal["held", "planned"] = "held"
+    part_of: Id | None = None
+    count: int | None = Field(default=None, gt=0)
+
+
+class Project(Strict):
+    id: Id
+    published: bool
+    title: Text
+    summary: Text
+    status: Literal["planned", "ongoing", "completed", "not_stated"]
+    start: DateText | None = None
+    end: DateText | None = None
+    dates_source: Cited | None = None
+    places: list[ProjectPlace] = Field(min_length=1)
+    organisations: list[ProjectOrganisation] = Field(min_length=1)
+    funding: list[Funding] = Field(min_length=1)
+    links: list[Link] = []
+    events: list[Event] = []
+    notes: list[Cited] = []

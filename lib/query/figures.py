@@ -1,0 +1,149 @@
+"""Headline figures for a set of projects, each with its sources, never adding unlike counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.model.dates import FuzzyDate
+from lib.model.portfolio import Portfolio
+from lib.text.dates import period_text
+from lib.text.i18n import tr
+
+HEADLINE_INDICATORS = ("participants", "refugees-supported", "people-trained", "citizens-informed")
+
+
+@dataclass(frozen=True)
+class Citation:
+    project: str
+    source: str
+    quote: str
+    when: str  # the period or event date as the report gives it, or "date not stated"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number; `value` is None when no selected project reports it."""
+
+    key: str
+    value: int | None
+    approximate: bool
+    at_least: bool
+    citations: tuple[Citation, ...]
+    not_reported_in: tuple[str, ...]
+    projects_reporting: tuple[str, ...]
+    figures_added: int = 1
+    # Public site: projects whose count is hidden as small, and the bound of their sum
+    # (None when a withheld complement has no bound); the total then is "at least" value.
+    suppressed_in: tuple[str, ...] = ()
+    fewer_than: int | None = None
+
+
+def indicator_figure(
+    portfolio: Portfolio, code: str, values: pd.DataFrame, language: str = "en"
+) -> Figure:
+    """The total of one indicator over `values` (from filters.selected_values), by the
+    indicator's own aggregation rule.
+
+    Only rows marked `counts_in_total` count (a part by origin city is already inside its
+    whole). With `at_least` aggregation, a project's rows may overlap, so the project
+    contributes its largest row and the total is marked as a lower bound.
+    """
+    indicator = portfolio.indicators[code]
+    wholes = values[(values["indicator"] == code) & values["counts_in_total"]]
+    reported = wholes[wholes["value"].notna()]
+    if indicator.aggregation == "sum":
+        per_project = reported.groupby("project")["value"].sum()
+    else:
+        per_project = reported.groupby("project")["value"].max()
+    overlapping = indicator.aggregation == "at_least" and (
+        reported.groupby("project").size().gt(1).any()
+    )
+    hidden = wholes[wholes["precision"] == "suppressed"]
+    # each hidden count is at most its bound minus one, so their sum is below this
+    bound = None if hidden["fewer_than"].isna().any() else int((hidden["fewer_than"] - 1).sum()) + 1
+    silent = sorted(set(wholes["project"]) - set(reported["project"]) - set(hidden["project"]))
+    return Figure(
+        key=code,
+        value=int(per_project.sum()) if len(per_project) else None,
+        approximate=bool((reported["precision"] == "approximate").any()),
+        at_least=bool(overlapping) or (len(hidden) > 0 and len(per_project) > 0),
+        citations=_citations(
+            portfolio, pd.concat([reported, wholes[wholes["value"].isna()]]), language
+        ),
+        not_reported_in=tuple(silent),
+        projects_reporting=tuple(sorted(per_project.index)),
+        figures_added=len(reported) if indicator.aggregation == "sum" else 1,
+        suppressed_in=tuple(sorted(set(hidden["project"]))),
+        fewer_than=bound if len(hidden) else None,
+    )
+
+
+def _citations(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> tuple[Citation, ...]:
+    unique = rows.drop_duplicates(["project", "source", "quote"])
+    return tuple(
+        Citation(row.project, row.source, row.quote, figure_when(portfolio, row, language))
+        for row in unique.itertuples(index=False)
+    )
+
+
+def figure_when(portfolio: Portfolio, row: object, language: str = "en") -> str:
+    """A figure's own period, else its event's dates, written as precisely as stated."""
+    # pandas may hold a missing date as NaN rather than None
+    start = row.period_start if isinstance(row.period_start, FuzzyDate) else None
+    end = row.period_end if isinstance(row.period_end, FuzzyDate) else None
+    event = portfolio.event(row.project, row.event) if row.event else None
+    if start is None and end is None and event is not None:
+        start, end = event.start, event.end
+    if start is None and end is None:
+        return tr(language, "date not stated")
+    return period_text(start, end, language)
+
+
+def place_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
+    """Every place the selected projects name, in project order, without repeats."""
+    seen: dict[str, None] = {}
+    for project_id in project_ids:
+        for entry in portfolio.projects[project_id].places:
+            seen.setdefault(entry.place, None)
+    return list(seen)
+
+
+def funder_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for project_id in project_ids:
+        for funding in portfolio.projects[project_id].funding:
+            seen.setdefault(funding.funder, None)
+    return list(seen)
+
+
+def headline_counts(portfolio: Portfolio, project_ids: list[str]) -> dict[str, int]:
+    """Counts of things named in the project files: projects, cities, countries, funders."""
+    places = [portfolio.places[place_id] for place_id in place_ids(portfolio, project_ids)]
+    return {
+        "projects": len(project_ids),
+        "cities": sum(1 for place in places if place.kind != "region"),
+        "countries": len({place.country for place in places}),
+        "funders": len(funder_ids(portfolio, project_ids)),
+    }
+
+
+@dataclass(frozen=True)
+class Network:
+    title: str
+    size: int
+    named: int
+
+
+def network_sizes(
+    portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
+) -> list[Network]:
+    """Networks whose report gives a size larger than the cities it names (22 cities, 8 named)."""
+    rows = values[(values["indicator"] == "network-cities") & values["value"].notna()]
+    networks = []
+    for row in rows.itertuples(index=False):
+        project = portfolio.projects[row.project]
+        named = len({entry.place for entry in project.places})
+        networks.append(Network(project.title.get(language), int(row.value), named))
+    return networks

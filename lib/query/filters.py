@@ -1,0 +1,123 @@
+"""Which projects and figures the current filters select; plain Python, no Streamlit.
+
+The look-ups come from lib/portfolio_index, built once per portfolio, and each selection is
+kept per filter there: a rerun costs what it selects, not what the portfolio holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.model.portfolio import Portfolio
+from lib.query.index import FACETS, index_of
+from lib.query.index import programme_chain as programme_chain
+
+
+@dataclass(frozen=True)
+class Filters:
+    """An empty tuple means "all"; `years` None means any year, including unstated ones."""
+
+    countries: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    funders: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    projects: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+
+def project_years(portfolio: Portfolio, project_id: str) -> set[int]:
+    """Every year a project's dates, events or figures state; empty when none is stated."""
+    return set(index_of(portfolio).years.get(project_id, ()))
+
+
+def year_bounds(portfolio: Portfolio) -> tuple[int, int] | None:
+    return index_of(portfolio).year_bounds
+
+
+def selected_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
+    """Ids of the projects the filters select, sorted."""
+    index = index_of(portfolio)
+    return list(index.remember(("projects", filters), lambda: _selected(portfolio, filters)))
+
+
+def _selected(portfolio: Portfolio, filters: Filters) -> tuple[str, ...]:
+    index = index_of(portfolio)
+    chosen: set[str] | None = set(filters.projects) if filters.projects else None
+    for facet in FACETS:
+        wanted = getattr(filters, facet)
+        if wanted:
+            matching = set().union(*(index.projects_with[facet].get(v, ()) for v in wanted))
+            chosen = matching if chosen is None else chosen & matching
+    if filters.years is not None:
+        low, high = filters.years
+        years = index.projects_in_year
+        matching = set().union(*(years.get(year, ()) for year in range(low, high + 1)))
+        chosen = matching if chosen is None else chosen & matching
+    if chosen is None:
+        return index.ids
+    return tuple(pid for pid in index.ids if pid in chosen)
+
+
+def undated_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
+    """Projects a year filter leaves out only because no report states their year."""
+    if filters.years is None:
+        return []
+    without_years = Filters(**{**filters.__dict__, "years": None})
+    years = index_of(portfolio).years
+    return [pid for pid in selected_projects(portfolio, without_years) if not years.get(pid)]
+
+
+def selected_values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
+    """The figures of the selected projects, with `venue` (the place of the figure's event)
+    and `counts_in_total` columns. Do not change the frame: it is kept for the next rerun.
+
+    Without a city filter the wholes count and their parts do not (they are inside the
+    wholes). With a city filter, a figure broken down by city counts through its parts from
+    the selected cities; one that is not broken down counts whole where its event took place
+    in a selected city. Other figures are left out, because no report ties them to a city
+    (a project-wide 518 is not "518 in Kumanovo"): `city_unattributed` lists them.
+    """
+    index = index_of(portfolio)
+    frame = index.remember(("values", filters), lambda: _values(portfolio, filters))
+    return frame.copy(deep=False)  # a new frame object sharing the data: adding a column is safe
+
+
+def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
+    index = index_of(portfolio)
+    values = index.values
+    mine = values["project"].isin(set(selected_projects(portfolio, filters)))
+    is_whole = values["breakdown"] == ""
+    if not filters.cities:
+        if mine.all():  # every figure: share the index's columns rather than copy them
+            return values.assign(counts_in_total=is_whole)
+        return values[mine].assign(counts_in_total=is_whole[mine])
+    cities = set(filters.cities)
+    keep = mine & (
+        (~is_whole & values["place"].isin(cities))
+        | (is_whole & ~index.broken_down & values["venue"].isin(cities))
+    )
+    return values[keep].assign(counts_in_total=True)
+
+
+def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
+    """Figures of the selected projects that a city filter leaves out because they are
+    neither broken down by city nor tied to an event in a city."""
+    if not filters.cities:
+        return portfolio.values.iloc[0:0]
+    return index_of(portfolio).remember(
+        ("unattributed", filters), lambda: _unattributed(portfolio, filters)
+    )
+
+
+def _unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
+    index = index_of(portfolio)
+    values = index.values
+    mine = values["project"].isin(set(selected_projects(portfolio, filters)))
+    left_out = mine & (values["breakdown"] == "") & (values["venue"] == "") & ~index.broken_down
+    return values[left_out].assign(counts_in_total=True)

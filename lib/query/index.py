@@ -1,0 +1,163 @@
+"""What the filters and pages look up on every rerun, worked out once per loaded portfolio.
+
+A funder's portfolio has thousands of projects: a rerun must not walk all of them to find the
+few a filter selects. `index_of` builds, once per portfolio, each project's countries, cities,
+funders, programmes and years, the reverse look-ups (city -> projects...), the filter options
+and each figure's venue; selections and what pages derive from them are then kept per filter
+(`remember`), so a rerun that changes nothing redoes nothing. Plain Python, no Streamlit.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from lib.model.dates import FuzzyDate
+from lib.model.portfolio import Portfolio
+
+T = TypeVar("T")
+FACETS = ("countries", "cities", "funders", "programmes")
+# Results kept per portfolio: selections and page frames for recent filter combinations.
+_REMEMBERED = 64
+
+
+@dataclass
+class PortfolioIndex:
+    """Look-ups of one portfolio; built by index_of, never changed after but for `remember`."""
+
+    ids: tuple[str, ...]  # every project id, sorted
+    facets: dict[str, dict[str, frozenset[str]]]  # facet -> project -> its values
+    projects_with: dict[str, dict[str, frozenset[str]]]  # facet -> value -> projects
+    years: dict[str, frozenset[int]]  # project -> the years its dates and figures state
+    projects_in_year: dict[int, frozenset[str]]
+    year_bounds: tuple[int, int] | None
+    options: dict[str, list[str]]  # what each sidebar filter offers
+    values: pd.DataFrame  # the portfolio's figures with each one's venue (event place)
+    group: pd.Series  # ties a whole to its parts: project|event|indicator|period
+    broken_down: pd.Series  # the row's group has parts by city
+    _results: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def remember(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()` once per key for this portfolio (the latest _REMEMBERED kept): what a page
+        derives from the data and filters, so a rerun with the same view reuses it. Callers
+        must not change what they get back: it is shared by every rerun and session."""
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        result = build()  # outside the lock: two sessions may build at once, one result is kept
+        with self._lock:
+            self._results[key] = result
+            while len(self._results) > _REMEMBERED:
+                self._results.popitem(last=False)
+        return result
+
+
+_INDEXES: dict[int, tuple[Portfolio, PortfolioIndex]] = {}
+_INDEXES_LOCK = threading.Lock()
+
+
+def index_of(portfolio: Portfolio) -> PortfolioIndex:
+    """The index of this portfolio object, built on first use (the last few are kept)."""
+    with _INDEXES_LOCK:
+        held = _INDEXES.get(id(portfolio))
+        if held is not None and held[0] is portfolio:
+            return held[1]
+    index = _build(portfolio)
+    with _INDEXES_LOCK:
+        _INDEXES[id(portfolio)] = (portfolio, index)
+        while len(_INDEXES) > 4:  # data versions and test portfolios come and go
+            del _INDEXES[next(iter(_INDEXES))]
+    return index
+
+
+def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]:
+    """Ids from the top programme down to `programme_id`: a measure's programme and strand
+    first. A project funded under a measure is funded under its strand and programme too."""
+    chain: list[str] = []
+    while programme_id and programme_id not in chain:
+        chain.insert(0, programme_id)
+        programme_id = portfolio.programmes[programme_id].parent
+    return chain
+
+
+def _reverse(by_project: dict[str, frozenset[Any]]) -> dict[Any, frozenset[str]]:
+    reverse: dict[Any, set[str]] = defaultdict(set)
+    for project_id, keys in by_project.items():
+        for key in keys:
+            reverse[key].add(project_id)
+    return {key: frozenset(ids) for key, ids in reverse.items()}
+
+
+def _years(dates: Iterable[Any]) -> set[int]:
+    return {d.year for d in dates if isinstance(d, FuzzyDate) and d.year is not None}
+
+
+def _build(portfolio: Portfolio) -> PortfolioIndex:
+    projects = portfolio.projects
+    facets: dict[str, dict[str, frozenset[str]]] = {facet: {} for facet in FACETS}
+    years: dict[str, set[int]] = {}
+    for project_id, project in projects.items():
+        cities = frozenset(entry.place for entry in project.places)
+        facets["cities"][project_id] = cities
+        facets["countries"][project_id] = frozenset(portfolio.places[p].country for p in cities)
+        facets["funders"][project_id] = frozenset(f.funder for f in project.funding)
+        facets["programmes"][project_id] = frozenset(
+            p for f in project.funding for p in programme_chain(portfolio, f.programme)
+        )
+        dates = [project.start, project.end]
+        dates += [date for event in project.events for date in (event.start, event.end)]
+        years[project_id] = _years(dates)
+    values = portfolio.values
+    for project_id, start, end in zip(
+        values["project"], values["period_start"], values["period_end"], strict=True
+    ):
+        years.setdefault(project_id, set()).update(_years((start, end)))
+    frozen_years = {project_id: frozenset(found) for project_id, found in years.items()}
+    every_year = set().union(*frozen_years.values()) if frozen_years else set()
+    events = {
+        (project.id, event.id): event.place or ""
+        for project in projects.values()
+        for event in project.events
+    }
+    venues = [
+        events.get((p, e), "") if e else ""
+        for p, e in zip(values["project"], values["event"], strict=True)
+    ]
+    # str(None) is "None", as in the validator's part-whole check; astype(str) would give NaN
+    group = pd.Series(
+        [
+            f"{project}|{event}|{indicator}|{start}|{end}"
+            for project, event, indicator, start, end in zip(
+                values["project"], values["event"], values["indicator"],
+                values["period_start"], values["period_end"], strict=True,
+            )
+        ],
+        index=values.index,
+        dtype=object,
+    )  # fmt: skip
+    used_places = set().union(*facets["cities"].values()) if projects else set()
+    return PortfolioIndex(
+        ids=tuple(sorted(projects)),
+        facets=facets,
+        projects_with={facet: _reverse(by_project) for facet, by_project in facets.items()},
+        years=frozen_years,
+        projects_in_year=_reverse(frozen_years),
+        year_bounds=(min(every_year), max(every_year)) if every_year else None,
+        options={
+            "countries": sorted({portfolio.places[p].country for p in used_places}),
+            "cities": sorted(used_places, key=lambda p: portfolio.places[p].names.en),
+            "funders": sorted(set().union(*facets["funders"].values()) if projects else ()),
+            "programmes": list(portfolio.programmes),
+            "projects": sorted(projects),
+        },
+        values=values.assign(venue=venues),
+        group=group,
+        broken_down=group.isin(set(group[values["breakdown"] != ""])),
+    )

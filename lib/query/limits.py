@@ -1,0 +1,107 @@
+"""How much a page draws of a long list: a funder's portfolio has thousands of projects, and a
+page that drew one mark, line or row for each would take seconds to rerun and to send. Pages
+draw the first or largest few, say how many more there are, and where to find them all (the
+table, the CSV download, a narrower filter). Plain Python and pandas, no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import pyarrow as pa
+
+from lib.text.i18n import format_number, tr
+
+CITATIONS = 5  # quoted sentences under a headline figure
+CHART_ROWS = 40  # bars or lines of a chart
+TIMELINE_PROJECTS = 20  # projects on the time axis, each with its events
+TABLE_ROWS = 500  # rows of an on-screen table; the CSV download has every row
+NAMES = 12  # project names written out in a sentence
+LINES = 5  # lines of text, such as a network's size, under a figure
+
+
+def names_text(
+    names: Sequence[str],
+    limit: int = NAMES,
+    separator: str = ", ",
+    total: int | None = None,
+    language: str = "en",
+) -> str:
+    """'A, B, C', or 'A, B, C and 1,234 more' when there are more than `limit` (of `total`,
+    when only the first few names are given)."""
+    shown = separator.join(names[:limit])
+    left = (len(names) if total is None else total) - limit
+    if left <= 0:
+        return shown
+    return tr(language, "{names} and {left} more", names=shown, left=format_number(left, language))
+
+
+def more_text(shown: int, total: int, what: str, where: str, language: str = "en") -> str:
+    """'' when everything is shown, else 'Showing 40 of 3,120 events; {where}.' (`what` and
+    `where` come already translated)."""
+    if total <= shown:
+        return ""
+    return tr(
+        language,
+        "Showing {shown} of {total} {what}; {where}.",
+        shown=format_number(shown, language),
+        total=format_number(total, language),
+        what=what,
+        where=where,
+    )
+
+
+def table_head(
+    frame: pd.DataFrame, what: str, limit: int = TABLE_ROWS, language: str = "en"
+) -> tuple[pa.Table, str]:
+    """The first `limit` rows to show, and the sentence to write under them ('' when all).
+    The rows are Arrow: converted once where a page keeps them, where a pandas frame would
+    be converted on every rerun (a sixth of a 10,000-project page's rerun)."""
+    where = tr(language, "the CSV download has them all")
+    note = more_text(min(limit, len(frame)), len(frame), what, where, language)
+    return pa.Table.from_pandas(frame.head(limit), preserve_index=False), note
+
+
+def largest_groups(frame: pd.DataFrame, group: str, value: str, limit: int) -> pd.DataFrame:
+    """The rows of the `limit` groups with the largest `value` (a group with no value counts
+    as 0), in their order in `frame`: what a chart of one bar a group can draw."""
+    if frame[group].nunique() <= limit:
+        return frame
+    size = frame[value].astype("Float64").fillna(0).groupby(frame[group], sort=False).max()
+    chosen = set(size.sort_values(ascending=False, kind="stable").index[:limit])
+    return frame[frame[group].isin(chosen)]
+
+
+def largest_rows(frame: pd.DataFrame, by: str, value: str, limit: int) -> pd.DataFrame:
+    """Per value of `by` (a chart panel), every row when there are at most `limit`, else the
+    `limit` rows with the largest `value` (rows without one left out), in their order."""
+    keep = pd.Series(True, index=frame.index)
+    for _, rows in frame.groupby(by, sort=False):
+        if len(rows) > limit:
+            largest = rows[value].dropna().astype(float).nlargest(limit, keep="first").index
+            keep[rows.index.difference(largest)] = False
+    return frame[keep.to_numpy()]
+
+
+# Of one table cell on screen (two or three quoted sentences); the CSV download has the whole
+# text. The map's table of a funder's 610 cities, cut at 1,000, sent 1.6 MB on every rerun.
+CELL_CHARACTERS = 300
+
+
+CUT_NOTE = "… (cut here: the CSV download has it all)"
+
+
+def short_cells(
+    frame: pd.DataFrame, limit: int = CELL_CHARACTERS, language: str = "en"
+) -> pd.DataFrame:
+    """`frame` with each text longer than `limit` cut at a word and marked as cut: a city
+    named by 300 projects would otherwise send every title on every rerun."""
+
+    def short(text: object) -> object:
+        if not isinstance(text, str) or len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0] + " " + tr(language, CUT_NOTE)
+
+    texts = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) == "str"]
+    return frame.assign(**{column: frame[column].map(short) for column in texts})

@@ -1,0 +1,1 @@
+"""Synthetic portfolios in our data format, for testing the dashboard at scale."""

@@ -1,0 +1,121 @@
+"""The interface in English, Bulgarian and Macedonian: gettext catalogs and Babel's locale data.
+
+Translations live in `locale/<language>/LC_MESSAGES/dashboard.po`, the gettext format that
+translators' tools (Poedit, Weblate, Lokalise) read and write. The app reads the .po files
+themselves and compiles them in memory, once per language, so no compiled .mo file is kept in
+the repository and no build step can be forgotten. English is the source language: its strings
+are the catalogs' keys, and a string a catalog lacks is shown in English.
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+LANGUAGES = ("en", "bg", "mk")
+DEFAULT_LANGUAGE = "en"
+DOMAIN = "dashboard"
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+
+# Each language's name in itself, for the language select box.
+LANGUAGE_NAMES = {"en": "English", "bg": "Български", "mk": "Македонски"}
+
+
+def supported(language: str | None) -> str:
+    """`language` if the dashboard speaks it, else English."""
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def catalog_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The language's catalog, compiled from its .po file in memory (once per process)."""
+    path = catalog_path(language)
+    if language == DEFAULT_LANGUAGE or not path.exists():
+        return gettext.NullTranslations()
+    with path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=language, domain=DOMAIN)
+    compiled = BytesIO()
+    # Fuzzy entries are a translator's unchecked guesses: gettext leaves them out, so do we.
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs where it is written (a constant), to be translated
+    with `tr` where it is shown."""
+    return message
+
+
+def tr(language: str, message: str, /, **values: object) -> str:
+    """`message` in `language`, with `{name}` fields filled from `values` when given."""
+    text = translations(supported(language)).gettext(message)
+    return text.format(**values) if values else text
+
+
+def ntr(language: str, singular: str, plural: str, n: int, /, **values: object) -> str:
+    """The form of the message that suits the count `n` (`{n}` is filled in as a number
+    written for the language, unless `values` gives `n`)."""
+    text = translations(supported(language)).ngettext(singular, plural, n)
+    fields = {"n": format_number(n, language), **values}
+    return text.format(**fields)
+
+
+@cache  # parsed once: a portfolio's map and tables write thousands of numbers and dates
+def babel_locale(language: str) -> Locale:
+    return Locale.parse(supported(language))
+
+
+def format_number(value: float | int | Decimal, language: str, decimals: int | None = None) -> str:
+    """'84,000' in English, '84 000' in Bulgarian (a no-break space), '84.000' in Macedonian:
+    Babel's (CLDR's) locale data, with a fixed number of decimals when `decimals` is given."""
+    locale = babel_locale(language)
+    if decimals is None:
+        text = format_decimal(value, locale=locale, group_separator=True)
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+        text = format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    return text
+
+
+def plotly_separators(language: str) -> str:
+    """Plotly's `separators` layout setting (decimal mark, then thousands separator), so an
+    axis's ticks read '84 000' on a Bulgarian page."""
+    symbols = babel_locale(language).number_symbols["latn"]
+    return symbols["decimal"] + symbols["group"]
+
+
+def month_name(month: int, language: str, standalone: bool = True) -> str:
+    """'June', 'юни', 'јуни': the month alone (as in a list) or in a date ('19 юни 2018')."""
+    context = "stand-alone" if standalone else "format"
+    return babel_locale(language).months[context]["wide"][month]
+
+
+def format_month(year: int, month: int, language: str) -> str:
+    """'June 2018', 'юни 2018', 'јуни 2018'."""
+    return f"{month_name(month, language)} {year}"
+
+
+def format_day(year: int, month: int, day: int, language: str) -> str:
+    """'19 June 2018', '19 юни 2018', '19 јуни 2018': one pattern in every language, so a
+    day reads like the month and year beside it (CLDR's long English form is 'June 19, 2018')."""
+    return format_date(date(year, month, day), format="d MMMM y", locale=babel_locale(language))
+
+
+def format_iso_date(value: date, language: str) -> str:
+    """A whole date written for the language, as `format_day` does."""
+    return format_day(value.year, value.month, value.day, language)

@@ -1,0 +1,1 @@
+"""Who pays for what: funders, programmes and grants per project."""

@@ -1,0 +1,252 @@
+"""Who pays for what: one row a funding line of the selected projects, and the funder ›
+programme › strand › measure › project tree the chart draws. Pure: portfolio and ids in.
+
+An amount no report gives is "not reported", never 0: it sizes nothing and adds to nothing.
+Amounts in different currencies are never added together.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+from lib.model.portfolio import Portfolio
+from lib.model.schema import Amount
+from lib.query.filters import programme_chain
+from lib.query.frame_rows import FrameRows
+from lib.text.i18n import N_, format_number, tr
+
+NOT_REPORTED = N_("not reported")
+NOT_STATED = N_("not stated")
+CO_FUNDED = N_("co-funded")
+PATH_SEPARATOR = " › "
+NO_AMOUNT_REPORTED = N_("No amount is reported for these projects.")
+
+SizeBasis = Literal["amount", "projects"]
+ROOT_ID = "all"
+
+COLUMNS = [
+    "project_id",
+    "project",
+    "funder_id",
+    "funder",
+    "programme_ids",
+    "programme_path",
+    "grant_reference",
+    "amount",
+    "amount_value",
+    "currency",
+    "co_funded",
+    "source",
+    "quote",
+]
+
+TABLE_COLUMNS = {
+    "project": N_("Project"),
+    "funder": N_("Funder"),
+    "programme_path": N_("Programme path"),
+    "grant_reference": N_("Grant reference"),
+    "amount": N_("Amount"),
+    "co_funded": N_("Co-funded"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
+}
+
+
+def amount_text(amount: Amount | None, language: str = "en") -> str:
+    """'12,000 EUR', '12,000.50 EUR', or 'not reported' for an amount no report gives."""
+    if amount is None:
+        return tr(language, NOT_REPORTED)
+    value = amount.value
+    decimals = 0 if float(value).is_integer() else 2
+    return f"{format_number(value, language, decimals)} {amount.currency}"
+
+
+def funding_rows(
+    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+) -> pd.DataFrame:
+    """One row a funding line, in the order the project files give them."""
+    rows = FrameRows(COLUMNS)
+    for project_id in project_ids:
+        project = portfolio.projects[project_id]
+        for funding in project.funding:
+            chain = programme_chain(portfolio, funding.programme)
+            names = [portfolio.programmes[pid].names.get(language) for pid in chain]
+            rows.add(
+                {
+                    "project_id": project_id,
+                    "project": project.title.get(language),
+                    "funder_id": funding.funder,
+                    "funder": portfolio.organisations[funding.funder].names.get(language),
+                    "programme_ids": tuple(chain),
+                    "programme_path": PATH_SEPARATOR.join(names) or tr(language, NOT_STATED),
+                    "grant_reference": funding.grant_reference or tr(language, NOT_STATED),
+                    "amount": amount_text(funding.amount, language),
+                    "amount_value": funding.amount.value if funding.amount else None,
+                    "currency": funding.amount.currency if funding.amount else "",
+                    "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED),
+                    "source": portfolio.sources[funding.source].title,
+                    "quote": funding.quote,
+                }
+            )
+    frame = rows.frame()
+    frame["amount_value"] = frame["amount_value"].astype("Float64")
+    return frame
+
+
+def funding_table(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    names = {column: tr(language, header) for column, header in TABLE_COLUMNS.items()}
+    return rows[list(TABLE_COLUMNS)].rename(columns=names).reset_index(drop=True)
+
+
+def reported_totals(rows: pd.DataFrame) -> dict[str, float]:
+    """The reported amounts added up per currency; lines with no amount are left out."""
+    reported = rows[rows["amount_value"].notna()]
+    # the amounts alone are grouped: a copy of every column a currency took 7 MB at 10,000
+    sums = reported["amount_value"].groupby(reported["currency"], sort=True).sum()
+    return {currency: float(total) for currency, total in sums.items()}
+
+
+def size_basis(rows: pd.DataFrame) -> SizeBasis:
+    """Amounts may size the chart only when every line reports one, all in one currency:
+    otherwise a line with no amount would need a size we would have to invent."""
+    every_line = len(rows) > 0 and rows["amount_value"].notna().all()
+    return "amount" if every_line and rows["currency"].nunique() == 1 else "projects"
+
+
+def size_label(rows: pd.DataFrame, language: str = "en") -> str:
+    if size_basis(rows) == "amount":
+        return tr(language, "Size: amount reported ({currency})", currency=rows["currency"].iloc[0])
+    if rows["amount_value"].notna().any():
+        return tr(
+            language,
+            "Size: number of funded projects (amounts are not reported for every line, "
+            "or are in different currencies, so they cannot size the chart)",
+        )
+    return tr(language, "Size: number of funded projects (no amount is reported)")
+
+
+def amount_summary(rows: pd.DataFrame, language: str = "en") -> str:
+    """What the reports say about money, in one sentence a board can read out."""
+    reported = int(rows["amount_value"].notna().sum())
+    if reported == 0:
+        return tr(language, NO_AMOUNT_REPORTED)
+    totals = ", ".join(
+        amount_text(Amount(value=value, currency=currency), language)
+        for currency, value in reported_totals(rows).items()
+    )
+    missing = len(rows) - reported
+    text = tr(
+        language,
+        "Amounts reported for {reported} of {lines} funding lines, adding up to {totals}",
+        reported=format_number(reported, language),
+        lines=format_number(len(rows), language),
+        totals=totals,
+    )
+    if len(reported_totals(rows)) > 1:
+        text += tr(language, " (each currency apart).")
+    else:
+        text += "."
+    if missing:
+        text += " " + tr(
+            language,
+            "{n} line(s) report no amount: left out of the sum, not counted as 0.",
+            n=format_number(missing, language),
+        )
+    return text
+
+
+def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """Nodes funder › programme › strand › measure › project: id, parent, label, level,
+    funder_index (for the colour), value (leaves only), projects (distinct, under the node),
+    and hover facts. Ids are paths, so the same programme under two funders stays two nodes."""
+    basis = size_basis(rows)
+    funders = list(dict.fromkeys(rows["funder_id"]))
+    nodes: dict[str, dict] = {}
+    under: dict[str, set[str]] = {}
+    # One root, so the funders share the chart's first column instead of leaving it empty.
+    _add(nodes, ROOT_ID, "", tr(language, "All funders"), "root", -1, "", "")
+    for line in rows.itertuples(index=False):
+        path = [ROOT_ID, line.funder_id]
+        node_id = "/".join(path)
+        _add(nodes, node_id, ROOT_ID, line.funder, "funder", funders.index(line.funder_id), "", "")
+        for programme_id in line.programme_ids:
+            programme = portfolio.programmes[programme_id]
+            path.append(programme_id)
+            parent, node_id = node_id, "/".join(path)
+            source = portfolio.sources[programme.source].title
+            _add(
+                nodes,
+                node_id,
+                parent,
+                programme.names.get(language),
+                programme.level,
+                funders.index(line.funder_id),
+                source,
+                programme.quote,
+            )
+        parent, node_id = node_id, "/".join([*path, line.project_id])
+        node = _add(
+            nodes, node_id, parent, line.project, "project", funders.index(line.funder_id), "", ""
+        )
+        node["value"] += float(line.amount_value) if basis == "amount" else 1.0
+        for key, value in (
+            ("amount", line.amount),
+            ("grant_reference", line.grant_reference),
+            ("co_funded", line.co_funded),
+            ("source", line.source),
+            ("quote", line.quote),
+        ):
+            # Two lines of one funder for one project under one programme share a leaf.
+            node[key] = value if node[key] in ("", value) else f"{node[key]}; {value}"
+        node.update(funder=line.funder, path=line.programme_path)
+        for ancestor in _ancestors(node_id):
+            under.setdefault(ancestor, set()).add(line.project_id)
+    frame = pd.DataFrame(nodes.values())
+    frame["projects"] = [len(under.get(node_id, ())) for node_id in frame["id"]]
+    return frame
+
+
+def without_projects(nodes: pd.DataFrame) -> pd.DataFrame:
+    """The tree with its project leaves folded into the blocks above them, each sized by its
+    projects: thousands of projects would be slivers no one can read (the table lists them)."""
+    leaves = nodes["level"] == "project"
+    folded = nodes[leaves].groupby("parent")["value"].sum()
+    kept = nodes[~leaves].reset_index(drop=True)
+    return kept.assign(value=kept["value"] + kept["id"].map(folded).fillna(0.0))
+
+
+def _ancestors(node_id: str) -> list[str]:
+    parts = node_id.split("/")
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]
+
+
+def _add(
+    nodes: dict[str, dict],
+    node_id: str,
+    parent: str,
+    label: str,
+    level: str,
+    funder_index: int,
+    source: str,
+    quote: str,
+) -> dict:
+    return nodes.setdefault(
+        node_id,
+        {
+            "id": node_id,
+            "parent": parent,
+            "label": label,
+            "level": level,
+            "funder_index": funder_index,
+            "value": 0.0,
+            "source": source,
+            "quote": quote,
+            "amount": "",
+            "grant_reference": "",
+            "co_funded": "",
+            "funder": "",
+            "path": "",
+        },
+    )

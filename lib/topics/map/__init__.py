@@ -1,0 +1,1 @@
+"""The map of partner cities: places, links, the first view and the offline basemap."""

@@ -1,0 +1,339 @@
+"""The map of partner cities as a pydeck Deck, and the styles lib/map_picture shares with it.
+
+A pure builder: lib/map_data's MapData and the outlines of lib/basemap in, a Deck out. No tile
+server: the Deck has no map provider and no map style, and the outlines are its first layer.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pandas as pd
+import pydeck as pdk
+
+from lib.query.limits import names_text
+from lib.text.i18n import N_, format_number, tr
+from lib.topics.map.data import (
+    COUNTED,
+    LINK_KINDS,
+    LINK_WORDS,
+    OUTSIDE,
+    PROJECTS,
+    TIP_LINES,
+    MapData,
+    link_pairs,
+)
+from lib.topics.map.framing import LABEL_PX, MAP_HEIGHT, fit_view, pixels_per_metre, place_labels
+from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
+
+LINK_COLOURS = {
+    "twinning": OKABE_ITO[1],
+    "network": OKABE_ITO[2],
+    "travelled_to_event": OKABE_ITO[3],
+}
+COLOUR_WORDS = {
+    OKABE_ITO[1]: N_("orange"),
+    OKABE_ITO[2]: N_("bluish green"),
+    OKABE_ITO[3]: N_("reddish purple"),
+}
+# Two links between the same two cities (twinned, and travelled to the meeting) must not
+# hide each other: each kind bends to its own side.
+BEND = {"twinning": 1.0, "network": 0.6, "travelled_to_event": -1.0}
+DOT_COLOUR = OKABE_ITO[0]
+QUOTED_ARCS = 300  # up to this many arcs, each arc's tooltip quotes its report's sentence
+APPROXIMATE_ALPHA, EXACT_ALPHA = 110, 220  # an approximate count is drawn lighter
+LAND, COAST, SEA = "#F4F2EC", "#A8A8A8", "#EAF1F6"
+# Streamlit escapes the values put into the tooltip's HTML: every field is plain text.
+TOOLTIP = (
+    "<b>{name}</b><br/>{tip_where}<br/>{tip_projects}<br/>{tip_size}<br/>{tip_figures}"
+    "<br/><i>{tip_sources}</i>"
+)
+
+
+def _rgb(colour: str, alpha: int = 255) -> list[int]:
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+def focus_places(data: MapData) -> pd.DataFrame:
+    """The places the view fits: those inside the filters, or all when none is."""
+    on_map = data.on_map
+    inside = on_map[on_map["in_filter"]]
+    return inside if len(inside) else on_map
+
+
+def _radius(places: pd.DataFrame, basis: str) -> list[float]:
+    """Dot radius in pixels: area in proportion to the count; small fixed dots for no count."""
+    sized = places["status"].isin([COUNTED, PROJECTS])
+    largest = places.loc[sized, "size_value"].max() if sized.any() else 1.0
+    radii = []
+    for is_sized, value in zip(sized, places["size_value"], strict=True):
+        if not is_sized:
+            radii.append(4.0)
+        elif basis == PROJECTS:
+            radii.append(7.0 + 3.0 * (value - 1))
+        else:
+            radii.append(round(5.0 + 11.0 * math.sqrt(value / largest), 1))
+    return radii
+
+
+def dot_rgba(status: str, approximate: bool) -> list[int]:
+    if status in (COUNTED, PROJECTS):
+        return _rgb(DOT_COLOUR, APPROXIMATE_ALPHA if approximate else EXACT_ALPHA)
+    if status == OUTSIDE:
+        return _rgb("#FFFFFF", 230)
+    return _rgb(UNKNOWN_GREY, 230)
+
+
+def drawn_cities(data: MapData, zoom: float) -> pd.DataFrame:
+    """The places with coordinates, most important first (inside the filters, then biggest),
+    with their dot's radius and colour and where their name goes at `zoom`."""
+    links = data.drawn_links
+    ends = pd.concat([links["from_place"], links["to_place"]]).value_counts()
+    places = data.on_map.assign(
+        radius=_radius(data.on_map, data.size_basis),
+        links=data.on_map["place"].map(ends).fillna(0),  # a hub (Sofia) is named before its spokes
+    )
+    places = places.sort_values(
+        ["in_filter", "radius", "links", "name"], ascending=[False, False, False, True]
+    )
+    labels = place_labels(
+        places["name"].tolist(),
+        places["longitude"].tolist(),
+        places["latitude"].tolist(),
+        places["radius"].tolist(),
+        zoom,
+    )
+    return places.assign(
+        fill=[dot_rgba(s, a) for s, a in zip(places["status"], places["approximate"], strict=True)],
+        anchor=[label.anchor for label in labels],
+        baseline=[label.baseline for label in labels],
+        offset=[list(label.offset) for label in labels],
+        zoom_free=[label.zoom_free for label in labels],
+    )
+
+
+def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
+    """One small record a city: the deck's payload stays one point a city, not a figure.
+    Big dots come first, so that a small dot beside a big one is drawn on top of it."""
+    records = []
+    for row in cities.sort_values("radius", ascending=False).itertuples(index=False):
+        records.append(
+            {
+                "name": row.name,
+                "position": [row.longitude, row.latitude],
+                "radius": row.radius,
+                "fill": row.fill,
+                "line": _rgb(UNKNOWN_GREY if row.status == OUTSIDE else "#FFFFFF"),
+                "tip_where": f"{row.country} · {row.kind_words}",
+                "tip_projects": row.tip_roles,
+                "tip_size": tr(language, "Dot size: {size}", size=row.size_words),
+                "tip_figures": row.tip_figures,
+                "tip_sources": tr(language, "Source: {source}", source=row.tip_sources)
+                if row.tip_sources
+                else "",
+            }
+        )
+    return records
+
+
+def _label_records(cities: pd.DataFrame, zoom: float) -> tuple[list[dict], list[dict]]:
+    """Names free of collisions at the first view, and names that grow in when zoomed in:
+    drawn in metres, sized to reach full size at the zoom from which they collide no more."""
+    centre = float(cities["latitude"].mean())
+    now, later = [], []
+    for row in cities.itertuples(index=False):
+        if math.isinf(row.zoom_free):
+            continue  # not named on the map; its tooltip names it
+        record = {
+            "name": row.name,
+            "position": [row.longitude, row.latitude],
+            "anchor": row.anchor,
+            "baseline": row.baseline,
+            "offset": row.offset,
+        }
+        if row.zoom_free <= zoom:
+            now.append(record)
+        else:
+            metres = LABEL_PX / pixels_per_metre(row.zoom_free, centre)
+            later.append(record | {"size": round(metres)})
+    return now, later
+
+
+def _text_layer(records: list[dict], layer_id: str, in_metres: bool) -> pdk.Layer:
+    return pdk.Layer(
+        "TextLayer",
+        data=records,
+        id=layer_id,
+        get_position="position",
+        get_text="name",
+        get_size="size" if in_metres else LABEL_PX,
+        size_units="'meters'" if in_metres else "'pixels'",
+        size_max_pixels=LABEL_PX,
+        get_color=[34, 34, 34, 255],
+        font_family="'Source Sans Pro, Helvetica, Arial, sans-serif'",
+        get_text_anchor="anchor",
+        get_alignment_baseline="baseline",
+        get_pixel_offset="offset",
+        background=True,
+        get_background_color=[255, 255, 255, 235],
+        background_padding=[2, 1],
+        # deck.gl draws only ASCII unless told otherwise: Cyrillic names need "auto".
+        # Quoted, as every constant string: pydeck reads a bare string as an expression.
+        character_set="'auto'",
+        pickable=False,
+    )
+
+
+def _link_records(data: MapData) -> list[dict[str, Any]]:
+    """One arc a pair of cities and kind of link, however many projects link them: the
+    payload grows with the cities, not the portfolio."""
+    records = []
+    pairs, _ = link_pairs(data)
+    # Hundreds of arcs name their report but leave its sentence to the Sources page: the
+    # sentences would double what the browser is sent.
+    quoted = len(pairs) <= QUOTED_ARCS
+    language = data.language
+    for row in pairs.to_dict("records"):
+        titles, more = row["titles"], row["more"]
+        where = tr(language, "{kind} link", kind=row["kind_words"])
+        if len(titles) > 1:
+            count = format_number(len(titles), language)
+            where = tr(language, "{kind} link of {n} projects", kind=row["kind_words"], n=count)
+        sources = tr(language, "Source: {source}", source=row["source"])
+        if quoted:
+            sources += f": “{row['quote']}”"
+        if more:
+            sources += " " + tr(language, "(and {n} more)", n=format_number(more, language))
+        records.append(
+            {
+                "name": row["name"],
+                "from": [row["from_lon"], row["from_lat"]],
+                "to": [row["to_lon"], row["to_lat"]],
+                "colour": _rgb(LINK_COLOURS[row["kind"]]),
+                "tilt": 50.0 * BEND[row["kind"]],
+                "tip_where": where,
+                "tip_projects": names_text(titles, TIP_LINES, "; ", language=language),
+                "tip_size": "",
+                "tip_figures": "",
+                "tip_sources": sources,
+            }
+        )
+    return records
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation: pydeck indents by two spaces and a line a value,
+    which makes the outlines' every coordinate a line and the page's payload five times larger."""
+
+    def to_json(self) -> str:
+        # Worked out once: the deck is never changed after it is built, and Streamlit asks for
+        # its JSON on every rerun (three passes over the outlines and every city).
+        if getattr(self, "_compact_json", None) is None:
+            indented = json.loads(super().to_json())
+            self._compact_json = json.dumps(indented, separators=(",", ":"), ensure_ascii=False)
+        return self._compact_json
+
+
+def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
+    """Country outlines, links as arcs, a dot and a name for every city with coordinates."""
+    focus = focus_places(data)
+    view = fit_view(focus["latitude"].tolist(), focus["longitude"].tolist())
+    cities = drawn_cities(data, view["zoom"])
+    labels_now, labels_later = _label_records(cities, view["zoom"])
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            data=outlines,
+            id="countries",
+            stroked=True,
+            filled=True,
+            get_fill_color=_rgb(LAND),
+            get_line_color=_rgb(COAST),
+            line_width_min_pixels=0.7,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ArcLayer",
+            data=_link_records(data),
+            id="links",
+            get_source_position="from",
+            get_target_position="to",
+            get_source_color="colour",
+            get_target_color="colour",
+            get_tilt="tilt",
+            get_height=0.3,
+            get_width=3,
+            width_units="'pixels'",
+            pickable=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=_city_records(cities, data.language),
+            id="cities",
+            get_position="position",
+            get_radius="radius",
+            radius_units="'pixels'",
+            get_fill_color="fill",
+            get_line_color="line",
+            stroked=True,
+            line_width_min_pixels=1.2,
+            pickable=True,
+        ),
+        _text_layer(labels_later, "labels-when-zoomed", in_metres=True),
+        _text_layer(labels_now, "labels", in_metres=False),
+    ]
+    return CompactDeck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(**view),
+        map_provider=None,
+        height=MAP_HEIGHT,
+        tooltip={
+            "html": TOOLTIP,
+            "style": {
+                "backgroundColor": "white",
+                "color": "#222",
+                "fontSize": "12px",
+                "maxWidth": "300px",
+                "whiteSpace": "normal",
+                "border": "1px solid #ccc",
+            },
+        },
+    )
+
+
+def legend_text(data: MapData) -> str:
+    """The colours of the lines and dots in words (the map itself has no legend)."""
+    language = data.language
+    kinds = [k for k in LINK_KINDS if k in set(data.drawn_links["kind"])]
+    lines = ", ".join(
+        f"{tr(language, COLOUR_WORDS[LINK_COLOURS[k]])} = {tr(language, LINK_WORDS[k]).lower()}"
+        for k in kinds
+    )
+    if lines:
+        words = [tr(language, "Lines: {lines}.", lines=lines)]
+    else:
+        words = [tr(language, "No links between these cities.")]
+    drawn, pairs = link_pairs(data)
+    if len(drawn) < pairs:
+        words.append(
+            tr(
+                language,
+                "Of {pairs} linked pairs of cities, the {drawn} that most projects link are "
+                "drawn; the table lists every city's projects.",
+                pairs=format_number(pairs, language),
+                drawn=format_number(len(drawn), language),
+            )
+        )
+    statuses = set(data.on_map["status"])
+    words.append(tr(language, "Blue dots: sized as said below."))
+    if statuses - {COUNTED, PROJECTS, OUTSIDE}:
+        words.append(
+            tr(language, "Small grey dots: no count of participants for the city (small, not 0).")
+        )
+    if OUTSIDE in statuses:
+        words.append(
+            tr(language, "Small white dots: partner cities outside the country or city filter.")
+        )
+    return " ".join(words)

@@ -1,0 +1,435 @@
+"""What the map draws: one row a place of the selected projects, one row a link between two.
+
+Plain pandas, no Streamlit: the deck, the picture, the table and the tests read the same
+frames. A dot's size is a count only where a report ties that count to the city; nothing is
+spread over cities, and a place without coordinates is listed, never placed by guess.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.model.portfolio import Portfolio
+from lib.model.schema import Event
+from lib.query.figures import place_ids
+from lib.query.filters import Filters
+from lib.text.dates import period_text
+from lib.text.i18n import N_, format_number, ntr, tr
+from lib.text.vocabulary import code_words
+from lib.topics.people.data import value_text
+
+TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
+# A place's figures written out in its row: its table cell shows the first 300 characters, and
+# the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
+FIGURE_LINES = 10
+SIZE_INDICATOR = "participants"  # the one count a report ties to cities (from, or held at)
+LINK_KINDS = ("twinning", "network", "travelled_to_event")
+LINK_WORDS = {
+    "twinning": N_("Twinning"),
+    "network": N_("Network"),
+    "travelled_to_event": N_("Travelled to an event"),
+}
+# How a dot is drawn, and why it has the size it has.
+COUNTED, NOT_REPORTED, NO_COUNT = "counted", "not reported", "no count"
+OUTSIDE, PROJECTS = "outside filter", "projects"
+STATUS_WORDS = {
+    NOT_REPORTED: N_("participants reported without a number"),
+    NO_COUNT: N_("no count of participants for this city"),
+    OUTSIDE: N_("outside the country or city filter: its figures are not shown"),
+}
+
+
+@dataclass(frozen=True)
+class MapData:
+    """`places`: every place of the selected projects (on the map or not); `links`: every
+    link of those projects; `size_basis` is "participants" or "projects"."""
+
+    places: pd.DataFrame
+    links: pd.DataFrame
+    size_basis: str
+    project_wide_figures: int
+    language: str = "en"  # of every text in the frames, and of what is written about them
+
+    @property
+    def on_map(self) -> pd.DataFrame:
+        return self.places[self.places["on_map"]]
+
+    @property
+    def not_on_map(self) -> pd.DataFrame:
+        return self.places[~self.places["on_map"]]
+
+    @property
+    def drawn_links(self) -> pd.DataFrame:
+        return self.links[self.links["drawn"]]
+
+
+class _FiguresByPlace:
+    """Figures tied to each place, found in one pass over the view's figures: the parts that
+    came from a place and the wholes of events held there. A whole that is broken down by
+    origin is tied to the origins, not to its venue."""
+
+    def __init__(self, values: pd.DataFrame) -> None:
+        keys = values["project"] + "|" + values["event"] + "|" + values["indicator"]
+        broken_down = keys.isin(set(keys[values["breakdown"] != ""])).to_numpy(dtype=bool)
+        self.values = values
+        self.rows: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
+        columns = (values["breakdown"], values["place"], values["venue"])
+        for position, (breakdown, place, venue) in enumerate(zip(*columns, strict=True)):
+            if breakdown == "origin_city":
+                self.rows[place].append((position, True, True))
+            elif breakdown == "" and venue:
+                self.rows[venue].append((position, not broken_down[position], False))
+
+    def of(self, place: str) -> pd.DataFrame:
+        """The place's figures with `sized` (counts towards its dot) and `from_here`."""
+        mine = self.rows.get(place, [])
+        # plain arrays: pandas would grow an empty frame to fit an assigned Series' index
+        return self.values.iloc[[position for position, _, _ in mine]].assign(
+            sized=np.array([sized for _, sized, _ in mine], dtype=bool),
+            from_here=np.array([here for _, _, here in mine], dtype=bool),
+        )
+
+
+def _figure_line(portfolio: Portfolio, row: object, language: str) -> tuple[str, str]:
+    """('Participants from this city: 132', 'report title: “the sentence”')."""
+    label = portfolio.indicators[row.indicator].labels.get(language)
+    events = portfolio.projects[row.project].events
+    event = next((e.title.get(language) for e in events if e.id == row.event), "")
+    if row.from_here:
+        where = tr(language, "from this city")
+    elif event:
+        where = tr(language, "at {event}, held here", event=event)
+    else:
+        where = tr(language, "at an event held here")
+    shown = value_text(row.value, row.precision, language, row.fewer_than)
+    return f"{label} {where}: {shown}", f"{portfolio.sources[row.source].title}: “{row.quote}”"
+
+
+def _size(
+    portfolio: Portfolio, rows: pd.DataFrame, language: str
+) -> tuple[float | None, str, str, bool]:
+    """(value, status, words, approximate) of the participants a place's dot stands for."""
+    sized = rows[rows["sized"] & (rows["indicator"] == SIZE_INDICATOR)]
+    reported = sized[sized["value"].notna()]
+    if reported.empty:
+        status = NOT_REPORTED if len(sized) else NO_COUNT
+        return None, status, tr(language, STATUS_WORDS[status]), False
+    adds_up = portfolio.indicators[SIZE_INDICATOR].aggregation == "sum"
+    value = reported["value"].sum() if adds_up else reported["value"].max()
+    approximate = bool((reported["precision"] == "approximate").any())
+    words = value_text(value, "approximate" if approximate else "exact", language)
+    at_least = not adds_up and len(reported) > 1
+    words = tr(language, "{number} participants", number=words)
+    if at_least:
+        words = tr(language, "at least {number}", number=words)
+    return float(value), COUNTED, words, approximate
+
+
+def _events_here(events: list[tuple[str, Event]], mine: set[str], language: str) -> str:
+    return "; ".join(
+        f"{event.title.get(language)} ({period_text(event.start, event.end, language)}"
+        + (", " + tr(language, "planned") + ")" if event.status == "planned" else ")")
+        for pid, event in events
+        if pid in mine
+    )
+
+
+@dataclass(frozen=True)
+class _ByPlace:
+    """What the selected projects say about each place, found in one pass over them rather
+    than one a place: the roles projects give it and the events held there, in project order."""
+
+    roles: dict[str, list[tuple[str, str]]]
+    events: dict[str, list[tuple[str, Event]]]
+    figures: _FiguresByPlace
+
+
+def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame) -> _ByPlace:
+    roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    events: dict[str, list[tuple[str, Event]]] = defaultdict(list)
+    for pid in project_ids:
+        project = portfolio.projects[pid]
+        for entry in project.places:
+            roles[entry.place].append((pid, entry.role))
+        for event in project.events:
+            if event.place:
+                events[event.place].append((pid, event))
+    return _ByPlace(roles, events, _FiguresByPlace(values))
+
+
+def _place_row(
+    portfolio: Portfolio,
+    by_place: _ByPlace,
+    place_id: str,
+    in_filter: bool,
+    language: str,
+    every_figure: bool,
+) -> dict:
+    place = portfolio.places[place_id]
+    country = portfolio.countries.get(place.country)
+    roles = by_place.roles.get(place_id, [])
+    mine = list(dict.fromkeys(pid for pid, _ in roles))
+    rows = by_place.figures.of(place_id) if in_filter else by_place.figures.values.iloc[0:0]
+    if in_filter:
+        size_value, status, size_words, approximate = _size(portfolio, rows, language)
+    else:
+        outside = tr(language, STATUS_WORDS[OUTSIDE])
+        size_value, status, size_words, approximate = None, OUTSIDE, outside, False
+    roles_of: dict[str, list[str]] = defaultdict(list)
+    for pid, role in roles:
+        roles_of[pid].append(code_words(role, language))
+    role_lines = [
+        f"{portfolio.projects[pid].title.get(language)}: " + ", ".join(roles_of[pid])
+        for pid in mine
+    ]
+    events = _events_here(by_place.events.get(place_id, []), set(mine), language)
+    written = rows if every_figure else rows.head(FIGURE_LINES)
+    figures = [_figure_line(portfolio, row, language) for row in written.itertuples(index=False)]
+    more = "" if len(written) == len(rows) else _more(len(rows) - len(written), language)
+    cited = list(dict.fromkeys(zip(rows["source"], rows["quote"], strict=True)))
+    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited[:TIP_LINES]]
+    return {
+        "place": place_id,
+        "name": place.names.get(language),
+        "country": country.names.get(language) if country else place.country,
+        "kind": place.kind,
+        "kind_words": code_words(place.kind, language),
+        "geonames_id": place.geonames_id,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "on_map": place.latitude is not None and place.longitude is not None,
+        "in_filter": in_filter,
+        "projects": len(mine),
+        "project_titles": "; ".join(portfolio.projects[pid].title.get(language) for pid in mine),
+        "roles": "; ".join(role_lines),
+        "events": events,
+        "figures": "\n".join(
+            tr(language, "{figure} (source: {source})", figure=figure, source=source)
+            for figure, source in figures
+        )
+        + more,
+        "source_ids": frozenset(sid for sid, _ in cited),
+        # what a dot's tooltip says: a hub of hundreds of projects lists the first few
+        "tip_roles": _first(role_lines, N_("projects"), language),
+        "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=len(rows)),
+        "tip_sources": _first(sources, N_("sources"), language, total=len(cited)),
+        "size_value": size_value,
+        "status": status,
+        "size_words": size_words,
+        "approximate": approximate,
+    }
+
+
+def _first(
+    lines: list[str],
+    what: str,
+    language: str = "en",
+    limit: int = TIP_LINES,
+    total: int | None = None,
+) -> str:
+    """The first `limit` lines joined, and how many more there are (of `total`, when only the
+    first few lines are given); the table has them all."""
+    left = (len(lines) if total is None else total) - limit
+    shown = "; ".join(lines[:limit])
+    return shown + _more(left, language, what) if left > 0 else shown
+
+
+def _more(left: int, language: str, what: str = N_("figures")) -> str:
+    n = format_number(left, language)
+    return tr(language, "; and {n} more {what}", n=n, what=tr(language, what))
+
+
+def _links(
+    portfolio: Portfolio, project_ids: list[str], places: pd.DataFrame, language: str
+) -> pd.DataFrame:
+    # plain tuples: a frame's row look-up, twice for each of a portfolio's thousands of links,
+    # made and dropped a Series each time
+    columns = ["place", "name", "longitude", "latitude", "on_map"]
+    by_id = {row.place: row for row in places[columns].itertuples(index=False)}
+    rows = []
+    for pid in project_ids:
+        project = portfolio.projects[pid]
+        for link in project.links:
+            start, end = by_id[link.from_place], by_id[link.to_place]
+            rows.append(
+                {
+                    "project": pid,
+                    "project_title": project.title.get(language),
+                    "kind": link.kind,
+                    "kind_words": tr(language, LINK_WORDS[link.kind]),
+                    "from_place": link.from_place,
+                    "to_place": link.to_place,
+                    "name": f"{start.name} – {end.name}",
+                    "from_lon": start.longitude,
+                    "from_lat": start.latitude,
+                    "to_lon": end.longitude,
+                    "to_lat": end.latitude,
+                    "drawn": bool(start.on_map and end.on_map),
+                    "source": portfolio.sources[link.source].title,
+                    "quote": link.quote,
+                }
+            )
+    # typed even when empty: an empty object column would select columns, not rows
+    return pd.DataFrame(rows, columns=_LINK_COLUMNS).astype({"drawn": bool})
+
+
+_LINK_COLUMNS = [
+    "project",
+    "project_title",
+    "kind",
+    "kind_words",
+    "from_place",
+    "to_place",
+    "name",
+    "from_lon",
+    "from_lat",
+    "to_lon",
+    "to_lat",
+    "drawn",
+    "source",
+    "quote",
+]
+
+
+def map_data(
+    portfolio: Portfolio,
+    project_ids: list[str],
+    values: pd.DataFrame,
+    filters: Filters,
+    language: str = "en",
+    every_figure: bool = False,
+) -> MapData:
+    """Places and links of the selected projects; `values` are the view's figures (from
+    filters.selected_values, with their `venue`). Places outside a country or city filter
+    are kept, faded, because they belong to a selected project; their figures are not shown.
+    A place's `figures` are its first FIGURE_LINES, unless `every_figure` (for the CSV)."""
+    ids = dict.fromkeys(place_ids(portfolio, project_ids))
+    for pid in project_ids:  # a link or an event may name a place the place list lacks
+        project = portfolio.projects[pid]
+        extra = [p for link in project.links for p in (link.from_place, link.to_place)]
+        extra += [event.place for event in project.events if event.place]
+        ids.update(dict.fromkeys(extra))
+
+    def in_filter(place_id: str) -> bool:
+        country = portfolio.places[place_id].country
+        return (not filters.countries or country in filters.countries) and (
+            not filters.cities or place_id in filters.cities
+        )
+
+    by_place = _by_place(portfolio, project_ids, values)
+    rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
+    places = pd.DataFrame(rows)
+    links = _links(portfolio, project_ids, places, language)
+    counted = places["on_map"] & (places["status"] == COUNTED)
+    basis = SIZE_INDICATOR if counted.any() else "projects"
+    if basis == "projects":  # no city has a count: size by what the project files do say
+        sized = places["in_filter"].to_numpy()
+        places.loc[sized, "size_value"] = places.loc[sized, "projects"].astype(float)
+        places.loc[sized, "status"] = PROJECTS
+        places.loc[sized, "size_words"] = [
+            ntr(language, "named by {n} selected project", "named by {n} selected projects", n)
+            for n in places.loc[sized, "projects"]
+        ]
+    unplaced = values[(values["place"] == "") & (values["venue"] == "")]
+    return MapData(places, links, basis, project_wide_figures=len(unplaced), language=language)
+
+
+LINKED_PAIRS = 400  # pairs of cities a map draws a line between: those most projects link
+
+
+def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, int]:
+    """The lines to draw: one a pair of cities and kind of link (its first link's row, with
+    `titles`, the projects that link them, and `more`, their other links), and how many pairs
+    there are. Past `limit` pairs, those most projects link are kept, then those between the
+    busiest cities: a portfolio's thousands of lines would hide the cities they join."""
+    links = data.drawn_links
+    keys = ["from_place", "to_place", "kind"]
+    groups = links.groupby(keys, sort=False)
+    pairs = groups.head(1).reset_index(drop=True)
+    titles = groups["project_title"].agg(lambda t: list(dict.fromkeys(t)))
+    counts = groups.size()
+    pairs = pairs.assign(
+        titles=[titles[tuple(k)] for k in pairs[keys].itertuples(index=False)],
+        more=[counts[tuple(k)] - 1 for k in pairs[keys].itertuples(index=False)],
+    )
+    if len(pairs) <= limit:
+        return pairs, len(pairs)
+    busy = data.places.set_index("place")["projects"]
+    rank = pd.DataFrame(
+        {
+            "projects": pairs["titles"].map(len),
+            "ends": pairs["from_place"].map(busy) + pairs["to_place"].map(busy),
+        }
+    )
+    chosen = rank.sort_values(["projects", "ends"], ascending=False, kind="stable").index[:limit]
+    return pairs.loc[sorted(chosen)].reset_index(drop=True), len(pairs)
+
+
+def size_caption(data: MapData) -> str:
+    """What a dot's size means, in words for the caption under the map."""
+    if data.size_basis == SIZE_INDICATOR:
+        return tr(
+            data.language,
+            "Dot size: participants from the city (where the report breaks a count down by "
+            "origin) or at an event held there (where it does not); the area grows with the "
+            "number.",
+        )
+    return tr(
+        data.language,
+        "Dot size: the number of selected projects that name the city (no report ties a "
+        "count of participants to these cities).",
+    )
+
+
+def cities_table(data: MapData) -> pd.DataFrame:
+    """The table under the map: every place, with the figures and sources behind its dot;
+    as on the map, the biggest first, then by name, and the places not on the map last."""
+    places = data.places.sort_values(
+        ["on_map", "in_filter", "size_value", "name"],
+        ascending=[False, False, False, True],
+        na_position="last",
+    )
+    language = data.language
+    yes = tr(language, "yes")
+    return pd.DataFrame(
+        {
+            tr(language, "City"): places["name"],
+            tr(language, "Country"): places["country"],
+            tr(language, "Kind"): places["kind_words"],
+            tr(language, "GeoNames id"): places["geonames_id"].astype("Int64"),
+            tr(language, "Latitude"): places["latitude"],
+            tr(language, "Longitude"): places["longitude"],
+            tr(language, "On the map"): [
+                yes if on else tr(language, "no: a {kind}; no coordinates in the data", kind=kind)
+                for on, kind in zip(places["on_map"], places["kind_words"], strict=True)
+            ],
+            tr(language, "Projects"): places["project_titles"],
+            tr(language, "What happened"): [
+                tr(language, "{roles}; events held here: {events}", roles=roles, events=events)
+                if events
+                else roles
+                for roles, events in zip(places["roles"], places["events"], strict=True)
+            ],
+            tr(language, "Dot size"): places["size_words"],
+            tr(language, "Figures and their sources"): places["figures"].replace(
+                "", tr(language, "none tied to this city")
+            ),
+        }
+    )
+
+
+def not_on_map_text(data: MapData) -> str:
+    """'Not on the map: Haskovo region (a region; no coordinates in the data)', or ''."""
+    missing = data.not_on_map
+    if missing.empty:
+        return ""
+    language = data.language
+    parts = [
+        tr(language, "{name} (a {kind}; no coordinates in the data)", name=name, kind=kind)
+        for name, kind in zip(missing["name"], missing["kind_words"], strict=True)
+    ]
+    return tr(language, "Not on the map: {places}", places=", ".join(parts))

@@ -1,0 +1,1 @@
+"""Participants and people supported: who took part, from where, and how many."""

@@ -1,0 +1,284 @@
+"""The tidy frames the participants and people-supported pages draw and tabulate.
+
+Plain pandas: view values in, one row a figure out, with names, dates as written and the
+source beside every number, so the chart, its table and the tests all read the same frame.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.load.audience import is_suppressed, suppressed_words
+from lib.model.portfolio import Portfolio
+from lib.model.schema import Event
+from lib.query.figures import Figure, figure_when
+from lib.query.frame_rows import FrameRows
+from lib.query.limits import names_text
+from lib.text.i18n import N_, format_number, tr
+from lib.text.vocabulary import code_words
+
+# The people-supported page shows these topics, each on its own: they count different things.
+PEOPLE_TOPICS = ("supported", "trained", "informed", "employed")
+NOT_BROKEN_DOWN = N_("not broken down by city")
+ALL_CITIES = N_("all cities (total)")
+NOT_REPORTED = N_("not reported")
+SUMMED_LABEL = N_("Participants at events, summed over events")
+SUMMED_HELP = N_(
+    "Each event counts its participants once, but a person at two events counts twice, so "
+    "this is not a number of different people."
+)
+
+
+def value_text(
+    value: object, precision: str, language: str = "en", fewer_than: object = None
+) -> str:
+    """'259', 'about 84,000', 'not reported' (never 0 for an unknown) or, on the public
+    site, 'fewer than 5' for a small count of vulnerable people (`fewer_than` the bound)."""
+    if is_suppressed(precision):
+        return suppressed_words(fewer_than, language)
+    if precision == "not_reported" or value is None or pd.isna(value):
+        return tr(language, NOT_REPORTED)
+    words = format_number(int(value), language)
+    return tr(language, "about {number}", number=words) if precision == "approximate" else words
+
+
+def topic_codes(portfolio: Portfolio, topics: tuple[str, ...]) -> list[str]:
+    """Indicator codes of `topics`, in the order of `topics`, then of indicators.yaml."""
+    return [
+        code
+        for topic in topics
+        for code, indicator in portfolio.indicators.items()
+        if indicator.topic == topic
+    ]
+
+
+def counts_words(portfolio: Portfolio, code: str, language: str = "en") -> str:
+    """What one unit of an indicator is, in words: 'unique people', 'people informed'."""
+    return code_words(portfolio.indicators[code].counts, language)
+
+
+def _venue(portfolio: Portfolio, event: Event | None, language: str) -> str:
+    if event is None:
+        return ""
+    if event.online:
+        return tr(language, "online")
+    if event.place:
+        return portfolio.places[event.place].names.get(language)
+    return tr(language, "venue not stated")
+
+
+def _whole_key(frame: pd.DataFrame) -> pd.Series:
+    """Ties a whole to its parts the way the validator does (same event, indicator, period)."""
+    return (
+        frame["project"]
+        + "|"
+        + frame["event"]
+        + "|"
+        + frame["indicator"]
+        + "|"
+        + frame["period_start"].map(str)  # str(None) is "None"; astype(str) would make NaN
+        + "|"
+        + frame["period_end"].map(str)
+    )
+
+
+def parts_check(parts: list[int], whole: int, language: str = "en") -> str:
+    """'132 + 127 = 259 ✓', or the gap in words when the parts cover only some of the whole."""
+    listed = " + ".join(format_number(part, language) for part in parts)
+    total = sum(parts)
+    if total == whole:
+        return f"{listed} = {format_number(whole, language)} ✓"
+    return tr(
+        language,
+        "{parts} = {total} of {whole}: the rest is not broken down by city",
+        parts=listed,
+        total=format_number(total, language),
+        whole=format_number(whole, language),
+    )
+
+
+def participant_figures(
+    portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
+) -> pd.DataFrame:
+    """One row a participants figure in `values`: wholes and their parts by origin city.
+
+    `role` is `total` (a whole whose parts are also in `values`), `part` (from one city), or
+    `whole` (a figure not broken down by city, or one the filters left without its parts).
+    """
+    codes = topic_codes(portfolio, ("participants",))
+    rows = values[values["indicator"].isin(codes)]
+    keys = _whole_key(rows)
+    # one pass over plain values, not a frame a whole: a portfolio has thousands of wholes
+    part_values: dict[str, list[int]] = {}
+    for key, breakdown, value in zip(keys, rows["breakdown"], rows["value"], strict=True):
+        if breakdown != "":
+            values_of = part_values.setdefault(key, [])
+            if not pd.isna(value):
+                values_of.append(int(value))
+    records = FrameRows(_PARTICIPANT_COLUMNS)
+    for key, row in zip(keys, rows.itertuples(index=False), strict=True):
+        event = portfolio.event(row.project, row.event) if row.event else None
+        project = portfolio.projects[row.project].title.get(language)
+        title = event.title.get(language) if event else tr(language, "no single event")
+        has_parts = row.breakdown == "" and key in part_values and not pd.isna(row.value)
+        if row.breakdown:
+            role, from_city = "part", portfolio.places[row.place].names.get(language)
+        elif has_parts:
+            role, from_city = "total", tr(language, ALL_CITIES)
+        else:
+            role, from_city = "whole", tr(language, NOT_BROKEN_DOWN)
+        records.add(
+            {
+                "group": f"{row.project}|{row.event}|{row.indicator}",
+                "label": f"{project} – {title}",
+                "date": figure_when(portfolio, row, language),
+                "venue": _venue(portfolio, event, language),
+                "from_city": from_city,
+                "role": role,
+                "value": row.value,
+                "precision": row.precision,
+                "participants": value_text(row.value, row.precision, language, row.fewer_than),
+                "check": parts_check(part_values[key], int(row.value), language)
+                if has_parts
+                else "",
+                "source": portfolio.sources[row.source].title,
+                "quote": row.quote,
+            }
+        )
+    frame = records.frame()
+    frame["value"] = frame["value"].astype("Int64")
+    return frame
+
+
+_PARTICIPANT_COLUMNS = [
+    "group",
+    "label",
+    "date",
+    "venue",
+    "from_city",
+    "role",
+    "value",
+    "precision",
+    "participants",
+    "check",
+    "source",
+    "quote",
+]
+
+
+PARTICIPANTS_TABLE = {
+    "label": N_("Project – event"),
+    "date": N_("Date"),
+    "venue": N_("Venue"),
+    "from_city": N_("From city"),
+    "participants": N_("Participants"),
+    "check": N_("Parts add up"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
+}
+
+
+def participants_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The table under the participants chart, with readable column names."""
+    return _with_headers(figures, PARTICIPANTS_TABLE, language)
+
+
+def _with_headers(figures: pd.DataFrame, headers: dict[str, str], language: str) -> pd.DataFrame:
+    """The columns `headers` names, in its order, under their headers in `language`."""
+    names = {column: tr(language, header) for column, header in headers.items()}
+    return figures[list(headers)].rename(columns=names)
+
+
+def people_figures(
+    portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
+) -> pd.DataFrame:
+    """One row a figure of the people-supported topics, in topic order.
+
+    Only `counts_in_total` rows: a part by city is already inside its whole, and this page
+    shows kinds of people, not cities.
+    """
+    codes = topic_codes(portfolio, PEOPLE_TOPICS)
+    rows = values[values["indicator"].isin(codes) & values["counts_in_total"]]
+    order = {code: index for index, code in enumerate(codes)}
+    records = []
+    for row in rows.itertuples(index=False):
+        event = portfolio.event(row.project, row.event) if row.event else None
+        indicator = portfolio.indicators[row.indicator]
+        records.append(
+            {
+                "order": order[row.indicator],
+                "indicator": row.indicator,
+                "indicator_label": indicator.labels.get(language),
+                "aggregation": indicator.aggregation,
+                "counts": counts_words(portfolio, row.indicator, language),
+                "project": portfolio.projects[row.project].title.get(language),
+                "series": event.title.get(language) if event else "",
+                "period": figure_when(portfolio, row, language).replace(
+                    tr(language, "date not stated"), tr(language, "period not stated")
+                ),
+                "value": row.value,
+                "precision": row.precision,
+                "number": value_text(row.value, row.precision, language, row.fewer_than),
+                "source": portfolio.sources[row.source].title,
+                "quote": row.quote,
+            }
+        )
+    frame = pd.DataFrame(records, columns=_PEOPLE_COLUMNS)
+    frame["value"] = frame["value"].astype("Int64")
+    return frame.sort_values(["order", "project"], kind="stable").drop(columns="order")
+
+
+_PEOPLE_COLUMNS = [
+    "order",
+    "indicator",
+    "indicator_label",
+    "aggregation",
+    "counts",
+    "project",
+    "series",
+    "period",
+    "value",
+    "precision",
+    "number",
+    "source",
+    "quote",
+]
+
+
+PEOPLE_TABLE = {
+    "indicator_label": N_("Kind of people"),
+    "project": N_("Project"),
+    "series": N_("Series or event"),
+    "period": N_("Period (as the report writes it)"),
+    "number": N_("Number"),
+    "counts": N_("What one unit is"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
+}
+
+
+def people_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The table under the people chart: the period as written, 'not reported' as words."""
+    return _with_headers(figures, PEOPLE_TABLE, language)
+
+
+def at_least_note(
+    figure: Figure, figures: pd.DataFrame, total_text: str, language: str = "en"
+) -> str | None:
+    """Why an `at_least` total is not the sum of its series; None when nothing overlaps."""
+    if not figure.at_least:
+        return None
+    rows = figures[(figures["indicator"] == figure.key) & figures["value"].notna()]
+    series = names_text(
+        [value_text(v, p, language) for v, p in zip(rows["value"], rows["precision"], strict=True)],
+        language=language,
+    )
+    return tr(
+        language,
+        "{n} series report {series}. The series of one project may have trained the same "
+        "people, so each project counts only its largest series: the total is {total}, not "
+        "their sum.",
+        n=len(rows),
+        series=series,
+        total=total_text,
+    )

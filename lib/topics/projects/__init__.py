@@ -1,0 +1,1 @@
+"""The project list and everything known about one project."""

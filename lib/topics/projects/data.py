@@ -1,0 +1,129 @@
+"""Tables for the project list and a project's own page: names, roles and dates as written."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.model.portfolio import Portfolio
+from lib.text.dates import date_text, period_text
+from lib.text.i18n import N_, tr
+from lib.text.vocabulary import code_words
+from lib.topics.funding.data import amount_text
+
+# Column names: in English as they always were (links and tests name them), else translated.
+LIST_COLUMNS = {
+    "title": N_("title"),
+    "status": N_("status"),
+    "dates": N_("dates"),
+    "places": N_("places"),
+    "funders": N_("funders"),
+    "events": N_("events"),
+}
+EVENT_COLUMNS = {
+    "event": N_("event"),
+    "type": N_("type"),
+    "dates": N_("dates"),
+    "where": N_("where"),
+    "sessions": N_("sessions"),
+    "status": N_("status"),
+    "part of": N_("part of"),
+    "quote": N_("quote"),
+}
+FUNDING_COLUMNS = {
+    "funder": N_("funder"),
+    "programme": N_("programme"),
+    "grant reference": N_("grant reference"),
+    "amount": N_("amount"),
+    "co-funded": N_("co-funded"),
+    "quote": N_("quote"),
+}
+
+
+def _headed(frame: pd.DataFrame, columns: dict[str, str], language: str) -> pd.DataFrame:
+    """The frame with its column names in words of `language` (an empty frame keeps them)."""
+    return frame.rename(columns={key: tr(language, name) for key, name in columns.items()})
+
+
+def project_list(
+    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+) -> pd.DataFrame:
+    """One row a project: title, status, dates, cities, funders."""
+    rows = []
+    for project_id in project_ids:
+        project = portfolio.projects[project_id]
+        places = dict.fromkeys(
+            portfolio.places[e.place].names.get(language) for e in project.places
+        )
+        funders = dict.fromkeys(
+            portfolio.organisations[f.funder].names.get(language) for f in project.funding
+        )
+        rows.append(
+            {
+                "id": project_id,
+                "title": project.title.get(language),
+                "status": code_words(project.status, language),
+                "dates": period_text(project.start, project.end, language),
+                "places": ", ".join(places),
+                "funders": ", ".join(funders),
+                "events": len(project.events),
+            }
+        )
+    return _headed(pd.DataFrame(rows), LIST_COLUMNS, language)
+
+
+def project_events(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
+    project = portfolio.projects[project_id]
+    titles = {event.id: event.title.get(language) for event in project.events}
+    rows = [
+        {
+            "event": event.title.get(language),
+            "type": code_words(event.type, language),
+            "dates": period_text(event.start, event.end, language),
+            "where": tr(language, "online")
+            if event.online
+            else (
+                portfolio.places[event.place].names.get(language)
+                if event.place
+                else tr(language, "not stated")
+            ),
+            "sessions": event.count,
+            "status": code_words(event.status, language),
+            "part of": titles.get(event.part_of or "", ""),
+            "quote": event.quote,
+        }
+        for event in project.events
+    ]
+    frame = pd.DataFrame(rows)
+    if len(frame):
+        frame["sessions"] = frame["sessions"].astype("Int64")
+    return _headed(frame, EVENT_COLUMNS, language)
+
+
+def project_funding(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
+    rows = []
+    for funding in portfolio.projects[project_id].funding:
+        programme = portfolio.programmes.get(funding.programme or "")
+        not_stated = tr(language, "not stated")
+        rows.append(
+            {
+                "funder": portfolio.organisations[funding.funder].names.get(language),
+                "programme": programme.names.get(language) if programme else not_stated,
+                "grant reference": funding.grant_reference or not_stated,
+                "amount": amount_text(funding.amount, language),
+                "co-funded": tr(language, "yes") if funding.co_funded else "",
+                "quote": funding.quote,
+            }
+        )
+    return _headed(pd.DataFrame(rows), FUNDING_COLUMNS, language)
+
+
+def start_and_end(portfolio: Portfolio, project_id: str, language: str = "en") -> str:
+    project = portfolio.projects[project_id]
+    if project.start is None and project.end is None:
+        return tr(language, "Start and end not stated")
+    return tr(
+        language,
+        "Start: {start} · End: {end}",
+        start=date_text(project.start, language),
+        end=date_text(project.end, language),
+    )

@@ -1,0 +1,1 @@
+"""The reports and what the data took from each."""

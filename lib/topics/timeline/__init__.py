@@ -1,0 +1,1 @@
+"""Projects and their events on a time axis, as precise as the reports."""

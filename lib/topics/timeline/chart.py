@@ -1,0 +1,293 @@
+"""Chart builder for the timeline page: the rows of lib/timeline_data in, a figure out.
+
+Pure: no Streamlit, no files. Only rows whose dates all state a year are drawn; the builder
+filters them itself, so a date of an unstated year cannot reach the calendar by mistake.
+A date known to the day is a solid bar over its days with a diamond (so a one-day event stays
+visible on a five-year axis); a date known only to the month or year is a lighter, hatched
+bar over the whole month or year, labelled "(month only)" or "(year only)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.text.escape import html_text
+from lib.text.i18n import N_, month_name, tr
+from lib.topics.funding.chart import tint
+from lib.topics.palette import OKABE_ITO
+
+_FONT = {"size": 13}
+_DAY_MS = 24 * 60 * 60 * 1000
+# The y axis counts pixels from the top: each line's name is written above its mark, across
+# the whole width, so the chart keeps its width on a phone instead of giving it to tick labels.
+_LINE_PX = 17
+_MARK_PX = 26
+_GAP_PX = 10
+_WRAP = 44
+_WIDE_SHARE = 0.35
+NOTHING_DATED = N_("No date with a stated year to place on the axis.")
+PLANNED_OPACITY = 0.5
+_PATTERN = {"day": "", "month": "/", "year": "."}
+_LABEL_SUFFIX = {"month": N_("(month only)"), "year": N_("(year only)")}
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of `text`, HTML-escaped: Plotly reads tags in labels, data text must stay text."""
+    return [html_text(line) for line in textwrap.wrap(str(text), width) or [""]]
+
+
+def _colour(row: object) -> str:
+    return OKABE_ITO[int(row.colour_index) % 6]
+
+
+def mark_label(row: object, language: str = "en") -> str:
+    """The words beside a mark: the date as precise as it is known, and planned if so."""
+    date, semicolon, rest = row.date.partition(";")
+    suffix = _LABEL_SUFFIX.get(row.precision)
+    label = date + (" " + tr(language, suffix) if suffix else "") + semicolon + rest
+    return label + (" · " + tr(language, "planned") if row.status == "planned" else "")
+
+
+def hover_text(row: object, language: str = "en") -> str:
+    where = row.place or ("" if row.kind == "project" else tr(language, "not stated"))
+    lines = [
+        f"<b>{'<br>'.join(_wrap(row.item, 50))}</b>",
+        html_text(row.project) if row.kind != "project" else "",
+        tr(
+            language,
+            "Date: {date} (written {written}; known to the {precision})",
+            date=html_text(row.date),
+            written=html_text(row.date_written),
+            precision=html_text(row.precision_words),
+        ),
+        tr(language, "Place: {place}", place=html_text(where)) if where else "",
+        tr(language, "Status: planned") if row.status == "planned" else "",
+        tr(language, "Source: {source}", source=html_text(row.source)) if row.source else "",
+        "“" + "<br>".join(_wrap(row.quote, 60)) + "”" if row.quote else "",
+    ]
+    return "<br>".join(line for line in lines if line)
+
+
+def line_name(row: object) -> str:
+    """A project's title in bold; an event under it, indented once more if part of another."""
+    if row.kind == "project":
+        return "<b>" + "<br>".join(_wrap(row.project, _WRAP)) + "</b>"
+    prefix = "· · " if row.part_of else "· "
+    return "<br>".join(_wrap(prefix + row.item, _WRAP))
+
+
+def chart_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows to draw, in order: each project's heading, then its dated items. A project's
+    heading is kept even when its own dates are not stated, so its events sit under its name."""
+    on_axis = rows["placement"] == "axis"
+    with_dates = set(rows.loc[on_axis, "project_id"])
+    keep = rows["project_id"].isin(with_dates) & (on_axis | (rows["kind"] == "project"))
+    drawn = rows[keep].reset_index(drop=True)
+    names = [line_name(row) for row in drawn.itertuples()]
+    heights = [_LINE_PX * (name.count("<br>") + 1) + _MARK_PX + _GAP_PX for name in names]
+    tops = [sum(heights[:index]) for index in range(len(heights))]
+    return drawn.assign(
+        name=names,
+        top_px=tops,
+        mark_px=[
+            top + height - _GAP_PX - _MARK_PX / 2 for top, height in zip(tops, heights, strict=True)
+        ],
+    )
+
+
+def _x_range(drawn: pd.DataFrame) -> list[str]:
+    """The dated span with a little room on each side."""
+    first, last = drawn["x_start"].dropna().min(), drawn["x_end"].dropna().max()
+    span = max((last - first).days, 1)
+    left = first - dt.timedelta(days=max(span * 0.04, 2))
+    right = last + dt.timedelta(days=max(span * 0.04, 2))
+    return [left.isoformat(), right.isoformat()]
+
+
+def _middle(start: dt.date, end: dt.date) -> str:
+    middle = dt.datetime.combine(start, dt.time()) + (end - start) / 2
+    return middle.isoformat()
+
+
+def _is_wide(row: object, x_range: list[str]) -> bool:
+    """A bar over a third of the axis has its date written inside: beside it there is no room."""
+    shown = dt.date.fromisoformat(x_range[1]) - dt.date.fromisoformat(x_range[0])
+    return (row.x_end - row.x_start) >= shown * _WIDE_SHARE
+
+
+def _add_bars(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
+    one_day = dt.timedelta(days=1)
+    bars = [r for r in dated.itertuples() if r.precision != "day" or r.x_end - r.x_start > one_day]
+    figure.add_bar(
+        text=[html_text(mark_label(r, language)) if _is_wide(r, x_range) else "" for r in bars],
+        textposition="inside",
+        insidetextanchor="middle",
+        textfont={"size": 12},
+        orientation="h",
+        y=[row.mark_px for row in bars],
+        width=[_MARK_PX * 0.85] * len(bars),
+        base=[row.x_start.isoformat() for row in bars],
+        x=[(row.x_end - row.x_start).days * _DAY_MS for row in bars],
+        marker={
+            # Imprecise dates: a pale fill with the hatching in full colour, so the bar reads
+            # as "somewhere in this month" and survives a black-and-white print.
+            "color": [_colour(r) if r.precision == "day" else tint(_colour(r)) for r in bars],
+            "opacity": [PLANNED_OPACITY if row.status == "planned" else 1.0 for row in bars],
+            "pattern": {
+                "shape": [_PATTERN.get(row.precision, "") for row in bars],
+                "fgcolor": [_colour(row) for row in bars],
+                "fillmode": "overlay",
+            },
+            "line": {"color": [_colour(row) for row in bars], "width": 1.5},
+        },
+        hovertext=[hover_text(row, language) for row in bars],
+        hoverinfo="text",
+        showlegend=False,
+        name="periods",
+    )
+
+
+def _add_days(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
+    """A diamond on each day-precise mark that is too narrow to see as a bar."""
+    days = [r for r in dated.itertuples() if r.precision == "day" and not _is_wide(r, x_range)]
+    figure.add_scatter(
+        mode="markers",
+        y=[row.mark_px for row in days],
+        x=[_middle(row.x_start, row.x_end) for row in days],
+        marker={
+            "symbol": ["diamond-open" if row.status == "planned" else "diamond" for row in days],
+            "size": 12,
+            "color": [_colour(row) for row in days],
+            "line": {"width": 2, "color": [_colour(row) for row in days]},
+        },
+        hovertext=[hover_text(row, language) for row in days],
+        hoverinfo="text",
+        showlegend=False,
+        name="days",
+    )
+
+
+def _add_dates(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
+    """The date beside each narrow mark, on the side with room: a late date is written before it."""
+    middle = _middle(dt.date.fromisoformat(x_range[0]), dt.date.fromisoformat(x_range[1]))
+    narrow = [row for row in dated.itertuples() if not _is_wide(row, x_range)]
+    for side in ("right", "left"):
+        mine = [
+            row for row in narrow if (_middle(row.x_start, row.x_end) > middle) == (side == "left")
+        ]
+        figure.add_scatter(
+            mode="text",
+            y=[row.mark_px for row in mine],
+            x=[(row.x_start if side == "left" else row.x_end).isoformat() for row in mine],
+            text=[_padded(html_text(mark_label(row, language)), side) for row in mine],
+            textposition=f"middle {side}",
+            textfont={"size": 12, "color": "#333333"},
+            hoverinfo="skip",
+            showlegend=False,
+            cliponaxis=False,
+            name=f"dates ({side})",
+        )
+
+
+def _month_ticks(x_range: list[str], language: str) -> dict:
+    """Plotly writes month names in English only (its other locales are scripts we do not
+    load), so outside English an axis of months gets its ticks, and their names, from us."""
+    first, last = (dt.date.fromisoformat(day) for day in x_range)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    if language == "en" or months > 30:
+        return {}  # years only ("%Y"): nothing to translate
+    if months < 3:  # days: about six ticks, each with its day, month and year
+        step_days = max(1, (last - first).days // 6)
+        days = [first + dt.timedelta(days=n) for n in range(0, (last - first).days + 1, step_days)]
+        names = [f"{d.day} {month_name(d.month, language)[:3]} {d.year}" for d in days]
+        return {"tickvals": [d.isoformat() for d in days], "ticktext": names}
+    step = max(1, -(-months // 8))
+    ticks = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        ticks.append(dt.date(year, month, 1))
+        month += step
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    ticks = [tick for tick in ticks if first <= tick <= last]
+    names = [f"{month_name(tick.month, language)[:3]} {tick.year}" for tick in ticks]
+    return {"tickvals": [tick.isoformat() for tick in ticks], "ticktext": names}
+
+
+def _padded(text: str, side: str) -> str:
+    return f"{text}  " if side == "left" else f"  {text}"
+
+
+def _add_names(figure: go.Figure, drawn: pd.DataFrame, middle: str) -> None:
+    """Each line's name above its mark; 'start and end not stated' on a project's own line."""
+    for row in drawn.itertuples():
+        figure.add_annotation(
+            x=0,
+            xref="paper",
+            y=row.top_px,
+            yanchor="top",
+            xanchor="left",
+            align="left",
+            text=row.name,
+            showarrow=False,
+            font={"size": 13 if row.kind == "project" else 12, "color": "#222222"},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+        if row.kind == "project" and row.placement != "axis":
+            mine = drawn[(drawn["project_id"] == row.project_id) & (drawn["placement"] == "axis")]
+            first = mine["x_start"].min()
+            late = first.isoformat() > middle
+            figure.add_annotation(
+                x=(mine["x_end"].max() if late else first).isoformat(),
+                y=row.mark_px,
+                text=html_text(row.date),
+                showarrow=False,
+                xanchor="right" if late else "left",
+                font={"color": "#444444", "size": 12, "style": "italic"},
+            )
+
+
+def timeline_chart(
+    rows: pd.DataFrame, focus_project: str | None = None, language: str = "en"
+) -> go.Figure:
+    """Bars and diamonds on a date axis, one line a project or event, its name above it;
+    `focus_project` (an id) shows only that project, its axis zoomed to its dates."""
+    if focus_project in set(rows["project_id"]):
+        rows = rows[rows["project_id"] == focus_project]
+    drawn = chart_rows(rows)
+    dated = drawn[drawn["placement"] == "axis"]
+    if dated.empty:
+        nothing = tr(language, NOTHING_DATED)
+        return go.Figure(layout={"annotations": [{"text": nothing, "showarrow": False}]})
+    x_range = _x_range(dated)
+    middle = _middle(dt.date.fromisoformat(x_range[0]), dt.date.fromisoformat(x_range[1]))
+    figure = go.Figure()
+    _add_bars(figure, dated, x_range, language)
+    _add_days(figure, dated, x_range, language)
+    _add_dates(figure, dated, x_range, language)
+    _add_names(figure, drawn, middle)
+    total_px = drawn["mark_px"].max() + _MARK_PX / 2 + _GAP_PX if len(drawn) else 100
+    figure.update_layout(
+        height=int(total_px) + 70,
+        font=_FONT,
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        hoverlabel={"align": "left"},
+        uniformtext={"minsize": 11, "mode": "show"},
+        xaxis={
+            "type": "date",
+            "range": x_range,
+            "showgrid": True,
+            # Every tick names its year: a zoomed axis of days must not hide which year it is.
+            "tickformatstops": [
+                {"dtickrange": [None, "M1"], "value": "%-d %b %Y"},
+                {"dtickrange": ["M1", "M6"], "value": "%b %Y"},
+                {"dtickrange": ["M7", None], "value": "%Y"},
+            ],
+            **_month_ticks(x_range, language),
+        },
+        yaxis={"range": [total_px, -4], "visible": False, "fixedrange": True},
+    )
+    return figure

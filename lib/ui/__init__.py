@@ -1,0 +1,1 @@
+"""The interface layer: the only modules of lib/ that import Streamlit."""

@@ -1,0 +1,208 @@
+"""The app's one way to get the data: loaded once per data version, cached, never mutated."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import streamlit as st
+
+from lib.load.audience import Audience, audience_from_env, for_audience
+from lib.load.loader import LoadResult, data_dir_from_env, fingerprint, load_portfolio
+from lib.model.problems import problem_listing
+from lib.text.i18n import ntr, tr
+
+# The data folder's own entries (its top-level files, and the folders projects/ and sources/,
+# whose times change when a file in them is added, removed or saved by renaming) are looked at
+# on every rerun: a dozen stats. Every file's size and time (thousands in a funder's portfolio)
+# are looked at beside the reruns, at most every RECHECK_SECONDS, so a file changed in place
+# shows a rerun or two later, and no rerun waits for that look.
+RECHECK_SECONDS = 5.0
+
+
+def _stat_entries(folder: Path, files_too: bool) -> list[tuple[str, int, int]]:
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir() or (files_too and entry.is_file()):
+                    stat = entry.stat()
+                    found.append((entry.path, stat.st_size, stat.st_mtime_ns))
+    except OSError:
+        pass
+    return found
+
+
+def _outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """The data folder's top-level files and sub-folders, with sizes and times."""
+    return tuple(sorted(_stat_entries(data_dir, files_too=True)))
+
+
+def _every_file(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file the loader may read."""
+    found = _stat_entries(data_dir, files_too=True)
+    for folder in ("projects", "sources"):
+        found += _stat_entries(data_dir / folder, files_too=True)
+    return tuple(sorted(found))
+
+
+class _Version:
+    """Each data folder's content fingerprint (the cache key), worked out again only when a
+    file's name, size or modification time has changed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        # folder -> (outline, every file's stats, fingerprint)
+        self._known: dict[str, tuple[tuple, tuple, str]] = {}
+        self._swept: dict[str, float] = {}  # folder -> when the last look at every file began
+        self._sweeping: set[str] = set()
+
+    def _look(self, data_dir: Path) -> None:
+        key = str(data_dir)
+        outline, files = _outline(data_dir), _every_file(data_dir)
+        with self._lock:
+            known = self._known.get(key)
+        digest = known[2] if known is not None and known[1] == files else fingerprint(data_dir)
+        with self._lock:
+            self._known[key] = (outline, files, digest)
+
+    def _sweep_beside(self, data_dir: Path) -> None:
+        key = str(data_dir)
+        try:
+            self._look(data_dir)
+        finally:
+            with self._lock:
+                self._sweeping.discard(key)
+
+    def of(self, data_dir: Path) -> str:
+        key, now = str(data_dir), time.monotonic()
+        with self._lock:
+            known = self._known.get(key)
+        if known is None or known[0] != _outline(data_dir):
+            self._look(data_dir)  # first sight, or a file added, removed or replaced
+            with self._lock:
+                self._swept[key] = now
+        with self._lock:
+            due = now - self._swept.get(key, now) >= RECHECK_SECONDS
+            if due and key not in self._sweeping:
+                self._sweeping.add(key)
+                self._swept[key] = now
+                threading.Thread(target=self._sweep_beside, args=(data_dir,), daemon=True).start()
+            return self._known[key][2]
+
+
+_version = _Version()
+
+
+def _arrow_memory_given_back() -> None:
+    """Have pandas' Arrow text columns allocated by jemalloc, which hands freed memory back
+    to the system, not by pyarrow's default mimalloc pool: Streamlit runs each rerun in a new
+    thread, and with mimalloc a server that had opened every page of a 10,000-project
+    portfolio kept some 70 MB more (bench/results.md). A pyarrow built without jemalloc keeps
+    its default."""
+    with contextlib.suppress(NotImplementedError):
+        pa.set_memory_pool(pa.jemalloc_memory_pool())
+
+
+_arrow_memory_given_back()  # once a server, before the data is loaded
+
+
+# cache_resource, not cache_data: the portfolio is read-only once loaded (frozen models, and no
+# page changes its frames), and a funder's is hundreds of megabytes in memory; cache_data would
+# pickle and copy all of it on every rerun of every session. Keyed by the files' contents
+# and the audience: the public's portfolio never holds what only the board may see.
+@st.cache_resource(show_spinner="Loading the data…", max_entries=2)
+def _load(data_dir: str, content: str, audience: Audience) -> LoadResult:
+    result = load_portfolio(Path(data_dir))
+    if result.portfolio is None:
+        return result
+    return dataclasses.replace(result, portfolio=for_audience(result.portfolio, audience))
+
+
+def load_for_app() -> LoadResult:
+    """The current data directory's load result (with its problems, if any), as the
+    audience DASHBOARD_AUDIENCE names may see it."""
+    data_dir = data_dir_from_env()
+    audience, _ = audience_from_env()
+    return _load(str(data_dir), _version.of(data_dir), audience)
+
+
+def current_audience() -> Audience:
+    return audience_from_env()[0]
+
+
+def show_data_problems(result: LoadResult, language: str) -> None:
+    """Say that the data has problems and nothing is shown. The board (and a curator who
+    starts the app with DASHBOARD_AUDIENCE=board) reads every problem here; the public reads
+    that the data is being corrected, and the problems go to the server's log, because they
+    can name unpublished files and quote their values, and name the server's folders."""
+    if current_audience() == "public":
+        logging.getLogger(__name__).error(
+            "The data in %s has problems, so the dashboard shows nothing:\n%s",
+            result.data_dir,
+            problem_listing(result.problems),
+        )
+        st.error(
+            tr(
+                language,
+                "The data is being corrected, so nothing is shown until it passes its checks: "
+                "a dashboard with part of the data would give wrong totals. Curators: run "
+                "`uv run dashboard-data validate`, or start the dashboard with "
+                "DASHBOARD_AUDIENCE=board to read the problems here.",
+            )
+        )
+        return
+    st.error(
+        ntr(
+            language,
+            "The data in `{folder}` has {n} problem, so nothing is shown: a dashboard with part "
+            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
+            "it, or read it here.",
+            "The data in `{folder}` has {n} problems, so nothing is shown: a dashboard with part "
+            "of the data would give wrong totals. Run `uv run dashboard-data validate` to see "
+            "them, or read them here.",
+            len(result.problems),
+            folder=result.data_dir,
+        )
+    )
+    st.code(problem_listing(result.problems), language=None)
+
+
+def audience_notice(language: str) -> None:
+    """Say in the sidebar when the view is the board's (not to be shown in public), and when
+    DASHBOARD_AUDIENCE holds a value that is neither audience (the public view is shown)."""
+    audience, unknown = audience_from_env()
+    if unknown is not None:
+        st.sidebar.warning(
+            tr(
+                language,
+                "DASHBOARD_AUDIENCE is '{value}', which is neither public nor board: showing "
+                "the public view.",
+                value=unknown,
+            )
+        )
+    elif audience == "board":
+        st.sidebar.info(
+            tr(
+                language,
+                "Board view: unpublished projects and exact small counts are shown. Do not "
+                "put this view on a public site.",
+            )
+        )
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def data_zip_for(data_dir: str, fingerprint: str) -> bytes:
+    """The data folder as a ZIP, built once per data version rather than on every rerun.
+    The files are the curated ones, unpublished projects included: the board's only."""
+    from lib.exports.data_folder import data_zip
+
+    if current_audience() != "board":
+        raise PermissionError("the data folder's files are offered to the board only")
+    return data_zip(Path(data_dir))

@@ -1,0 +1,43 @@
+"""Downloads of what a page shows: the filtered data as CSV, charts as pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from lib.text.escape import spreadsheet_cell
+from lib.text.i18n import tr
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs show Cyrillic correctly; text
+    that a spreadsheet would run as a formula is made inert (lib/escape.spreadsheet_cell)."""
+    texts = frame.select_dtypes(include=["object", "string"]).columns
+    if len(texts):
+        frame = frame.assign(**{column: frame[column].map(spreadsheet_cell) for column in texts})
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def csv_download(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    file_name: str,
+    key: str,
+    label: str | None = None,
+    language: str = "en",
+) -> None:
+    """A CSV download button; given a function rather than a frame, the table is built only
+    when someone clicks, not on every rerun (a portfolio's figures are megabytes of CSV)."""
+    data = (lambda: csv_bytes(frame())) if callable(frame) else csv_bytes(frame)
+    label = label or tr(language, "Download CSV")
+    st.download_button(label, data, file_name=file_name, mime="text/csv", key=key)
+
+
+def chart_config(file_name: str) -> dict:
+    """Plotly's own camera button saves the chart as a PNG in the browser, with no server or
+    internet; we name the file and double the resolution for print."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
+    }

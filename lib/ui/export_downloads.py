@@ -1,0 +1,56 @@
+"""The Sources page's open-format downloads (IATI XML, HXL CSV, Frictionless package), each
+built when someone clicks it, not on every visit: for a funder's portfolio they are tens of
+megabytes, and building them took more memory than the rest of the page. Once built, a file is
+kept with the portfolio's index for the same filters and language."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.exports.formats import FILES, Export, export
+from lib.model.portfolio import Portfolio
+from lib.query.filters import Filters
+from lib.query.index import index_of
+from lib.text.i18n import N_, format_number, tr
+
+REPORT_LINES = 40
+BUTTONS = {
+    "iati": N_("IATI 2.03 activities for the current filters (XML)"),
+    "hxl": N_("Figures and funding with HXL hashtags for the current filters (CSV)"),
+    "datapackage": N_("Frictionless data package for the current filters (ZIP)"),
+}
+
+
+def export_for(portfolio: Portfolio, format: str, filters: Filters, language: str) -> Export:
+    """The export, built once per portfolio object (so per data version and audience: the
+    public site's never comes from the board's data), format, filters and language."""
+    return index_of(portfolio).remember(
+        ("export", format, filters, language),
+        lambda: export(portfolio, format, filters, language),
+    )
+
+
+def open_format_downloads(portfolio: Portfolio, filters: Filters, language: str) -> None:
+    """A download button a format; under IATI's, on request, what it could not hold."""
+    for format, label in BUTTONS.items():
+        file_name, mime = FILES[format]
+        st.download_button(
+            tr(language, label),
+            lambda format=format: export_for(portfolio, format, filters, language).data,
+            file_name=file_name,
+            mime=mime,
+            key=f"sources.{format}",
+        )
+    if st.toggle(tr(language, "What IATI could not hold, and was left out"), key="sources.left"):
+        with st.spinner(tr(language, "Preparing the download…")):
+            report = export_for(portfolio, "iati", filters, language).report
+        # a funder's portfolio has thousands of such lines: the first few, and a count
+        st.text("\n".join(report[:REPORT_LINES]))
+        if len(report) > REPORT_LINES:
+            st.caption(
+                tr(
+                    language,
+                    "… and {n} more lines like these.",
+                    n=format_number(len(report) - REPORT_LINES, language),
+                )
+            )
