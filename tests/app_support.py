@@ -9,6 +9,13 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
+# The pages the dashboard's navigation lists. pages/presentation/app.py is not one of them: a
+# link with `?present=1` opens it alone (tests/test_board_pack.py, tests/test_audience.py).
+DASHBOARD_PAGES = sorted(
+    str(path.relative_to(ROOT))
+    for path in (ROOT / "pages").glob("*/app.py")
+    if path.parent.name != "presentation"
+)
 
 
 def open_app(page: str | None = None) -> AppTest:
