@@ -54,11 +54,10 @@ if not present:
 # 2. One headline a kind, with its source ------------------------------------------------------
 def _at_least(code: str, figure: Figure) -> str:
     words = figure_text(figure, language)
-    return md(
-        derived(
-            view, f"people.note.{code}", lambda: at_least_note(figure, figures, words, language)
-        )
+    note = derived(
+        view, f"people.note.{code}", lambda: at_least_note(figure, figures, words, language)
     )
+    return md(note) if note else ""
 
 
 where = tr(language, "the table and the CSV below have every figure with its sentence")
