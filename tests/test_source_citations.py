@@ -16,7 +16,8 @@ def test_counted_sources_are_the_sources_of_the_listed_facts():
 
 def test_every_report_counts_the_facts_taken_from_it():
     portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
-    counted = dict(zip(source_list(portfolio)["id"], source_list(portfolio)["facts taken"]))
+    listed = source_list(portfolio)
+    counted = dict(zip(listed["id"], listed["facts taken"], strict=True))
     expected: dict[str, int] = {}
     for project_id in portfolio.projects:
         for use in project_uses(portfolio, project_id):
