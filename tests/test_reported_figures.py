@@ -2,10 +2,10 @@
 reports say: 259 = 132 + 127, 518 exact, about 84,000, nothing invented."""
 
 import pytest
-from fixture_data import FIXTURE_DATA_DIR
+from fixture_data import BUNDLED_DATA_DIR, FIXTURE_DATA_DIR
 
 from lib.curation.cli import main
-from lib.load.loader import load_portfolio
+from lib.load.loader import data_dir_from_env, load_portfolio
 from lib.query.figures import headline_counts, indicator_figure
 from lib.query.filters import Filters, selected_values
 
@@ -19,6 +19,12 @@ def portfolio():
 
 def everything(portfolio):
     return selected_values(portfolio, Filters())
+
+
+def test_the_app_and_the_command_line_read_the_tests_copy_not_data():
+    """conftest.py sets DASHBOARD_DATA_DIR for the session: AppTest runs and `main([...])`
+    without a folder read the frozen copy, so a curator's edit of data/ cannot change them."""
+    assert data_dir_from_env() == FIXTURE_DATA_DIR != BUNDLED_DATA_DIR
 
 
 def test_validate_command_accepts_the_tests_data(capsys):
