@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 
 import numpy as np
+from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
 # The pages the dashboard's navigation lists. pages/presentation/app.py is not one of them: a
 # link with `?present=1` opens it alone (tests/test_board_pack.py, tests/test_audience.py).
 DASHBOARD_PAGES = sorted(
