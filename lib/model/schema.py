@@ -192,6 +192,11 @@ class Indicator(Strict):
     description: str = Field(min_length=1)
     # Counts people of a vulnerable group (refugees): small counts are hidden from the public.
     vulnerable: bool = False
+    # Its role on the dashboard, decided here rather than by codes in the pages: the topic page
+    # that shows it, whether it is a headline figure, whether it sizes the map's dots.
+    page: Literal["participants", "people_supported"] | None = None
+    headline: bool = False
+    sizes_map: bool = False
 
 
 class IndicatorsFile(Strict):
