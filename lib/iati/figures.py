@@ -15,6 +15,7 @@ from typing import Any, get_args
 from lib.curation.place_entry import slug
 from lib.iati.codes import APPROXIMATE_MARK, CATALOGUE_PATTERN, ORIGIN_DIMENSION
 from lib.iati.read import Activity, Actual, Indicator
+from lib.model.languages import LANGUAGE_CODES
 from lib.model.schema import Indicator as IndicatorEntry
 
 MEASURES = {
@@ -117,8 +118,8 @@ def indicator_entry(indicator: Indicator) -> dict[str, Any]:
     titles = indicator.titles or {"en": "Indicator"}
     original = "en" if "en" in titles else next(iter(titles))
     base = titles.get(original)
-    labels = {lang: titles.get(lang, base) for lang in ("en", "bg", "mk")}
-    labels["original"] = original if original in ("en", "bg", "mk") else "en"
+    labels = {lang: titles.get(lang, base) for lang in LANGUAGE_CODES}
+    labels["original"] = original if original in LANGUAGE_CODES else "en"
     descriptions = indicator.descriptions
     description = descriptions.get("en") or next(iter(descriptions.values()), "")
     match = CATALOGUE_PATTERN.search(" ".join(indicator.descriptions.values()))

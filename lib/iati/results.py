@@ -20,6 +20,7 @@ from lib.iati.codes import (
 )
 from lib.iati.xml import ExportReport, narrative, sub, texts
 from lib.load.audience import is_suppressed, suppressed_words
+from lib.model.languages import LANGUAGE_CODES
 from lib.model.portfolio import Portfolio
 from lib.text.dates import period_text
 
@@ -73,7 +74,7 @@ def _result(
     indicator = portfolio.indicators[code]
     result = sub(activity, "result", type=RESULT_TYPE_OUTPUT)
     event = portfolio.event(rows[0].project, event_id) if event_id else None
-    suffix = {lang: f" — {event.title.get(lang)}" for lang in ("en", "bg", "mk")} if event else {}
+    suffix = {lang: f" — {event.title.get(lang)}" for lang in LANGUAGE_CODES} if event else {}
     texts(sub(result, "title"), indicator.labels, suffix)
     element = sub(result, "indicator", measure=MEASURE_UNIT)
     texts(sub(element, "title"), indicator.labels)
