@@ -218,6 +218,24 @@ def test_round_trip_keeps_the_figures(tmp_path):
     assert len(before) == 3
 
 
+def test_round_trip_keeps_the_indicators_roles(tmp_path):
+    """Headline, page and map sizer are written after the catalogue note and read back."""
+    round_trip(FIXTURE_DATA_DIR, tmp_path)
+    indicators = load_portfolio(tmp_path / "imported").portfolio.indicators
+    participants = indicators["participants"]
+    assert (participants.page, participants.headline, participants.sizes_map) == (
+        "participants",
+        True,
+        True,
+    )
+    originals = load_portfolio(FIXTURE_DATA_DIR).portfolio.indicators
+    roles = ("page", "headline", "sizes_map")
+    for code, indicator in indicators.items():
+        original = originals[code]
+        assert [getattr(indicator, r) for r in roles] == [getattr(original, r) for r in roles]
+        assert "Dashboard roles" not in indicator.description
+
+
 def test_round_trip_with_more_figures_keeps_precision(richer_data, tmp_path):
     before, after = round_trip(richer_data, tmp_path)
     assert Counter(after) == Counter(before)

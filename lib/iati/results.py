@@ -17,6 +17,7 @@ from lib.iati.codes import (
     MEASURE_UNIT,
     ORIGIN_DIMENSION,
     RESULT_TYPE_OUTPUT,
+    ROLES_NOTE,
 )
 from lib.iati.xml import ExportReport, narrative, sub, texts
 from lib.load.audience import is_suppressed, suppressed_words
@@ -85,6 +86,10 @@ def _result(
         aggregation=indicator.aggregation,
         topic=indicator.topic,
     )
+    roles = [f"page {indicator.page}"] if indicator.page else []
+    roles += [name for name in ("headline", "sizes_map") if getattr(indicator, name)]
+    if roles:
+        catalogue += " " + ROLES_NOTE.format(roles="; ".join(roles))
     description = " ".join(indicator.description.split())
     narrative(sub(element, "description"), f"{description} {catalogue}", "en")
     periods: dict[tuple[str, str], list] = {}
