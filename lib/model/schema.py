@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    create_model,
+    model_validator,
+)
 
 from lib.model.dates import FuzzyDate
 from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, Language
@@ -23,7 +31,13 @@ def _parse_date(value: object) -> FuzzyDate:
     return FuzzyDate.parse(value)
 
 
-DateText = Annotated[FuzzyDate, BeforeValidator(_parse_date)]
+# In JSON (the snapshot, lib/store) a date is written as the curator wrote it, and read back
+# by the same parser.
+DateText = Annotated[
+    FuzzyDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(str, return_type=str, when_used="json"),
+]
 
 
 class _SharedFields(frozenset):
