@@ -13,8 +13,9 @@ import streamlit as st
 
 from lib.board.content import TOPICS
 from lib.board.model import Board
+from lib.model.languages import LANGUAGE_NAMES
 from lib.text.escape import md
-from lib.text.i18n import LANGUAGE_NAMES, format_number, tr
+from lib.text.i18n import format_number, tr
 from lib.ui.language import KEY as LANGUAGE_KEY
 from lib.ui.language import PARAM as LANGUAGE_PARAM
 from lib.ui.language import browser_language, language_from_param

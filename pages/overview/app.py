@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from lib.query.figures import HEADLINE_INDICATORS, Figure, headline_counts, network_sizes
+from lib.query.figures import Figure, headline_codes, headline_counts, network_sizes
 from lib.query.limits import LINES, more_text
 from lib.text.escape import md
 from lib.text.i18n import N_, format_number, tr
@@ -67,9 +67,10 @@ def _counted_twice(code: str, figure: Figure) -> str:
 
 
 # Two a row: "at least about 16" and "about 84,000" do not fit a quarter of a laptop's width.
-columns = [column for _ in range(0, len(HEADLINE_INDICATORS), 2) for column in st.columns(2)]
+headlines = headline_codes(portfolio)
+columns = [column for _ in range(0, len(headlines), 2) for column in st.columns(2)]
 where = tr(language, "every figure with its sentence is in the CSV below")
-for column, code in zip(columns, HEADLINE_INDICATORS, strict=False):
+for column, code in zip(columns, headlines, strict=False):
     with column:
         headline_card(view, code, where, dated=True, note=partial(_counted_twice, code))
 
