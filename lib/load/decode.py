@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
+from lib.load.data_file import size_limit, too_big
 from lib.model.problems import Problem
 
-MAX_BYTES = 5 * 1024 * 1024
-# indicator_values.csv holds every figure of the portfolio: a funder's 10,000 projects with a
-# quote beside each of their ~50,000 figures come to some 10 MB, so the table may be larger.
-MAX_TABLE_BYTES = 50 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
-def too_big(file: str, size: int, limit: int = MAX_BYTES) -> Problem:
-    message = (
-        f"the file is larger than {limit // 1024 // 1024} MB ({size / 1024 / 1024:.1f} MB), far "
-        "more than a data file needs; check that it is the right file, or split it"
-    )
-    return Problem(file, None, "(file)", message)
-
-
-def decode(raw: bytes, file: str, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+def decode(raw: bytes, file: str, limit: int | None = None) -> tuple[str | None, list[Problem]]:
     """UTF-8 text (a leading byte-order mark is dropped), or None and the reason."""
+    limit = size_limit(file) if limit is None else limit
     if len(raw) > limit:
         return None, [too_big(file, len(raw), limit)]
     wide = _wide_encoding(raw)
@@ -57,4 +47,19 @@ def _wide_encoding(raw: bytes) -> str | None:
     head = raw[:200]
     if len(head) >= 4 and head.count(0) >= len(head) // 3:
         return "UTF-16"
-    return None
+    return _utf16_without_mark(raw[:400])
+
+
+def _utf16_without_mark(sample: bytes) -> str | None:
+    """Cyrillic in UTF-16 has few zero bytes (only its spaces, digits and punctuation have
+    them) but all on one side of each pair, and reads as text when decoded so."""
+    sides = {index % 2 for index, byte in enumerate(sample) if byte == 0}
+    if sample.count(0) < 2 or len(sides) != 1:
+        return None
+    codec = "utf-16-le" if sides == {1} else "utf-16-be"
+    try:
+        text = sample[: len(sample) // 2 * 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+    readable = sum(character.isprintable() or character.isspace() for character in text)
+    return "UTF-16" if readable >= 0.9 * len(text) else None
