@@ -19,8 +19,8 @@ from app_support import open_app, set_filter
 from audience_data import (
     MYLA_REPORT,
     SECRET_WORDS,
-    SMALL_COUNT_WORDS,
     SPLIT_SENTENCE,
+    WITHHELD,
     audience_data,
 )
 from browser_support import wait_for_app
@@ -43,7 +43,7 @@ from lib.topics.people.data import (
 
 ROOT = DEFAULT_DATA_DIR.parent
 PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
-FORBIDDEN = (*SECRET_WORDS, SPLIT_SENTENCE, SMALL_COUNT_WORDS)
+FORBIDDEN = (*SECRET_WORDS, *WITHHELD)
 
 
 @pytest.fixture(scope="module")
