@@ -18,8 +18,13 @@ import pytest
 from app_support import open_app, set_filter
 from audience_data import (
     MYLA_REPORT,
+    RUNS_INTO,
     SECRET_WORDS,
     SPLIT_SENTENCE,
+    TRANSLATED_KEPT,
+    TRANSLATED_SENTENCE,
+    TRANSLATION_ID,
+    VOLUNTEERS,
     WITHHELD,
     audience_data,
 )
@@ -151,6 +156,41 @@ def test_a_small_count_and_its_complement_are_hidden_in_public(loaded):
     assert not refugees["quote"].str.contains("Гевгелија").any()
     assert SPLIT_SENTENCE not in public.source_texts["myla-results-mk"]
     assert SPLIT_SENTENCE in loaded.source_texts["myla-results-mk"]
+
+
+def test_the_sentence_is_withheld_from_the_translation_and_its_other_sentences_kept(loaded):
+    public = for_audience(loaded, "public")
+    assert TRANSLATED_SENTENCE in loaded.source_texts[TRANSLATION_ID]
+    english = public.source_texts[TRANSLATION_ID]
+    assert TRANSLATED_SENTENCE not in english and "3 from Gevgelija" not in english
+    assert TRANSLATED_KEPT in english and "withheld: a small count" in english
+    assert VOLUNTEERS in public.source_texts["myla-results-mk"]  # its own sentence is kept
+
+
+def test_a_quote_that_runs_into_the_withheld_sentence_is_withheld(loaded):
+    public = for_audience(loaded, "public")
+    trained = public.values[public.values["quote"].str.startswith(VOLUNTEERS)]
+    assert trained.empty, "the quote running into the small count reached the public"
+    forty = public.values[(public.values["indicator"] == "people-trained")]
+    forty = forty[forty["value"] == 40]
+    assert len(forty) == 1 and forty.iloc[0]["quote"].startswith("(The sentence is withheld")
+    board = for_audience(loaded, "board").values
+    assert RUNS_INTO in set(board["quote"])
+
+
+def test_a_project_quote_that_runs_into_the_withheld_sentence_is_withheld(tmp_path):
+    folder = audience_data(tmp_path / "data")
+    project = folder / "projects" / "myla-refugee-integration.yaml"
+    text = project.read_text(encoding="utf-8")
+    note = f'  - source: myla-results-mk\n    quote: "{RUNS_INTO}"\n'
+    last_key = [line for line in text.splitlines() if line[:1].isalpha()][-1]
+    assert last_key == "notes:", "the note must go into the file's last list"
+    project.write_text(text.rstrip("\n") + "\n" + note, "utf-8")
+    loaded = load_portfolio(folder)
+    assert not loaded.problems, loaded.problems
+    public = for_audience(loaded.portfolio, "public").projects["myla-refugee-integration"]
+    assert public.notes[-1].quote.startswith("(The sentence is withheld")
+    assert public.places == loaded.portfolio.projects["myla-refugee-integration"].places
 
 
 def test_the_board_sees_everything(loaded):
