@@ -7,10 +7,12 @@ unreadable file is made by having os.open raise PermissionError for it."""
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,9 @@ from broken_data import MYLA, TWINNING, assert_problem, copy_data, listing
 
 from lib.curation import cli
 from lib.exports.data_folder import data_zip
+from lib.exports.formats import export
 from lib.load import data_file
+from lib.load.audience import for_audience
 from lib.load.loader import fingerprint, load_portfolio
 
 REPORT = "sources/003_6e458a75d0498bbb.txt"  # the MYLA report, cited by a published project
@@ -105,6 +109,17 @@ def test_the_data_zip_leaves_out_odd_files_and_never_hangs_on_a_pipe(data, tmp_p
     archive = within(30, lambda: data_zip(data))
     assert b"COOKIE_SECRET" not in archive and b"root:x" not in archive
     assert b"data/sources.yaml" in archive
+
+
+def test_a_linked_package_descriptor_is_not_published(data, tmp_path):
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"name": "COOKIE_SECRET", "resources": []}', "utf-8")
+    (data / "datapackage.json").unlink()
+    (data / "datapackage.json").symlink_to(outside)
+    portfolio = load_portfolio(data).portfolio
+    package = export(for_audience(portfolio, "public"), "datapackage").data
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        assert b"COOKIE_SECRET" not in archive.read("datapackage.json")
 
 
 # --- point 5: sizes before reading -------------------------------------------------------------
