@@ -133,6 +133,11 @@ def audience_data(folder: Path) -> Path:
         "zephyrine-shelter,,refugees-supported,777,exact,,,,,secret-report,"
         '"Zephyrine Shelter supported 777 people in its first year."',
     ]
+    # A project's own quote that runs into the sentence: the Projects page shows it.
+    myla = folder / "projects" / "myla-refugee-integration.yaml"
+    project = myla.read_text(encoding="utf-8").rstrip("\n")
+    assert project.splitlines()[-1].startswith("    quote:"), "the file must end with notes"
+    myla.write_text(f'{project}\n  - source: myla-results-mk\n    quote: "{RUNS_INTO}"\n', "utf-8")
     rows.append(
         f'myla-refugee-integration,,people-trained,40,exact,,,,,myla-results-mk,"{RUNS_INTO}"'
     )

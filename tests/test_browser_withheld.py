@@ -16,6 +16,7 @@ import pytest
 from audience_data import TRANSLATED_KEPT, WITHHELD, audience_data
 from browser_support import wait_for_app, watch_new_page
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +59,26 @@ def choose_report(page: Page, typed: str) -> None:
     wait_for_app(page)
 
 
+def download(page: Page, label: str) -> tuple[str, bytes]:
+    """Click the download button `label`; its file's name and bytes. A click reruns the page,
+    and a click that lands while the button is drawn anew is lost (Streamlit logs "Deferred
+    file not found"): it is clicked once more then."""
+    for attempt in (1, 2):
+        wait_for_app(page)
+        button = page.get_by_role("button", name=label).first
+        expect(button).to_be_enabled()
+        try:
+            with page.expect_download(timeout=90_000 * attempt) as started:
+                button.click()
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            continue
+        saved = started.value
+        return saved.suggested_filename, Path(saved.path()).read_bytes()
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return audience_data(tmp_path_factory.mktemp("withheld") / "data")
@@ -92,12 +113,7 @@ def test_the_public_site_sends_the_withheld_sentence_nowhere(streamlit_server, b
             expect(main.get_by_text(TRANSLATED_KEPT, exact=False).first).to_be_visible()
         assert leaked(page.locator("body").inner_text().encode()) == []
 
-    files = {}
-    for label in DOWNLOADS:
-        with page.expect_download(timeout=120_000) as download:
-            page.get_by_role("button", name=label).first.click()
-        saved = download.value
-        files[saved.suggested_filename] = Path(saved.path()).read_bytes()
+    files = dict(download(page, label) for label in DOWNLOADS)
     assert len(files) == len(DOWNLOADS)
     for name, data in files.items():
         assert leaked(file_text(name, data)) == [], f"{name} holds a withheld sentence"

@@ -109,6 +109,25 @@ def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[byt
     return data, []
 
 
+def stand_in(path: Path, problems: list[Problem]) -> bytes:
+    """What a data version's fingerprint takes for a file it may not read (too large, odd,
+    unreadable or gone): its size, time and kind, so the version changes when it does."""
+    try:
+        status = os.lstat(path)
+        said = f"{status.st_size} {status.st_mtime_ns} {status.st_mode}"
+    except OSError as error:
+        said = str(error.errno)
+    return f"(refused: {said} {problems[0].message if problems else ''})".encode()
+
+
+def linked_folder(data_dir: Path, name: str) -> Problem | None:
+    """projects/ and sources/ must be folders of the data folder, not links to others."""
+    if not os.path.islink(data_dir / name):
+        return None
+    problem = kind_problem(os.lstat(data_dir / name).st_mode, f"{name}/")
+    return None if problem is None else Problem(f"{name}/", None, "(folder)", problem.message)
+
+
 def _cannot_open(file: str, error: OSError) -> Problem:
     reason = error.strerror or type(error).__name__
     message = f"the file cannot be read ({reason}); check that the dashboard may read it"

@@ -18,7 +18,13 @@ from pydantic import BaseModel, ValidationError
 from lib.load.control_characters import in_file_text
 from lib.load.control_characters import message as control_message
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
-from lib.load.data_file import is_regular, kind_problem, read_data_file, size_limit
+from lib.load.data_file import (
+    is_regular,
+    linked_folder,
+    read_data_file,
+    size_limit,
+    stand_in,
+)
 from lib.load.decode import decode
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
@@ -95,17 +101,8 @@ def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
         data, problems = read_data_file(path, name)
         # A file too large, unreadable or gone is refused by the load: its size and time
         # stand for it, so the version still changes when it does, and nothing large is read.
-        digest.update(data if data is not None else _stand_in(path, problems))
+        digest.update(data if data is not None else stand_in(path, problems))
     return digest.hexdigest()
-
-
-def _stand_in(path: Path, problems: list[Problem]) -> bytes:
-    try:
-        status = os.lstat(path)
-        said = f"{status.st_size} {status.st_mtime_ns} {status.st_mode}"
-    except OSError as error:
-        said = str(error.errno)
-    return f"(refused: {said} {problems[0].message if problems else ''})".encode()
 
 
 def load_portfolio(data_dir: Path) -> LoadResult:
@@ -133,7 +130,7 @@ def _load(data_dir: Path) -> LoadResult:
         problem = Problem(str(data_dir), None, "(folder)", "this data folder does not exist")
         return LoadResult(data_dir, None, (problem,), 0)
 
-    folders = [_linked_folder(data_dir, name) for name in ("projects", "sources")]
+    folders = [linked_folder(data_dir, name) for name in ("projects", "sources")]
     problems += [problem for problem in folders if problem is not None]
     entries: dict[str, list[Located]] = {}
     # Ids of entries that exist but failed their own checks, and the kinds whose file could
@@ -173,14 +170,6 @@ def _load(data_dir: Path) -> LoadResult:
         settings=settings,
     )
     return LoadResult(data_dir, portfolio, (), files_read)
-
-
-def _linked_folder(data_dir: Path, name: str) -> Problem | None:
-    """projects/ and sources/ must be folders of the data folder, not links to others."""
-    if not os.path.islink(data_dir / name):
-        return None
-    problem = kind_problem(os.lstat(data_dir / name).st_mode, f"{name}/")
-    return None if problem is None else Problem(f"{name}/", None, "(folder)", problem.message)
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:
