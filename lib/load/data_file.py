@@ -10,39 +10,8 @@ import os
 import stat
 from pathlib import Path
 
+from lib.load.decode import size_limit, too_big
 from lib.model.problems import Problem
-
-MB = 1024 * 1024
-# The limits guard against a wrong file (a video, a database dump, a 4 GB sparse file), not
-# against a large portfolio: the files that grow with the portfolio may be large.
-# One project, one report's text, the settings: 5 MB is hundreds of times what one holds.
-MAX_BYTES = 5 * MB
-# indicator_values.csv holds every figure of the portfolio: a funder's 10,000 projects with a
-# quote beside each of their ~50,000 figures come to some 10 MB.
-MAX_TABLE_BYTES = 50 * MB
-# The list files that grow with the portfolio (a report, a place, an organisation an entry).
-MAX_LIST_BYTES = 50 * MB
-_LIST_FILES = ("sources.yaml", "places.yaml", "organisations.yaml", "programmes.yaml")
-
-
-def size_limit(name: str) -> int:
-    """The largest a data file may be; `name` is its path in the data folder (or any path
-    ending in it)."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    if base == "indicator_values.csv":
-        return MAX_TABLE_BYTES
-    if base in _LIST_FILES:
-        return MAX_LIST_BYTES
-    return MAX_BYTES
-
-
-def too_big(file: str, size: int, limit: int | None = None) -> Problem:
-    limit = size_limit(file) if limit is None else limit
-    message = (
-        f"the file is larger than {limit // MB} MB ({size / MB:.1f} MB), far "
-        "more than a data file needs; check that it is the right file, or split it"
-    )
-    return Problem(file, None, "(file)", message)
 
 
 def kind_problem(mode: int, file: str) -> Problem | None:

@@ -18,13 +18,7 @@ from pydantic import BaseModel, ValidationError
 from lib.load.control_characters import in_file_text
 from lib.load.control_characters import message as control_message
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
-from lib.load.data_file import (
-    is_regular,
-    linked_folder,
-    read_data_file,
-    size_limit,
-    stand_in,
-)
+from lib.load.data_file import is_regular, linked_folder, read_data_file, stand_in
 from lib.load.decode import decode
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
@@ -288,7 +282,7 @@ def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
     problems += file_problems
     if data is None:
         return []
-    text, decode_problems = decode(data, VALUES_FILE, size_limit(VALUES_FILE))
+    text, decode_problems = decode(data, VALUES_FILE)
     problems += decode_problems
     if text is None:
         return []

@@ -14,8 +14,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lib.load.control_characters import in_yaml_value
 from lib.load.control_characters import message as control_message
-from lib.load.data_file import read_data_file, size_limit, too_big
-from lib.load.decode import decode
+from lib.load.data_file import read_data_file
+from lib.load.decode import decode, size_limit, too_big
 from lib.load.yaml_fast import Unusual, clean_value
 from lib.load.yaml_scalars import explain_syntax, read_plain
 from lib.model.problems import Problem
@@ -253,8 +253,8 @@ class _LinesOnDemand(Mapping[Path_, int]):
         if self._lines is None:
             text = self._text
             if isinstance(text, pathlib.Path):
-                data = read_data_file(text, str(text))[0] or b""  # a link now: no lines
-                text = (decode(data, str(text))[0] or "").removeprefix("\ufeff")
+                data = read_data_file(text, text.name)[0] or b""  # a link now: no lines
+                text = (decode(data, text.name)[0] or "").removeprefix("\ufeff")
             node, _ = _strict_compose(text)
             builder = _Builder("")
             if node is not None:
