@@ -70,7 +70,10 @@ def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[byt
             problem = kind_problem(opened.st_mode, file)
             if problem is not None:
                 return None, [problem]
-            data = stream.read(limit + 1)
+            # read(n) sets n bytes aside first: ask for the size the file has, not the limit
+            data = stream.read(min(opened.st_size, limit) + 1)
+            if len(data) > opened.st_size:  # it grew since: read on, up to the limit
+                data += stream.read(max(limit + 1 - len(data), 0))
         except OSError as error:
             return None, [_cannot_open(file, error)]
     if len(data) > limit:  # it grew since the look above
