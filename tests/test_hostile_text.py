@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.exports.formats import export
 from lib.load.loader import load_portfolio
+from lib.model.languages import LANGUAGE_CODES
 from lib.query.flat_table import readable_values
 from lib.text.escape import spreadsheet_cell
 from lib.topics.map.framing import fit_view, world_pixels
@@ -62,7 +63,7 @@ def _edit_yaml(path: Path, change) -> None:
 
 
 def _hostile(prefix: str) -> dict:
-    return {language: f"{prefix} {HOSTILE_TEXT}" for language in ("en", "bg", "mk")}
+    return {language: f"{prefix} {HOSTILE_TEXT}" for language in LANGUAGE_CODES}
 
 
 def hostile_data(folder: Path) -> Path:
@@ -76,7 +77,7 @@ def hostile_data(folder: Path) -> Path:
         document["summary"].update(_hostile("Summary"))
         document["funding"][0]["grant_reference"] = f"Grant {HOSTILE_TEXT}"
         document["events"][0]["title"].update(
-            {language: f"{FORMULA} {HOSTILE_TEXT}" for language in ("en", "bg", "mk")}
+            {language: f"{FORMULA} {HOSTILE_TEXT}" for language in LANGUAGE_CODES}
         )
 
     def organisations(document: dict) -> None:
