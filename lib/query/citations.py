@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.load.audience import is_suppressed, suppressed_words
 from lib.model.portfolio import Portfolio
+from lib.query.names import inferred_mark
 from lib.text.i18n import format_number, tr
 from lib.text.vocabulary import code_words
 
@@ -29,6 +30,11 @@ def project_uses(
     are the project's figures when the caller has them already."""
     project = portfolio.projects[project_id]
     uses: list[Use] = []
+    if project.status_source is not None:
+        what = tr(language, "status") + inferred_mark(project, "status", language, True)
+        uses.append(
+            Use(project.status_source.source, project_id, what, project.status_source.quote)
+        )
     if project.dates_source is not None:
         uses.append(
             Use(
@@ -42,6 +48,7 @@ def project_uses(
         name = portfolio.places[entry.place].names.get(language)
         role = code_words(entry.role, language)
         what = tr(language, "place: {name} ({role})", name=name, role=role)
+        what += inferred_mark(entry, "place", language, with_note=True)
         uses.append(Use(entry.source, project_id, what, entry.quote))
     for entry in project.organisations:
         name = portfolio.organisations[entry.organisation].names.get(language)
@@ -54,13 +61,16 @@ def project_uses(
                     "organisation: {name} ({role})",
                     name=name,
                     role=code_words(entry.role, language),
-                ),
+                )
+                + inferred_mark(entry, "role", language, with_note=True),
                 entry.quote,
             )
         )
     for funding in project.funding:
         name = portfolio.organisations[funding.funder].names.get(language)
         what = tr(language, "funding: {name}", name=name)
+        for field in ("amount", "grant_reference", "co_funded"):
+            what += inferred_mark(funding, field, language, with_note=True)
         uses.append(Use(funding.source, project_id, what, funding.quote))
     for event in project.events:
         uses.append(
@@ -71,6 +81,12 @@ def project_uses(
                 event.quote,
             )
         )
+    for link in project.links:
+        if link.inferred:  # a stated link's quote is its places'; an inferred one says why
+            names = [portfolio.places[p].names.get(language) for p in (link.from_place, link.to_place)]
+            what = tr(language, "link: {names}", names=" – ".join(names))
+            what += inferred_mark(link, "kind", language, with_note=True)
+            uses.append(Use(link.source, project_id, what, link.quote))
     for note in project.notes:
         uses.append(Use(note.source, project_id, tr(language, "note"), note.quote))
     if rows is None:

@@ -6,7 +6,7 @@ import streamlit as st
 from lib.query.citations import project_uses, use_headers
 from lib.query.flat_table import readable_values
 from lib.query.limits import table_head
-from lib.query.names import project_titles, translation_mark
+from lib.query.names import inferred_mark, project_titles, translation_mark
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -14,6 +14,7 @@ from lib.topics.projects.data import (
     project_events,
     project_funding,
     project_list,
+    project_organisations,
     start_and_end,
 )
 from lib.ui.downloads import csv_download
@@ -94,7 +95,10 @@ st.markdown(
     tr(
         language,
         "**Status:** {status} · {dates}",
-        status=md(code_words(project.status, language)),
+        status=md(
+            code_words(project.status, language)
+            + inferred_mark(project, "status", language, with_note=True)
+        ),
         dates=md(start_and_end(portfolio, chosen, language)),
     )
 )
@@ -107,6 +111,8 @@ if len(figures):
     st.dataframe(figures.drop(columns=tr(language, "project")), hide_index=True, width="stretch")
 else:
     st.info(tr(language, "The reports give no figures for this project."))
+st.subheader(tr(language, "Organisations"))
+st.dataframe(project_organisations(portfolio, chosen, language), hide_index=True, width="stretch")
 st.subheader(tr(language, "Funding"))
 st.dataframe(project_funding(portfolio, chosen, language), hide_index=True, width="stretch")
 st.subheader(tr(language, "Events"))
