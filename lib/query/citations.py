@@ -83,7 +83,8 @@ def project_uses(
         )
     for link in project.links:
         if link.inferred:  # a stated link's quote is its places'; an inferred one says why
-            names = [portfolio.places[p].names.get(language) for p in (link.from_place, link.to_place)]
+            ends = (link.from_place, link.to_place)
+            names = [portfolio.places[p].names.get(language) for p in ends]
             what = tr(language, "link: {names}", names=" – ".join(names))
             what += inferred_mark(link, "kind", language, with_note=True)
             uses.append(Use(link.source, project_id, what, link.quote))

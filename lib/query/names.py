@@ -31,7 +31,7 @@ INFERRED = N_("the curators' reading, not the report's words")
 
 
 def inferred_mark(entry: object, field: str, language: str, with_note: bool = False) -> str:
-    """" (the curators' reading...)" after a fact that `entry` marks as inferred, with the
+    """ " (the curators' reading...)" after a fact that `entry` marks as inferred, with the
     curators' note when there is room for it; "" for a fact a report states."""
     inferred = getattr(entry, "inferred", None) or ()
     if field not in inferred:
