@@ -241,6 +241,8 @@ def _check_rows(
                     "write `approximate` in `precision`"
                 )
                 problems.append(Problem(VALUES_FILE, row.line, "precision", message))
+        if (row.project, "") not in dates:
+            continue  # the project's file is broken or missing: its own problem is reported
         stated = {dates.get((row.project, row.event or ""), (None, None))}
         stated.add(dates.get((row.project, ""), (None, None)))
         for field in ("period_start", "period_end"):
