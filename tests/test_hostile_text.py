@@ -68,8 +68,8 @@ def _hostile(prefix: str) -> dict:
 
 def hostile_data(folder: Path) -> Path:
     """The tests' data with hostile text in a project's title, summary, event and grant
-    reference (and its inference note), the names of an organisation, a programme and a city, a report's title and the
-    quote of three figures."""
+    reference (and its inference note), the names of an organisation, a programme and a city,
+    a report's title and the quote of three figures."""
     shutil.copytree(FIXTURE_DATA_DIR, folder)
 
     def project(document: dict) -> None:

@@ -241,21 +241,39 @@ def _check_rows(
                     "write `approximate` in `precision`"
                 )
                 problems.append(Problem(VALUES_FILE, row.line, "precision", message))
+    # A period is stated by the row's quote, by its event's or project's dates, or by the
+    # quote of another row of the same figure and period (a city's part of a stated total).
+    stated_periods = {_period_key(row) for row in rows if not _unstated_period(row)}
+    for row in rows:
         if (row.project, "") not in dates:
             continue  # the project's file is broken or missing: its own problem is reported
-        stated = {dates.get((row.project, row.event or ""), (None, None))}
-        stated.add(dates.get((row.project, ""), (None, None)))
-        for field in ("period_start", "period_end"):
-            date = getattr(row, field)
-            if date is None or any(date in pair for pair in stated):
+        if _period_key(row) in stated_periods:
+            continue
+        known = {dates.get((row.project, row.event or ""), (None, None))}
+        known.add(dates.get((row.project, ""), (None, None)))
+        for field, date, missing in _unstated_period(row):
+            if any(date in pair for pair in known):
                 continue
-            missing = missing_from_quote(date, row.quote)
-            if missing is not None:
-                message = (
-                    f"the quote does not write {missing} of {date}, nor is it the date of the "
-                    "row's event or project; correct it to what the report says, or leave it out"
-                )
-                problems.append(Problem(VALUES_FILE, row.line, field, message))
+            message = (
+                f"the quote does not write {missing} of {date}, nor is it the date of the "
+                "row's event or project; correct it to what the report says, or leave it out"
+            )
+            problems.append(Problem(VALUES_FILE, row.line, field, message))
+
+
+def _period_key(row: ValueRow) -> tuple:
+    return (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))
+
+
+def _unstated_period(row: ValueRow) -> list[tuple[str, Any, str]]:
+    """(field, date, what is missing) for each date of the row's period its quote does not write."""
+    found = []
+    for field in ("period_start", "period_end"):
+        date = getattr(row, field)
+        missing = missing_from_quote(date, row.quote) if date is not None else None
+        if missing is not None:
+            found.append((field, date, missing))
+    return found
 
 
 def _check_parts_have_wholes(rows: list[ValueRow], problems: list[Problem]) -> None:

@@ -112,11 +112,16 @@ def project_uses(
 def project_sources(project: Project) -> Iterator[str]:
     """The source of each of the project's own facts (figures apart), one a fact, as
     project_uses lists them: for counting citations without building their words."""
+    if project.status_source is not None:
+        yield project.status_source.source
     if project.dates_source is not None:
         yield project.dates_source.source
     for group in (project.places, project.organisations, project.funding, project.events):
         for entry in group:
             yield entry.source
+    for link in project.links:
+        if link.inferred:  # project_uses lists an inferred link, with the curators' note
+            yield link.source
     for note in project.notes:
         yield note.source
 
