@@ -24,6 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.exports.formats import export
 from lib.load.loader import load_portfolio
+from lib.model.languages import LANGUAGE_CODES
 from lib.query.flat_table import readable_values
 from lib.text.escape import spreadsheet_cell
 from lib.topics.map.framing import fit_view, world_pixels
@@ -63,7 +64,7 @@ def _edit_yaml(path: Path, change) -> None:
 
 
 def _hostile(prefix: str) -> dict:
-    return {language: f"{prefix} {HOSTILE_TEXT}" for language in ("en", "bg", "mk")}
+    return {language: f"{prefix} {HOSTILE_TEXT}" for language in LANGUAGE_CODES}
 
 
 def hostile_data(folder: Path) -> Path:
@@ -83,7 +84,7 @@ def hostile_data(folder: Path) -> Path:
         document["start"], document["end"] = "2018-06-19", "2018-06-22"
         document["dates_source"] = {"source": "twinning-report-bg", "quote": DATES_SENTENCE}
         document["events"][0]["title"].update(
-            {language: f"{FORMULA} {HOSTILE_TEXT}" for language in ("en", "bg", "mk")}
+            {language: f"{FORMULA} {HOSTILE_TEXT}" for language in LANGUAGE_CODES}
         )
 
     def organisations(document: dict) -> None:

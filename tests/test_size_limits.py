@@ -4,10 +4,11 @@ the 5 MB a person's own file may hold; synth offers only sizes that validate."""
 import shutil
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 
 from lib.curation.cli import MAX_SYNTH_PROJECTS
 from lib.curation.cli import main as cli
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 
 LINE = "# " + "x" * 78 + "\n"  # a line of a normal length
 
@@ -16,7 +17,7 @@ LINE = "# " + "x" * 78 + "\n"  # a line of a normal length
 def test_a_list_file_over_5_mb_still_loads(tmp_path, name):
     """sources.yaml reached 5 MB at 17,000 projects, and the app then showed nothing."""
     data = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, data)
+    shutil.copytree(FIXTURE_DATA_DIR, data)
     path = data / name
     with path.open("a", encoding="utf-8") as stream:
         stream.write(LINE * (6 * 1024 * 1024 // len(LINE)))
@@ -27,7 +28,7 @@ def test_a_list_file_over_5_mb_still_loads(tmp_path, name):
 
 def test_a_project_file_over_5_mb_is_still_refused(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, data)
+    shutil.copytree(FIXTURE_DATA_DIR, data)
     with (data / "projects" / "connection-network.yaml").open("a", encoding="utf-8") as stream:
         stream.write(LINE * (6 * 1024 * 1024 // len(LINE)))
     messages = [problem.message for problem in load_portfolio(data).problems]

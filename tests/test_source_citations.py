@@ -1,13 +1,15 @@
 """The Sources page counts each report's citations from the projects' sources alone: the
 same facts, in the same number, as the lists of facts a reader opens."""
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from fixture_data import FIXTURE_DATA_DIR
+
+from lib.load.loader import load_portfolio
 from lib.query.citations import project_sources, project_uses
 from lib.topics.sources.data import source_list
 
 
 def test_counted_sources_are_the_sources_of_the_listed_facts():
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     no_figures = portfolio.values.iloc[0:0]
     for project_id, project in portfolio.projects.items():
         listed = project_uses(portfolio, project_id, rows=no_figures)
@@ -15,7 +17,7 @@ def test_counted_sources_are_the_sources_of_the_listed_facts():
 
 
 def test_every_report_counts_the_facts_taken_from_it():
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     listed = source_list(portfolio)
     counted = dict(zip(listed["id"], listed["facts taken"], strict=True))
     expected: dict[str, int] = {}

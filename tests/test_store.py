@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
 
 import lib.store.build as store_build
 import lib.ui.current_data as current_data
 from lib.curation.cli import main as cli
-from lib.load.loader import DEFAULT_DATA_DIR, fingerprint, load_portfolio
+from lib.load.loader import fingerprint, load_portfolio
 from lib.store.build import build, snapshot_path
 from lib.store.snapshot import open_snapshot
 from lib.topics.people.data import SUMMED_LABEL
 
-ROOT = DEFAULT_DATA_DIR.parent
 VALUES = "indicator_values.csv"
 
 
@@ -28,7 +28,7 @@ VALUES = "indicator_values.csv"
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the bundled data, its own cache folder, the board's view, no data held."""
     folder = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
     monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
     monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")

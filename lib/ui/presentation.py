@@ -14,10 +14,11 @@ import streamlit as st
 
 from lib.board.content import TOPICS, board_content
 from lib.board.model import Board
+from lib.model.languages import LANGUAGE_NAMES
 from lib.query.filters import year_bounds
 from lib.query.index import index_of
 from lib.text.escape import md
-from lib.text.i18n import LANGUAGE_NAMES, format_number, tr
+from lib.text.i18n import format_number, tr
 from lib.ui.app_data import load_for_app
 from lib.ui.language import KEY as LANGUAGE_KEY
 from lib.ui.language import PARAM as LANGUAGE_PARAM

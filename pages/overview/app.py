@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.query.figure_text import figure_text
 from lib.query.figures import (
-    HEADLINE_INDICATORS,
+    headline_codes,
     headline_counts,
     indicator_figure,
     network_sizes,
@@ -60,8 +60,9 @@ if more := more_text(LINES, len(networks), tr(language, "networks"), where, lang
 
 # 3. Indicator figures, each with its sources ---------------------------------------------------
 # Two a row: "at least about 16" and "about 84,000" do not fit a quarter of a laptop's width.
-columns = [column for _ in range(0, len(HEADLINE_INDICATORS), 2) for column in st.columns(2)]
-for column, code in zip(columns, HEADLINE_INDICATORS, strict=False):
+headlines = headline_codes(portfolio)
+columns = [column for _ in range(0, len(headlines), 2) for column in st.columns(2)]
+for column, code in zip(columns, headlines, strict=False):
     figure = derived(
         view,
         f"figure.{code}",

@@ -14,9 +14,9 @@ from lib.topics.people.data import (
     SUMMED_HELP,
     SUMMED_LABEL,
     counts_words,
+    page_codes,
     participant_figures,
     participants_table,
-    topic_codes,
 )
 from lib.ui.downloads import chart_config, csv_download
 from lib.ui.kept_figure import kept
@@ -24,7 +24,7 @@ from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
-codes = topic_codes(portfolio, ("participants",))
+codes = page_codes(portfolio, "participants")
 
 # 1. Title, filters and what is counted --------------------------------------------------------
 page_header(view, tr(language, "Participants by city"))

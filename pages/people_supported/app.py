@@ -15,11 +15,10 @@ from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.people.chart import people_chart
 from lib.topics.people.data import (
-    PEOPLE_TOPICS,
     at_least_note,
+    page_codes,
     people_figures,
     people_table,
-    topic_codes,
 )
 from lib.ui.downloads import chart_config, csv_download
 from lib.ui.kept_figure import kept
@@ -27,7 +26,7 @@ from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
-codes = topic_codes(portfolio, PEOPLE_TOPICS)
+codes = page_codes(portfolio, "people_supported")
 
 # 1. Title and filters -------------------------------------------------------------------------
 page_header(view, tr(language, "People supported"))
