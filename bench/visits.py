@@ -74,7 +74,8 @@ def work_visits(data_dir: Path, cache_dir: Path, repeats: int) -> dict[str, Any]
         key: app.session_state[key] for key in ("filter.years",) if key in app.session_state
     }
     pages: dict[str, Any] = {}
-    for page in sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("pages/*/app.py")):
+    listed = [p for p in ROOT.glob("pages/*/app.py") if p.parent.name != "presentation"]
+    for page in sorted(str(p.relative_to(ROOT)) for p in listed):  # not `?present=1`'s page
         started = time.perf_counter()
         app.switch_page(page).run()
         entry: dict[str, Any] = {"first_visit_ms": (time.perf_counter() - started) * 1000}

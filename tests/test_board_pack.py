@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from app_support import DASHBOARD_PAGES
 from fixture_data import FIXTURE_DATA_DIR, ROOT
 from PIL import Image
 from streamlit.testing.v1 import AppTest
@@ -157,7 +158,7 @@ def test_a_filter_matching_nothing_still_gives_a_pack_that_says_so(portfolio, tm
 
 # The app: the button on every page, presentation mode ------------------------------------------
 
-APP_PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*/app.py"))
+APP_PAGES = DASHBOARD_PAGES
 
 
 def _shown(element: object) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from app_support import set_filter
+from app_support import DASHBOARD_PAGES, set_filter
 from browser_support import wait_for_app
 from fixture_data import FIXTURE_DATA_DIR, ROOT
 from google.protobuf.json_format import MessageToDict
@@ -30,7 +30,7 @@ from lib.text.escape import spreadsheet_cell
 from lib.topics.map.framing import fit_view, world_pixels
 from lib.ui.downloads import csv_bytes
 
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+PAGES = DASHBOARD_PAGES
 HOSTILE = (
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",

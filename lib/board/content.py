@@ -2,7 +2,7 @@
 worked out by the same lib/ functions, each line citing the numbered report it comes from.
 
 Pure: a portfolio, filters and a language in, a `Board` out. The PDF (lib/board/pdf.py) and the
-wall screen (lib/ui/presentation.py) both draw it, so they always agree with each other.
+wall screen (pages/presentation/app.py) both draw it, so they always agree with each other.
 """
 
 from __future__ import annotations

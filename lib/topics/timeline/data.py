@@ -293,3 +293,8 @@ def projects_off_axis(rows: pd.DataFrame) -> list[str]:
     """Titles of projects with nothing that can be placed on the dated axis."""
     on_axis = set(rows.loc[rows["placement"] == "axis", "project_id"])
     return list(dict.fromkeys(rows.loc[~rows["project_id"].isin(on_axis), "project"]))
+
+
+def projects_on_axis(rows: pd.DataFrame) -> list[str]:
+    """Ids of the projects with something placed on the dated axis, in the rows' order."""
+    return list(dict.fromkeys(rows.loc[rows["placement"] == "axis", "project_id"]))
