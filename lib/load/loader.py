@@ -101,14 +101,15 @@ def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
 
 def load_portfolio(data_dir: Path) -> LoadResult:
     """Read, validate and cross-check every file in `data_dir`."""
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _load(data_dir)
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """A load makes millions of objects and no garbage cycles, yet Python's cycle collector
-    would walk the growing heap again and again: a sixth of a 10,000-project load."""
+    would walk the growing heap again and again: a sixth of a 10,000-project load, and half
+    of opening its snapshot (lib/store/snapshot.py)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
