@@ -252,3 +252,26 @@ def test_opening_a_snapshot_pauses_the_cycle_collector_and_restores_it(data, mon
     path.write_bytes(b"\x00not a database\xff" * 5000)
     assert open_snapshot(path, data, fingerprint(data)) is None
     assert seen == [False] and gc.isenabled()
+
+
+def test_a_build_reads_each_data_file_once_and_once_more_to_check_it_did_not_change(
+    data, monkeypatch
+):
+    """The fingerprint is of the bytes the loader parsed (not of a read before and one after
+    it), and the snapshot is keyed by the same fingerprint as the app's look at the folder."""
+    import os
+
+    opened: list[str] = []
+    real_open = os.open
+
+    def counting_open(path, *args, **kwargs):
+        if str(path).startswith(str(data)) and not os.path.isdir(path):
+            opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counting_open)
+    built = build(data, cache(data))
+    monkeypatch.setattr(os, "open", real_open)
+    files = [str(path) for path in store_build.data_files(data)]
+    assert sorted(opened) == sorted(files * 2)
+    assert built.path == snapshot_path(cache(data), fingerprint(data))

@@ -81,3 +81,31 @@ def test_a_portfolio_loads_the_same_on_two_cores(monkeypatch) -> None:
     assert one is not None and two is not None
     assert one.projects == two.projects
     assert list(one.projects) == list(two.projects)
+
+
+def test_the_files_read_on_the_second_core_count_in_the_fingerprint_unread_again(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """The second process sends back the digest of the bytes it parsed: the version's
+    fingerprint is the same as a one-core read's, made without reading those files again,
+    and changes when one of them does."""
+    import lib.load.loader as loader
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA_DIR, data)
+    monkeypatch.setattr(yaml_files, "SECOND_CORE_FROM", 2)
+    read_here = []
+    real_read = loader.read_data_file
+    monkeypatch.setattr(
+        loader,
+        "read_data_file",
+        lambda path, *rest: read_here.append(path) or real_read(path, *rest),
+    )
+    projects = files_in(data / "projects", ".yaml")
+    two = load_portfolio(data).portfolio
+    assert two is not None and not set(read_here) & set(projects)
+    monkeypatch.setattr(loader, "read_data_file", real_read)
+    assert two.fingerprint == loader.fingerprint(data)
+    later = projects[-1]
+    later.write_text(later.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert loader.fingerprint(data) != two.fingerprint

@@ -18,7 +18,14 @@ from pydantic import BaseModel, ValidationError
 from lib.load.control_characters import in_file_text
 from lib.load.control_characters import message as control_message
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
-from lib.load.data_file import is_regular, linked_folder, read_data_file, stand_in
+from lib.load.data_file import (
+    digests_read,
+    is_regular,
+    linked_folder,
+    read_data_file,
+    recording_digests,
+    stand_in,
+)
 from lib.load.decode import decode
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
@@ -86,22 +93,28 @@ def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]
 
 def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
     """A hash of every data file's name and bytes: it changes exactly when the data does.
-    `files` is data_files(data_dir) when the caller has it already."""
+    `files` is data_files(data_dir) when the caller has it already. Within
+    recording_digests (lib/load/data_file), a file already read is not read again: its
+    recorded digest stands for the bytes that were parsed."""
+    recorded = digests_read()
     digest = hashlib.sha256()
     prefix = len(str(data_dir)) + 1
     for path in data_files(data_dir) if files is None else files:
         name = str(path)[prefix:]
-        digest.update(name.encode())
-        data, problems = read_data_file(path, name)
-        # A file too large, unreadable or gone is refused by the load: its size and time
-        # stand for it, so the version still changes when it does, and nothing large is read.
-        digest.update(data if data is not None else stand_in(path, problems))
+        known = recorded.get(str(path))
+        if known is None:
+            data, problems = read_data_file(path, name)
+            # A file too large, unreadable or gone is refused by the load: its size and time
+            # stand for it, so the version still changes when it does; nothing large is read.
+            known = hashlib.sha256(data if data is not None else stand_in(path, problems)).digest()
+        digest.update(name.encode() + b"\0" + known)
     return digest.hexdigest()
 
 
 def load_portfolio(data_dir: Path) -> LoadResult:
-    """Read, validate and cross-check every file in `data_dir`."""
-    with cycle_collector_paused():
+    """Read, validate and cross-check every file in `data_dir`; its fingerprint is that of
+    the bytes read, each file read once."""
+    with cycle_collector_paused(), recording_digests():
         return _load(data_dir)
 
 

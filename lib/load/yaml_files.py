@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from lib.load.data_file import record_digest, recording_digests
 from lib.load.yaml_reader import YamlDocument, clean_document, is_clean, read_yaml
 
 # Fewer files than this are read sooner by one process than a second one starts (~0.3 s).
@@ -48,16 +49,23 @@ def read_yaml_files(
         if value is None:
             yield path, read_yaml(path, display_name(path))
         else:  # taken in one file at a time: thousands of documents are never held at once
-            yield path, clean_document(marshal.loads(value), path)
+            marshalled, digest = value
+            record_digest(path, digest)  # the version read is of the bytes it parsed
+            yield path, clean_document(marshal.loads(marshalled), path)
 
 
 def clean_values(paths: list[str]) -> bytes:
-    """In the second process: for each file, its value marshalled when it is clean, else None."""
+    """In the second process: for each file, its value marshalled and the digest of the bytes
+    it was read from when it is clean, else None."""
     gc.disable()  # a short-lived process that makes many objects and no garbage cycles
-    values = []
-    for path in paths:
-        document = read_yaml(Path(path), path)
-        values.append(marshal.dumps(document.value) if is_clean(document) else None)
+    values: list[tuple[bytes, bytes] | None] = []
+    with recording_digests() as digests:
+        for path in paths:
+            document = read_yaml(Path(path), path)
+            if is_clean(document):
+                values.append((marshal.dumps(document.value), digests[str(Path(path))]))
+            else:
+                values.append(None)
     return marshal.dumps(values)
 
 
@@ -73,7 +81,7 @@ def _read_elsewhere(paths: list[str]) -> bytes:
     return done.stdout
 
 
-def _values_from(later: Future[bytes], count: int) -> list[bytes | None]:
+def _values_from(later: Future[bytes], count: int) -> list[tuple[bytes, bytes] | None]:
     """The second process's values, or None for each file (read here) if it failed."""
     try:
         values = marshal.loads(later.result())

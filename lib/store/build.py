@@ -1,10 +1,12 @@
 """Build a data folder's snapshot: a consistent, validated read, written atomically.
 
-Consistent: the folder's fingerprint is taken before and after the read; when they differ (a
-curator or `git pull` changed files meanwhile), or a file vanished mid-read, the read is done
-again, and after READ_ATTEMPTS refused: a mix of two versions is never validated, written or
-served. Atomic: the file is written under a temporary name, flushed to disk and renamed, so
-a reader (another replica starting at the same moment) sees the whole file or none.
+Consistent: each file is parsed from one read, whose bytes' digest makes the version's
+fingerprint, and that fingerprint is compared with the folder's after the read; when they
+differ (a curator or `git pull` changed a file after it was read), or a file vanished mid-read,
+the read is done again, and after READ_ATTEMPTS refused: a mix of two versions is never
+validated, written or served. Atomic: the file is written under a temporary name, flushed to
+disk and renamed, so a reader (another replica starting at the same moment) sees the whole
+file or none.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from lib.load.data_file import recording_digests
 from lib.load.loader import LoadResult, data_files, fingerprint, load_portfolio
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
@@ -90,16 +93,17 @@ def consistent_load(data_dir: Path) -> LoadResult | None:
         if attempt:
             time.sleep(0.5 * attempt)  # let an editor or `git checkout` finish
         _wait_until_settled(data_dir)
-        before = _fingerprint_or_none(data_dir)
-        try:
-            result = load_portfolio(data_dir)
-        except OSError:
+        with recording_digests():
+            try:
+                result = load_portfolio(data_dir)
+            except OSError:
+                continue
+            read = _fingerprint_or_none(data_dir)  # of the bytes parsed: nothing read again
+        # Every byte parsed is what the folder holds now: no file changed after it was read.
+        if read is None or read != _fingerprint_or_none(data_dir):
             continue
-        after = _fingerprint_or_none(data_dir)
-        if before is None or before != after:
-            continue
-        if result.portfolio is not None and result.portfolio.fingerprint != after:
-            continue
+        if result.portfolio is not None and result.portfolio.fingerprint != read:
+            continue  # a file came or went between the load's end and the look above
         return result
     return None
 
