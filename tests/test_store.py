@@ -172,7 +172,7 @@ def test_a_file_rewritten_during_every_read_is_refused_never_half_served(data, m
     real_load = store_build.load_portfolio
     versions = iter([half, whole] * 10)
 
-    def load_while_rewritten(folder):
+    def load_while_rewritten(folder, known=None):
         result = real_load(folder)
         (data / VALUES).write_text(next(versions), encoding="utf-8")
         return result
@@ -193,7 +193,7 @@ def test_a_file_replaced_mid_read_is_read_again_whole(data, monkeypatch):
     real_load = store_build.load_portfolio
     calls = []
 
-    def load_during_checkout(folder):
+    def load_during_checkout(folder, known=None):
         calls.append(folder)
         if len(calls) == 1:
             project.unlink()

@@ -12,11 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from lib.load.control_characters import in_file_text
-from lib.load.control_characters import message as control_message
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
 from lib.load.data_file import (
     digests_read,
@@ -26,9 +23,10 @@ from lib.load.data_file import (
     recording_digests,
     stand_in,
 )
-from lib.load.decode import decode
+from lib.load.figures_and_texts import read_source_texts, read_values_file, values_frame
+from lib.load.known_files import KnownEntries, known_entries
 from lib.load.schema_errors import describe
-from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
+from lib.load.values_csv import VALUES_FILE
 from lib.load.yaml_files import read_yaml_files
 from lib.load.yaml_reader import field_name, line_of, read_yaml
 from lib.model import schema
@@ -111,11 +109,12 @@ def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
     return digest.hexdigest()
 
 
-def load_portfolio(data_dir: Path) -> LoadResult:
+def load_portfolio(data_dir: Path, known: KnownEntries | None = None) -> LoadResult:
     """Read, validate and cross-check every file in `data_dir`; its fingerprint is that of
-    the bytes read, each file read once."""
+    the bytes read, each file read once. A file `known` from an earlier version with the
+    same bytes is not parsed again (lib/load/known_files)."""
     with cycle_collector_paused(), recording_digests():
-        return _load(data_dir)
+        return _load(data_dir, known)
 
 
 @contextmanager
@@ -132,7 +131,7 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path) -> LoadResult:
+def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     problems: list[Problem] = []
     if not data_dir.is_dir():
         problem = Problem(str(data_dir), None, "(folder)", "this data folder does not exist")
@@ -146,13 +145,13 @@ def _load(data_dir: Path) -> LoadResult:
     # "unknown id" problem for every reference.
     broken: dict[str, set[str]] = defaultdict(set)
     for name, (key, model) in LIST_FILES.items():
-        entries[key] = _read_list_file(data_dir, name, key, model, problems, broken)
-    entries["projects"] = _read_projects(data_dir, problems, broken)
+        entries[key] = _read_list_file(data_dir, name, key, model, problems, broken, known)
+    entries["projects"] = _read_projects(data_dir, problems, broken, known)
     before = len(problems)
-    rows = _read_values(data_dir, problems)
+    rows = read_values_file(data_dir, problems)
     settings = _read_settings(data_dir, problems)
     rows_complete = len(problems) == before
-    texts = _read_source_texts(data_dir, entries["sources"], problems)
+    texts = read_source_texts(data_dir, entries["sources"], problems)
 
     problems += check_portfolio(entries, rows, texts, broken, rows_complete)
     files = data_files(data_dir)
@@ -173,7 +172,7 @@ def _load(data_dir: Path) -> LoadResult:
         programmes=by_id("programmes"),
         indicators=by_id("indicators", "code"),
         projects=by_id("projects"),
-        values=_values_frame(rows),
+        values=values_frame(rows),
         fingerprint=fingerprint(data_dir, files),
         settings=settings,
     )
@@ -191,12 +190,16 @@ def _read_list_file(
     model: type[BaseModel],
     problems: list[Problem],
     broken: dict[str, set[str]],
+    known: KnownEntries | None,
 ) -> list[Located]:
     path = data_dir / name
     if not os.path.lexists(path):
         problems.append(Problem(name, None, "(file)", "this file is missing from the data folder"))
         broken[UNREADABLE].add(key)
         return []
+    reused = known_entries(path, name, known, lambda index: (key, index))
+    if reused is not None:
+        return reused
     document = read_yaml(path, name)
     problems += document.problems
     value = document.value
@@ -229,7 +232,10 @@ def _wrong_shape(name: str, key: str, value: Any, lines: dict) -> Problem:
 
 
 def _read_projects(
-    data_dir: Path, problems: list[Problem], broken: dict[str, set[str]]
+    data_dir: Path,
+    problems: list[Problem],
+    broken: dict[str, set[str]],
+    known: KnownEntries | None,
 ) -> list[Located]:
     folder = data_dir / "projects"
     located = []
@@ -237,7 +243,13 @@ def _read_projects(
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
     paths = files_in(folder, ".yaml", regular_only=False)  # so an odd one is refused by name
-    for path, document in read_yaml_files(paths, _project_file_name):
+    reused = {path: known_entries(path, _project_file_name(path), known, _top) for path in paths}
+    documents = read_yaml_files([p for p in paths if reused[p] is None], _project_file_name)
+    for path in paths:
+        if reused[path] is not None:
+            located += reused[path]
+            continue
+        _, document = next(documents)  # the files to read, in the same order
         name = _project_file_name(path)
         problems += document.problems
         if document.value is None:
@@ -255,6 +267,10 @@ def _read_projects(
     if not located and not any(p.file.startswith("projects/") for p in problems):
         problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
     return located
+
+
+def _top(_index: int) -> tuple:
+    return ()  # a project file is one entry, at the top of the file
 
 
 def _project_file_name(path: Path) -> str:
@@ -289,51 +305,3 @@ def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
         return schema.Settings()
     item = _validated(schema.Settings, document.value, SETTINGS_FILE, document.lines, (), problems)
     return schema.Settings() if item is None else item.model
-
-
-def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
-    data, file_problems = read_data_file(data_dir / VALUES_FILE, VALUES_FILE)
-    problems += file_problems
-    if data is None:
-        return []
-    text, decode_problems = decode(data, VALUES_FILE)
-    problems += decode_problems
-    if text is None:
-        return []
-    rows, row_problems = read_values(text, VALUES_FILE)
-    problems += row_problems
-    return rows
-
-
-def _read_source_texts(
-    data_dir: Path, sources: list[Located], problems: list[Problem]
-) -> dict[str, str]:
-    texts = {}
-    for item in sources:
-        path, name = data_dir / "sources" / item.model.file, f"sources/{item.model.file}"
-        if not os.path.lexists(path):
-            problems.append(item.problem(("file",), f"there is no file {name}"))
-            continue
-        data, file_problems = read_data_file(path, name)
-        text, decode_problems = (None, file_problems) if data is None else decode(data, name)
-        problems += decode_problems
-        found = None if text is None else in_file_text(text)
-        if found is not None:
-            line = text.count("\n", 0, found.start()) + 1
-            problems.append(Problem(name, line, "(text)", control_message(found[0])))
-        elif text is not None:
-            texts[item.model.id] = text
-    return texts
-
-
-def _values_frame(rows: list[ValueRow]) -> pd.DataFrame:
-    """The tidy table of figures; dates stay FuzzyDate objects so their precision is kept."""
-    columns = [
-        "line", "project", "event", "indicator", "value", "precision",
-        "period_start", "period_end", "place", "breakdown", "source", "quote",
-    ]  # fmt: skip
-    frame = pd.DataFrame([[getattr(row, c) for c in columns] for row in rows], columns=columns)
-    frame["value"] = frame["value"].astype("Int64")
-    # Set only by lib/audience for a small count the public sees as "fewer than N".
-    frame["fewer_than"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    return frame
