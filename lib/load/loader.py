@@ -19,7 +19,6 @@ from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
 from lib.load.decode import MAX_BYTES, MAX_TABLE_BYTES, decode, too_big
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
-from lib.load.yaml_files import read_yaml_files
 from lib.load.yaml_reader import field_name, line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
@@ -210,8 +209,9 @@ def _read_projects(
     for stray in files_in(folder, ".yml"):
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
-    for path, document in read_yaml_files(files_in(folder, ".yaml"), _project_file_name):
-        name = _project_file_name(path)
+    for path in files_in(folder, ".yaml"):
+        name = f"projects/{path.name}"
+        document = read_yaml(path, name)
         problems += document.problems
         if document.value is None:
             if not document.problems:
@@ -228,10 +228,6 @@ def _read_projects(
     if not located and not any(p.file.startswith("projects/") for p in problems):
         problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
     return located
-
-
-def _project_file_name(path: Path) -> str:
-    return f"projects/{path.name}"
 
 
 def _validated(
