@@ -28,33 +28,12 @@ def _parse_date(value: object) -> FuzzyDate:
 DateText = Annotated[FuzzyDate, BeforeValidator(_parse_date)]
 
 
-class _SharedFields(frozenset):
-    """A set of field names that objects of one shape share; it cannot change, and a copy
-    (model_copy makes one before it adds the fields it updates) is an ordinary set."""
-
-    def __copy__(self) -> set[str]:
-        return set(self)
-
-
-# Every distinct set of fields a model was given, shared (see Strict._share_fields_set).
-_FIELD_SETS: dict[frozenset[str], _SharedFields] = {}
-
-
 class Strict(BaseModel):
     """Unknown fields are typos; values are taken as written, never coerced."""
 
     model_config = ConfigDict(
         extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True
     )
-
-    @model_validator(mode="after")
-    def _share_fields_set(self) -> Strict:
-        """pydantic keeps, in each object, a new set of the fields it was given: 360 bytes
-        an object, and a funder's portfolio has 150,000 objects, most of a few shapes (54 MB
-        of 128). A frozen model never changes its set, so objects of one shape share one."""
-        given = _SharedFields(self.__pydantic_fields_set__)
-        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
-        return self
 
 
 class Text(Strict):
@@ -92,20 +71,12 @@ class Source(Strict):
     note: str | None = None
 
 
-class SourcesFile(Strict):
-    sources: list[Source]
-
-
 # --- countries.yaml and places.yaml ---------------------------------------------------------
 
 
 class CountryEntry(Strict):
     code: Country
     names: Text
-
-
-class CountriesFile(Strict):
-    countries: list[CountryEntry]
 
 
 class Place(Strict):
@@ -128,10 +99,6 @@ class Place(Strict):
                 "add it with `dashboard-data places add GEONAMES_ID`"
             )
         return self
-
-
-class PlacesFile(Strict):
-    places: list[Place]
 
 
 # --- organisations.yaml and programmes.yaml -------------------------------------------------
@@ -161,10 +128,6 @@ class Organisation(Strict):
     quote: str = Field(min_length=1)
 
 
-class OrganisationsFile(Strict):
-    organisations: list[Organisation]
-
-
 class Programme(Strict):
     id: Id
     level: Literal["fund", "programme", "strand", "measure"]
@@ -173,10 +136,6 @@ class Programme(Strict):
     parent: Id | None = None
     source: Id
     quote: str = Field(min_length=1)
-
-
-class ProgrammesFile(Strict):
-    programmes: list[Programme]
 
 
 # --- indicators.yaml ------------------------------------------------------------------------
@@ -192,10 +151,6 @@ class Indicator(Strict):
     description: str = Field(min_length=1)
     # Counts people of a vulnerable group (refugees): small counts are hidden from the public.
     vulnerable: bool = False
-
-
-class IndicatorsFile(Strict):
-    indicators: list[Indicator]
 
 
 # --- settings.yaml -------------------------------------------------------------------------
