@@ -16,6 +16,7 @@ test: venv browser-packages
 lint: venv
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	PYTHONPATH=. $(UV) run --frozen lint-imports --no-cache
 
 validate: venv
 	$(UV) run --frozen dashboard-data validate

@@ -21,12 +21,12 @@ from lxml import etree
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
+from lib.exports.csv_file import csv_bytes
 from lib.exports.formats import export
 from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
 from lib.query.flat_table import readable_values
 from lib.text.escape import spreadsheet_cell
 from lib.topics.map.framing import fit_view, world_pixels
-from lib.ui.downloads import csv_bytes
 
 ROOT = DEFAULT_DATA_DIR.parent
 PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))

@@ -9,11 +9,11 @@ import hxl
 import pytest
 
 from lib.curation.cli import main
+from lib.exports.csv_file import csv_bytes
 from lib.exports.hxl import hxl_csv
 from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
 from lib.query.filters import Filters, selected_values
 from lib.query.flat_table import readable_values
-from lib.ui.downloads import csv_bytes
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
+from lib.exports.csv_file import csv_bytes
 from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
 from lib.model.dates import FuzzyDate
 from lib.query.filters import Filters, selected_projects, selected_values
@@ -28,7 +29,6 @@ from lib.text.i18n import (
     plotly_separators,
     tr,
 )
-from lib.ui.downloads import csv_bytes
 from lib.ui.language import browser_language, language_from_param
 
 POT = ROOT / "locale" / "dashboard.pot"
