@@ -8,15 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 
 import lib.load.yaml_reader as yaml_reader
-from lib.load.loader import DEFAULT_DATA_DIR, files_in, load_portfolio
+from lib.load.loader import files_in, load_portfolio
 from lib.load.yaml_events import MAX_DEPTH, PythonParser, build
 from lib.load.yaml_reader import CParser, read_yaml, read_yaml_text
 
 pytestmark = pytest.mark.skipif(CParser is None, reason="PyYAML without libyaml")
 
-DATA_FILES = sorted(DEFAULT_DATA_DIR.glob("*.yaml")) + sorted(DEFAULT_DATA_DIR.glob("*/*.yaml"))
+DATA_FILES = sorted(FIXTURE_DATA_DIR.glob("*.yaml")) + sorted(FIXTURE_DATA_DIR.glob("*/*.yaml"))
 UNUSUAL = [
     "a: &x 1\nb: *x\n",
     "a: !!str 1\n",
@@ -100,8 +101,8 @@ def test_brackets_past_the_limit_refuse_the_file_with_either_parser(monkeypatch)
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """The bundled project files, a broken one among them, and a file that is not UTF-8."""
-    for path in (DEFAULT_DATA_DIR / "projects").glob("*.yaml"):
+    """The tests' project files, a broken one among them, and a file that is not UTF-8."""
+    for path in (FIXTURE_DATA_DIR / "projects").glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
     (tmp_path / "zz-broken.yaml").write_text("id: x\nid: y\nstart: [\n", encoding="utf-8")
     (tmp_path / "zz-latin.yaml").write_bytes("title: Caf\xe9\n".encode("latin-1"))
@@ -120,9 +121,9 @@ def test_each_file_of_a_folder_has_its_own_problems_and_lines(folder: Path) -> N
 
 
 def test_a_portfolio_loads_the_same_without_libyaml(monkeypatch) -> None:
-    with_libyaml = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    with_libyaml = load_portfolio(FIXTURE_DATA_DIR).portfolio
     monkeypatch.setattr(yaml_reader, "CParser", None)
-    without = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    without = load_portfolio(FIXTURE_DATA_DIR).portfolio
     assert with_libyaml is not None and without is not None
     assert with_libyaml.projects == without.projects
     assert list(with_libyaml.projects) == list(without.projects)

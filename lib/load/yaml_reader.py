@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from lib.load.decode import MAX_BYTES, decode, too_big
+from lib.load.decode import decode, size_limit, too_big
 from lib.load.yaml_events import (
     TOO_DEEP_MESSAGE,
     Built,
@@ -53,7 +53,7 @@ def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
     """Read and check the file at `path`; problems name it as `display_name`."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > size_limit(display_name):  # said without reading it: it may be gigabytes
             return YamlDocument(None, {(): 1}, [too_big(display_name, size)])
         data = path.read_bytes()
     except OSError as error:
@@ -69,7 +69,7 @@ def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
 def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     """Check YAML already held as text, as read_yaml does for a file."""
     text = text.removeprefix("\ufeff")
-    if len(text) > MAX_BYTES:
+    if len(text) > size_limit(display_name):
         return YamlDocument(None, {(): 1}, [too_big(display_name, len(text))])
     if "\ufeff" in text:
         # YAML takes it for part of a name or value (`\ufeffstatus`), which no one can see.
