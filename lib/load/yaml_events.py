@@ -56,6 +56,8 @@ _INTERNED = 80  # texts up to this long (ids, roles, dates) are shared by every 
 
 
 class EventSource(Protocol):
+    """A YAML parser: libyaml's (yaml.cyaml.CParser) or PyYAML's own (PythonParser)."""
+
     def get_event(self) -> Event: ...
 
 
@@ -96,6 +98,8 @@ def build(parser: EventSource, with_lines: bool) -> Built:
 
 
 class _Build:
+    """One document's build: the value, and the lines and problems found on the way."""
+
     def __init__(self, parser: EventSource, with_lines: bool) -> None:
         self.get = parser.get_event
         self.lines: dict[Path_, int] | None = {(): 1} if with_lines else None
