@@ -16,6 +16,9 @@ from typing import Any
 
 import yaml
 
+from lib.load.control_characters import in_yaml_value
+from lib.load.control_characters import message as control_message
+from lib.load.data_file import read_data_file
 from lib.load.decode import decode, size_limit, too_big
 from lib.load.yaml_events import (
     TOO_DEEP_MESSAGE,
@@ -51,15 +54,9 @@ class YamlDocument:
 
 def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
     """Read and check the file at `path`; problems name it as `display_name`."""
-    try:
-        size = path.stat().st_size
-        if size > size_limit(display_name):  # said without reading it: it may be gigabytes
-            return YamlDocument(None, {(): 1}, [too_big(display_name, size)])
-        data = path.read_bytes()
-    except OSError as error:
-        return _failed(
-            display_name, None, "(file)", f"the file cannot be opened ({error.strerror})"
-        )
+    data, problems = read_data_file(path, display_name)
+    if data is None:
+        return YamlDocument(None, {(): 1}, problems)
     document = _read_bytes(data, display_name)
     if isinstance(document.lines, _LinesOnDemand):  # the file, not its text, is kept
         return YamlDocument(document.value, _LinesOnDemand(path), document.problems)
@@ -91,11 +88,22 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
         return _failed(display_name, error.mark.line + 1, "(syntax)", TOO_DEEP_MESSAGE)
     except RecursionError:  # neither parser nor the builder recurses, but a stack is finite
         return _failed(display_name, None, "(syntax)", TOO_DEEP_MESSAGE)
+    lines_found: Mapping[Path_, int] = _LinesOnDemand(text) if lines is None else lines
     problems = [
         Problem(display_name, line, path if isinstance(path, str) else field_name(path), said)
         for line, path, said in found
     ]
-    return YamlDocument(value, _LinesOnDemand(text) if lines is None else lines, problems)
+    problems += _control_characters(value, lines_found, display_name, text)
+    return YamlDocument(value, lines_found, problems)
+
+
+def _control_characters(
+    value: Any, lines: Mapping[Path_, int], display_name: str, text: str
+) -> list[Problem]:
+    return [
+        Problem(display_name, line_of(lines, path), field_name(path), control_message(character))
+        for path, character in in_yaml_value(value, text)
+    ]
 
 
 def line_of(lines: Mapping[Path_, int], path: Path_) -> int | None:
@@ -145,7 +153,8 @@ class _LinesOnDemand(Mapping[Path_, int]):
         if self._lines is None:
             text = self._text
             if isinstance(text, pathlib.Path):
-                text = (decode(text.read_bytes(), "")[0] or "").removeprefix("\ufeff")
+                data = read_data_file(text, text.name)[0] or b""  # a link now: no lines
+                text = (decode(data, text.name)[0] or "").removeprefix("\ufeff")
             self._lines = _parse(text, with_lines=True)[1] or {(): 1}
         return self._lines
 
