@@ -30,18 +30,13 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the YAML files the loader parses (not those it takes as known)."""
     names: list[str] = []
-    real_read_yaml, real_read_files = loader.read_yaml, loader.read_yaml_files
+    real_read_yaml = loader.read_yaml
 
     def read_yaml(path, name):
         names.append(name)
         return real_read_yaml(path, name)
 
-    def read_yaml_files(paths, display_name):
-        names.extend(display_name(path) for path in paths)
-        return real_read_files(paths, display_name)
-
     monkeypatch.setattr(loader, "read_yaml", read_yaml)
-    monkeypatch.setattr(loader, "read_yaml_files", read_yaml_files)
     return names
 
 

@@ -67,13 +67,6 @@ def recording_digests() -> Iterator[dict[str, bytes]]:
         _digests.reset(token)
 
 
-def record_digest(path: Path | str, digest: bytes) -> None:
-    """Record a digest worked out elsewhere (the second process of lib/load/yaml_files)."""
-    recorded = _digests.get()
-    if recorded is not None:
-        recorded.setdefault(str(path), digest)
-
-
 def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[bytes | None, list]:
     """The bytes of the data file at `path` (problems name it `file`), or None and why not."""
     limit = size_limit(file) if limit is None else limit

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from lib.load.cross_checks import Located
 from lib.load.data_file import digests_read, read_data_file
-from lib.load.yaml_reader import clean_document
+from lib.load.yaml_reader import lines_on_demand
 
 # (file name as problems give it, digest of its bytes) -> its entries in file order, or None
 # when that file, with those bytes, is not known.
@@ -40,5 +40,5 @@ def known_entries(
     models = known(name, digest)
     if models is None:
         return None
-    lines = clean_document(None, path).lines  # worked out only if a later check names a line
+    lines = lines_on_demand(path)  # worked out only if a later check names a line
     return [Located(model, name, lines, base(index)) for index, model in enumerate(models)]

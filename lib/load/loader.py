@@ -27,7 +27,6 @@ from lib.load.figures_and_texts import read_source_texts, read_values_file, valu
 from lib.load.known_files import KnownEntries, known_entries
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE
-from lib.load.yaml_files import read_yaml_files
 from lib.load.yaml_reader import field_name, line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
@@ -243,14 +242,13 @@ def _read_projects(
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
     paths = files_in(folder, ".yaml", regular_only=False)  # so an odd one is refused by name
-    reused = {path: known_entries(path, _project_file_name(path), known, _top) for path in paths}
-    documents = read_yaml_files([p for p in paths if reused[p] is None], _project_file_name)
     for path in paths:
-        if reused[path] is not None:
-            located += reused[path]
+        name = f"projects/{path.name}"
+        reused = known_entries(path, name, known, _top)
+        if reused is not None:
+            located += reused
             continue
-        _, document = next(documents)  # the files to read, in the same order
-        name = _project_file_name(path)
+        document = read_yaml(path, name)
         problems += document.problems
         if document.value is None:
             if not document.problems:
@@ -271,10 +269,6 @@ def _read_projects(
 
 def _top(_index: int) -> tuple:
     return ()  # a project file is one entry, at the top of the file
-
-
-def _project_file_name(path: Path) -> str:
-    return f"projects/{path.name}"
 
 
 def _validated(

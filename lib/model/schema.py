@@ -40,33 +40,12 @@ DateText = Annotated[
 ]
 
 
-class _SharedFields(frozenset):
-    """A set of field names that objects of one shape share; it cannot change, and a copy
-    (model_copy makes one before it adds the fields it updates) is an ordinary set."""
-
-    def __copy__(self) -> set[str]:
-        return set(self)
-
-
-# Every distinct set of fields a model was given, shared (see Strict._share_fields_set).
-_FIELD_SETS: dict[frozenset[str], _SharedFields] = {}
-
-
 class Strict(BaseModel):
     """Unknown fields are typos; values are taken as written, never coerced."""
 
     model_config = ConfigDict(
         extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True
     )
-
-    @model_validator(mode="after")
-    def _share_fields_set(self) -> Strict:
-        """pydantic keeps, in each object, a new set of the fields it was given: 360 bytes
-        an object, and a funder's portfolio has 150,000 objects, most of a few shapes (54 MB
-        of 128). A frozen model never changes its set, so objects of one shape share one."""
-        given = _SharedFields(self.__pydantic_fields_set__)
-        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
-        return self
 
 
 class _TextInEveryLanguage(Strict):
@@ -96,6 +75,28 @@ class Cited(Strict):
     quote: str = Field(min_length=1)
 
 
+class Inferable(Strict):
+    """A fact the curators may mark as their own reading: `inferred` names the fields that no
+    report states (the quote is the sentence the reading rests on), `note` says why."""
+
+    inferred: list[str] | None = None
+    note: str | None = None
+
+    def is_inferred(self, field: str) -> bool:
+        return field in (self.inferred or ())
+
+
+# The fields each kind of entry may mark as inferred (lib/load/fact_checks checks the names).
+INFERABLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "Project": ("status", "start", "end"),
+    "ProjectPlace": ("place",),
+    "ProjectOrganisation": ("role",),
+    "Funding": ("amount", "grant_reference", "co_funded"),
+    "Link": ("kind",),
+    "Event": ("start", "end", "place"),
+}
+
+
 # --- sources.yaml --------------------------------------------------------------------------
 
 
@@ -112,20 +113,12 @@ class Source(Strict):
     note: str | None = None
 
 
-class SourcesFile(Strict):
-    sources: list[Source]
-
-
 # --- countries.yaml and places.yaml ---------------------------------------------------------
 
 
 class CountryEntry(Strict):
     code: Country
     names: Text
-
-
-class CountriesFile(Strict):
-    countries: list[CountryEntry]
 
 
 class Place(Strict):
@@ -148,10 +141,6 @@ class Place(Strict):
                 "add it with `dashboard-data places add GEONAMES_ID`"
             )
         return self
-
-
-class PlacesFile(Strict):
-    places: list[Place]
 
 
 # --- organisations.yaml and programmes.yaml -------------------------------------------------
@@ -181,10 +170,6 @@ class Organisation(Strict):
     quote: str = Field(min_length=1)
 
 
-class OrganisationsFile(Strict):
-    organisations: list[Organisation]
-
-
 class Programme(Strict):
     id: Id
     level: Literal["fund", "programme", "strand", "measure"]
@@ -193,10 +178,6 @@ class Programme(Strict):
     parent: Id | None = None
     source: Id
     quote: str = Field(min_length=1)
-
-
-class ProgrammesFile(Strict):
-    programmes: list[Programme]
 
 
 # --- indicators.yaml ------------------------------------------------------------------------
@@ -219,10 +200,6 @@ class Indicator(Strict):
     sizes_map: bool = False
 
 
-class IndicatorsFile(Strict):
-    indicators: list[Indicator]
-
-
 # --- settings.yaml -------------------------------------------------------------------------
 
 
@@ -236,14 +213,14 @@ class Settings(Strict):
 # --- projects/*.yaml ------------------------------------------------------------------------
 
 
-class ProjectPlace(Cited):
+class ProjectPlace(Cited, Inferable):
     place: Id
     role: Literal[
         "twin_town", "venue", "pilot_municipality", "target_region", "network_member", "home_city"
     ]
 
 
-class ProjectOrganisation(Cited):
+class ProjectOrganisation(Cited, Inferable):
     organisation: Id
     role: Literal["lead", "partner", "funder", "implementer", "host", "coordinator", "speaker"]
 
@@ -258,7 +235,7 @@ class Amount(Strict):
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 
 
-class Funding(Cited):
+class Funding(Cited, Inferable):
     funder: Id
     programme: Id | None = None
     grant_reference: str | None = None
@@ -266,13 +243,13 @@ class Funding(Cited):
     amount: Amount | None = None
 
 
-class Link(Cited):
+class Link(Cited, Inferable):
     from_place: Id
     to_place: Id
     kind: Literal["twinning", "network", "travelled_to_event"]
 
 
-class Event(Cited):
+class Event(Cited, Inferable):
     id: Id
     type: Literal[
         "conference",
@@ -295,7 +272,7 @@ class Event(Cited):
     count: int | None = Field(default=None, gt=0, lt=10**12)  # as a figure's value
 
 
-class Project(Strict):
+class Project(Inferable):
     id: Id
     published: bool
     title: Text
@@ -304,6 +281,7 @@ class Project(Strict):
     start: DateText | None = None
     end: DateText | None = None
     dates_source: Cited | None = None
+    status_source: Cited | None = None
     places: list[ProjectPlace] = Field(min_length=1)
     organisations: list[ProjectOrganisation] = Field(min_length=1)
     funding: list[Funding] = Field(min_length=1)
