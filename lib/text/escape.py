@@ -22,6 +22,12 @@ def html_text(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+# The end of a row in every CSV we write (RFC 4180's). Python's csv writer quotes a field that
+# holds a character of the row end and no other line break: with "\n" rows a lone carriage
+# return inside a text stays bare, and a spreadsheet that ends a row there starts a new row
+# with what follows it, a formula perhaps. With "\r\n" rows such a field is quoted.
+CSV_ROW_END = "\r\n"
+
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
