@@ -171,7 +171,7 @@ def _import_iati(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    result = import_iati(args.files)
+    result = import_iati(args.files, _reading_progress)
     print("\n".join(result.report))
     if result.projects == 0:
         print("Nothing could be imported as a project, so no folder was written.")
@@ -179,6 +179,13 @@ def _import_iati(args: argparse.Namespace) -> int:
     write_data_dir(args.out, result.files)
     print(f"Wrote {len(result.files)} files to {args.out}. Checking them:")
     return _validate(args.out)
+
+
+def _reading_progress(name: str, activities: int) -> None:
+    """A long import says it is working: a 200 MB file is minutes of reading."""
+    from lib.iati.importer import activities_text
+
+    print(f"{name}: {activities_text(activities)} read so far", file=sys.stderr, flush=True)
 
 
 def _validate(data_dir: Path) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ READ = {
 }  # fmt: skip
 DATE_NAMES = {"1": "planned start", "2": "actual start", "3": "planned end", "4": "actual end"}
 ROLE_NAMES = {"1": "Funding", "2": "Accountable", "3": "Extending", "4": "Implementing"}
+PROGRESS_EVERY = 1000  # activities between two progress reports
 
 
 @dataclass
@@ -87,6 +89,7 @@ class IatiFile:
     lines: list[str]
     repairs: list[str]
     skipped: Counter
+    refused: str = ""  # why the file was not read at all (compressed)
 
 
 def language_code(value: str | None) -> str:
@@ -94,28 +97,77 @@ def language_code(value: str | None) -> str:
     return (value or "").strip().replace("_", "-").split("-")[0].lower()
 
 
-def read_iati(path: Path) -> IatiFile:
-    """Every activity lxml can recover from the file; never raises on bad markup."""
-    parser = etree.XMLParser(
-        recover=True, resolve_entities=False, no_network=True, remove_comments=True
-    )
-    try:
-        root = etree.parse(str(path), parser).getroot()
-    except (etree.XMLSyntaxError, OSError) as error:
-        root, repairs = None, [str(error)]
-    else:
-        repairs = [f"line {e.line}: {e.message}" for e in parser.error_log]
+# What libxml2 would decompress by itself, given a file name: a 1 MB gzip file can hold a
+# gigabyte of elements. An activity file is XML as published; compressed, it is refused.
+_COMPRESSED = {b"\x1f\x8b": "gzip", b"\xfd7zXZ\x00": "xz", b"BZh": "bzip2", b"PK\x03\x04": "zip"}
+_ACTIVITY = "iati-activity"
+
+
+def compression(path: Path) -> str:
+    """The compression the file's first bytes say it has ('gzip'...), or ''."""
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    return next((name for magic, name in _COMPRESSED.items() if head.startswith(magic)), "")
+
+
+def read_iati(path: Path, progress: Callable[[int], None] | None = None) -> IatiFile:
+    """Every activity lxml can recover from the file; never raises on bad markup. The file is
+    read as a stream, an activity at a time, each dropped once read, so memory stays that of
+    one activity and the text taken from them; `progress` is told the count as it goes."""
+    packed = compression(path)
+    if packed:
+        refused = (
+            f"refused: the file is compressed ({packed}); decompress it and import the XML "
+            "(the import reads XML files only)"
+        )
+        return IatiFile(path, "en", [], [], [], Counter(), refused)
+    lines = [f"IATI activity file {path.name}"]
+    activities: list[Activity] = []
+    skipped: Counter = Counter()
+    language, repairs, root = "", [], None
+    depth = 0  # of the element being read; the root is 1
+    # A stream, not the file's name: libxml2 would decompress what the check above missed.
+    with path.open("rb") as stream:
+        events = etree.iterparse(
+            stream,
+            events=("start", "end"),
+            recover=True,
+            resolve_entities=False,
+            no_network=True,
+            remove_comments=True,
+        )
+        try:
+            for event, element in events:
+                if event == "start":
+                    depth += 1
+                    root = element if root is None else root
+                    continue
+                depth -= 1
+                if depth != 1 or element is root or root.tag == _ACTIVITY:
+                    continue
+                # a child of the root, read whole: its activities (broken markup can nest
+                # them), then it is dropped, with what came before it
+                for item in element.iter(_ACTIVITY):
+                    activities.append(_activity(item, lines, skipped))
+                    language = language or language_code(item.get(XML_LANG))
+                    if progress and len(activities) % PROGRESS_EVERY == 0:
+                        progress(len(activities))
+                element.clear(keep_tail=False)
+                while element.getprevious() is not None:
+                    del root[0]
+        except etree.XMLSyntaxError as error:
+            repairs.append(f"reading stopped: {error}")
+        repairs = [f"line {e.line}: {e.message}" for e in events.error_log] + repairs
     if root is None:
         return IatiFile(path, "en", [], [], repairs or ["no XML could be read"], Counter())
-    elements = list(root.iter("iati-activity"))
-    skipped: Counter = Counter()
-    if root.tag not in ("iati-activities", "iati-activity"):
+    if root.tag == _ACTIVITY:  # a file of one activity, without <iati-activities>
+        activities = [_activity(item, lines, skipped) for item in root.iter(_ACTIVITY)]
+        language = language_code(root.get(XML_LANG))
+    elif root.tag != "iati-activities":
         skipped[f"<{root.tag}> (not an activity file)"] += 1
-    lines = [f"IATI activity file {path.name}"]
-    activities = [_activity(element, lines, skipped) for element in elements]
-    languages = [language_code(element.get(XML_LANG)) for element in elements]
-    language = next((code for code in languages if code), "en")
-    return IatiFile(path, language, activities, lines, repairs, skipped)
+    if progress:
+        progress(len(activities))
+    return IatiFile(path, language or "en", activities, lines, repairs, skipped)
 
 
 def _narratives(element: etree._Element | None, default: str) -> dict[str, str]:
