@@ -16,7 +16,6 @@ from iati_generated import EXAMPLE, write_activities
 
 from lib.curation.cli import main
 from lib.iati.importer import import_iati
-from lib.iati.read import read_iati
 
 ROOT = Path(__file__).resolve().parents[1]
 
