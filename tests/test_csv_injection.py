@@ -13,15 +13,15 @@ import tomllib
 import pandas as pd
 import pytest
 from browser_support import wait_for_app
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from playwright.sync_api import expect
 
 from lib.curation.writer import values_csv
 from lib.exports.hxl import hxl_csv
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.load.values_csv import COLUMNS
 from lib.ui.downloads import csv_bytes
 
-ROOT = DEFAULT_DATA_DIR.parent
 SMUGGLED = "Met in Shtip.\r=cmd|' /C calc'!A0"  # a text with a lone CR before a formula
 
 
@@ -42,7 +42,7 @@ def test_the_dashboards_csv_quotes_a_lone_carriage_return():
 
 
 def test_hxl_export_quotes_a_lone_carriage_return():
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     first = portfolio.values.index[0]
     values = portfolio.values.copy()
     values.loc[first, "quote"] = SMUGGLED

@@ -13,15 +13,15 @@ from urllib.parse import quote
 import pytest
 import yaml
 from browser_support import wait_for_app
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 from test_hostile_text import markdown_sources
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.text.escape import WORD_JOINER, md
 from lib.ui.presentation import slide_number
 
-ROOT = DEFAULT_DATA_DIR.parent
 PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
 ADDRESSES = "see https://evil.example/login, www.evil.example and help@evil.example"
 PROJECT = "shtip-strazhitsa-twinning"
@@ -43,7 +43,7 @@ def _edit_yaml(path: Path, change) -> None:
 def linked_data(folder: Path) -> Path:
     """The bundled data with web and e-mail addresses in a project's title, summary and event,
     an organisation's, a programme's and a city's name, a report's title and a quote."""
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
     texts = {language: f"Twinning, {ADDRESSES}" for language in ("en", "bg", "mk")}
 
     def project(document: dict) -> None:

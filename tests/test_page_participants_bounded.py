@@ -13,12 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.limits import CHART_ROWS, TABLE_ROWS
 
-ROOT = DEFAULT_DATA_DIR.parent
 DAYS = 33_334  # three figures a day: 100,002 figures of the twinning meeting
 # What a page may send for one run: far under Streamlit's 50 MB (maxMessageSize).
 MESSAGE_BUDGET = 5_000_000
@@ -27,7 +27,7 @@ MESSAGE_BUDGET = 5_000_000
 def many_figures(folder: Path) -> Path:
     """The bundled data with the twinning meeting's total and its two parts (259 = 132 + 127)
     again for each of DAYS days: valid figures, each a row of its own."""
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
     values = folder / "indicator_values.csv"
     text = values.read_text(encoding="utf-8")
     lines = text.splitlines()
