@@ -76,7 +76,7 @@ def test_a_table_offers_no_download_but_ours(streamlit_server, open_page):
     page.goto(f"{base}/participants")
     wait_for_app(page)
     table = page.locator("[data-testid='stDataFrame']").first
-    expect(table).to_be_visible()
+    expect(table).to_be_visible(timeout=30_000)  # a loaded machine draws slowly
     table.hover()
     toolbar = page.locator("[data-testid='stElementToolbar']").first
     expect(toolbar).to_be_visible()
