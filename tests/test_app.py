@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from app_support import set_filter
+from app_support import DASHBOARD_PAGES, set_filter
 from fixture_data import FIXTURE_DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
 
@@ -68,7 +68,7 @@ def test_broken_data_tells_the_public_only_that_it_is_being_corrected(
     assert "the parts on lines 3, 4 add up" in caplog.text
 
 
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+PAGES = DASHBOARD_PAGES
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from app_support import open_app, set_filter
+from app_support import DASHBOARD_PAGES, open_app, set_filter
 from audience_data import (
     MYLA_REPORT,
     SECRET_WORDS,
@@ -42,7 +42,7 @@ from lib.topics.people.data import (
     people_table,
 )
 
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+PAGES = DASHBOARD_PAGES
 FORBIDDEN = (*SECRET_WORDS, SPLIT_SENTENCE, SMALL_COUNT_WORDS)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lib.load.loader import LoadResult, data_dir_from_env, load_portfolio
+from lib.model.languages import LANGUAGE_CODES, LANGUAGES, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 
 if TYPE_CHECKING:
     from lib.model.portfolio import Portfolio
@@ -42,8 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     lookup.add_argument("--country", help="two-letter code, e.g. MK")
     add = place_commands.add_parser("add", help="add a GeoNames place to places.yaml")
     add.add_argument("geonames_id", type=int)
-    add.add_argument("--bg", required=True, help="the name in Bulgarian (Cyrillic)")
-    add.add_argument("--mk", required=True, help="the name in Macedonian (Cyrillic)")
+    for language in LANGUAGES:  # the source language's name is GeoNames' own
+        if language.code != SOURCE_LANGUAGE:
+            help_text = f"the name in {language.english_name}"
+            add.add_argument(f"--{language.code}", required=True, help=help_text)
     add.add_argument("--id", dest="place_id", help="default: made from the Latin name")
     add.add_argument("--kind", choices=["city", "municipality"], default="city")
     add.add_argument("--data-dir", type=Path)
@@ -87,7 +90,7 @@ def _add_open_format_parsers(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("--out", type=Path, help="the file to write; default: standard output")
     export.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
-    export.add_argument("--language", choices=["en", "bg", "mk"], default="en")
+    export.add_argument("--language", choices=LANGUAGE_CODES, default=SOURCE_LANGUAGE)
     _add_audience_and_filters(export)
 
     iati = commands.add_parser(
@@ -259,7 +262,8 @@ def _lookup(name: str, country: str | None) -> int:
             f"{place.geonames_id:>9}  {place.name} ({place.country})  "
             f"{place.latitude:.5f}, {place.longitude:.5f}  pop. {place.population:,}  {cyrillic}"
         )
-    print("\nAdd one with: dashboard-data places add GEONAMES_ID --bg NAME --mk NAME")
+    names = " ".join(f"--{code} NAME" for code in TRANSLATED_LANGUAGES)
+    print(f"\nAdd one with: dashboard-data places add GEONAMES_ID {names}")
     return 0
 
 
@@ -284,9 +288,14 @@ def _add(args: argparse.Namespace) -> int:
         if entry.get("id") == place_id or entry.get("geonames_id") == place.geonames_id:
             print(f"places.yaml already has this place (id {entry.get('id')}).", file=sys.stderr)
             return 1
-    append_place(places_file, entry_text(place, place_id, args.kind, args.bg, args.mk))
+    append_place(places_file, entry_text(place, place_id, args.kind, _names(args)))
     print(f"Added {place.name} ({place.country}) as `{place_id}` to {places_file}.")
     return 0
+
+
+def _names(args: argparse.Namespace) -> dict[str, str]:
+    """The place's names that `places add` was given, one option a translated language."""
+    return {code: getattr(args, code) for code in TRANSLATED_LANGUAGES}
 
 
 # The largest portfolio synth writes: the size the dashboard is measured at (bench/), which
@@ -332,7 +341,7 @@ def _add_board_pack_parser(commands: argparse._SubParsersAction) -> None:
         "board-pack", help="write the board pack (A4 PDF) of the data or of the filtered part"
     )
     pack.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    pack.add_argument("--lang", choices=["en", "bg", "mk"], default="en")
+    pack.add_argument("--lang", choices=LANGUAGE_CODES, default=SOURCE_LANGUAGE)
     pack.add_argument("--date", type=_iso_date, help="the pack's date, YYYY-MM-DD; default: today")
     pack.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
     _add_audience_and_filters(pack)

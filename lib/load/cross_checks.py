@@ -1,5 +1,5 @@
 """Checks across files: ids exist, quotes are in their reports, numbers are in their quotes,
-dates are in order, and parts add up to their wholes."""
+dates are in order, parts add up to their wholes, and one indicator at most sizes the map."""
 
 from __future__ import annotations
 
@@ -67,6 +67,7 @@ def check_portfolio(
     events: dict[str, dict[str, Any]] = {}
     for item in entries["projects"]:
         events[item.model.id] = _check_project(item, known, programmes, problems)
+    _check_map_sizer(entries.get("indicators", []), problems)
     _check_rows(rows, events, known, problems)
     if rows_complete:
         _check_parts(rows, problems)
@@ -201,6 +202,24 @@ def _check_project(
     for index, _ in enumerate(project.notes):
         known.cited(item, ("notes", index))
     return events
+
+
+def _check_map_sizer(indicators: list[Located], problems: list[Problem]) -> None:
+    """One indicator at most sizes the map's dots, and it counts people: the map calls its
+    figures participants."""
+    first: Located | None = None
+    for item in indicators:
+        if not item.model.sizes_map:
+            continue
+        if item.model.unit != "people":
+            message = f"only a count of people can size the map's dots, not of {item.model.unit}"
+            problems.append(item.problem(("sizes_map",), message))
+        if first is None:
+            first = item
+            continue
+        line = line_of(first.lines, first.base + ("sizes_map",))
+        message = f"only one indicator sizes the map's dots: '{first.model.code}' (line {line})"
+        problems.append(item.problem(("sizes_map",), message + " already does"))
 
 
 def _in_a_circle(event_id: str, events: dict[str, Any]) -> bool:

@@ -11,8 +11,6 @@ from lib.model.portfolio import Portfolio
 from lib.text.dates import period_text
 from lib.text.i18n import tr
 
-HEADLINE_INDICATORS = ("participants", "refugees-supported", "people-trained", "citizens-informed")
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -38,6 +36,11 @@ class Figure:
     # (None when a withheld complement has no bound); the total then is "at least" value.
     suppressed_in: tuple[str, ...] = ()
     fewer_than: int | None = None
+
+
+def headline_codes(portfolio: Portfolio) -> list[str]:
+    """The headline indicators (`headline: true` in indicators.yaml), in that file's order."""
+    return [code for code, indicator in portfolio.indicators.items() if indicator.headline]
 
 
 def indicator_figure(
@@ -140,10 +143,16 @@ def network_sizes(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> list[Network]:
     """Networks whose report gives a size larger than the cities it names (22 cities, 8 named)."""
-    rows = values[(values["indicator"] == "network-cities") & values["value"].notna()]
     networks = []
-    for row in rows.itertuples(index=False):
+    for row in network_rows(portfolio, values).itertuples(index=False):
         project = portfolio.projects[row.project]
         named = len({entry.place for entry in project.places})
         networks.append(Network(project.title.get(language), int(row.value), named))
     return networks
+
+
+def network_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:
+    """The reported figures of indicators of unit `cities` (indicators.yaml): how many cities a
+    project's network has, which the Overview compares with the places its file names."""
+    codes = [code for code, indicator in portfolio.indicators.items() if indicator.unit == "cities"]
+    return values[values["indicator"].isin(codes) & values["value"].notna()]

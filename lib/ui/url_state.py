@@ -20,7 +20,7 @@ LIST_PARAMS = {
 MAX_PARAM_LENGTH = 500
 # Parameters other parts of the dashboard read (the language, the project shown, presentation
 # mode): not filters, but not unknown either. Keep in step with lib/ui/language.py,
-# lib/ui/presentation.py and pages/projects/app.py.
+# lib/ui/presentation.py, lib/ui/project_choice.py and the presentation page.
 OTHER_PARAMS = ("lang", "show", "present", "slide")
 KNOWN_PARAMS = frozenset((*LIST_PARAMS, "from", "to", *OTHER_PARAMS))
 SHOWN_LENGTH = 40  # a refused value is echoed cut to this many characters
