@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 import yaml
+from app_support import DASHBOARD_PAGES
 from browser_support import wait_for_app
 from fixture_data import FIXTURE_DATA_DIR, ROOT
 from playwright.sync_api import expect
@@ -20,9 +21,9 @@ from test_hostile_text import markdown_sources
 
 from lib.load.loader import load_portfolio
 from lib.text.escape import WORD_JOINER, md
-from lib.ui.presentation import slide_number
+from lib.ui.presentation import SCREENS, slide_number
 
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+PAGES = DASHBOARD_PAGES
 ADDRESSES = "see https://evil.example/login, www.evil.example and help@evil.example"
 PROJECT = "shtip-strazhitsa-twinning"
 REPORT = "000_cc207db102143d95.txt"
@@ -150,6 +151,15 @@ def test_no_page_makes_a_link_of_an_address_in_the_data(monkeypatch, data_dir, p
     if page == "pages/projects/app.py":
         app.selectbox(key="projects.show").set_value(PROJECT).run()
     sources = markdown_sources(app)
+    live = [found for source in sources for found in live_addresses(source)]
+    assert not [found for found in live if "evil.example" in found], live
+
+
+def test_presentation_makes_no_link_of_an_address_in_the_data(monkeypatch, data_dir):
+    # the last screen lists the reports, by their titles
+    app = run_app(monkeypatch, data_dir, None, present="1", slide=str(SCREENS))
+    sources = markdown_sources(app)
+    assert [source for source in sources if "evil" in source], "the slide shows no address"
     live = [found for source in sources for found in live_addresses(source)]
     assert not [found for found in live if "evil.example" in found], live
 
