@@ -143,9 +143,11 @@ def _audience_view(args: argparse.Namespace) -> tuple[Portfolio, Filters] | int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from lib.curation.atomic import write_bytes_atomically, write_text_atomically
+    from lib.curation.atomic import write_bytes_atomically, write_error
     from lib.exports.formats import export
 
+    if args.out is not None and _unwritable(args.out):
+        return 2
     view = _audience_view(args)
     if isinstance(view, int):
         return view
@@ -157,10 +159,12 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.buffer.write(output.data)
         sys.stdout.flush()
-    elif output.mime.startswith("application/zip"):
-        write_bytes_atomically(args.out, output.data)
     else:
-        write_text_atomically(args.out, output.data.decode("utf-8"))
+        try:
+            write_bytes_atomically(args.out, output.data)
+        except OSError as error:
+            print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+            return 2
     for line in output.report:
         print(line, file=report)
     if args.out:
@@ -169,6 +173,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import_iati(args: argparse.Namespace) -> int:
+    from lib.curation.atomic import write_error
     from lib.curation.writer import existing_data_files, write_data_dir
     from lib.iati.importer import import_iati
 
@@ -184,12 +189,19 @@ def _import_iati(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"error: {args.out} is a file; give a new or empty folder", file=sys.stderr)
+        return 2
     result = import_iati(args.files, _reading_progress)
     print("\n".join(result.report))
     if result.projects == 0:
         print("Nothing could be imported as a project, so no folder was written.")
         return 1
-    write_data_dir(args.out, result.files)
+    try:
+        write_data_dir(args.out, result.files)
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+        return 2
     print(f"Wrote {len(result.files)} files to {args.out}. Checking them:")
     return _validate(args.out)
 
@@ -318,6 +330,7 @@ def _add_synth_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _synth(args: argparse.Namespace) -> int:
+    from lib.curation.atomic import write_error
     from lib.curation.gazetteer import GazetteerMissing
     from lib.synth.portfolio import write_portfolio
 
@@ -328,6 +341,9 @@ def _synth(args: argparse.Namespace) -> int:
         write_portfolio(args.out, args.projects, args.seed)
     except (GazetteerMissing, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
         return 2
     print(
         f"Wrote {args.projects} synthetic projects (seed {args.seed}) to {args.out}; check "
@@ -361,8 +377,10 @@ def _board_pack(args: argparse.Namespace) -> int:
     import time
 
     from lib.board.pdf import board_pack
-    from lib.curation.atomic import write_bytes_atomically
+    from lib.curation.atomic import write_bytes_atomically, write_error
 
+    if _unwritable(args.out):
+        return 2
     view = _audience_view(args)
     if isinstance(view, int):
         return view
@@ -370,10 +388,24 @@ def _board_pack(args: argparse.Namespace) -> int:
     started = time.monotonic()
     made_on = args.date or dt.datetime.now(dt.UTC).date()
     pdf = board_pack(portfolio, filters, args.lang, made_on)
-    write_bytes_atomically(args.out, pdf)
+    try:
+        write_bytes_atomically(args.out, pdf)
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+        return 2
     seconds = time.monotonic() - started
     print(f"Wrote {args.out} ({len(pdf):,} bytes) in {seconds:.1f} s.")
     return 0
+
+
+def _unwritable(out: Path) -> bool:
+    """Say on standard error, before any work, when `--out` cannot take a file."""
+    from lib.curation.atomic import file_target_problem
+
+    problem = file_target_problem(out)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+    return problem is not None
 
 
 if __name__ == "__main__":

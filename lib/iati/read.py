@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from lib.iati.stream import ACTIVITY, ActivityStream, compression
 from lib.iati.xml import XML_LANG
 
 READ = {
@@ -97,23 +98,10 @@ def language_code(value: str | None) -> str:
     return (value or "").strip().replace("_", "-").split("-")[0].lower()
 
 
-# What libxml2 would decompress by itself, given a file name: a 1 MB gzip file can hold a
-# gigabyte of elements. An activity file is XML as published; compressed, it is refused.
-_COMPRESSED = {b"\x1f\x8b": "gzip", b"\xfd7zXZ\x00": "xz", b"BZh": "bzip2", b"PK\x03\x04": "zip"}
-_ACTIVITY = "iati-activity"
-
-
-def compression(path: Path) -> str:
-    """The compression the file's first bytes say it has ('gzip'...), or ''."""
-    with path.open("rb") as stream:
-        head = stream.read(8)
-    return next((name for magic, name in _COMPRESSED.items() if head.startswith(magic)), "")
-
-
 def read_iati(path: Path, progress: Callable[[int], None] | None = None) -> IatiFile:
     """Every activity lxml can recover from the file; never raises on bad markup. The file is
-    read as a stream, an activity at a time, each dropped once read, so memory stays that of
-    one activity and the text taken from them; `progress` is told the count as it goes."""
+    read as a stream (lib/iati/stream.py), so memory holds the text taken from the activities,
+    not the file's tree; `progress` is told the count as it goes."""
     packed = compression(path)
     if packed:
         refused = (
@@ -124,50 +112,20 @@ def read_iati(path: Path, progress: Callable[[int], None] | None = None) -> Iati
     lines = [f"IATI activity file {path.name}"]
     activities: list[Activity] = []
     skipped: Counter = Counter()
-    language, repairs, root = "", [], None
-    depth = 0  # of the element being read; the root is 1
-    # A stream, not the file's name: libxml2 would decompress what the check above missed.
-    with path.open("rb") as stream:
-        events = etree.iterparse(
-            stream,
-            events=("start", "end"),
-            recover=True,
-            resolve_entities=False,
-            no_network=True,
-            remove_comments=True,
-        )
-        try:
-            for event, element in events:
-                if event == "start":
-                    depth += 1
-                    root = element if root is None else root
-                    continue
-                depth -= 1
-                if depth != 1 or element is root or root.tag == _ACTIVITY:
-                    continue
-                # a child of the root, read whole: its activities (broken markup can nest
-                # them), then it is dropped, with what came before it
-                for item in element.iter(_ACTIVITY):
-                    activities.append(_activity(item, lines, skipped))
-                    language = language or language_code(item.get(XML_LANG))
-                    if progress and len(activities) % PROGRESS_EVERY == 0:
-                        progress(len(activities))
-                element.clear(keep_tail=False)
-                while element.getprevious() is not None:
-                    del root[0]
-        except etree.XMLSyntaxError as error:
-            repairs.append(f"reading stopped: {error}")
-        repairs = [f"line {e.line}: {e.message}" for e in events.error_log] + repairs
-    if root is None:
-        return IatiFile(path, "en", [], [], repairs or ["no XML could be read"], Counter())
-    if root.tag == _ACTIVITY:  # a file of one activity, without <iati-activities>
-        activities = [_activity(item, lines, skipped) for item in root.iter(_ACTIVITY)]
-        language = language_code(root.get(XML_LANG))
-    elif root.tag != "iati-activities":
-        skipped[f"<{root.tag}> (not an activity file)"] += 1
+    language = ""
+    stream = ActivityStream(path)
+    for element in stream:
+        activities.append(_activity(element, lines, skipped))
+        language = language or language_code(element.get(XML_LANG))
+        if progress and len(activities) % PROGRESS_EVERY == 0:
+            progress(len(activities))
+    if stream.root is None:
+        return IatiFile(path, "en", [], [], stream.repairs or ["no XML could be read"], Counter())
+    if stream.root.tag not in (ACTIVITY, "iati-activities"):
+        skipped[f"<{stream.root.tag}> (not an activity file)"] += 1
     if progress:
         progress(len(activities))
-    return IatiFile(path, language or "en", activities, lines, repairs, skipped)
+    return IatiFile(path, language or "en", activities, lines, stream.repairs, skipped)
 
 
 def _narratives(element: etree._Element | None, default: str) -> dict[str, str]:

@@ -248,8 +248,13 @@ class ProjectOrganisation(Cited):
     role: Literal["lead", "partner", "funder", "implementer", "host", "coordinator", "speaker"]
 
 
+# A grant of more than a hundred billion is a typing slip (1e308 broke every page and export
+# that adds or formats amounts); below one unit of a currency is no grant either.
+MAX_AMOUNT = 100_000_000_000
+
+
 class Amount(Strict):
-    value: float = Field(gt=0)
+    value: float = Field(ge=1, le=MAX_AMOUNT, allow_inf_nan=False)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 
 
@@ -287,7 +292,7 @@ class Event(Cited):
     online: bool = False
     status: Literal["held", "planned"] = "held"
     part_of: Id | None = None
-    count: int | None = Field(default=None, gt=0)
+    count: int | None = Field(default=None, gt=0, lt=10**12)  # as a figure's value
 
 
 class Project(Strict):
