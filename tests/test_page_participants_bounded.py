@@ -20,24 +20,30 @@ from lib.load.loader import load_portfolio
 from lib.query.limits import CHART_ROWS, TABLE_ROWS
 
 DAYS = 33_334  # three figures a day: 100,002 figures of the twinning meeting
+REPORT = "000_cc207db102143d95.txt"  # the twinning report
 # What a page may send for one run: far under Streamlit's 50 MB (maxMessageSize).
 MESSAGE_BUDGET = 5_000_000
 
 
 def many_figures(folder: Path) -> Path:
     """The bundled data with the twinning meeting's total and its two parts (259 = 132 + 127)
-    again for each of DAYS days: valid figures, each a row of its own."""
+    again for each of DAYS days, each day's figures quoting a sentence of the report that
+    writes its date: valid figures, each a row of its own."""
     shutil.copytree(FIXTURE_DATA_DIR, folder)
     values = folder / "indicator_values.csv"
     text = values.read_text(encoding="utf-8")
     lines = text.splitlines()
     meeting = list(csv.reader(io.StringIO("\n".join(lines[1:4]) + "\n")))
     assert [row[3] for row in meeting] == ["259", "132", "127"]
-    extra = io.StringIO()
+    report = folder / "sources" / REPORT
+    sentences, extra = [], io.StringIO()
     writer = csv.writer(extra, lineterminator="\n")
     for day in range(DAYS):
         date = (dt.date(1900, 1, 1) + dt.timedelta(days=day)).isoformat()
-        writer.writerows(row[:5] + [date, date] + row[7:] for row in meeting)
+        sentence = f"On {date}, 259 people met: 132 from Shtip and 127 from Strazhitsa."
+        sentences.append(sentence)
+        writer.writerows(row[:5] + [date, date] + row[7:10] + [sentence] for row in meeting)
+    report.write_text(report.read_text(encoding="utf-8") + "\n" + "\n".join(sentences) + "\n")
     values.write_text(text + extra.getvalue(), "utf-8")
     return folder
 
