@@ -82,3 +82,15 @@ def test_chosen_project_is_kept_after_another_page(base, open_page):  # noqa: F8
     chosen = page.locator(MAIN).get_by_role("combobox", name="Проект")
     expect(chosen).to_have_value(re.compile("^Надградба на капацитетот"))
     expect(page).to_have_url(re.compile(r"show=rso-maritsa-forums"))
+
+
+def test_language_is_changed_on_the_page_of_a_phone(base, open_page):  # noqa: F811
+    """At 390 px the sidebar is collapsed: the page's own language buttons switch it, and the
+    filter stays, its chip renamed."""
+    page = open_page(f"{base}/participants?city=shtip", 390, 844).page
+    expect(page.locator(SIDEBAR)).not_to_be_in_viewport()
+    page.locator(MAIN).locator('[data-testid="stButtonGroup"]').get_by_text("Македонски").click()
+    expect(page.locator(MAIN).locator("h1").first).to_have_text("Учесници по град")
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"/participants\?(city=shtip&lang=mk|lang=mk&city=shtip)$"))
+    expect(page.locator(MAIN).get_by_text("Прикажано: Град: Штип")).to_be_visible()

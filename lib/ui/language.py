@@ -76,3 +76,26 @@ def _write_url(language: str, default: str) -> None:
 def current_language() -> str:
     """The language of this run, as the sidebar holds it."""
     return st.session_state.get(KEY, SOURCE_LANGUAGE)
+
+
+PAGE_KEY = KEY + ".page"  # the language buttons on the page itself
+
+
+def _take_page_choice() -> None:
+    chosen = st.session_state.get(PAGE_KEY)
+    if chosen in LANGUAGE_CODES:  # None when the reader clicks the language already chosen
+        st.session_state[KEY] = chosen
+
+
+def page_language_buttons(language: str) -> None:
+    """The languages as buttons on the page, beside its title: on a phone the sidebar, and its
+    select box, start collapsed. A click sets the sidebar's box, which keeps the URL."""
+    st.session_state[PAGE_KEY] = language  # follows the sidebar's box when that changes
+    st.pills(
+        LABEL,
+        LANGUAGE_CODES,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        key=PAGE_KEY,
+        on_change=_take_page_choice,
+        label_visibility="collapsed",
+    )

@@ -23,7 +23,7 @@ from lib.text.escape import md
 from lib.text.i18n import format_number, ntr, tr
 from lib.ui.app_data import load_for_app
 from lib.ui.board_download import board_pack_download
-from lib.ui.language import current_language
+from lib.ui.language import current_language, page_language_buttons
 from lib.ui.sidebar import current_filters
 
 T = TypeVar("T")
@@ -64,6 +64,7 @@ def page_header(view: View, title: str) -> None:
     """The page title and the active filters in words (boards read them off the screen)."""
     language = view.language
     st.title(title)
+    page_language_buttons(language)
     words = filters_in_words(view.portfolio, view.filters, language)
     st.caption(
         tr(
