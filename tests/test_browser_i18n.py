@@ -26,8 +26,9 @@ from test_browser_pages import (
 )
 
 from lib.load.loader import load_portfolio
-from lib.model.languages import TRANSLATED_LANGUAGES
+from lib.model.languages import LANGUAGE_NAMES, TRANSLATED_LANGUAGES
 from lib.text.i18n import tr
+from lib.topics.sources.data import plain_text
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +49,8 @@ KEPT = {
 }  # fmt: skip
 # The language box is labelled in all three languages, so anyone can find it.
 LANGUAGE_LABEL = "Language · Език · Јазик"
+# ...and the language buttons under each title name each language in its own words.
+LANGUAGE_BUTTONS = " ".join(LANGUAGE_NAMES.values())
 ONLY_BULGARIAN = set("йщъьюя")
 
 
@@ -73,6 +76,7 @@ def source_words() -> tuple[str, ...]:
     texts = set(portfolio.values["quote"])
     texts |= {source.title for source in portfolio.sources.values()}
     texts |= set(portfolio.source_texts.values())
+    texts |= {plain_text(text) for text in portfolio.source_texts.values()}  # as the page shows it
     for project in portfolio.projects.values():
         for entry in (*project.places, *project.organisations, *project.funding, *project.links):
             texts.add(entry.quote)
@@ -100,7 +104,7 @@ def interface_text(page_text: str) -> str:
     # Streamlit's icons are ligatures of the Material font: 'keyboard_arrow_right' is drawn
     # as an arrow, never shown as words.
     text = re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", " ", text)
-    return text.replace(LANGUAGE_LABEL, " ")
+    return text.replace(LANGUAGE_LABEL, " ").replace(LANGUAGE_BUTTONS, " ")
 
 
 def english_left(text: str) -> set[str]:

@@ -458,8 +458,14 @@ def test_bad_link_values_are_named_harmlessly_and_run_no_script(base, open_page)
     wait_for_title(page, OVERVIEW.title)
 
     sidebar = page.locator(SIDEBAR)
-    expect(sidebar.get_by_text("Ignored country 'XX'")).to_be_visible()
-    expect(sidebar.get_by_text("Ignored city '<script>alert(1)</script>'")).to_be_visible()
+    expect(
+        sidebar.get_by_text("Ignored 'XX' from the link: not among the dashboard's countries")
+    ).to_be_visible()
+    expect(
+        sidebar.get_by_text(
+            "Ignored '<script>alert(1)</script>' from the link: not among the dashboard's cities"
+        )
+    ).to_be_visible()
     scripts = "[...document.scripts].some(script => script.text.includes('alert(1)'))"
     assert page.evaluate(scripts) is False
     assert dialogs == []
