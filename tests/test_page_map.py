@@ -150,7 +150,7 @@ def test_labels_are_in_the_readers_language_and_drawn_in_cyrillic(portfolio):
         assert layer["sizeUnits"] in {"pixels", "meters"}
 
 
-def test_view_fits_europe_for_the_network_and_the_balkans_for_mk_and_bg(portfolio):
+def test_view_fits_europe_for_the_network_alone_and_the_balkans_for_the_rest(portfolio):
     europe = json.loads(
         map_deck(
             data_for(portfolio, Filters(projects=("connection-network",))),
@@ -162,8 +162,13 @@ def test_view_fits_europe_for_the_network_and_the_balkans_for_mk_and_bg(portfoli
             data_for(portfolio, Filters(countries=("MK", "BG"))), load_country_outlines()
         ).to_json()
     )["initialViewState"]
+    everything = json.loads(map_deck(data_for(portfolio), load_country_outlines()).to_json())
     assert europe["zoom"] < 3.5 and 45 < europe["latitude"] < 55
     assert balkans["zoom"] > 5 and 41 < balkans["latitude"] < 44 and 21 < balkans["longitude"] < 26
+    # all four projects: the Balkan cities where they work, the network's far cities a zoom away
+    first = everything["initialViewState"]
+    assert first["zoom"] > 5 and 41 < first["latitude"] < 44 and 21 < first["longitude"] < 26
+    assert set(cities_in(everything)) == ALL_CITIES
 
 
 def test_fit_view_shows_one_city_with_its_surroundings():
