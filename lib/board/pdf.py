@@ -34,7 +34,7 @@ from lib.topics.map.basemap import load_country_outlines
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FAMILY = "DejaVu"
 GREY = (90, 90, 90)
-CHART_MAX_MM = 118.0  # a chart leaves room on its page for the figures in words
+CHART_MAX_MM = 175.0  # a chart leaves room on its page for the figures in words
 
 
 class _Pack(FPDF):
