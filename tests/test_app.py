@@ -29,7 +29,7 @@ def test_home_page_shows_headline_figures(monkeypatch):
     assert shown["Participants"] == "291"
     assert shown["Refugees supported"] == "518"
     assert shown["Citizens informed"] == "about 84,000"
-    assert shown["People trained"] == "at least about 16"
+    assert shown["People trained"] == "about 16 or more"
 
 
 def test_home_page_quotes_the_source_of_each_figure(monkeypatch):

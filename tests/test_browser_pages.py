@@ -52,7 +52,7 @@ OVERVIEW = PageSpec(
     "overview",
     "",
     "Integration projects: what was achieved",
-    ("518", "about 84,000", "at least about 16", "291"),
+    ("518", "about 84,000", "about 16 or more", "291"),
 )
 PARTICIPANTS = PageSpec(
     "participants",

@@ -59,10 +59,10 @@ def test_figures_keep_each_kind_and_the_period_as_written(figures):
 def test_trained_total_is_at_least_the_largest_series_not_the_sum(portfolio, figures):
     values = selected_values(portfolio, Filters())
     figure = indicator_figure(portfolio, "people-trained", values)
-    assert figure_text(figure) == "at least about 16"
+    assert figure_text(figure) == "about 16 or more"
     note = at_least_note(figure, figures, figure_text(figure))
     assert note.startswith("2 series report about 16, about 16.")
-    assert "at least about 16, not their sum" in note
+    assert "about 16 or more, not their sum" in note
     supported = indicator_figure(portfolio, "refugees-supported", values)
     assert at_least_note(supported, figures, "518") is None
 
@@ -102,7 +102,7 @@ def test_page_shows_each_kind_with_its_own_figure():
     shown = {metric.label: metric.value for metric in at.metric}
     assert shown == {
         "Refugees supported": "518",
-        "People trained": "at least about 16",
+        "People trained": "about 16 or more",
         "Citizens informed": "about 84,000",
         "People employed": "12",
     }
