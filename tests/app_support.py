@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 
 import numpy as np
+from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def open_app(page: str | None = None) -> AppTest:

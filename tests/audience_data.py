@@ -1,4 +1,4 @@
-"""A data folder for the audience tests: the bundled data plus an unpublished project and a
+"""A data folder for the audience tests: the tests' data plus an unpublished project and a
 small count of refugees from one city (a part of MYLA's 518)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lib.load.loader import DEFAULT_DATA_DIR
+from fixture_data import FIXTURE_DATA_DIR
 
 # Words that must never reach the public: the unpublished project's title, id, summary, its
 # own report, funder and region, and its figure's sentence.
@@ -90,8 +90,8 @@ def _append(path: Path, text: str) -> None:
 
 
 def audience_data(folder: Path) -> Path:
-    """The bundled data copied to `folder`, with the unpublished project and the small count."""
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    """The tests' data copied to `folder`, with the unpublished project and the small count."""
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
     (folder / "projects" / "zephyrine-shelter.yaml").write_text(_PROJECT, "utf-8")
     (folder / "sources" / "secret.txt").write_text(_REPORT, "utf-8")
     _append(folder / "sources.yaml", _SOURCE)

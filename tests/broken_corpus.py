@@ -3,7 +3,7 @@ files far too big, nesting and alias bombs meant to exhaust a parser, spreadshee
 wrong way, and the values YAML would silently change. tests/test_validator_broken_data.py holds
 the everyday mistakes; these are the inputs that must never crash or hang anything either.
 
-Each case breaks a copy of the bundled data and returns where the problem must be reported: the
+Each case breaks a copy of the tests' data and returns where the problem must be reported: the
 file, the line (computed from the broken text, never written down; None for a whole file) and
 the field, with words the message must hold.
 """

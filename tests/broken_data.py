@@ -1,4 +1,4 @@
-"""Helpers for tests that break a copy of the bundled data, one curator's mistake at a time.
+"""Helpers for tests that break a copy of the tests' data, one curator's mistake at a time.
 
 Every edit is a precise string replacement that must match exactly once, so a test cannot
 silently test nothing when the data changes; expected line numbers are computed from the edited
@@ -10,7 +10,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lib.load.loader import DEFAULT_DATA_DIR, LoadResult
+from fixture_data import FIXTURE_DATA_DIR
+
+from lib.load.loader import LoadResult
 from lib.model.problems import Problem
 
 VALUES = "indicator_values.csv"
@@ -19,10 +21,10 @@ MYLA = "projects/myla-refugee-integration.yaml"
 
 
 def copy_data(target: Path) -> Path:
-    """A writable copy of the bundled data folder under `target`."""
+    """A writable copy of the tests' data folder (tests/data/) under `target`."""
     copy = target / "data"
-    # copyfile, not copy2: the bundled reports are read-only and the copies must be editable.
-    shutil.copytree(DEFAULT_DATA_DIR, copy, copy_function=shutil.copyfile)
+    # copyfile, not copy2: the reports may be read-only and the copies must be editable.
+    shutil.copytree(FIXTURE_DATA_DIR, copy, copy_function=shutil.copyfile)
     return copy
 
 

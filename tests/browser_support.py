@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
@@ -29,7 +30,6 @@ from playwright.sync_api import (
     WebSocket,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -84,13 +84,12 @@ def start_streamlit(
     """Start `streamlit run script` from the repository root and wait until it is healthy.
 
     Run from the root so `.streamlit/config.toml` applies, as it does for `make run`. Without
-    `data_dir` the app reads its bundled data, whatever DASHBOARD_DATA_DIR the caller has set.
+    `data_dir` the app reads the tests' data (tests/data/), whatever DASHBOARD_DATA_DIR the
+    caller has set: a curator's edit of data/ must not change what a browser test sees.
     """
     port = free_port()
     server_env = {**os.environ, **(env or {})}
-    server_env.pop("DASHBOARD_DATA_DIR", None)
-    if data_dir is not None:
-        server_env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    server_env["DASHBOARD_DATA_DIR"] = str(data_dir if data_dir is not None else FIXTURE_DATA_DIR)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log_path = ARTIFACTS / f"streamlit-{Path(script).stem}-{port}.log"
     command = [

@@ -1,4 +1,5 @@
-"""Fixtures for the browser tests: Streamlit servers, Debian's Chromium and watched pages.
+"""The tests' data folder for the whole session, and the browser tests' fixtures: Streamlit
+servers, Debian's Chromium and watched pages.
 
 A test that uses `browser` or `open_page` is marked `browser` here, so `pytest -m "not browser"`
 leaves out every one of them. Without /usr/bin/chromium they are skipped, but in CI (the CI
@@ -7,6 +8,7 @@ variable set) they fail instead: CI must never pass without having run them.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -14,7 +16,13 @@ from pathlib import Path
 import browser_support
 import pytest
 from browser_support import CHROMIUM, ROOT, StreamlitServer, WatchedPage
+from fixture_data import FIXTURE_DATA_DIR
 from playwright.sync_api import Browser, sync_playwright
+
+# Every test reads the tests' own data unless it names another folder: AppTest runs, the command
+# line and lib's loader read DASHBOARD_DATA_DIR, and a curator's edit of data/ must not break them.
+# Set for the whole session (not per test) so session-scoped fixtures read it too.
+os.environ["DASHBOARD_DATA_DIR"] = str(FIXTURE_DATA_DIR)
 
 BROWSER_FIXTURES = {"browser", "open_page"}
 call_failed = pytest.StashKey[bool]()
@@ -40,7 +48,8 @@ def streamlit_server() -> Iterator[Callable[..., str]]:
 
     Starts one server per script, data folder and extra environment, shared by the whole
     session. `script` is relative to the repository root or absolute; `data_dir` becomes
-    DASHBOARD_DATA_DIR (None: the bundled data). Each server's output is in tests/artifacts/.
+    DASHBOARD_DATA_DIR (None: the tests' data, tests/data/). Each server's output is in
+    tests/artifacts/.
     """
     servers: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], StreamlitServer] = {}
 

@@ -1,17 +1,14 @@
-"""The app runs on the bundled data and shows its figures; broken data shows problems only."""
+"""The app runs on the tests' data and shows its figures; broken data shows problems only."""
 
 import shutil
 
 import pytest
 from app_support import set_filter
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
 
-from lib.load.loader import DEFAULT_DATA_DIR
 
-ROOT = DEFAULT_DATA_DIR.parent
-
-
-def run_app(monkeypatch, data_dir=DEFAULT_DATA_DIR) -> AppTest:
+def run_app(monkeypatch, data_dir=FIXTURE_DATA_DIR) -> AppTest:
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()
@@ -40,7 +37,7 @@ def test_home_page_quotes_the_source_of_each_figure(monkeypatch):
 
 def test_broken_data_shows_the_problems_and_no_figures(monkeypatch, tmp_path):
     broken = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, broken)
+    shutil.copytree(FIXTURE_DATA_DIR, broken)
     values = broken / "indicator_values.csv"
     values.write_text(values.read_text(encoding="utf-8").replace(",132,", ",133,"), "utf-8")
     monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
@@ -56,7 +53,7 @@ def test_broken_data_tells_the_public_only_that_it_is_being_corrected(
     """The problems can quote unpublished files' values and name the server's folders: the
     public sees none of them, the server's log has them all."""
     broken = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, broken)
+    shutil.copytree(FIXTURE_DATA_DIR, broken)
     values = broken / "indicator_values.csv"
     values.write_text(values.read_text(encoding="utf-8").replace(",132,", ",133,"), "utf-8")
     monkeypatch.setenv("DASHBOARD_AUDIENCE", "public")

@@ -4,15 +4,12 @@ shows it inertly, the rest of the link applied, the figures drawn, never an exce
 from __future__ import annotations
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
-
-from lib.load.loader import DEFAULT_DATA_DIR
-
-ROOT = DEFAULT_DATA_DIR.parent
 
 
 def open_link(monkeypatch, **params: str | list[str]) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DEFAULT_DATA_DIR))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(FIXTURE_DATA_DIR))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.query_params.update(params)
     app.run()

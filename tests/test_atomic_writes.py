@@ -18,13 +18,12 @@ from pathlib import Path
 
 import pytest
 from broken_data import copy_data
+from fixture_data import ROOT
 
 import lib.curation.atomic
 from lib.curation.atomic import write_text_atomically
 from lib.curation.cli import main
-from lib.load.loader import DEFAULT_DATA_DIR
 
-ROOT = DEFAULT_DATA_DIR.parent
 IATI_EXAMPLE = ROOT / "tests/iati/activity-standard-example-annotated.xml"
 BITOLA = "792578"
 

@@ -24,6 +24,7 @@ from audience_data import (
     audience_data,
 )
 from browser_support import wait_for_app
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from google.protobuf import text_format
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
@@ -31,7 +32,7 @@ from streamlit.testing.v1 import AppTest
 from lib.curation import cli
 from lib.exports.formats import FORMATS, export
 from lib.load.audience import audience_from_env, for_audience
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_values
 from lib.query.flat_table import readable_values
 from lib.topics.people.data import (
@@ -41,7 +42,6 @@ from lib.topics.people.data import (
     people_table,
 )
 
-ROOT = DEFAULT_DATA_DIR.parent
 PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
 FORBIDDEN = (*SECRET_WORDS, SPLIT_SENTENCE, SMALL_COUNT_WORDS)
 
@@ -116,7 +116,7 @@ def test_the_default_audience_is_public_and_an_unknown_one_falls_back_to_it(monk
 
 
 def test_the_bundled_data_is_all_published_and_loses_nothing_in_public():
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     public = for_audience(portfolio, "public")
     assert set(public.projects) == set(portfolio.projects)
     assert public.sources.keys() == portfolio.sources.keys()

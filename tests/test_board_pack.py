@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
@@ -21,11 +22,10 @@ from lib.board.content import TOPICS, board_content
 from lib.board.model import REFS, SourceNumbering
 from lib.board.pdf import board_pack
 from lib.curation.cli import main
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters
 from lib.query.names import filters_in_words
 
-ROOT = DEFAULT_DATA_DIR.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 MADE_ON = dt.date(2026, 11, 23)
 PAGES = 1 + len(TOPICS) + 1  # title, one a topic, sources
@@ -52,7 +52,7 @@ def page_count(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def portfolio():
-    return load_portfolio(DEFAULT_DATA_DIR).portfolio
+    return load_portfolio(FIXTURE_DATA_DIR).portfolio
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +165,7 @@ def _shown(element: object) -> str:
 
 
 def _app(monkeypatch, **params: str) -> AppTest:
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DEFAULT_DATA_DIR))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(FIXTURE_DATA_DIR))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     for key, value in params.items():
         app.query_params[key] = value
@@ -225,7 +225,7 @@ def test_every_cited_number_is_a_listed_report(portfolio, language):
 
 
 def test_a_line_numbers_at_most_refs_reports():
-    numbering = SourceNumbering(load_portfolio(DEFAULT_DATA_DIR).portfolio)
+    numbering = SourceNumbering(load_portfolio(FIXTURE_DATA_DIR).portfolio)
     ids = list(numbering.portfolio.sources) * 3
     numbers, more = numbering.of(ids)
     assert len(numbers) == min(REFS, len(set(ids)))

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from broken_corpus import ACCEPTED, CORPUS, BrokenInput, Where
 from broken_data import copy_data, listing
+from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
 
 from lib.curation.cli import main
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.model.problems import MAX_LISTED
 
-ROOT = DEFAULT_DATA_DIR.parent
 SECONDS = 10.0  # the bundled data validates in well under a second; a bomb would take minutes
 
 

@@ -15,6 +15,7 @@ from functools import cache
 import pytest
 from babel.messages.pofile import read_po
 from browser_support import ROOT, save_screenshot, wait_for_app, watch_new_page
+from fixture_data import FIXTURE_DATA_DIR
 from playwright.sync_api import expect
 from test_browser_pages import (
     DECK_CANVAS,
@@ -24,7 +25,7 @@ from test_browser_pages import (
     wait_for_title,
 )
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.text.i18n import tr
 
 pytestmark = pytest.mark.browser
@@ -67,7 +68,7 @@ def english_words() -> frozenset[str]:
 def source_words() -> tuple[str, ...]:
     """What stays in its source's language on every page: the quoted sentences, the reports'
     titles and texts, longest first so that a quote is taken out before its parts."""
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     texts = set(portfolio.values["quote"])
     texts |= {source.title for source in portfolio.sources.values()}
     texts |= set(portfolio.source_texts.values())

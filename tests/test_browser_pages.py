@@ -1,6 +1,6 @@
 """Every page in real Chromium, at desktop (1280 px) and phone (390 px) width, as a visitor sees it.
 
-Each page must open without console errors or requests to other hosts, show the bundled data's
+Each page must open without console errors or requests to other hosts, show the tests' data's
 figures and names, draw its chart (marks of non-zero size, not an empty frame) and fit a phone
 screen without sideways scrolling. Then what a visitor does: open a shared link, choose a filter
 and move to another page, follow a link with bad values, filter down to nothing.
@@ -299,7 +299,7 @@ def page_not_found(page: Page):
 
 @pytest.fixture(scope="module")
 def base(streamlit_server, browser: Browser) -> str:
-    """The dashboard on the bundled data, visited once before the tests.
+    """The dashboard on the tests' data, visited once before the tests.
 
     The first visit to a freshly started server shows "Page not found" (see
     test_first_visit_to_a_fresh_server_shows_no_page_not_found): that one is tested on its own
@@ -322,7 +322,7 @@ def base(streamlit_server, browser: Browser) -> str:
 @pytest.mark.parametrize("spec", PAGES)
 def test_page_opens_cleanly_and_shows_its_figures(base, open_page, spec, size):
     """The page opens with no console error and no request to another host, and shows the
-    figures and names of the bundled reports."""
+    figures and names of the tests' reports."""
     watched = open_page(url_of(base, spec), *size)
     wait_until_drawn(watched.page, spec)
     save_whole_page(watched.page, f"{spec.name}-{size[0]}")

@@ -1,5 +1,6 @@
-"""data/datapackage.json describes indicator_values.csv truly: frictionless validates the bundled
-data with it, refuses a broken copy, and the descriptor agrees with our own schema."""
+"""datapackage.json describes indicator_values.csv truly: frictionless validates the tests' data
+with it, refuses a broken copy, and the descriptor agrees with our own schema (the curated
+data/datapackage.json is checked by tests/test_bundled_data.py)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 from frictionless import validate
 
 from lib.curation.cli import main
 from lib.exports.datapackage import package_zip
-from lib.load.loader import DEFAULT_DATA_DIR, data_files, load_portfolio
+from lib.load.loader import data_files, load_portfolio
 from lib.load.values_csv import BREAKDOWNS, COLUMNS, PRECISIONS, VALUES_FILE
 from lib.query.filters import Filters
 
-DESCRIPTOR = DEFAULT_DATA_DIR / "datapackage.json"
+DESCRIPTOR = FIXTURE_DATA_DIR / "datapackage.json"
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +34,14 @@ def errors(report) -> list:
     return report.flatten(["rowNumber", "fieldName", "type"])
 
 
-def test_frictionless_validates_the_bundled_data():
+def test_frictionless_validates_the_tests_data():
     report = validate(str(DESCRIPTOR))
     assert report.valid, errors(report)
 
 
 def test_every_csv_in_data_is_a_resource(descriptor):
     paths = {resource["path"] for resource in descriptor["resources"]}
-    assert paths == {path.name for path in DEFAULT_DATA_DIR.glob("*.csv")} == {VALUES_FILE}
+    assert paths == {path.name for path in FIXTURE_DATA_DIR.glob("*.csv")} == {VALUES_FILE}
 
 
 def test_the_table_schema_agrees_with_ours(descriptor):
@@ -57,11 +59,11 @@ def test_the_table_schema_agrees_with_ours(descriptor):
 def test_licence_and_sources_are_declared(descriptor):
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert "to be confirmed by the project team" in descriptor["description"]
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     titles = [source["title"] for source in descriptor["sources"]]
     assert titles == [source.title for source in portfolio.sources.values()]
     for source in descriptor["sources"]:
-        assert (DEFAULT_DATA_DIR / source["path"]).is_file()
+        assert (FIXTURE_DATA_DIR / source["path"]).is_file()
 
 
 @pytest.mark.parametrize(
@@ -75,7 +77,7 @@ def test_licence_and_sources_are_declared(descriptor):
 )
 def test_frictionless_refuses_a_broken_copy(tmp_path: Path, old: str, new: str, error: str):
     data = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("basemap"))
+    shutil.copytree(FIXTURE_DATA_DIR, data, ignore=shutil.ignore_patterns("basemap"))
     values = data / VALUES_FILE
     values.write_text(values.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     report = validate(str(data / "datapackage.json"))
@@ -85,7 +87,7 @@ def test_frictionless_refuses_a_broken_copy(tmp_path: Path, old: str, new: str, 
 
 def test_a_repeated_figure_breaks_the_primary_key(tmp_path: Path):
     data = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("basemap"))
+    shutil.copytree(FIXTURE_DATA_DIR, data, ignore=shutil.ignore_patterns("basemap"))
     values = data / VALUES_FILE
     lines = values.read_text(encoding="utf-8").splitlines(keepends=True)
     values.write_text("".join(lines + lines[-1:]), encoding="utf-8")
@@ -95,12 +97,12 @@ def test_a_repeated_figure_breaks_the_primary_key(tmp_path: Path):
 
 
 def test_our_validator_ignores_the_descriptor():
-    assert DESCRIPTOR not in data_files(DEFAULT_DATA_DIR)
-    assert load_portfolio(DEFAULT_DATA_DIR).problems == ()
+    assert DESCRIPTOR not in data_files(FIXTURE_DATA_DIR)
+    assert load_portfolio(FIXTURE_DATA_DIR).problems == ()
 
 
 def test_the_filtered_package_is_valid_and_holds_the_selection(tmp_path: Path):
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     archive = zipfile.ZipFile(io.BytesIO(package_zip(portfolio, Filters(cities=("shtip",)))))
     archive.extractall(tmp_path)
     report = validate(str(tmp_path / "datapackage.json"))

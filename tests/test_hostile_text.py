@@ -16,19 +16,19 @@ import pytest
 import yaml
 from app_support import set_filter
 from browser_support import wait_for_app
+from fixture_data import FIXTURE_DATA_DIR, ROOT
 from google.protobuf.json_format import MessageToDict
 from lxml import etree
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
 from lib.exports.formats import export
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.flat_table import readable_values
 from lib.text.escape import spreadsheet_cell
 from lib.topics.map.framing import fit_view, world_pixels
 from lib.ui.downloads import csv_bytes
 
-ROOT = DEFAULT_DATA_DIR.parent
 PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -66,10 +66,10 @@ def _hostile(prefix: str) -> dict:
 
 
 def hostile_data(folder: Path) -> Path:
-    """The bundled data with hostile text in a project's title, summary, event and grant
+    """The tests' data with hostile text in a project's title, summary, event and grant
     reference, the names of an organisation, a programme and a city, a report's title and the
     quote of three figures."""
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
 
     def project(document: dict) -> None:
         document["title"].update(_hostile("Twinning"))

@@ -7,10 +7,11 @@ import io
 
 import hxl
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 
 from lib.curation.cli import main
 from lib.exports.hxl import hxl_csv
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_values
 from lib.query.flat_table import readable_values
 from lib.ui.downloads import csv_bytes
@@ -18,7 +19,7 @@ from lib.ui.downloads import csv_bytes
 
 @pytest.fixture(scope="module")
 def portfolio():
-    return load_portfolio(DEFAULT_DATA_DIR).portfolio
+    return load_portfolio(FIXTURE_DATA_DIR).portfolio
 
 
 @pytest.fixture(scope="module")

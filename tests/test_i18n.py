@@ -11,9 +11,10 @@ from app_support import ROOT, open_app
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from fixture_data import FIXTURE_DATA_DIR
 from streamlit.testing.v1 import AppTest
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.model.dates import FuzzyDate
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.query.flat_table import readable_values
@@ -226,7 +227,7 @@ def test_choosing_a_language_puts_it_in_the_url_and_english_leaves_it_out():
 
 @pytest.fixture(scope="module")
 def portfolio():
-    return load_portfolio(DEFAULT_DATA_DIR).portfolio
+    return load_portfolio(FIXTURE_DATA_DIR).portfolio
 
 
 def test_the_csv_download_is_utf8_with_a_byte_order_mark_and_headers_in_the_language(portfolio):

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 from lxml import etree
 
 from lib.curation.cli import main
 from lib.iati.codes import REPORTING_ORG_REF
 from lib.iati.export import iati_export
 from lib.iati.importer import import_iati
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters
 
 IATI = Path(__file__).parent / "iati"
@@ -40,12 +41,12 @@ def schema() -> etree.XMLSchema:
 
 @pytest.fixture(scope="module")
 def bundled():
-    return load_portfolio(DEFAULT_DATA_DIR).portfolio
+    return load_portfolio(FIXTURE_DATA_DIR).portfolio
 
 
 def copy_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, target, ignore=shutil.ignore_patterns("basemap"))
+    shutil.copytree(FIXTURE_DATA_DIR, target, ignore=shutil.ignore_patterns("basemap"))
     return target
 
 
@@ -57,7 +58,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def richer_data(tmp_path: Path) -> Path:
-    """The bundled data with what the reports do not give, for testing only: a year on the
+    """The tests' data with what the reports do not give, for testing only: a year on the
     MYLA figures' periods, dates for the CONNECTION project, a web address and an amount."""
     data = copy_data(tmp_path)
     values = data / "indicator_values.csv"
@@ -211,7 +212,7 @@ def round_trip(data_dir: Path, tmp_path: Path) -> tuple[list, list]:
 
 
 def test_round_trip_keeps_the_figures(tmp_path):
-    before, after = round_trip(DEFAULT_DATA_DIR, tmp_path)
+    before, after = round_trip(FIXTURE_DATA_DIR, tmp_path)
     assert Counter(after) == Counter(before)
     assert len(before) == 3
 
@@ -351,7 +352,7 @@ def on_click(monkeypatch) -> dict[str, Any]:
 def test_sources_page_offers_the_open_formats_for_the_current_filters(monkeypatch, on_click):
     from app_support import open_app, set_filter
 
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DEFAULT_DATA_DIR))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(FIXTURE_DATA_DIR))
     app = open_app("pages/sources/app.py")
 
     def buttons() -> dict[str, Any]:
@@ -361,7 +362,7 @@ def test_sources_page_offers_the_open_formats_for_the_current_filters(monkeypatc
     assert "IATI 2.03" in labels and "HXL" in labels and "Frictionless" in labels
     iati = next(label for label in buttons() if "IATI" in label)
     assert buttons()[iati].proto.deferred_file_id  # built on the click, not on every visit
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
 
     def identifiers(xml: bytes) -> list[str]:
         return etree.fromstring(xml).xpath("//iati-identifier/text()")

@@ -7,8 +7,9 @@ import json
 
 import pytest
 from app_support import numbers, open_app, set_filter
+from fixture_data import FIXTURE_DATA_DIR
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.model.schema import Amount, Funding
 from lib.query.filters import programme_chain
 from lib.topics.funding.chart import funding_chart, text_colour, tint
@@ -32,7 +33,7 @@ MYLA = "Strengthening local actors in the process of refugee integration in Mace
 
 @pytest.fixture(scope="module")
 def portfolio():
-    result = load_portfolio(DEFAULT_DATA_DIR)
+    result = load_portfolio(FIXTURE_DATA_DIR)
     assert not result.problems
     return result.portfolio
 

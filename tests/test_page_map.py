@@ -9,9 +9,10 @@ import re
 import pandas as pd
 import pytest
 from app_support import open_app, set_filter
+from fixture_data import FIXTURE_DATA_DIR
 from streamlit.testing.v1 import AppTest
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.topics.map.basemap import BASEMAP_FILE, load_country_outlines
 from lib.topics.map.chart import legend_text, map_deck
@@ -39,7 +40,7 @@ NOT_ON_MAP = "Not on the map: Haskovo region (a region; no coordinates in the da
 
 @pytest.fixture(scope="module")
 def portfolio():
-    result = load_portfolio(DEFAULT_DATA_DIR)
+    result = load_portfolio(FIXTURE_DATA_DIR)
     assert not result.problems
     return result.portfolio
 

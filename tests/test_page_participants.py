@@ -6,9 +6,10 @@ import json
 
 import pytest
 from app_support import numbers, open_app, set_filter
+from fixture_data import FIXTURE_DATA_DIR
 from streamlit.testing.v1 import AppTest
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_values
 from lib.topics.palette import UNKNOWN_GREY
 from lib.topics.people.chart import APPROXIMATE_OPACITY, participants_chart
@@ -24,7 +25,7 @@ from lib.topics.people.data import (
 
 @pytest.fixture(scope="module")
 def portfolio():
-    result = load_portfolio(DEFAULT_DATA_DIR)
+    result = load_portfolio(FIXTURE_DATA_DIR)
     assert not result.problems
     return result.portfolio
 

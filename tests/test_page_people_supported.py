@@ -6,8 +6,9 @@ import json
 
 import pytest
 from app_support import numbers, open_app, set_filter
+from fixture_data import FIXTURE_DATA_DIR
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.figure_text import figure_text
 from lib.query.figures import indicator_figure
 from lib.query.filters import Filters, selected_values
@@ -17,7 +18,7 @@ from lib.topics.people.data import at_least_note, people_figures, people_table, 
 
 @pytest.fixture(scope="module")
 def portfolio():
-    result = load_portfolio(DEFAULT_DATA_DIR)
+    result = load_portfolio(FIXTURE_DATA_DIR)
     assert not result.problems
     return result.portfolio
 

@@ -7,8 +7,9 @@ import json
 
 import pytest
 from app_support import open_app, set_filter
+from fixture_data import FIXTURE_DATA_DIR
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.model.dates import FuzzyDate
 from lib.topics.timeline.chart import chart_rows, mark_label, timeline_chart
 from lib.topics.timeline.data import (
@@ -35,7 +36,7 @@ RSO_TITLE = (
 
 @pytest.fixture(scope="module")
 def portfolio():
-    result = load_portfolio(DEFAULT_DATA_DIR)
+    result = load_portfolio(FIXTURE_DATA_DIR)
     assert not result.problems
     return result.portfolio
 

@@ -49,7 +49,7 @@ WORKING_GROUPS_ROW = (
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    """A writable copy of the bundled data folder."""
+    """A writable copy of the tests' data folder."""
     return copy_data(tmp_path)
 
 

@@ -12,12 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlparse
 
+from fixture_data import ROOT
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from websockets.asyncio.client import connect
 
-from lib.load.loader import DEFAULT_DATA_DIR
-
-sys.path.insert(0, str(DEFAULT_DATA_DIR.parent / "bench"))
+sys.path.insert(0, str(ROOT / "bench"))
 from load_test import browser_states, run_script, session  # noqa: E402 (bench/: scripts)
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 
 import lib.load.yaml_reader as yaml_source
-from lib.load.loader import DEFAULT_DATA_DIR
 from lib.load.yaml_fast import CParser, Unusual, clean_value
 
 pytestmark = pytest.mark.skipif(CParser is None, reason="PyYAML without libyaml")
 
-DATA_FILES = sorted(DEFAULT_DATA_DIR.glob("*.yaml")) + sorted(DEFAULT_DATA_DIR.glob("*/*.yaml"))
+DATA_FILES = sorted(FIXTURE_DATA_DIR.glob("*.yaml")) + sorted(FIXTURE_DATA_DIR.glob("*/*.yaml"))
 
 
 def strict(text: str) -> tuple[object, dict, list]:

@@ -9,16 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 
 import lib.load.yaml_files as yaml_files
-from lib.load.loader import DEFAULT_DATA_DIR, files_in, load_portfolio
+from lib.load.loader import files_in, load_portfolio
 from lib.load.yaml_reader import read_yaml
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """The bundled project files, a broken one among them, and a file that is not UTF-8."""
-    for path in (DEFAULT_DATA_DIR / "projects").glob("*.yaml"):
+    """The tests' project files, a broken one among them, and a file that is not UTF-8."""
+    for path in (FIXTURE_DATA_DIR / "projects").glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
     (tmp_path / "zz-broken.yaml").write_text("id: x\nid: y\nstart: [\n", encoding="utf-8")
     (tmp_path / "zz-latin.yaml").write_bytes("title: Caf\xe9\n".encode("latin-1"))
@@ -74,9 +75,9 @@ def test_a_second_process_that_crashes_is_named_with_its_last_words(
 
 
 def test_a_portfolio_loads_the_same_on_two_cores(monkeypatch) -> None:
-    one = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    one = load_portfolio(FIXTURE_DATA_DIR).portfolio
     monkeypatch.setattr(yaml_files, "SECOND_CORE_FROM", 2)
-    two = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    two = load_portfolio(FIXTURE_DATA_DIR).portfolio
     assert one is not None and two is not None
     assert one.projects == two.projects
     assert list(one.projects) == list(two.projects)
