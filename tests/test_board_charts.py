@@ -12,11 +12,12 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from fixture_data import FIXTURE_DATA_DIR
 
 from lib.board import charts
 from lib.board.content import board_content
 from lib.board.map import map_picture_svg
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters
 from lib.topics.map.basemap import load_country_outlines
 
@@ -25,7 +26,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def board():
-    portfolio = load_portfolio(DEFAULT_DATA_DIR).portfolio
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     return board_content(portfolio, Filters(), "bg")
 
 

@@ -13,9 +13,10 @@ import math
 
 import pytest
 from browser_support import save_screenshot, wait_for_app, watch_new_page
+from fixture_data import FIXTURE_DATA_DIR
 from playwright.sync_api import Page, expect
 
-from lib.load.loader import DEFAULT_DATA_DIR, load_portfolio
+from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.topics.map.basemap import load_country_outlines
 from lib.topics.map.chart import map_deck
@@ -33,7 +34,7 @@ PADDING = (2, 1)  # the labels' background padding, as the deck draws it
 
 @pytest.fixture(scope="module")
 def portfolio():
-    result = load_portfolio(DEFAULT_DATA_DIR)
+    result = load_portfolio(FIXTURE_DATA_DIR)
     assert not result.problems
     return result.portfolio
 

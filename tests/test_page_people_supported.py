@@ -44,7 +44,7 @@ def test_figures_keep_each_kind_and_the_period_as_written(figures):
         "Refugees supported": ["518"],
         "People trained": ["not reported", "about 16", "about 16"],
         "Citizens informed": ["about 84,000"],
-        "People employed": ["12"],
+        "People engaged to prepare action plans": ["12"],
     }
     supported = table[table["Kind of people"] == "Refugees supported"].iloc[0]
     assert supported["Period (as the report writes it)"] == "January – April, year not stated"
@@ -53,7 +53,7 @@ def test_figures_keep_each_kind_and_the_period_as_written(figures):
         "Refugees supported",
         "People trained",
         "Citizens informed",
-        "People employed",
+        "People engaged to prepare action plans",
     ]
 
 
@@ -105,7 +105,7 @@ def test_page_shows_each_kind_with_its_own_figure():
         "Refugees supported": "518",
         "People trained": "about 16 or more",
         "Citizens informed": "about 84,000",
-        "People employed": "12",
+        "People engaged to prepare action plans": "12",
     }
     assert any("not their sum" in caption.value for caption in at.caption)
     table = at.dataframe[0].value
@@ -132,7 +132,7 @@ def test_rso_maritsa_shows_trained_not_reported_and_says_the_rest_is_absent():
     assert table["Number"].tolist() == ["not reported"]
     infos = [info.value for info in at.info]
     assert any(
-        "Refugees supported" in i and "Citizens informed" in i and "People employed" in i
+        "Refugees supported" in i and "Citizens informed" in i and "People engaged to prepare action plans" in i
         for i in infos
     )
     assert len(at.get("plotly_chart")) == 0
