@@ -99,3 +99,29 @@ def test_timeline_logs_nothing_and_writes_words_beside_their_own_marks(base, ope
                         w[0] < mark[2] and mark[0] < w[2] and w[1] < mark[3] and mark[1] < w[3]
                     )
                     assert not covered, f"{language} {width}: a mark at {mark} covers words at {w}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_funding_chart_labels_are_readable_and_inside_the_chart(base, open_page, size):
+    for language in LANGUAGES:
+        page, _ = open_chart(open_page, f"{base}/funding?lang={language}", size)
+        save_screenshot(page, f"funding-{language}-{size[0]}")
+        texts = page.evaluate(
+            """(plot) => {
+                const root = document.querySelector(plot);
+                const frame = root.getBoundingClientRect();
+                return [...root.querySelectorAll('text')]
+                    .filter(t => t.textContent.trim())
+                    .map(t => { const r = t.getBoundingClientRect();
+                        return {text: t.textContent,
+                                px: parseFloat(getComputedStyle(t).fontSize),
+                                inside: r.left >= frame.left - 1 && r.right <= frame.right + 1}; });
+            }""",
+            PLOT,
+        )
+        assert len(texts) >= 10, texts
+        small = [t for t in texts if t["px"] < SMALLEST_TEXT_PX]
+        assert not small, f"{language} {size[0]}: text smaller than {SMALLEST_TEXT_PX} px: {small}"
+        outside = [t["text"] for t in texts if not t["inside"]]
+        assert not outside, f"{language} {size[0]}: text runs out of the chart: {outside}"
+        assert not [t["text"] for t in texts if "…" in t["text"]], "a label is cut"

@@ -132,7 +132,9 @@ def test_rso_maritsa_shows_trained_not_reported_and_says_the_rest_is_absent():
     assert table["Number"].tolist() == ["not reported"]
     infos = [info.value for info in at.info]
     assert any(
-        "Refugees supported" in i and "Citizens informed" in i and "People engaged to prepare action plans" in i
+        "Refugees supported" in i
+        and "Citizens informed" in i
+        and "People engaged to prepare action plans" in i
         for i in infos
     )
     assert len(at.get("plotly_chart")) == 0

@@ -66,7 +66,7 @@ by_programme = facts["projects"] > CHART_ROWS
 def _chart() -> object:
     tree = funding_tree(portfolio, rows, language)
     shown = without_projects(tree) if by_programme else tree
-    return kept(funding_chart(shown, facts["label"], language))
+    return kept(funding_chart(shown, facts["label"], language, facts["basis"] == "amount"))
 
 
 st.plotly_chart(
@@ -84,8 +84,9 @@ sized_by = (
 st.caption(
     tr(
         language,
-        "Read left to right: funder, then the programme, strand and measure the report names, "
-        "then the project. Block size: {size}. Hover over a block for the report's sentence.",
+        "Read top to bottom: each funder, then the programme, strand and measure the report "
+        "names, then the project. Bar length: {size}. Hover over a bar for the report's "
+        "sentence.",
         size=sized_by,
     )
 )
@@ -93,7 +94,7 @@ if by_programme:
     st.caption(
         tr(
             language,
-            "With {n} projects the chart stops at the programmes, each block sized by its "
+            "With {n} projects the chart stops at the programmes, each bar as long as its "
             "projects; the table below lists every funding line.",
             n=format_number(facts["projects"], language),
         )
