@@ -1,14 +1,19 @@
 """The dashboard's charts in real Chromium, read as a visitor reads them: the timeline logs
 nothing in the console and writes each line's words beside its own mark, clear of it; the
 funding chart's every label is readable (no block text shrunk to a few pixels), at 1280 and
-390 px, in English, Bulgarian and Macedonian.
+390 px; every chart's picture carries its title, the filters, the date and its reports, with
+nothing cut; in English, Bulgarian and Macedonian.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from browser_support import save_screenshot, wait_for_app, watch_new_page
 from playwright.sync_api import Page, expect
+
+from lib.text.i18n import format_day, tr
 
 pytestmark = pytest.mark.browser
 
@@ -125,3 +130,41 @@ def test_funding_chart_labels_are_readable_and_inside_the_chart(base, open_page,
         outside = [t["text"] for t in texts if not t["inside"]]
         assert not outside, f"{language} {size[0]}: text runs out of the chart: {outside}"
         assert not [t["text"] for t in texts if "…" in t["text"]], "a label is cut"
+
+
+CHART_PAGES = {  # path -> the page's title, which its chart's picture carries
+    "participants": "Participants by city",
+    "people-supported": "People supported",
+    "timeline": "Timeline",
+    "funding": "Funding",
+}
+
+
+@pytest.mark.parametrize("path", list(CHART_PAGES))
+def test_chart_picture_carries_title_filters_date_and_source_uncut(base, open_page, path):
+    """What Plotly's camera button saves is the chart as drawn: its text is read here, in each
+    language, and every piece of it lies inside the picture, none cut with "…"."""
+    today = dt.date.today()
+    for language in LANGUAGES:
+        page, _ = open_chart(open_page, f"{base}/{path}?lang={language}", (1280, 900))
+        texts = page.evaluate(
+            """(plot) => {
+                const root = document.querySelector(plot);
+                const frame = root.querySelector('svg.main-svg').getBoundingClientRect();
+                return [...root.querySelectorAll('text')]
+                    .filter(t => t.textContent.trim())
+                    .map(t => { const r = t.getBoundingClientRect();
+                        return {text: t.textContent,
+                                inside: r.left >= frame.left - 1 && r.right <= frame.right + 1
+                                    && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1}; });
+            }""",
+            PLOT,
+        )
+        written = " ".join(t["text"] for t in texts)
+        assert tr(language, CHART_PAGES[path]) in written
+        assert tr(language, "Showing: {filters}", filters="") in written
+        assert format_day(today.year, today.month, today.day, language) in written
+        assert tr(language, "Source: {source}", source="").strip() in written
+        assert "…" not in written, f"{path} {language}: a text is cut"
+        outside = [t["text"] for t in texts if not t["inside"]]
+        assert not outside, f"{path} {language}: text outside the picture: {outside}"

@@ -259,7 +259,10 @@ def test_page_maps_all_thirteen_cities_and_lists_the_region():
     pictures = at.get("plotly_chart")
     assert len(pictures) == 1
     figure = json.loads(pictures[0].proto.spec)
-    assert figure["layout"]["title"]["text"].startswith("Partner cities")
+    assert "Map of partner cities" in figure["layout"]["title"]["text"]
+    # the picture says what it shows, when, and from which reports (lib/topics/picture_frame)
+    footer = " ".join(note["text"] for note in figure["layout"]["annotations"])
+    assert "Showing: All projects" in footer and "Source: " in footer
     assert {"Shtip", "Strazhitsa", "Sofia"} <= {
         text for trace in figure["data"] for text in trace.get("text") or [] if text
     }

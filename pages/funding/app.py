@@ -20,7 +20,7 @@ from lib.topics.funding.data import (
     size_label,
     without_projects,
 )
-from lib.ui.downloads import chart_config, csv_bytes, csv_download
+from lib.ui.downloads import chart_config, csv_bytes, csv_download, pictured
 from lib.ui.kept_figure import kept
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -28,7 +28,8 @@ view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title, filters and what the reports say about money ---------------------------------------
-page_header(view, tr(language, "Funding"))
+view_title = tr(language, "Funding")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 rows = derived(view, "funding.rows", lambda: funding_rows(portfolio, view.project_ids, language))
@@ -66,7 +67,8 @@ by_programme = facts["projects"] > CHART_ROWS
 def _chart() -> object:
     tree = funding_tree(portfolio, rows, language)
     shown = without_projects(tree) if by_programme else tree
-    return kept(funding_chart(shown, facts["label"], language, facts["basis"] == "amount"))
+    chart = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
+    return kept(pictured(view, chart, view_title))
 
 
 st.plotly_chart(

@@ -5,14 +5,13 @@ import streamlit as st
 
 from lib.query.flat_table import readable_values
 from lib.query.limits import short_cells, table_head
-from lib.query.names import filters_in_words
 from lib.text.escape import md
 from lib.text.i18n import ntr, tr
 from lib.topics.map.basemap import load_country_outlines
 from lib.topics.map.chart import legend_text, map_deck
 from lib.topics.map.data import cities_table, map_data, not_on_map_text, size_caption
 from lib.topics.map.picture import map_picture
-from lib.ui.downloads import chart_config, csv_bytes, csv_download
+from lib.ui.downloads import chart_config, csv_bytes, csv_download, pictured
 from lib.ui.kept_figure import kept
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -20,7 +19,8 @@ view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, tr(language, "Map of partner cities"))
+view_title = tr(language, "Map of partner cities")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 data = derived(
@@ -120,10 +120,12 @@ if not words["nothing"] and st.toggle(
     tr(language, "Map as a picture (PNG download)"), key="map.as-picture"
 ):
     with st.container(border=True):
-        chosen = filters_in_words(portfolio, view.filters, language)
-        title = tr(language, "Partner cities — {filters}", filters=chosen)
         st.plotly_chart(
-            derived(view, "map.picture", lambda: kept(map_picture(data, outlines, title))),
+            derived(
+                view,
+                "map.picture",
+                lambda: kept(pictured(view, map_picture(data, outlines, ""), view_title)),
+            ),
             config=chart_config("map"),
             width="stretch",
             key="map.picture",

@@ -18,7 +18,7 @@ from lib.topics.people.data import (
     participants_table,
     topic_codes,
 )
-from lib.ui.downloads import chart_config, csv_download
+from lib.ui.downloads import chart_config, csv_download, pictured
 from lib.ui.kept_figure import kept
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -27,7 +27,8 @@ portfolio, language = view.portfolio, view.language
 codes = topic_codes(portfolio, ("participants",))
 
 # 1. Title, filters and what is counted --------------------------------------------------------
-page_header(view, tr(language, "Participants by city"))
+view_title = tr(language, "Participants by city")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 for code in codes:
@@ -54,7 +55,11 @@ drawn = derived(
     view, "participants.drawn", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
 )
 st.plotly_chart(
-    derived(view, "participants.chart", lambda: kept(participants_chart(drawn, language))),
+    derived(
+        view,
+        "participants.chart",
+        lambda: kept(pictured(view, participants_chart(drawn, language), view_title)),
+    ),
     config=chart_config("participants-by-city"),
     width="stretch",
     key="participants.chart",

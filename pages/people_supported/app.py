@@ -21,7 +21,7 @@ from lib.topics.people.data import (
     people_table,
     topic_codes,
 )
-from lib.ui.downloads import chart_config, csv_download
+from lib.ui.downloads import chart_config, csv_download, pictured
 from lib.ui.kept_figure import kept
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -30,7 +30,8 @@ portfolio, language = view.portfolio, view.language
 codes = topic_codes(portfolio, PEOPLE_TOPICS)
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, tr(language, "People supported"))
+view_title = tr(language, "People supported")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 st.caption(
@@ -108,7 +109,11 @@ if derived(view, "people.any-number", lambda: figures["value"].notna().any()):
         view, "people.drawn", lambda: largest_rows(figures, "indicator", "value", CHART_ROWS)
     )
     st.plotly_chart(
-        derived(view, "people.chart", lambda: kept(people_chart(drawn, language))),
+        derived(
+            view,
+            "people.chart",
+            lambda: kept(pictured(view, people_chart(drawn, language), view_title)),
+        ),
         config=chart_config("people-supported"),
         width="stretch",
         key="people-supported.chart",

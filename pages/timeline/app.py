@@ -20,7 +20,7 @@ from lib.topics.timeline.data import (
     without_date,
     without_year,
 )
-from lib.ui.downloads import chart_config, csv_bytes, csv_download
+from lib.ui.downloads import chart_config, csv_bytes, csv_download, pictured
 from lib.ui.kept_figure import kept
 from lib.ui.search_select import searched
 from lib.ui.view import current_view, derived, nothing_selected, page_header
@@ -29,7 +29,8 @@ view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, tr(language, "Timeline"))
+view_title = tr(language, "Timeline")
+page_header(view, view_title)
 left_out = undated_projects(portfolio, view.filters)
 if left_out:
     names = titles_text(portfolio, left_out, language)
@@ -75,7 +76,13 @@ if dated_ids:
         view,
         f"timeline.chart.{focus}",
         lambda: kept(
-            timeline_chart(rows if focus else rows[rows["project_id"].isin(drawn)], focus, language)
+            pictured(
+                view,
+                timeline_chart(
+                    rows if focus else rows[rows["project_id"].isin(drawn)], focus, language
+                ),
+                view_title,
+            )
         ),
     )
     st.plotly_chart(
