@@ -17,7 +17,7 @@ st.set_page_config(
 )
 language = presentation_language() if present else language_picker()
 
-result = load_for_app()
+result = load_for_app(language, new_run=True)  # the one data version of this whole run
 if result.problems:
     show_data_problems(result, language)
     st.stop()

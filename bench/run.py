@@ -13,6 +13,11 @@ For each data set, each figure is the median of several runs, each in a fresh pr
 - map payload: the size of the map's pydeck JSON, what the browser is sent for the map.
 
     python bench/run.py [--runs 3] [--reruns 7] [--sizes 1000,10000] [--no-server]
+        [--data DIR ...] [--port N]
+
+With the snapshot (lib/store; bench/visits.py): the build against the bare parse, the app's
+start from the snapshot, each page's first visit and its reruns after filter changes (median
+and p95), the server's memory after each page, the snapshot's size.
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import visits  # noqa: E402 - bench/visits.py, beside this file
+
 OUT = Path(__file__).resolve().parent
 SEED = 2024
 CHROMIUM = "/usr/bin/chromium"
@@ -114,18 +122,28 @@ def work_pages(data_dir: Path, reruns: int) -> dict[str, Any]:
     return {"first_run_s": first_run, "pages": pages}
 
 
-def work(kind: str, data_dir: Path, reruns: int) -> None:
+def work(kind: str, data_dir: Path, reruns: int, cache_dir: Path | None) -> None:
     if kind == "load":
         result = work_load(data_dir)
     elif kind == "parse":
         result = work_parse(data_dir)
+    elif kind == "build":
+        result = visits.work_build(data_dir, cache_dir)
+    elif kind == "visits":
+        result = visits.work_visits(data_dir, cache_dir, reruns)
     else:
+        if cache_dir is not None:
+            os.environ["DASHBOARD_CACHE_DIR"] = str(cache_dir)
         result = work_pages(data_dir, reruns)
     print("RESULT " + json.dumps(result))
 
 
-def in_fresh_process(kind: str, data_dir: Path, reruns: int = 0) -> dict[str, Any]:
+def in_fresh_process(
+    kind: str, data_dir: Path, reruns: int = 0, cache_dir: Path | None = None
+) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", kind, str(data_dir), "--reruns", str(reruns)]
+    if cache_dir is not None:
+        command += ["--cache", str(cache_dir)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     for line in done.stdout.splitlines():
         if line.startswith("RESULT "):
@@ -151,12 +169,13 @@ def _rss_mb(pid: int) -> dict[str, float]:
     return fields
 
 
-def server_memory(data_dir: Path) -> dict[str, Any]:
-    """Start the app on `data_dir`, open every page in Chromium, read the server's memory."""
+def server_memory(data_dir: Path, cache_dir: Path, port: int | None) -> dict[str, Any]:
+    """Start the app on `data_dir` (its snapshot in `cache_dir`) on `port` (default: a free
+    one), open every page in Chromium, read the server's memory after each."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    env = {**os.environ, "DASHBOARD_DATA_DIR": str(data_dir)}
+    port = port or _free_port()
+    env = {**os.environ, "DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_CACHE_DIR": str(cache_dir)}
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -175,6 +194,7 @@ def server_memory(data_dir: Path) -> dict[str, Any]:
             idle = _rss_mb(server.pid)
             pages = [""] + [p.parent.name.replace("_", "-") for p in ROOT.glob("pages/*/app.py")]
             after: dict[str, float] = {}
+            each_page: dict[str, float] = {}
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -187,6 +207,7 @@ def server_memory(data_dir: Path) -> dict[str, Any]:
                     page.wait_for_selector("h1", timeout=600_000)
                     if not after:
                         after = _rss_mb(server.pid)  # the data loaded, the first page drawn
+                    each_page[path] = _rss_mb(server.pid)["VmRSS"]
                 every_page = _rss_mb(server.pid)
                 browser.close()
         finally:
@@ -197,6 +218,7 @@ def server_memory(data_dir: Path) -> dict[str, Any]:
         "after_load_mb": after["VmRSS"],
         "after_every_page_mb": every_page["VmRSS"],
         "peak_mb": every_page["VmHWM"],
+        "after_each_page_mb": each_page,
     }
 
 
@@ -235,12 +257,19 @@ def machine() -> dict[str, Any]:
     }
 
 
-def measure(name: str, data_dir: Path, runs: int, reruns: int, server: bool) -> dict[str, Any]:
+def measure(
+    name: str, data_dir: Path, runs: int, reruns: int, server: bool, port: int | None
+) -> dict[str, Any]:
+    cache_dir = Path(tempfile.mkdtemp(prefix=f"dashboard-bench-cache-{name}-"))
+    print(f"[{name}] build of the snapshot", flush=True)
+    build = in_fresh_process("build", data_dir, cache_dir=cache_dir)
+    print(f"[{name}] start from the snapshot, first visits, filter changes", flush=True)
+    visit_runs = [in_fresh_process("visits", data_dir, reruns, cache_dir) for _ in range(runs)]
     print(f"[{name}] cold loads and bare parses, {runs} of each", flush=True)
     loads = [in_fresh_process("load", data_dir) for _ in range(runs)]
     parses = [in_fresh_process("parse", data_dir) for _ in range(runs)]
     print(f"[{name}] pages through AppTest, {runs} processes of {reruns} reruns", flush=True)
-    page_runs = [in_fresh_process("pages", data_dir, reruns) for _ in range(runs)]
+    page_runs = [in_fresh_process("pages", data_dir, reruns, cache_dir) for _ in range(runs)]
     pages = {}
     for page in page_runs[0]["pages"]:
         entries = [run["pages"][page] for run in page_runs]
@@ -263,11 +292,13 @@ def measure(name: str, data_dir: Path, runs: int, reruns: int, server: bool) -> 
         "parse_runs_s": [r["seconds"] for r in parses],
         "app_first_run_s": statistics.median(r["first_run_s"] for r in page_runs),
         "pages": pages,
+        "build": build,
+        "visits": visits.summary(visit_runs),
     }
     result["load_to_parse"] = result["load_s"] / result["parse_s"]
     if server:
         print(f"[{name}] server memory", flush=True)
-        result["memory"] = server_memory(data_dir)
+        result["memory"] = server_memory(data_dir, cache_dir, port)
     return result
 
 
@@ -380,6 +411,22 @@ def report(results: dict[str, Any]) -> str:
         for page, entry in data[n]["pages"].items()
         for error in entry["errors"]
     ]
+    lines += ["", "## The snapshot: build, start, first visits, filter changes", ""]
+    lines += [
+        f"A filter change is timed {results['reruns']} times a kind and page (the biggest funder "
+        "once), each with a value not used before in that process; every figure of a page is "
+        f"from {results['runs']} process(es). The load average above says how busy the machine "
+        "was: on a shared machine these times are noisy.",
+        "",
+    ]
+    for name in names:
+        lines += visits.report_lines(name, data[name])
+    errors += [
+        f"- {n}, {page} (filter changes): {error}"
+        for n in names
+        for page, entry in data[n]["visits"]["pages"].items()
+        for error in entry["errors"]
+    ]
     lines += ["", "## Errors", ""] + (errors or ["None: every page ran without an exception."])
     return "\n".join(lines) + "\n"
 
@@ -390,10 +437,16 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=7, help="warm reruns a page and process")
     parser.add_argument("--sizes", default="1000,10000", help="synthetic portfolio sizes")
     parser.add_argument("--no-server", action="store_true", help="skip the memory measurement")
+    parser.add_argument(
+        "--data", type=Path, action="append", default=[],
+        help="a data folder to measure (repeat for more), besides the bundled data",
+    )  # fmt: skip
+    parser.add_argument("--port", type=int, help="the server's port for the memory measurement")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "DATA_DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        work(args.worker[0], Path(args.worker[1]), args.reruns)
+        work(args.worker[0], Path(args.worker[1]), args.reruns, args.cache)
         return
     from lib.load.loader import DEFAULT_DATA_DIR
     from lib.synth.portfolio import write_portfolio
@@ -412,9 +465,11 @@ def main() -> None:
             print(f"[{size}] writing a synthetic portfolio", flush=True)
             write_portfolio(folder, size, SEED)
             folders[str(size)] = folder
+        for folder in args.data:
+            folders[folder.name] = folder
         for name, folder in folders.items():
             results["data"][name] = measure(
-                name, folder, args.runs, args.reruns, not args.no_server
+                name, folder, args.runs, args.reruns, not args.no_server, args.port
             )
     results["load_average_at_end"] = os.getloadavg()
     results["targets"] = targets(results)

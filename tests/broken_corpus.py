@@ -152,8 +152,19 @@ def huge_project_file(data: Path) -> Where:
 
 
 def huge_values_file(data: Path) -> Where:
-    _grow(data, VALUES, 51 * 1024 * 1024)
-    return where(VALUES, None, "(file)", "larger than 50 MB")
+    _grow(data, VALUES, 257 * 1024 * 1024)
+    return where(VALUES, None, "(file)", "larger than 256 MB")
+
+
+def huge_list_file(data: Path) -> Where:
+    _grow(data, "sources.yaml", 129 * 1024 * 1024)
+    return where("sources.yaml", None, "(file)", "larger than 128 MB")
+
+
+def long_line_in_list_file(data: Path) -> Where:
+    """A list file may be large (an entry a project), but no line of it this long."""
+    line = edit(data, "sources.yaml", "sources:\n", "sources:\n# " + "x" * 140_000 + "\n")
+    return where("sources.yaml", line + 1, "(file)", "longer than 128 KB")
 
 
 def huge_report_text(data: Path) -> Where:
@@ -373,7 +384,9 @@ CORPUS = [
     BrokenInput("nul-in-cell", "A NUL byte inside a figure.", nul_in_csv_cell),
     BrokenInput("escape-in-quote", "An escape character in a quote.", escape_character_in_quote),
     BrokenInput("huge-project", "A 6 MB project file.", huge_project_file),
-    BrokenInput("huge-csv", "A 51 MB indicator_values.csv.", huge_values_file),
+    BrokenInput("huge-csv", "A 257 MB indicator_values.csv.", huge_values_file),
+    BrokenInput("huge-list", "A 129 MB sources.yaml.", huge_list_file),
+    BrokenInput("long-line", "A 140,000-character line in sources.yaml.", long_line_in_list_file),
     BrokenInput("huge-report", "A 6 MB report text.", huge_report_text),
     BrokenInput("huge-cell", "A 200,000-character quote.", huge_csv_cell),
     BrokenInput(

@@ -1,4 +1,5 @@
-"""The curators' command line: `dashboard-data validate`, `places lookup`, `places add`,
+"""The curators' command line: `dashboard-data validate`, `build` (the snapshot the app
+opens), `places lookup`, `places add`,
 `export` (IATI, HXL, CSV, Frictionless), `import-iati`, `synth` (a synthetic portfolio) and
 `board-pack` (the A4 PDF for a board meeting)."""
 
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lib.load.loader import data_dir_from_env, load_portfolio
+from lib.load.loader import LoadResult, data_dir_from_env, load_portfolio
 
 if TYPE_CHECKING:
     from lib.model.portfolio import Portfolio
@@ -24,6 +25,13 @@ def main(argv: list[str] | None = None) -> int:
 
     validate = commands.add_parser("validate", help="check every data file; exit 1 on problems")
     validate.add_argument(
+        "data_dir", nargs="?", type=Path, help="default: DASHBOARD_DATA_DIR or data/"
+    )
+
+    build = commands.add_parser(
+        "build", help="validate, then write the snapshot the dashboard opens (lib/store)"
+    )
+    build.add_argument(
         "data_dir", nargs="?", type=Path, help="default: DASHBOARD_DATA_DIR or data/"
     )
 
@@ -46,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.data_dir or data_dir_from_env())
+    if args.command == "build":
+        return _build(args.data_dir or data_dir_from_env())
     if args.command == "synth":
         return _synth(args)
     if args.command == "export":
@@ -182,7 +192,34 @@ def _import_iati(args: argparse.Namespace) -> int:
 
 
 def _validate(data_dir: Path) -> int:
-    result = load_portfolio(data_dir)
+    return _report(load_portfolio(data_dir))
+
+
+def _build(data_dir: Path) -> int:
+    import time
+
+    from lib.store.build import build, cache_dir_for
+
+    started = time.monotonic()
+    cache_dir = cache_dir_for(data_dir)
+    built = build(data_dir, cache_dir)
+    status = _report(built.result)
+    if status:
+        if not built.changing:
+            print("No snapshot was written.")
+        return status
+    if built.path is None:
+        print(f"error: could not write the snapshot into {cache_dir}", file=sys.stderr)
+        return 1
+    size = built.path.stat().st_size / 1024 / 1024
+    seconds = time.monotonic() - started
+    print(f"Wrote the snapshot {built.path} ({size:,.1f} MB) in {seconds:.1f} s.")
+    return 0
+
+
+def _report(result: LoadResult) -> int:
+    """Print the problems as `validate` does (exit 1), or what the valid data holds."""
+    data_dir = result.data_dir
     for problem in result.problems:
         print(problem)
     if result.problems:
@@ -245,11 +282,21 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+# The largest portfolio synth writes: the size the dashboard is measured at (bench/), which
+# lib/load/decode's file limits hold with room to spare, so every portfolio it writes validates.
+MAX_SYNTH_PROJECTS = 100_000
+
+
 def _add_synth_parser(commands: argparse._SubParsersAction) -> None:
     synth = commands.add_parser(
         "synth", help="write a synthetic portfolio (for testing at scale) into a new folder"
     )
-    synth.add_argument("--projects", type=int, required=True, help="how many projects")
+    synth.add_argument(
+        "--projects",
+        type=int,
+        required=True,
+        help=f"how many projects, at most {MAX_SYNTH_PROJECTS:,}",
+    )
     synth.add_argument("--seed", type=int, default=1, help="the same seed gives the same files")
     synth.add_argument("--out", type=Path, required=True, help="a new or empty folder")
 
@@ -258,8 +305,8 @@ def _synth(args: argparse.Namespace) -> int:
     from lib.curation.gazetteer import GazetteerMissing
     from lib.synth.portfolio import write_portfolio
 
-    if args.projects < 1:
-        print("error: --projects must be at least 1", file=sys.stderr)
+    if not 1 <= args.projects <= MAX_SYNTH_PROJECTS:
+        print(f"error: --projects must be 1 to {MAX_SYNTH_PROJECTS:,}", file=sys.stderr)
         return 2
     try:
         write_portfolio(args.out, args.projects, args.seed)

@@ -16,7 +16,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
-from lib.load.decode import MAX_BYTES, MAX_TABLE_BYTES, decode, too_big
+from lib.load.decode import decode, size_limit, too_big
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
 from lib.load.yaml_files import read_yaml_files
@@ -272,10 +272,10 @@ def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
         )
         return []
     size = path.stat().st_size
-    if size > MAX_TABLE_BYTES:  # said without reading it: it may be gigabytes
-        problems.append(too_big(VALUES_FILE, size, MAX_TABLE_BYTES))
+    if size > size_limit(VALUES_FILE):  # said without reading it: it may be gigabytes
+        problems.append(too_big(VALUES_FILE, size))
         return []
-    text, decode_problems = decode(path.read_bytes(), VALUES_FILE, MAX_TABLE_BYTES)
+    text, decode_problems = decode(path.read_bytes(), VALUES_FILE)
     problems += decode_problems
     if text is None:
         return []
@@ -294,7 +294,7 @@ def _read_source_texts(
             problems.append(item.problem(("file",), f"there is no file sources/{item.model.file}"))
             continue
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > size_limit(f"sources/{item.model.file}"):
             problems.append(too_big(f"sources/{item.model.file}", size))
             continue
         text, decode_problems = decode(path.read_bytes(), f"sources/{item.model.file}")

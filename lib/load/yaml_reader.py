@@ -12,7 +12,7 @@ from yaml.error import Mark
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, StreamEndEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from lib.load.decode import MAX_BYTES, decode, too_big
+from lib.load.decode import decode, size_limit, too_big
 from lib.load.yaml_fast import Unusual, clean_value
 from lib.load.yaml_scalars import explain_syntax, read_plain
 from lib.model.problems import Problem
@@ -50,7 +50,7 @@ def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
     """Read and check the file at `path`; problems name it as `display_name`."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > size_limit(display_name):  # said without reading it: it may be gigabytes
             return YamlDocument(None, {(): 1}, [too_big(display_name, size)])
         data = path.read_bytes()
     except OSError as error:
@@ -66,7 +66,7 @@ def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
 def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     """Check YAML already held as text, as read_yaml does for a file."""
     text = text.removeprefix("\ufeff")
-    if len(text) > MAX_BYTES:
+    if len(text) > size_limit(display_name):
         return YamlDocument(None, {(): 1}, [too_big(display_name, len(text))])
     if "\ufeff" in text:
         # YAML takes it for part of a name or value (`\ufeffstatus`), which no one can see.

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
 
 from lib.model.dates import FuzzyDate
 
@@ -25,7 +32,13 @@ def _parse_date(value: object) -> FuzzyDate:
     return FuzzyDate.parse(value)
 
 
-DateText = Annotated[FuzzyDate, BeforeValidator(_parse_date)]
+# In JSON (the snapshot, lib/store) a date is written as the curator wrote it, and read back
+# by the same parser.
+DateText = Annotated[
+    FuzzyDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(str, return_type=str, when_used="json"),
+]
 
 
 class _SharedFields(frozenset):

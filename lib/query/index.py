@@ -9,21 +9,29 @@ and each figure's venue; selections and what pages derive from them are then kep
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 import threading
+import weakref
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pandas as pd
+import pyarrow as pa
 
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 
 T = TypeVar("T")
 FACETS = ("countries", "cities", "funders", "programmes")
-# Results kept per portfolio: selections and page frames for recent filter combinations.
+# Results kept per portfolio (selections, page frames, charts, files built on a click), for
+# recent filter combinations: at most _REMEMBERED of them and, by their estimated size,
+# _REMEMBERED_BYTES, the least recently used dropped first. With one portfolio a server process
+# (lib/ui/current_data.py), this bounds what the pages keep beside the data itself.
 _REMEMBERED = 64
+_REMEMBERED_BYTES = 256 * 1024 * 1024
 
 
 @dataclass
@@ -40,7 +48,8 @@ class PortfolioIndex:
     values: pd.DataFrame  # the portfolio's figures with each one's venue (event place)
     group: pd.Series  # ties a whole to its parts: project|event|indicator|period
     broken_down: pd.Series  # the row's group has parts by city
-    _results: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    _results: OrderedDict[Hashable, tuple[Any, int]] = field(default_factory=OrderedDict)
+    _bytes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def remember(self, key: Hashable, build: Callable[[], T]) -> T:
@@ -50,16 +59,45 @@ class PortfolioIndex:
         with self._lock:
             if key in self._results:
                 self._results.move_to_end(key)
-                return self._results[key]
+                return self._results[key][0]
         result = build()  # outside the lock: two sessions may build at once, one result is kept
+        size = size_estimate(result)
         with self._lock:
-            self._results[key] = result
-            while len(self._results) > _REMEMBERED:
-                self._results.popitem(last=False)
+            if key in self._results:
+                self._bytes -= self._results.pop(key)[1]
+            self._results[key] = (result, size)
+            self._bytes += size
+            while len(self._results) > 1 and (
+                len(self._results) > _REMEMBERED or self._bytes > _REMEMBERED_BYTES
+            ):
+                self._bytes -= self._results.popitem(last=False)[1][1]
         return result
 
 
-_INDEXES: dict[int, tuple[Portfolio, PortfolioIndex]] = {}
+def size_estimate(value: Any, depth: int = 2) -> int:
+    """Roughly the bytes `value` holds, cheaply: a frame's or Arrow table's buffers, a file's
+    bytes, a few levels into tuples, lists, dicts and dataclasses; else the object itself."""
+    if isinstance(value, bytes | bytearray | str):
+        return len(value)
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return int(value.memory_usage(index=True, deep=False).sum())
+    if isinstance(value, pa.Table):
+        return value.nbytes
+    if depth > 0:
+        if isinstance(value, tuple | list | set | frozenset):
+            return sys.getsizeof(value) + sum(size_estimate(item, depth - 1) for item in value)
+        if isinstance(value, dict):
+            return sys.getsizeof(value) + sum(
+                size_estimate(item, depth - 1) for item in value.values()
+            )
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return sum(
+                size_estimate(getattr(value, f.name), depth - 1) for f in dataclasses.fields(value)
+            )
+    return sys.getsizeof(value)
+
+
+_INDEXES: dict[int, tuple[weakref.ref[Portfolio], PortfolioIndex]] = {}
 _INDEXES_LOCK = threading.Lock()
 
 
@@ -67,14 +105,26 @@ def index_of(portfolio: Portfolio) -> PortfolioIndex:
     """The index of this portfolio object, built on first use (the last few are kept)."""
     with _INDEXES_LOCK:
         held = _INDEXES.get(id(portfolio))
-        if held is not None and held[0] is portfolio:
+        if held is not None and held[0]() is portfolio:
             return held[1]
     index = _build(portfolio)
     with _INDEXES_LOCK:
-        _INDEXES[id(portfolio)] = (portfolio, index)
+        # Held by a weak reference: an index (and all it remembers) goes with its portfolio,
+        # so a replaced data version is not kept alive by its index.
+        _INDEXES[id(portfolio)] = (weakref.ref(portfolio, _forget(id(portfolio))), index)
         while len(_INDEXES) > 4:  # data versions and test portfolios come and go
             del _INDEXES[next(iter(_INDEXES))]
     return index
+
+
+def _forget(key: int) -> Callable[[Any], None]:
+    def forget(gone: weakref.ref) -> None:
+        with _INDEXES_LOCK:
+            held = _INDEXES.get(key)
+            if held is not None and held[0] is gone:
+                del _INDEXES[key]
+
+    return forget
 
 
 def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]:

@@ -1,9 +1,9 @@
-"""The app's one way to get the data: loaded once per data version, cached, never mutated."""
+"""The app's one way to get the data: one version a run, opened from its snapshot (built
+when missing), never mutated."""
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
 import os
 import threading
@@ -13,10 +13,11 @@ from pathlib import Path
 import pyarrow as pa
 import streamlit as st
 
-from lib.load.audience import Audience, audience_from_env, for_audience
-from lib.load.loader import LoadResult, data_dir_from_env, fingerprint, load_portfolio
+from lib.load.audience import Audience, audience_from_env
+from lib.load.loader import LoadResult, data_dir_from_env, fingerprint
 from lib.model.problems import problem_listing
 from lib.text.i18n import ntr, tr
+from lib.ui.current_data import current_result, pin_for_run, pinned_result
 
 # The data folder's own entries (its top-level files, and the folders projects/ and sources/,
 # whose times change when a file in them is added, removed or saved by renaming) are looked at
@@ -68,7 +69,13 @@ class _Version:
         outline, files = _outline(data_dir), _every_file(data_dir)
         with self._lock:
             known = self._known.get(key)
-        digest = known[2] if known is not None and known[1] == files else fingerprint(data_dir)
+        if known is not None and known[1] == files:
+            digest = known[2]
+        else:
+            try:
+                digest = fingerprint(data_dir)
+            except OSError:  # a file replaced mid-read (git unlinks, then writes): look again
+                return
         with self._lock:
             self._known[key] = (outline, files, digest)
 
@@ -94,7 +101,8 @@ class _Version:
                 self._sweeping.add(key)
                 self._swept[key] = now
                 threading.Thread(target=self._sweep_beside, args=(data_dir,), daemon=True).start()
-            return self._known[key][2]
+            # "" while the folder could not be read whole yet: the build finds the version
+            return self._known[key][2] if key in self._known else ""
 
 
 _version = _Version()
@@ -113,24 +121,16 @@ def _arrow_memory_given_back() -> None:
 _arrow_memory_given_back()  # once a server, before the data is loaded
 
 
-# cache_resource, not cache_data: the portfolio is read-only once loaded (frozen models, and no
-# page changes its frames), and a funder's is hundreds of megabytes in memory; cache_data would
-# pickle and copy all of it on every rerun of every session. Keyed by the files' contents
-# and the audience: the public's portfolio never holds what only the board may see.
-@st.cache_resource(show_spinner="Loading the data…", max_entries=2)
-def _load(data_dir: str, content: str, audience: Audience) -> LoadResult:
-    result = load_portfolio(Path(data_dir))
-    if result.portfolio is None:
-        return result
-    return dataclasses.replace(result, portfolio=for_audience(result.portfolio, audience))
-
-
-def load_for_app() -> LoadResult:
-    """The current data directory's load result (with its problems, if any), as the
-    audience DASHBOARD_AUDIENCE names may see it."""
+def load_for_app(language: str = "en", new_run: bool = False) -> LoadResult:
+    """The data this run sees (with its problems, if any), as the audience DASHBOARD_AUDIENCE
+    names may see it. The router asks with `new_run` at the start of every run and pins the
+    current version; pages then get that same version, whatever changes on disk meanwhile."""
+    pinned = None if new_run else pinned_result()
+    if pinned is not None:
+        return pinned
     data_dir = data_dir_from_env()
     audience, _ = audience_from_env()
-    return _load(str(data_dir), _version.of(data_dir), audience)
+    return pin_for_run(current_result(data_dir, _version.of(data_dir), audience, language))
 
 
 def current_audience() -> Audience:

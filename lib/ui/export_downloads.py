@@ -21,11 +21,17 @@ BUTTONS = {
 }
 
 
+# Formats none of whose text is in the interface's language: one file serves every language.
+SAME_IN_EVERY_LANGUAGE = {"iati", "datapackage"}
+
+
 def export_for(portfolio: Portfolio, format: str, filters: Filters, language: str) -> Export:
     """The export, built once per portfolio object (so per data version and audience: the
-    public site's never comes from the board's data), format, filters and language."""
+    public site's never comes from the board's data), format, filters and, for the formats
+    that hold interface text, language."""
+    kept_for = None if format in SAME_IN_EVERY_LANGUAGE else language
     return index_of(portfolio).remember(
-        ("export", format, filters, language),
+        ("export", format, filters, kept_for),
         lambda: export(portfolio, format, filters, language),
     )
 

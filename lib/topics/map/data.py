@@ -8,9 +8,9 @@ spread over cities, and a place without coordinates is listed, never placed by g
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
@@ -67,34 +67,53 @@ class MapData:
         return self.links[self.links["drawn"]]
 
 
+class _Figure(NamedTuple):
+    """One figure tied to a place: `sized` (counts towards its dot) and `from_here`."""
+
+    indicator: str
+    project: str
+    event: str
+    value: object
+    precision: str
+    fewer_than: object
+    source: str
+    quote: str
+    sized: bool
+    from_here: bool
+
+
 class _FiguresByPlace:
     """Figures tied to each place, found in one pass over the view's figures: the parts that
     came from a place and the wholes of events held there. A whole that is broken down by
-    origin is tied to the origins, not to its venue."""
+    origin is tied to the origins, not to its venue. Kept as plain records, a place's list
+    each: a frame a place (hundreds of places, each filtered, copied and walked) took most of
+    a 10,000-project map's time."""
 
     def __init__(self, values: pd.DataFrame) -> None:
         keys = values["project"] + "|" + values["event"] + "|" + values["indicator"]
         broken_down = keys.isin(set(keys[values["breakdown"] != ""])).to_numpy(dtype=bool)
-        self.values = values
-        self.rows: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
-        columns = (values["breakdown"], values["place"], values["venue"])
-        for position, (breakdown, place, venue) in enumerate(zip(*columns, strict=True)):
+        # object arrays: walking a masked (Int64) column an element at a time is slow
+        columns = (values[name].to_numpy(dtype=object) for name in _FIGURE_COLUMNS)
+        fields = list(zip(*columns, strict=True))
+        self.rows: dict[str, list[_Figure]] = defaultdict(list)
+        places = (values[name].to_numpy(dtype=object) for name in ("breakdown", "place", "venue"))
+        for position, (breakdown, place, venue) in enumerate(zip(*places, strict=True)):
             if breakdown == "origin_city":
-                self.rows[place].append((position, True, True))
+                self.rows[place].append(_Figure(*fields[position], True, True))
             elif breakdown == "" and venue:
-                self.rows[venue].append((position, not broken_down[position], False))
+                sized = bool(not broken_down[position])
+                self.rows[venue].append(_Figure(*fields[position], sized, False))
 
-    def of(self, place: str) -> pd.DataFrame:
-        """The place's figures with `sized` (counts towards its dot) and `from_here`."""
-        mine = self.rows.get(place, [])
-        # plain arrays: pandas would grow an empty frame to fit an assigned Series' index
-        return self.values.iloc[[position for position, _, _ in mine]].assign(
-            sized=np.array([sized for _, sized, _ in mine], dtype=bool),
-            from_here=np.array([here for _, _, here in mine], dtype=bool),
-        )
+    def of(self, place: str) -> list[_Figure]:
+        return self.rows.get(place, [])
 
 
-def _figure_line(portfolio: Portfolio, row: object, language: str) -> tuple[str, str]:
+_FIGURE_COLUMNS = (
+    "indicator", "project", "event", "value", "precision", "fewer_than", "source", "quote",
+)  # fmt: skip
+
+
+def _figure_line(portfolio: Portfolio, row: _Figure, language: str) -> tuple[str, str]:
     """('Participants from this city: 132', 'report title: “the sentence”')."""
     label = portfolio.indicators[row.indicator].labels.get(language)
     events = portfolio.projects[row.project].events
@@ -110,17 +129,18 @@ def _figure_line(portfolio: Portfolio, row: object, language: str) -> tuple[str,
 
 
 def _size(
-    portfolio: Portfolio, rows: pd.DataFrame, language: str
+    portfolio: Portfolio, rows: list[_Figure], language: str
 ) -> tuple[float | None, str, str, bool]:
     """(value, status, words, approximate) of the participants a place's dot stands for."""
-    sized = rows[rows["sized"] & (rows["indicator"] == SIZE_INDICATOR)]
-    reported = sized[sized["value"].notna()]
-    if reported.empty:
-        status = NOT_REPORTED if len(sized) else NO_COUNT
+    sized = [row for row in rows if row.sized and row.indicator == SIZE_INDICATOR]
+    reported = [row for row in sized if not pd.isna(row.value)]
+    if not reported:
+        status = NOT_REPORTED if sized else NO_COUNT
         return None, status, tr(language, STATUS_WORDS[status]), False
     adds_up = portfolio.indicators[SIZE_INDICATOR].aggregation == "sum"
-    value = reported["value"].sum() if adds_up else reported["value"].max()
-    approximate = bool((reported["precision"] == "approximate").any())
+    numbers = [int(row.value) for row in reported]
+    value = sum(numbers) if adds_up else max(numbers)
+    approximate = any(row.precision == "approximate" for row in reported)
     words = value_text(value, "approximate" if approximate else "exact", language)
     at_least = not adds_up and len(reported) > 1
     words = tr(language, "{number} participants", number=words)
@@ -129,9 +149,20 @@ def _size(
     return float(value), COUNTED, words, approximate
 
 
-def _events_here(events: list[tuple[str, Event]], mine: set[str], language: str) -> str:
+def _events_here(
+    events: list[tuple[str, Event]], mine: set[str], language: str, periods: dict
+) -> str:
+    """The events held at a place; `periods` keeps each period's words (a portfolio's
+    events share a few thousand dates, each written out in Babel's words once)."""
+
+    def period(event: Event) -> str:
+        key = (event.start, event.end)
+        if key not in periods:
+            periods[key] = period_text(event.start, event.end, language)
+        return periods[key]
+
     return "; ".join(
-        f"{event.title.get(language)} ({period_text(event.start, event.end, language)}"
+        f"{event.title.get(language)} ({period(event)}"
         + (", " + tr(language, "planned") + ")" if event.status == "planned" else ")")
         for pid, event in events
         if pid in mine
@@ -146,6 +177,7 @@ class _ByPlace:
     roles: dict[str, list[tuple[str, str]]]
     events: dict[str, list[tuple[str, Event]]]
     figures: _FiguresByPlace
+    periods: dict = field(default_factory=dict)  # (start, end) -> words, for _events_here
 
 
 def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame) -> _ByPlace:
@@ -173,7 +205,7 @@ def _place_row(
     country = portfolio.countries.get(place.country)
     roles = by_place.roles.get(place_id, [])
     mine = list(dict.fromkeys(pid for pid, _ in roles))
-    rows = by_place.figures.of(place_id) if in_filter else by_place.figures.values.iloc[0:0]
+    rows = by_place.figures.of(place_id) if in_filter else []
     if in_filter:
         size_value, status, size_words, approximate = _size(portfolio, rows, language)
     else:
@@ -186,11 +218,11 @@ def _place_row(
         f"{portfolio.projects[pid].title.get(language)}: " + ", ".join(roles_of[pid])
         for pid in mine
     ]
-    events = _events_here(by_place.events.get(place_id, []), set(mine), language)
-    written = rows if every_figure else rows.head(FIGURE_LINES)
-    figures = [_figure_line(portfolio, row, language) for row in written.itertuples(index=False)]
+    events = _events_here(by_place.events.get(place_id, []), set(mine), language, by_place.periods)
+    written = rows if every_figure else rows[:FIGURE_LINES]
+    figures = [_figure_line(portfolio, row, language) for row in written]
     more = "" if len(written) == len(rows) else _more(len(rows) - len(written), language)
-    cited = list(dict.fromkeys(zip(rows["source"], rows["quote"], strict=True)))
+    cited = list(dict.fromkeys((row.source, row.quote) for row in rows))
     sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited[:TIP_LINES]]
     return {
         "place": place_id,

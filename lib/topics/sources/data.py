@@ -7,7 +7,7 @@ from collections import defaultdict
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.query.citations import catalogue_uses, project_uses
+from lib.query.citations import catalogue_uses, project_sources, project_uses
 from lib.query.index import index_of
 from lib.text.dates import date_text
 from lib.text.i18n import N_, tr
@@ -28,10 +28,11 @@ def _citations(portfolio: Portfolio) -> dict[str, tuple[int, frozenset[str]]]:
             counts[source] += 1
             projects[source].add(project)
 
-        no_figures = portfolio.values.iloc[0:0]
-        for pid in portfolio.projects:  # a project's own facts; its figures come next
-            for use in project_uses(portfolio, pid, rows=no_figures):
-                cite(use.source, pid)
+        # a project's own facts, by their sources alone: building each fact's words (and a
+        # figures table a project) took 70 s at 100,000 projects. Its figures come next.
+        for pid, project in portfolio.projects.items():
+            for source in project_sources(project):
+                cite(source, pid)
         # one fact a figure, read from the columns (10,000 one-project tables took 80 MB)
         values = portfolio.values
         for source, project in zip(values["source"], values["project"], strict=True):

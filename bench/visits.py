@@ -1,0 +1,147 @@
+"""The snapshot's figures for bench/run.py (issue 16): the build against the bare YAML parse,
+the app's start from an existing snapshot, each page's first visit and its reruns after a
+filter change, the snapshot's size. Each worker runs in a fresh process (run.py starts it)
+and returns one JSON-able dict.
+
+Filter changes: on each page, each kind of filter (a city, a small funder, the funder of most
+projects, a year range) is set to `repeats` different values in turn (the funder of most
+projects is one value, set once), each followed by a run back to no filter that is not timed.
+Every timed run is the first with that filter in that process, so it is a filter change, not
+a kept result; the median and the 95th percentile are over all of them.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+KINDS = ("a city", "a small funder", "the biggest funder", "a year range")
+
+
+def work_build(data_dir: Path, cache_dir: Path) -> dict[str, Any]:
+    """`dashboard-data build` of the folder into an empty cache folder."""
+    from lib.store.build import build
+
+    started = time.perf_counter()
+    built = build(data_dir, cache_dir)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "problems": len(built.result.problems),
+        "snapshot_bytes": built.path.stat().st_size if built.path else None,
+    }
+
+
+def _filter_values(repeats: int) -> dict[str, list[tuple[str, Any]]]:
+    """(widget key, value) to set, `repeats` of each kind, from the data the app holds."""
+    from lib.query.index import index_of
+    from lib.ui.app_data import load_for_app
+
+    portfolio = load_for_app().portfolio  # the version the app holds: no second load
+    index = index_of(portfolio)
+    funders = Counter(
+        funder for ids in index.facets["funders"].values() for funder in ids
+    ).most_common()
+    cities = Counter(city for ids in index.facets["cities"].values() for city in ids)
+    middling = [city for city, _ in cities.most_common()][len(cities) // 3 :]
+    low, high = index.year_bounds or (2000, 2000)
+    years = [(min(low + k, high), min(low + k + 1, high)) for k in range(repeats)]
+    return {
+        "a city": [("filter.cities", [city]) for city in middling[:repeats]],
+        "a small funder": [("filter.funders", [f]) for f, _ in funders[::-1][:repeats]],
+        "the biggest funder": [("filter.funders", [funders[0][0]])],
+        "a year range": [("filter.years", pair) for pair in years],
+    }
+
+
+def work_visits(data_dir: Path, cache_dir: Path, repeats: int) -> dict[str, Any]:
+    """Start the app on an existing snapshot, visit every page, change the filters."""
+    os.environ["DASHBOARD_DATA_DIR"] = str(data_dir)
+    os.environ["DASHBOARD_CACHE_DIR"] = str(cache_dir)
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=1800)
+    started = time.perf_counter()
+    app.run()
+    start_s = time.perf_counter() - started
+    values = _filter_values(repeats)
+    defaults = {
+        key: app.session_state[key] for key in ("filter.years",) if key in app.session_state
+    }
+    pages: dict[str, Any] = {}
+    for page in sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("pages/*/app.py")):
+        started = time.perf_counter()
+        app.switch_page(page).run()
+        entry: dict[str, Any] = {"first_visit_ms": (time.perf_counter() - started) * 1000}
+        for kind in KINDS:
+            times = []
+            for key, value in values[kind]:
+                app.session_state[key] = value
+                started = time.perf_counter()
+                app.run()
+                times.append((time.perf_counter() - started) * 1000)
+                app.session_state[key] = defaults.get(key, [])
+                app.run()
+            entry[kind] = times
+        entry["errors"] = [str(error.value)[:300] for error in app.exception]
+        pages[page] = entry
+    return {"start_s": start_s, "pages": pages}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The runs' pages, first visits as medians, filter changes as median and p95."""
+    pages = {}
+    for page in runs[0]["pages"]:
+        entries = [run["pages"][page] for run in runs]
+        pages[page] = {
+            "first_visit_ms": statistics.median(e["first_visit_ms"] for e in entries),
+            "errors": sorted({error for e in entries for error in e["errors"]}),
+        }
+        for kind in KINDS:
+            times = [t for e in entries for t in e[kind]]
+            pages[page][kind] = {
+                "median_ms": statistics.median(times),
+                "p95_ms": percentile(times, 0.95),
+                "n": len(times),
+            }
+    return {"start_s": statistics.median(run["start_s"] for run in runs), "pages": pages}
+
+
+def report_lines(name: str, entry: dict[str, Any]) -> list[str]:
+    """The snapshot section of bench/results.md for one data set."""
+    build, visits = entry["build"], entry["visits"]
+    size = (build["snapshot_bytes"] or 0) / 1024 / 1024
+    lines = [
+        f"### {name}: {entry['projects']:,} projects",
+        "",
+        f"- build (validate and write the snapshot): {build['seconds']:.1f} s; the bare YAML "
+        f"parse of the same files: {entry['parse_s']:.1f} s "
+        f"({build['seconds'] / entry['parse_s']:.1f}×); snapshot {size:,.1f} MB",
+        f"- app start from the snapshot to the first page drawn: {visits['start_s']:.2f} s",
+        "",
+        "| page | first visit (ms) | "
+        + " | ".join(f"{k}: median / p95 (ms)" for k in KINDS)
+        + " |",
+        "|---|---:|" + "---:|" * len(KINDS),
+    ]
+    for page, figures in visits["pages"].items():
+        cells = [f"{figures[k]['median_ms']:,.0f} / {figures[k]['p95_ms']:,.0f}" for k in KINDS]
+        lines.append(f"| {page} | {figures['first_visit_ms']:,.0f} | " + " | ".join(cells) + " |")
+    memory = entry.get("memory", {}).get("after_each_page_mb")
+    if memory:
+        lines += [
+            "",
+            "Server memory after each page (MB): "
+            + ", ".join(f"{page or 'overview'} {mb:,.0f}" for page, mb in memory.items()),
+        ]
+    return lines + [""]

@@ -1,0 +1,219 @@
+"""Build a data folder's snapshot: a consistent, validated read, written atomically.
+
+Consistent: the folder's fingerprint is taken before and after the read; when they differ (a
+curator or `git pull` changed files meanwhile), or a file vanished mid-read, the read is done
+again, and after READ_ATTEMPTS refused: a mix of two versions is never validated, written or
+served. Atomic: the file is written under a temporary name, flushed to disk and renamed, so
+a reader (another replica starting at the same moment) sees the whole file or none.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from lib.load.loader import LoadResult, data_files, fingerprint, load_portfolio
+from lib.model.portfolio import Portfolio
+from lib.model.problems import Problem
+from lib.store.tables import CREATE, DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
+from lib.text.i18n import N_
+
+READ_ATTEMPTS = 3
+# A file saved this recently may still be being written (an editor, a copy, a CSV rewritten
+# in place): the read waits until every file is this old, so a half-written file that happens
+# to be valid is not taken for the whole.
+SETTLE_SECONDS = 1.0
+SNAPSHOTS_KEPT = 4  # per cache folder, newest first: the disk it takes is bounded too
+CHANGING = (
+    "the files changed while they were being read ({n} tries); nothing is shown from a "
+    "half-changed folder: this clears itself once the changes are saved"
+)
+# What a build is doing, for a progress bar (translated where it is shown).
+STEP_READING = N_("Reading and checking every data file…")
+STEP_WRITING = N_("Writing the checked data to the snapshot…")
+STEP_OPENING = N_("Opening the snapshot…")
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class Built:
+    """The validated data (or its problems) and the snapshot written from it, if any.
+    `changing` is True when the folder kept changing during the read."""
+
+    result: LoadResult
+    path: Path | None
+    changing: bool = False
+
+
+def cache_dir_for(data_dir: Path) -> Path:
+    """DASHBOARD_CACHE_DIR when set, else `.cache/` beside the data folder (git ignores it)."""
+    return Path(os.environ.get("DASHBOARD_CACHE_DIR") or data_dir.resolve().parent / ".cache")
+
+
+def snapshot_path(cache_dir: Path, data_fingerprint: str) -> Path:
+    return cache_dir / f"{data_fingerprint}{SUFFIX}"
+
+
+def build(data_dir: Path, cache_dir: Path, progress: Progress | None = None) -> Built:
+    """Validate `data_dir` from a consistent read and, when it passes, write its snapshot
+    into `cache_dir`. A cache folder that cannot be written leaves `path` None: the data is
+    still served, only not kept for the next start."""
+    report = progress or (lambda _fraction, _step: None)
+    report(0.0, STEP_READING)
+    result = consistent_load(data_dir)
+    if result is None:
+        problem = Problem("(data folder)", None, "(files)", CHANGING.format(n=READ_ATTEMPTS))
+        return Built(LoadResult(data_dir, None, (problem,), 0), None, changing=True)
+    if result.portfolio is None:
+        return Built(result, None)
+    report(0.8, STEP_WRITING)
+    try:
+        path = write_snapshot(result, cache_dir)
+    except (OSError, duckdb.Error):
+        path = None
+    return Built(result, path)
+
+
+def consistent_load(data_dir: Path) -> LoadResult | None:
+    """load_portfolio of a folder that did not change while it was read; None when it kept
+    changing. A file that vanishes mid-read (git replaces files by unlinking them) counts as
+    a change, never as a traceback."""
+    for attempt in range(READ_ATTEMPTS):
+        if attempt:
+            time.sleep(0.5 * attempt)  # let an editor or `git checkout` finish
+        _wait_until_settled(data_dir)
+        before = _fingerprint_or_none(data_dir)
+        try:
+            result = load_portfolio(data_dir)
+        except OSError:
+            continue
+        after = _fingerprint_or_none(data_dir)
+        if before is None or before != after:
+            continue
+        if result.portfolio is not None and result.portfolio.fingerprint != after:
+            continue
+        return result
+    return None
+
+
+def _wait_until_settled(data_dir: Path) -> None:
+    newest = 0.0
+    for path in data_files(data_dir):
+        try:
+            newest = max(newest, path.stat().st_mtime)
+        except OSError:
+            continue
+    age = time.time() - newest
+    if 0 <= age < SETTLE_SECONDS:
+        time.sleep(SETTLE_SECONDS - age)
+
+
+def _fingerprint_or_none(data_dir: Path) -> str | None:
+    try:
+        return fingerprint(data_dir)
+    except OSError:
+        return None
+
+
+def write_snapshot(result: LoadResult, cache_dir: Path) -> Path:
+    """Write the portfolio's tables to `<fingerprint>.duckdb` in `cache_dir`, atomically."""
+    portfolio = result.portfolio
+    assert portfolio is not None, "only validated data is written"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    final = snapshot_path(cache_dir, portfolio.fingerprint)
+    temporary = cache_dir / f".{final.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
+    try:
+        connection = duckdb.connect(str(temporary))
+        try:
+            _write_tables(connection, portfolio, result.files_read)
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, final)
+    finally:
+        temporary.unlink(missing_ok=True)
+        Path(f"{temporary}.wal").unlink(missing_ok=True)
+    _sync_folder(cache_dir)
+    _keep_newest(cache_dir, final)
+    return final
+
+
+def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, files: int) -> None:
+    connection.execute(CREATE)
+    kinds, ids, positions, bodies = [], [], [], []
+    for kind, (_, key) in ENTRY_KINDS.items():
+        held = {"": portfolio.settings} if kind == "settings" else getattr(portfolio, kind)
+        for position, (entry_id, entry) in enumerate(held.items()):
+            kinds.append(kind)
+            ids.append(entry_id if key else "")
+            positions.append(position)
+            bodies.append(entry.model_dump_json())
+    entries = pa.table({"kind": kinds, "id": ids, "position": positions, "body": bodies})
+    texts = pa.table(
+        {"id": list(portfolio.source_texts), "text": list(portfolio.source_texts.values())}
+    )
+    frame = portfolio.values.copy()
+    for column in DATE_COLUMNS:
+        frame[column] = frame[column].map(lambda date: None if date is None else str(date))
+    figures = pa.Table.from_pandas(frame, preserve_index=False)
+    connection.register("entries_in", entries)
+    connection.register("texts_in", texts)
+    connection.register("figures_in", figures)
+    connection.execute("INSERT INTO entries SELECT * FROM entries_in")
+    connection.execute("INSERT INTO source_texts SELECT * FROM texts_in")
+    connection.execute("CREATE TABLE figure_rows AS SELECT * FROM figures_in")
+    meta = {
+        "layout": LAYOUT_VERSION,
+        "fingerprint": portfolio.fingerprint,
+        "files_read": str(files),
+        "entries": str(len(bodies)),
+        "figure_rows": str(len(frame)),
+    }
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+
+
+def _keep_newest(cache_dir: Path, written: Path) -> None:
+    """Remove all but the newest SNAPSHOTS_KEPT snapshots, and temporary files of builds
+    that died more than an hour ago. A replica that has one open keeps reading it: POSIX
+    frees a removed file's blocks only when the last reader closes it."""
+    snapshots = sorted(
+        (path for path in cache_dir.glob(f"*{SUFFIX}") if path != written),
+        key=_modified,
+        reverse=True,
+    )
+    for path in snapshots[SNAPSHOTS_KEPT - 1 :]:
+        path.unlink(missing_ok=True)
+    for path in cache_dir.glob(".*.tmp"):
+        if time.time() - _modified(path) > 3600:
+            path.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the rename itself to disk, where the system allows opening a folder."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

@@ -1,0 +1,84 @@
+"""Open a snapshot file and give back the validated data it holds, or None when it is not a
+whole, current snapshot of this data (missing, of another layout or data version, truncated,
+corrupt): the caller then rebuilds it. A snapshot is never trusted blindly: DuckDB checks each
+block's checksum, the row counts are checked against the ones written, and every entry goes
+through its pydantic model again on the way in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+from pydantic import ValidationError
+
+from lib.load.loader import LoadResult
+from lib.model.dates import FuzzyDate
+from lib.model.portfolio import Portfolio
+from lib.model.schema import Settings
+from lib.store.tables import DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, WHOLE_NUMBER_COLUMNS
+
+# What a damaged, foreign or half-written file can raise on the way in.
+_UNREADABLE = (duckdb.Error, OSError, ValidationError, ValueError, KeyError, TypeError)
+
+
+def open_snapshot(path: Path, data_dir: Path, data_fingerprint: str) -> LoadResult | None:
+    """The data of the snapshot at `path` when it is whole and of `data_fingerprint`."""
+    if not path.is_file():
+        return None
+    try:
+        connection = duckdb.connect(str(path), read_only=True)
+    except _UNREADABLE:
+        return None
+    try:
+        return _read(connection, data_dir, data_fingerprint)
+    except _UNREADABLE:
+        return None
+    finally:
+        connection.close()
+
+
+def _read(
+    connection: duckdb.DuckDBPyConnection, data_dir: Path, data_fingerprint: str
+) -> LoadResult | None:
+    meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("layout") != LAYOUT_VERSION or meta.get("fingerprint") != data_fingerprint:
+        return None
+    rows = connection.execute("SELECT kind, id, body FROM entries ORDER BY kind, position")
+    entries: dict[str, dict] = {kind: {} for kind in ENTRY_KINDS}
+    count = 0
+    for kind, entry_id, body in rows.fetchall():
+        model, _ = ENTRY_KINDS[kind]
+        entries[kind][entry_id] = model.model_validate_json(body)
+        count += 1
+    texts = dict(connection.execute("SELECT id, text FROM source_texts").fetchall())
+    values = _figures(connection.sql("SELECT * FROM figure_rows").to_arrow_table())
+    if count != int(meta["entries"]) or len(values) != int(meta["figure_rows"]):
+        return None
+    settings = entries.pop("settings").get("", Settings())
+    portfolio = Portfolio(
+        data_dir=data_dir,
+        source_texts=texts,
+        values=values,
+        fingerprint=data_fingerprint,
+        settings=settings,
+        **entries,
+    )
+    return LoadResult(data_dir, portfolio, (), int(meta["files_read"]))
+
+
+def _figures(table: pa.Table) -> pd.DataFrame:
+    """The figures frame exactly as the loader makes it: whole numbers that may be missing
+    as Int64, dates as FuzzyDate objects (or None)."""
+    frame = table.to_pandas()
+    for column in WHOLE_NUMBER_COLUMNS:
+        frame[column] = frame[column].astype("Int64")
+    frame["line"] = frame["line"].astype("int64")
+    for column in DATE_COLUMNS:
+        frame[column] = pd.Series(
+            [None if text is None else FuzzyDate.parse(text) for text in table[column].to_pylist()],
+            index=frame.index,
+            dtype=object,
+        )
+    return frame

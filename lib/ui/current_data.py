@@ -1,0 +1,104 @@
+"""The one data version this server process holds, and the one each run of the script sees.
+
+The process holds one opened snapshot (its memory is what bounds the data's: a new version
+replaces the old, which is freed once the runs still reading it end). A run pins the version
+it starts with (the router pins it; pages read the pin), so a file saved mid-run never gives
+the router one version and a page another. A version is held only once it is whole: read
+consistently, validated, and opened from a snapshot that passed its checks (lib/store).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+
+import streamlit as st
+
+from lib.load.audience import Audience, for_audience
+from lib.load.loader import LoadResult
+from lib.store.build import STEP_OPENING, build, cache_dir_for, snapshot_path
+from lib.store.snapshot import open_snapshot
+from lib.text.i18n import tr
+
+
+@dataclasses.dataclass(frozen=True)
+class _Held:
+    data_dir: str
+    audience: Audience
+    fingerprint: str  # the fingerprint asked for (the data's own is in the portfolio)
+    result: LoadResult
+
+
+_lock = threading.Lock()
+_held: _Held | None = None
+_run = threading.local()  # Streamlit runs each rerun of a session in its own thread
+
+
+def pinned_result() -> LoadResult | None:
+    """The data version this run pinned, if the router has pinned one."""
+    return getattr(_run, "result", None)
+
+
+def pin_for_run(result: LoadResult) -> LoadResult:
+    _run.result = result
+    return result
+
+
+def current_result(
+    data_dir: Path, fingerprint: str, audience: Audience, language: str
+) -> LoadResult:
+    """The data of `data_dir` at `fingerprint` as `audience` sees it: held, else opened from
+    its snapshot, else built (validated, written) with a progress bar. While the folder is
+    changing under the read, the version held before is served, whole."""
+    global _held
+    held = _held
+    if _matches(held, data_dir, fingerprint, audience):
+        return held.result
+    if not _lock.acquire(blocking=False):
+        with st.spinner(tr(language, "Preparing the data for another visitor; a moment…")):
+            _lock.acquire()
+    try:
+        held = _held
+        if _matches(held, data_dir, fingerprint, audience):
+            return held.result
+        result, changing = _open_or_build(data_dir, fingerprint, language)
+        same_folder = held is not None and (held.data_dir, held.audience) == (
+            str(data_dir),
+            audience,
+        )
+        if changing and same_folder:
+            return held.result
+        if result.portfolio is not None:
+            result = dataclasses.replace(result, portfolio=for_audience(result.portfolio, audience))
+        _held = _Held(str(data_dir), audience, fingerprint, result)
+        return result
+    finally:
+        _lock.release()
+
+
+def _matches(held: _Held | None, data_dir: Path, fingerprint: str, audience: Audience) -> bool:
+    if held is None or (held.data_dir, held.audience) != (str(data_dir), audience):
+        return False
+    portfolio = held.result.portfolio
+    own = portfolio.fingerprint if portfolio is not None else None
+    return bool(fingerprint) and fingerprint in (held.fingerprint, own)
+
+
+def _open_or_build(data_dir: Path, fingerprint: str, language: str) -> tuple[LoadResult, bool]:
+    """The snapshot's data when a whole one of `fingerprint` is on disk, else a build's
+    result (the problems, or the data it validated and wrote); and whether the folder kept
+    changing during the build's read."""
+    cache_dir = cache_dir_for(data_dir)
+    bar = st.progress(0.0, text=tr(language, STEP_OPENING))
+    try:
+        if fingerprint:
+            opened = open_snapshot(snapshot_path(cache_dir, fingerprint), data_dir, fingerprint)
+            if opened is not None:
+                return opened, False
+        built = build(
+            data_dir, cache_dir, lambda done, step: bar.progress(done, tr(language, step))
+        )
+        return built.result, built.changing
+    finally:
+        bar.empty()

@@ -1,0 +1,30 @@
+"""The Sources page counts each report's citations from the projects' sources alone: the
+same facts, in the same number, as the lists of facts a reader opens."""
+
+from fixture_data import FIXTURE_DATA_DIR
+
+from lib.load.loader import load_portfolio
+from lib.query.citations import project_sources, project_uses
+from lib.topics.sources.data import source_list
+
+
+def test_counted_sources_are_the_sources_of_the_listed_facts():
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
+    no_figures = portfolio.values.iloc[0:0]
+    for project_id, project in portfolio.projects.items():
+        listed = project_uses(portfolio, project_id, rows=no_figures)
+        assert list(project_sources(project)) == [use.source for use in listed]
+
+
+def test_every_report_counts_the_facts_taken_from_it():
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
+    listed = source_list(portfolio)
+    counted = dict(zip(listed["id"], listed["facts taken"], strict=True))
+    expected: dict[str, int] = {}
+    for project_id in portfolio.projects:
+        for use in project_uses(portfolio, project_id):
+            expected[use.source] = expected.get(use.source, 0) + 1
+    for entry in [*portfolio.organisations.values(), *portfolio.programmes.values()]:
+        expected[entry.source] = expected.get(entry.source, 0) + 1
+    assert counted == {source: expected.get(source, 0) for source in counted}
+    assert sum(counted.values()) > 0
