@@ -23,6 +23,7 @@ from lib.topics.timeline.data import (
 from lib.ui.downloads import chart_config, csv_bytes, csv_download, pictured
 from lib.ui.kept_figure import kept
 from lib.ui.search_select import searched
+from lib.ui.timeline_zoom import remember_zoom, zoom_from_link
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
@@ -55,6 +56,7 @@ dated_ids = derived(
 )
 if dated_ids:
     titles = project_titles(portfolio, language)
+    zoom_from_link(dated_ids, language)
     current = st.session_state.get("timeline.zoom")
     offered = searched(
         dated_ids,
@@ -69,6 +71,7 @@ if dated_ids:
         [None, *offered],
         format_func=lambda pid: titles[pid] if pid else everything,
         key="timeline.zoom",
+        on_change=remember_zoom,
     )
     # A portfolio's thousands of projects do not fit one axis: it draws the first few, or one.
     drawn = dated_ids[:TIMELINE_PROJECTS]
