@@ -26,6 +26,7 @@ from lib.topics.map.data import (
     link_pairs,
 )
 from lib.topics.map.framing import LABEL_PX, MAP_HEIGHT, fit_view, place_labels
+from lib.topics.map.tooltip import TOOLTIP, TOOLTIP_STYLE, tip_line
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
 
 LINK_COLOURS = {
@@ -45,31 +46,6 @@ DOT_COLOUR = OKABE_ITO[0]
 QUOTED_ARCS = 300  # up to this many arcs, each arc's tooltip quotes its report's sentence
 APPROXIMATE_ALPHA, EXACT_ALPHA = 110, 220  # an approximate count is drawn lighter
 LAND, COAST, SEA = "#F4F2EC", "#A8A8A8", "#EAF1F6"
-# Streamlit escapes the values put into the tooltip's HTML: every field is plain text.
-TOOLTIP = (
-    "<b>{name}</b><br/>{tip_where}<br/>{tip_projects}<br/>{tip_size}<br/>{tip_figures}"
-    "<br/><i>{tip_sources}</i><br/>{tip_more}"
-)
-# deck.gl puts its tooltip beside the pointer, whatever room is left: beside a city near the
-# map's edge it ran 111 px past it, source sentence and all. It is pinned instead to the map's
-# top left corner, no wider or taller than the map, and each line is cut to what it can hold;
-# the table under the map has every text in full.
-TIP_CHARACTERS = 140
-TOOLTIP_STYLE = {
-    "transform": "none",  # deck.gl's own translate() to the pointer, set before this style
-    "top": "6px",
-    "left": "6px",
-    "maxWidth": "min(300px, calc(100% - 12px))",
-    "maxHeight": "calc(100% - 12px)",
-    "overflow": "hidden",
-    "backgroundColor": "white",
-    "color": "#222",
-    "fontSize": "12px",
-    "lineHeight": "1.35",
-    "whiteSpace": "normal",
-    "border": "1px solid #ccc",
-    "boxShadow": "0 1px 4px rgba(0,0,0,0.2)",
-}
 
 
 def _rgb(colour: str, alpha: int = 255) -> list[int]:
@@ -141,13 +117,6 @@ def drawn_cities(data: MapData, view: dict[str, float]) -> pd.DataFrame:
     )
 
 
-def _tip_line(text: str) -> tuple[str, bool]:
-    """The text cut at a word to TIP_CHARACTERS, and whether it was cut."""
-    if len(text) <= TIP_CHARACTERS:
-        return text, False
-    return text[:TIP_CHARACTERS].rsplit(" ", 1)[0] + " …", True
-
-
 def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     """One small record a city: the deck's payload stays one point a city, not a figure.
     Big dots come first, so that a small dot beside a big one is drawn on top of it."""
@@ -163,7 +132,7 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
             "tip_figures": row.tip_figures,
             "tip_sources": sources,
         }
-        cut = {key: _tip_line(text) for key, text in lines.items()}
+        cut = {key: tip_line(text) for key, text in lines.items()}
         records.append(
             {
                 "name": row.name,
@@ -254,7 +223,7 @@ def _link_records(data: MapData) -> list[dict[str, Any]]:
                 "tip_projects": names_text(titles, TIP_LINES, "; ", language=language),
                 "tip_size": "",
                 "tip_figures": "",
-                "tip_sources": _tip_line(sources)[0],
+                "tip_sources": tip_line(sources)[0],
                 "tip_more": "",
             }
         )
