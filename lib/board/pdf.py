@@ -105,7 +105,11 @@ def _tiles(pdf: _Pack, tiles: tuple[Line, ...]) -> None:
         pdf.set_draw_color(200, 200, 200)
         pdf.rect(x, y, width, TILE_HEIGHT)
         pdf.set_xy(x + 4, y + 3)
-        pdf.set_font(FAMILY, "B", 20)
+        size = 20  # smaller for a long figure ("около 16 или повече"), never past the tile
+        pdf.set_font(FAMILY, "B", size)
+        while size > 11 and pdf.get_string_width(tile.text) > width - 8:
+            size -= 1
+            pdf.set_font(FAMILY, "B", size)
         pdf.cell(width - 8, 10, tile.text)
         pdf.set_xy(x + 4, y + 14)
         pdf.set_font(FAMILY, "", 10)
