@@ -1,13 +1,13 @@
 """Many viewers at once: a load test of the dashboard over Streamlit's own websocket protocol.
 
 A script, not a test: `make load-test` runs it. It starts the app on loopback (127.0.0.1, a free
-port, the bundled data), then opens SESSIONS sessions at once, as many browsers would: each
-connects to ws://127.0.0.1:PORT/_stcore/stream, asks for the first page (a rerun_script BackMsg
-with the link's query string), waits for script_finished, then changes the city filter CHANGES
-times (a rerun_script with the sidebar multiselect's new value in its widget states, as the
-browser sends it) and waits for each rerun to finish. Every run is checked, not just timed: the
-"Participants" figure the server draws must be the one the filter selects (291 in all, 132 for
-Shtip, 127 for Strazhitsa, 259 for both), and no exception may be drawn.
+port or --port, the bundled data or --data), then opens SESSIONS sessions at once, as many
+browsers would: each connects to ws://127.0.0.1:PORT/_stcore/stream, asks for the first page (a
+rerun_script BackMsg with the link's query string), waits for script_finished, then changes the
+city filter CHANGES times (a rerun_script with the sidebar multiselect's new value in its widget
+states, as the browser sends it) and waits for each rerun to finish. Every run is checked, not
+just timed: the "Participants" figure the server draws must be the one the filter selects (291
+in all, 132 for Shtip, 127 for Strazhitsa, 259 for both), and no exception may be drawn.
 
 It writes bench/load_results.json and bench/load_results.md: success rate, first-load and rerun
 times (median, p95, max; a first load counts from opening the connection), the server's
@@ -16,6 +16,7 @@ after they closed, and the machine it ran on (with its load average). Everything
 bounded: the number of sessions, a time limit for each message and one for the whole run.
 
     python bench/load_test.py [--sessions 50] [--changes 5] [--ramps 0,10] [--timeout 600]
+        [--data DIR] [--port N]
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = Path(__file__).resolve().parent
-DATA_DIR = ROOT / "data"
+BUNDLED_DATA_DIR = ROOT / "data"
+# The folder and port of this run (--data, --port). The figures each change must draw are
+# known for the bundled data only; on another folder the changes are to its first two cities,
+# and every run is checked for finishing without an exception and drawing a figure.
+SETTINGS: dict[str, Any] = {"data_dir": BUNDLED_DATA_DIR, "port": None}
 CITY_WIDGET = "filter.cities"
 # The filter changes a session makes, in turn, and the Participants figure each must draw.
 CHANGES = [
@@ -176,7 +181,9 @@ async def session(number: int, port: int, changes: int, message_timeout: float) 
             first = await asyncio.wait_for(
                 run_script(socket_, "", "", WidgetStates()), message_timeout
             )
-            _check(first, FIRST_LOAD_FIGURE, "first load")
+            bundled = SETTINGS["data_dir"] == BUNDLED_DATA_DIR
+            _check(first, FIRST_LOAD_FIGURE if bundled else None, "first load")
+            changes_made = CHANGES if bundled else _first_cities(first)
             result.first_load_s = time.monotonic() - opened  # connecting included
             last = first
             for step in range(changes):
@@ -184,7 +191,8 @@ async def session(number: int, port: int, changes: int, message_timeout: float) 
                     raise RuntimeError("the page drew no city filter")
                 # The first change is the one every session makes to Shtip: Streamlit once
                 # dropped the first change after a page was opened (lib/ui/widget_ids.py).
-                chosen, expected = CHANGES[0 if step == 0 else (number + step) % len(CHANGES)]
+                turn = 0 if step == 0 else (number + step) % len(changes_made)
+                chosen, expected = changes_made[turn]
                 states = browser_states(last.widgets, chosen)
                 rerun = await asyncio.wait_for(
                     run_script(socket_, "", last.page_hash, states), message_timeout
@@ -198,12 +206,22 @@ async def session(number: int, port: int, changes: int, message_timeout: float) 
     return result
 
 
-def _check(run: Run, expected: str, what: str) -> None:
+def _first_cities(run: Run) -> list[tuple[list[str], str | None]]:
+    """Changes to a data folder's first two cities (as the city filter offers them), then to
+    both and to all; the figures they draw are not known in advance."""
+    _, widget = next(w for wid, w in run.widgets.items() if wid.endswith(CITY_WIDGET))
+    first, second = (list(widget.options) * 2)[:2]
+    return [([first], None), ([second], None), ([first, second], None), ([], None)]
+
+
+def _check(run: Run, expected: str | None, what: str) -> None:
     if run.status != "FINISHED_SUCCESSFULLY":
         raise RuntimeError(f"{what}: the run ended {run.status}")
     if run.exceptions:
         raise RuntimeError(f"{what}: the page drew an exception: {run.exceptions[0][:120]}")
-    if run.participants != expected:
+    if expected is None and run.participants is None:
+        raise RuntimeError(f"{what}: no Participants figure was drawn")
+    if expected is not None and run.participants != expected:
         raise RuntimeError(f"{what}: Participants {run.participants!r}, expected {expected!r}")
 
 
@@ -220,7 +238,7 @@ async def all_sessions(
 
 
 def start_server(port: int, log: Any) -> subprocess.Popen:
-    env = {**os.environ, "DASHBOARD_DATA_DIR": str(DATA_DIR)}
+    env = {**os.environ, "DASHBOARD_DATA_DIR": str(SETTINGS["data_dir"])}
     env.pop("DASHBOARD_AUDIENCE", None)
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
@@ -249,7 +267,7 @@ def machine() -> dict[str, Any]:
 
 
 def measure(sessions: int, changes: int, timeout: float, ramp: float) -> dict[str, Any]:
-    port = _free_port()
+    port = SETTINGS["port"] or _free_port()
     with tempfile.TemporaryFile() as log:
         server = start_server(port, log)
         try:
@@ -354,15 +372,24 @@ def _summary(
     return figures
 
 
+def _data_words() -> str:
+    data_dir = SETTINGS["data_dir"]
+    return "the bundled data" if data_dir == BUNDLED_DATA_DIR else f"the data in `{data_dir}`"
+
+
 def report(scenarios: list[dict[str, Any]], host: dict[str, Any]) -> str:
     lines = [
         "# Load test: many viewers at once",
         "",
         f"`python bench/load_test.py` (`make load-test`), {host['date']}: concurrent sessions "
         "over Streamlit's websocket protocol on 127.0.0.1, each opening the Overview page and "
-        "changing the city filter; the bundled data, a fresh server for each scenario. Each run "
-        "is checked: the Participants figure must be the one its filter selects (291, 132, 127 "
-        "or 259), and no exception may be drawn.",
+        f"changing the city filter; {_data_words()}, a fresh server for each scenario. "
+        + (
+            "Each run is checked: the Participants figure must be the one its filter selects "
+            "(291, 132, 127 or 259), and no exception may be drawn."
+            if SETTINGS["data_dir"] == BUNDLED_DATA_DIR
+            else "Each run is checked: it must draw a Participants figure and no exception."
+        ),
         "",
         f"Machine: {host['cpu']}, {host['cores']} cores, {host['memory_mb']:,} MB; "
         f"{host['os']}; Python {host['python']}, Streamlit {host['streamlit']}. The load test "
@@ -453,7 +480,10 @@ def main() -> None:
         help="seconds over which the sessions arrive, one scenario each (0: all at once)",
     )
     parser.add_argument("--out", type=Path, default=OUT / "load_results")
+    parser.add_argument("--data", type=Path, help="the data folder; default: the bundled data")
+    parser.add_argument("--port", type=int, help="the server's port; default: a free one")
     args = parser.parse_args()
+    SETTINGS.update(data_dir=args.data or BUNDLED_DATA_DIR, port=args.port)
     ramps = [float(ramp) for ramp in args.ramps.split(",")]
     if not 1 <= args.sessions <= 200 or not 0 <= args.changes <= 20:
         parser.error("--sessions must be 1 to 200 and --changes 0 to 20")

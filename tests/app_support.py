@@ -8,6 +8,14 @@ import numpy as np
 from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
 
+# The pages the dashboard's navigation lists. pages/presentation/app.py is not one of them: a
+# link with `?present=1` opens it alone (tests/test_board_pack.py, tests/test_audience.py).
+DASHBOARD_PAGES = sorted(
+    str(path.relative_to(ROOT))
+    for path in (ROOT / "pages").glob("*/app.py")
+    if path.parent.name != "presentation"
+)
+
 
 def open_app(page: str | None = None) -> AppTest:
     """The whole app (router, sidebar, data check), switched to `page` like

@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from app_support import set_filter
+from app_support import DASHBOARD_PAGES, set_filter
 from fixture_data import FIXTURE_DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
 
@@ -68,7 +68,7 @@ def test_broken_data_tells_the_public_only_that_it_is_being_corrected(
     assert "the parts on lines 3, 4 add up" in caplog.text
 
 
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+PAGES = DASHBOARD_PAGES
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -121,6 +121,9 @@ def test_sources_page_lists_reports_and_what_each_gave(monkeypatch):
     assert "figure: Citizens informed = about 84,000" in taken["what"].tolist()
 
 
-def test_overview_says_the_network_has_22_cities_of_which_8_are_named(monkeypatch):
+def test_overview_says_22_cities_took_part_in_the_meeting_8_of_them_named(monkeypatch):
     captions = [caption.value for caption in run_app(monkeypatch).caption]
-    assert any("22 cities in its network, 8 of them named" in text for text in captions)
+    assert any(
+        "22 cities took part in CONNECTION partner meeting, 8 of them named" in text
+        for text in captions
+    )

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from app_support import DASHBOARD_PAGES
 from fixture_data import FIXTURE_DATA_DIR, ROOT
 from PIL import Image
 from streamlit.testing.v1 import AppTest
@@ -23,6 +24,7 @@ from lib.board.model import REFS, SourceNumbering
 from lib.board.pdf import board_pack
 from lib.curation.cli import main
 from lib.load.loader import load_portfolio
+from lib.model.languages import LANGUAGE_CODES
 from lib.query.filters import Filters
 from lib.query.names import filters_in_words
 
@@ -60,14 +62,14 @@ def packs(portfolio) -> dict[str, Path]:
     """The whole data set's pack in each language, written to tests/artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     written = {}
-    for language in ("en", "bg", "mk"):
+    for language in LANGUAGE_CODES:
         path = ARTIFACTS / f"board-pack-{language}.pdf"
         path.write_bytes(board_pack(portfolio, Filters(), language, MADE_ON))
         written[language] = path
     return written
 
 
-@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_pack_has_a_title_page_a_page_a_topic_and_the_sources(packs, language):
     assert page_count(packs[language]) == PAGES
     info = _run("pdfinfo", str(packs[language]))
@@ -100,7 +102,7 @@ def test_bulgarian_and_macedonian_packs_differ_in_language(packs):
     assert "Щип" in bulgarian and "Штип" in macedonian
 
 
-@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_the_font_is_embedded(packs, language):
     fonts = _run("pdffonts", str(packs[language])).splitlines()[2:]
     assert fonts, "the PDF names no font"
@@ -114,7 +116,7 @@ def test_same_inputs_give_the_same_bytes(portfolio):
     assert first == again
 
 
-@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_pages_render_to_pictures_with_something_on_each(packs, language):
     prefix = ARTIFACTS / f"board-pack-{language}"
     for old in ARTIFACTS.glob(f"board-pack-{language}-*.png"):
@@ -156,7 +158,7 @@ def test_a_filter_matching_nothing_still_gives_a_pack_that_says_so(portfolio, tm
 
 # The app: the button on every page, presentation mode ------------------------------------------
 
-APP_PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*/app.py"))
+APP_PAGES = DASHBOARD_PAGES
 
 
 def _shown(element: object) -> str:
@@ -212,7 +214,7 @@ def test_presentation_mode_refuses_a_slide_it_does_not_have(monkeypatch):
     assert any("99" in warning.value for warning in app.warning)
 
 
-@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_every_cited_number_is_a_listed_report(portfolio, language):
     """Each figure is traceable: every [n] beside a figure names a report on the last page."""
     board = board_content(portfolio, Filters(), language)

@@ -26,6 +26,7 @@ from test_browser_pages import (
 )
 
 from lib.load.loader import load_portfolio
+from lib.model.languages import TRANSLATED_LANGUAGES
 from lib.text.i18n import tr
 
 pytestmark = pytest.mark.browser
@@ -130,7 +131,7 @@ def open_in(open_page, base: str, path: str, language: str):
     return watched
 
 
-@pytest.mark.parametrize("language", ["bg", "mk"])
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
 @pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
 def test_page_shows_no_english_interface_words(open_page, base, path, language):
     watched = open_in(open_page, base, path, language)

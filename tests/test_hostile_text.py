@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from app_support import set_filter
+from app_support import DASHBOARD_PAGES, set_filter
 from browser_support import wait_for_app
 from fixture_data import FIXTURE_DATA_DIR, ROOT
 from google.protobuf.json_format import MessageToDict
@@ -24,12 +24,13 @@ from streamlit.testing.v1 import AppTest
 
 from lib.exports.formats import export
 from lib.load.loader import load_portfolio
+from lib.model.languages import LANGUAGE_CODES
 from lib.query.flat_table import readable_values
 from lib.text.escape import spreadsheet_cell
 from lib.topics.map.framing import fit_view, world_pixels
 from lib.ui.downloads import csv_bytes
 
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+PAGES = DASHBOARD_PAGES
 HOSTILE = (
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
@@ -62,7 +63,7 @@ def _edit_yaml(path: Path, change) -> None:
 
 
 def _hostile(prefix: str) -> dict:
-    return {language: f"{prefix} {HOSTILE_TEXT}" for language in ("en", "bg", "mk")}
+    return {language: f"{prefix} {HOSTILE_TEXT}" for language in LANGUAGE_CODES}
 
 
 def hostile_data(folder: Path) -> Path:
@@ -76,7 +77,7 @@ def hostile_data(folder: Path) -> Path:
         document["summary"].update(_hostile("Summary"))
         document["funding"][0]["grant_reference"] = f"Grant {HOSTILE_TEXT}"
         document["events"][0]["title"].update(
-            {language: f"{FORMULA} {HOSTILE_TEXT}" for language in ("en", "bg", "mk")}
+            {language: f"{FORMULA} {HOSTILE_TEXT}" for language in LANGUAGE_CODES}
         )
 
     def organisations(document: dict) -> None:

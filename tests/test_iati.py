@@ -19,6 +19,7 @@ from lib.iati.codes import REPORTING_ORG_REF
 from lib.iati.export import iati_export
 from lib.iati.importer import import_iati
 from lib.load.loader import load_portfolio
+from lib.model.languages import LANGUAGE_CODES
 from lib.query.filters import Filters
 
 IATI = Path(__file__).parent / "iati"
@@ -138,7 +139,7 @@ def test_export_carries_identifiers_names_places_and_results(bundled):
     titles = {n.get("{http://www.w3.org/XML/1998/namespace}lang"): n.text
               for n in twinning.find("title")}  # fmt: skip
     assert titles["bg"] == "Европа в капана на имигрантската криза"
-    assert set(titles) == {"en", "bg", "mk"}
+    assert set(titles) == set(LANGUAGE_CODES)
     assert twinning.find("activity-status").get("code") == "4"
     dates = {d.get("type"): d.get("iso-date") for d in twinning.findall("activity-date")}
     assert dates == {"2": "2018-06-19", "4": "2018-06-22"}
@@ -215,6 +216,24 @@ def test_round_trip_keeps_the_figures(tmp_path):
     before, after = round_trip(FIXTURE_DATA_DIR, tmp_path)
     assert Counter(after) == Counter(before)
     assert len(before) == 3
+
+
+def test_round_trip_keeps_the_indicators_roles(tmp_path):
+    """Headline, page and map sizer are written after the catalogue note and read back."""
+    round_trip(FIXTURE_DATA_DIR, tmp_path)
+    indicators = load_portfolio(tmp_path / "imported").portfolio.indicators
+    participants = indicators["participants"]
+    assert (participants.page, participants.headline, participants.sizes_map) == (
+        "participants",
+        True,
+        True,
+    )
+    originals = load_portfolio(FIXTURE_DATA_DIR).portfolio.indicators
+    roles = ("page", "headline", "sizes_map")
+    for code, indicator in indicators.items():
+        original = originals[code]
+        assert [getattr(indicator, r) for r in roles] == [getattr(original, r) for r in roles]
+        assert "Dashboard roles" not in indicator.description
 
 
 def test_round_trip_with_more_figures_keeps_precision(richer_data, tmp_path):

@@ -7,6 +7,7 @@ import json
 import re
 
 import pandas as pd
+import pydeck as pdk
 import pytest
 from app_support import open_app, set_filter
 from fixture_data import FIXTURE_DATA_DIR
@@ -237,6 +238,15 @@ def deck_spec(at: AppTest) -> dict:
 def shown_text(at: AppTest) -> str:
     """Markdown as a reader sees it: without the backslashes that keep data text literal."""
     return " ".join(re.sub(r"\\(.)", r"\1", m.value) for m in at.markdown)
+
+
+def test_the_page_sends_the_map_compact_and_as_pydeck_writes_it(portfolio):
+    # lib/topics/map/compact_deck.py relies on Streamlit sending the Deck's to_json() and on
+    # pydeck's JSON being the map: an upgrade that changes either fails here.
+    sent = open_app(PAGE).get("deck_gl_json_chart")[0].proto.json
+    assert "\n" not in sent and len(sent.encode()) < 100_000
+    deck = map_deck(data_for(portfolio), load_country_outlines())
+    assert json.loads(sent) == json.loads(pdk.Deck.to_json(deck))
 
 
 def test_page_maps_all_thirteen_cities_and_lists_the_region():

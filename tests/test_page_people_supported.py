@@ -108,6 +108,7 @@ def test_page_shows_each_kind_with_its_own_figure():
         "People engaged to prepare action plans": "12",
     }
     assert any("not their sum" in caption.value for caption in at.caption)
+    assert "None" not in [caption.value for caption in at.caption]  # a figure with no note
     table = at.dataframe[0].value
     assert "not reported" in set(table["Number"])
     assert "January – April, year not stated" in set(table["Period (as the report writes it)"])

@@ -1,7 +1,6 @@
 """A problem's words stay short whatever the data holds, and the app's list of them is bounded."""
 
 from lib.model.problems import MAX_ECHO, Problem, problem_listing, shortened
-from lib.ui.widget_ids import entry_script_ids
 
 
 def test_a_long_echoed_value_is_cut_and_its_length_said() -> None:
@@ -33,8 +32,3 @@ def test_the_listing_stops_after_the_limit_and_says_how_many_more() -> None:
         "… and 4 more; `dashboard-data validate` lists every one.",
     ]
     assert problem_listing(problems[:3], limit=3).count("\n") == 2
-
-
-def test_widget_ids_helper_is_harmless_outside_a_script_run() -> None:
-    with entry_script_ids():
-        pass

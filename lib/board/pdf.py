@@ -26,9 +26,10 @@ from lib.board.charts import (
 from lib.board.content import board_content
 from lib.board.map import map_picture_svg
 from lib.board.model import Board, Line, Topic
+from lib.model.languages import LANGUAGE_NAMES
 from lib.model.portfolio import Portfolio
 from lib.query.filters import Filters
-from lib.text.i18n import LANGUAGE_NAMES, format_day, format_number, tr
+from lib.text.i18n import format_day, format_number, tr
 from lib.topics.map.basemap import load_country_outlines
 
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"

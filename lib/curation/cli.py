@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lib.load.loader import LoadResult, data_dir_from_env, load_portfolio
+from lib.model.languages import LANGUAGE_CODES, LANGUAGES, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 
 if TYPE_CHECKING:
     from lib.model.portfolio import Portfolio
@@ -42,8 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     lookup.add_argument("--country", help="two-letter code, e.g. MK")
     add = place_commands.add_parser("add", help="add a GeoNames place to places.yaml")
     add.add_argument("geonames_id", type=int)
-    add.add_argument("--bg", required=True, help="the name in Bulgarian (Cyrillic)")
-    add.add_argument("--mk", required=True, help="the name in Macedonian (Cyrillic)")
+    for language in LANGUAGES:  # the source language's name is GeoNames' own
+        if language.code != SOURCE_LANGUAGE:
+            help_text = f"the name in {language.english_name}"
+            add.add_argument(f"--{language.code}", required=True, help=help_text)
     add.add_argument("--id", dest="place_id", help="default: made from the Latin name")
     add.add_argument("--kind", choices=["city", "municipality"], default="city")
     add.add_argument("--data-dir", type=Path)
@@ -87,7 +90,7 @@ def _add_open_format_parsers(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("--out", type=Path, help="the file to write; default: standard output")
     export.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
-    export.add_argument("--language", choices=["en", "bg", "mk"], default="en")
+    export.add_argument("--language", choices=LANGUAGE_CODES, default=SOURCE_LANGUAGE)
     _add_audience_and_filters(export)
 
     iati = commands.add_parser(
@@ -140,9 +143,11 @@ def _audience_view(args: argparse.Namespace) -> tuple[Portfolio, Filters] | int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from lib.curation.atomic import write_bytes_atomically, write_text_atomically
+    from lib.curation.atomic import write_bytes_atomically, write_error
     from lib.exports.formats import export
 
+    if args.out is not None and _unwritable(args.out):
+        return 2
     view = _audience_view(args)
     if isinstance(view, int):
         return view
@@ -154,10 +159,12 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.buffer.write(output.data)
         sys.stdout.flush()
-    elif output.mime.startswith("application/zip"):
-        write_bytes_atomically(args.out, output.data)
     else:
-        write_text_atomically(args.out, output.data.decode("utf-8"))
+        try:
+            write_bytes_atomically(args.out, output.data)
+        except OSError as error:
+            print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+            return 2
     for line in output.report:
         print(line, file=report)
     if args.out:
@@ -166,6 +173,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import_iati(args: argparse.Namespace) -> int:
+    from lib.curation.atomic import write_error
     from lib.curation.writer import existing_data_files, write_data_dir
     from lib.iati.importer import import_iati
 
@@ -181,12 +189,19 @@ def _import_iati(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"error: {args.out} is a file; give a new or empty folder", file=sys.stderr)
+        return 2
     result = import_iati(args.files)
     print("\n".join(result.report))
     if result.projects == 0:
         print("Nothing could be imported as a project, so no folder was written.")
         return 1
-    write_data_dir(args.out, result.files)
+    try:
+        write_data_dir(args.out, result.files)
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+        return 2
     print(f"Wrote {len(result.files)} files to {args.out}. Checking them:")
     return _validate(args.out)
 
@@ -252,7 +267,8 @@ def _lookup(name: str, country: str | None) -> int:
             f"{place.geonames_id:>9}  {place.name} ({place.country})  "
             f"{place.latitude:.5f}, {place.longitude:.5f}  pop. {place.population:,}  {cyrillic}"
         )
-    print("\nAdd one with: dashboard-data places add GEONAMES_ID --bg NAME --mk NAME")
+    names = " ".join(f"--{code} NAME" for code in TRANSLATED_LANGUAGES)
+    print(f"\nAdd one with: dashboard-data places add GEONAMES_ID {names}")
     return 0
 
 
@@ -277,9 +293,14 @@ def _add(args: argparse.Namespace) -> int:
         if entry.get("id") == place_id or entry.get("geonames_id") == place.geonames_id:
             print(f"places.yaml already has this place (id {entry.get('id')}).", file=sys.stderr)
             return 1
-    append_place(places_file, entry_text(place, place_id, args.kind, args.bg, args.mk))
+    append_place(places_file, entry_text(place, place_id, args.kind, _names(args)))
     print(f"Added {place.name} ({place.country}) as `{place_id}` to {places_file}.")
     return 0
+
+
+def _names(args: argparse.Namespace) -> dict[str, str]:
+    """The place's names that `places add` was given, one option a translated language."""
+    return {code: getattr(args, code) for code in TRANSLATED_LANGUAGES}
 
 
 # The largest portfolio synth writes: the size the dashboard is measured at (bench/), which
@@ -302,6 +323,7 @@ def _add_synth_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _synth(args: argparse.Namespace) -> int:
+    from lib.curation.atomic import write_error
     from lib.curation.gazetteer import GazetteerMissing
     from lib.synth.portfolio import write_portfolio
 
@@ -312,6 +334,9 @@ def _synth(args: argparse.Namespace) -> int:
         write_portfolio(args.out, args.projects, args.seed)
     except (GazetteerMissing, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
         return 2
     print(
         f"Wrote {args.projects} synthetic projects (seed {args.seed}) to {args.out}; check "
@@ -325,7 +350,7 @@ def _add_board_pack_parser(commands: argparse._SubParsersAction) -> None:
         "board-pack", help="write the board pack (A4 PDF) of the data or of the filtered part"
     )
     pack.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    pack.add_argument("--lang", choices=["en", "bg", "mk"], default="en")
+    pack.add_argument("--lang", choices=LANGUAGE_CODES, default=SOURCE_LANGUAGE)
     pack.add_argument("--date", type=_iso_date, help="the pack's date, YYYY-MM-DD; default: today")
     pack.add_argument("--data-dir", type=Path, help="default: DASHBOARD_DATA_DIR or data/")
     _add_audience_and_filters(pack)
@@ -345,8 +370,10 @@ def _board_pack(args: argparse.Namespace) -> int:
     import time
 
     from lib.board.pdf import board_pack
-    from lib.curation.atomic import write_bytes_atomically
+    from lib.curation.atomic import write_bytes_atomically, write_error
 
+    if _unwritable(args.out):
+        return 2
     view = _audience_view(args)
     if isinstance(view, int):
         return view
@@ -354,10 +381,24 @@ def _board_pack(args: argparse.Namespace) -> int:
     started = time.monotonic()
     made_on = args.date or dt.datetime.now(dt.UTC).date()
     pdf = board_pack(portfolio, filters, args.lang, made_on)
-    write_bytes_atomically(args.out, pdf)
+    try:
+        write_bytes_atomically(args.out, pdf)
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+        return 2
     seconds = time.monotonic() - started
     print(f"Wrote {args.out} ({len(pdf):,} bytes) in {seconds:.1f} s.")
     return 0
+
+
+def _unwritable(out: Path) -> bool:
+    """Say on standard error, before any work, when `--out` cannot take a file."""
+    from lib.curation.atomic import file_target_problem
+
+    problem = file_target_problem(out)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+    return problem is not None
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lib.curation.atomic import write_text_atomically
 from lib.curation.gazetteer import GeoName
+from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 
 def slug(name: str) -> str:
@@ -21,8 +22,10 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def entry_text(place: GeoName, place_id: str, kind: str, bg: str, mk: str) -> str:
-    """The YAML block for one place, in the same layout as the hand-written ones."""
+def entry_text(place: GeoName, place_id: str, kind: str, names: dict[str, str]) -> str:
+    """The YAML block for one place, in the same layout as the hand-written ones: its name in
+    the source language is GeoNames' own (Latin) name, `names` gives the others."""
+    written = {SOURCE_LANGUAGE: place.name} | names
     return (
         f"  - id: {place_id}\n"
         f"    kind: {kind}\n"
@@ -31,10 +34,8 @@ def entry_text(place: GeoName, place_id: str, kind: str, bg: str, mk: str) -> st
         f"    latitude: {place.latitude}\n"
         f"    longitude: {place.longitude}\n"
         f"    names:\n"
-        f"      en: {_quoted(place.name)}\n"
-        f"      bg: {_quoted(bg)}\n"
-        f"      mk: {_quoted(mk)}\n"
-        f"      original: en\n"
+        + "".join(f"      {code}: {_quoted(written[code])}\n" for code in LANGUAGE_CODES)
+        + f"      original: {SOURCE_LANGUAGE}\n"
     )
 
 

@@ -105,5 +105,9 @@ CATALOGUE_PATTERN = re.compile(
     r"Dashboard catalogue: code (?P<code>[a-z0-9-]+); unit (?P<unit>\w+); counts (?P<counts>\w+);"
     r" aggregation (?P<aggregation>\w+); topic (?P<topic>\w+)\."
 )
+# An indicator's roles on the dashboard (page, headline, sizes_map in indicators.yaml), after the
+# catalogue note when it has any: "Dashboard roles: page participants; headline; sizes_map."
+ROLES_NOTE = "Dashboard roles: {roles}."
+ROLES_PATTERN = re.compile(r"Dashboard roles: (?P<roles>[a-z_; ]+)\.")
 # Our own notes in the English description start here; the import leaves them out of summaries.
 NOTES_HEADING = "About this record:"

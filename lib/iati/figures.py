@@ -13,8 +13,9 @@ from collections import defaultdict
 from typing import Any, get_args
 
 from lib.curation.place_entry import slug
-from lib.iati.codes import APPROXIMATE_MARK, CATALOGUE_PATTERN, ORIGIN_DIMENSION
+from lib.iati.codes import APPROXIMATE_MARK, CATALOGUE_PATTERN, ORIGIN_DIMENSION, ROLES_PATTERN
 from lib.iati.read import Activity, Actual, Indicator
+from lib.model.languages import LANGUAGE_CODES
 from lib.model.schema import Indicator as IndicatorEntry
 
 MEASURES = {
@@ -23,6 +24,7 @@ MEASURES = {
     "4": "an ordinal scale",
     "5": "qualitative",
 }
+PAGES = set(get_args(get_args(IndicatorEntry.model_fields["page"].annotation)[0]))
 ALLOWED = {
     name: set(get_args(IndicatorEntry.model_fields[name].annotation))
     for name in ("unit", "counts", "aggregation", "topic")
@@ -117,13 +119,13 @@ def indicator_entry(indicator: Indicator) -> dict[str, Any]:
     titles = indicator.titles or {"en": "Indicator"}
     original = "en" if "en" in titles else next(iter(titles))
     base = titles.get(original)
-    labels = {lang: titles.get(lang, base) for lang in ("en", "bg", "mk")}
-    labels["original"] = original if original in ("en", "bg", "mk") else "en"
+    labels = {lang: titles.get(lang, base) for lang in LANGUAGE_CODES}
+    labels["original"] = original if original in LANGUAGE_CODES else "en"
     descriptions = indicator.descriptions
     description = descriptions.get("en") or next(iter(descriptions.values()), "")
     match = CATALOGUE_PATTERN.search(" ".join(indicator.descriptions.values()))
     if match and all(match[name] in ALLOWED[name] for name in ALLOWED):
-        fields = {name: match[name] for name in ALLOWED}
+        fields = {name: match[name] for name in ALLOWED} | _roles(indicator.descriptions)
         text = description.split("Dashboard catalogue:")[0]
         return {"code": match["code"], "labels": labels, **fields,
                 "description": text.strip() or base}  # fmt: skip
@@ -138,6 +140,18 @@ def indicator_entry(indicator: Indicator) -> dict[str, Any]:
         "topic": "outputs",
         "description": f"{description} {GUESSED}".strip(),
     }
+
+
+def _roles(descriptions: dict[str, str]) -> dict[str, Any]:
+    """The dashboard roles our own export wrote after its catalogue note, where it wrote any."""
+    match = ROLES_PATTERN.search(" ".join(descriptions.values()))
+    roles: dict[str, Any] = {}
+    for role in match["roles"].split("; ") if match else ():
+        if role.startswith("page ") and role[5:] in PAGES:
+            roles["page"] = role[5:]
+        elif role in ("headline", "sizes_map"):
+            roles[role] = True
+    return roles
 
 
 def _parts_that_add_up(rows: list[dict[str, Any]], skipped: list[str]) -> list[dict[str, Any]]:

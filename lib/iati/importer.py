@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from lib.curation.place_entry import slug
 from lib.curation.writer import values_csv, yaml_text
@@ -29,9 +29,7 @@ from lib.iati.places import country_place, resolve_place
 from lib.iati.read import Activity, IatiFile, Location, Organisation, read_iati
 from lib.load.loader import DEFAULT_DATA_DIR
 from lib.load.yaml_reader import read_yaml
-from lib.model.schema import Language
-
-LANGUAGES: tuple[str, ...] = get_args(Language)
+from lib.model.languages import LANGUAGE_CODES
 
 
 @dataclass
@@ -51,14 +49,14 @@ def import_iati(paths: list[Path]) -> ImportResult:
 
 
 def text_block(narratives: dict[str, str], fallback: str, language: str) -> dict[str, str]:
-    """A three-language text: each language as the file gives it, the others filled with the
-    first text the file gives (our format needs all three)."""
-    ours = {lang: text for lang, text in narratives.items() if lang in LANGUAGES}
-    other = next((text for lang, text in narratives.items() if lang not in LANGUAGES), None)
+    """A text in every language: each as the file gives it, the others filled with the first
+    text the file gives (our format needs them all)."""
+    ours = {lang: text for lang, text in narratives.items() if lang in LANGUAGE_CODES}
+    other = next((text for lang, text in narratives.items() if lang not in LANGUAGE_CODES), None)
     # Our own export writes the original language first; other files, their own language.
-    original = next(iter(ours), language if language in LANGUAGES else "en")
+    original = next(iter(ours), language if language in LANGUAGE_CODES else "en")
     base = ours.get(original) or other or fallback
-    return {lang: ours.get(lang, base) for lang in ("en", "bg", "mk")} | {"original": original}
+    return {lang: ours.get(lang, base) for lang in LANGUAGE_CODES} | {"original": original}
 
 
 def _unique(wanted: str, taken: Any, fallback: str) -> str:
@@ -94,7 +92,7 @@ class _Import:
         if not file.activities:
             self.report.append(f"{name}: no activity could be read")
             return
-        language = file.language if file.language in LANGUAGES else "en"
+        language = file.language if file.language in LANGUAGE_CODES else "en"
         if language != file.language:
             self.report.append(
                 f"{name}: its language '{file.language}' is not one of ours (en, bg, mk); the "
@@ -247,7 +245,7 @@ class _Import:
         known = _bundled_country_names()
         if code not in known:
             self.report.append(f"country {code}: no names known; the code is used in all three")
-        return known.get(code, {"en": code, "bg": code, "mk": code})
+        return known.get(code, dict.fromkeys(LANGUAGE_CODES, code))
 
     def result(self) -> ImportResult:
         files = {"sources.yaml": yaml_text({"sources": self.sources})}
@@ -284,6 +282,6 @@ def _bundled_country_names() -> dict[str, dict[str, str]]:
     """Country names from the bundled countries.yaml, for the codes it has."""
     document = read_yaml(DEFAULT_DATA_DIR / "countries.yaml", "countries.yaml").value or {}
     return {
-        entry["code"]: {lang: entry["names"][lang] for lang in ("en", "bg", "mk")}
+        entry["code"]: {lang: entry["names"][lang] for lang in LANGUAGE_CODES}
         for entry in document.get("countries") or []
     }

@@ -8,6 +8,7 @@ from typing import Any
 
 from lib.curation.place_entry import slug
 from lib.iati.read import Location
+from lib.model.languages import LANGUAGE_CODES
 
 NEAR_KM = 10  # a GeoNames place of the same name this close to the file's point is the place
 
@@ -69,7 +70,7 @@ def country_place(code: str, names: dict[str, str]) -> dict[str, Any]:
 
 
 def _city(found: Any, location: Location) -> dict[str, Any]:
-    names = {lang: location.names.get(lang, found.name) for lang in ("en", "bg", "mk")}
+    names = {lang: location.names.get(lang, found.name) for lang in LANGUAGE_CODES}
     names["en"] = found.name  # our convention: the Latin name is GeoNames' own
     return {
         "kind": "city",
@@ -83,9 +84,9 @@ def _city(found: Any, location: Location) -> dict[str, Any]:
 
 
 def _names(names: dict[str, str], fallback: str, language: str) -> dict[str, str]:
-    original = language if language in ("en", "bg", "mk") else "en"
+    original = language if language in LANGUAGE_CODES else "en"
     text = names.get(language) or fallback
-    return {lang: names.get(lang, text) for lang in ("en", "bg", "mk")} | {"original": original}
+    return {lang: names.get(lang, text) for lang in LANGUAGE_CODES} | {"original": original}
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

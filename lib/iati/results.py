@@ -17,9 +17,11 @@ from lib.iati.codes import (
     MEASURE_UNIT,
     ORIGIN_DIMENSION,
     RESULT_TYPE_OUTPUT,
+    ROLES_NOTE,
 )
 from lib.iati.xml import ExportReport, narrative, sub, texts
 from lib.load.audience import is_suppressed, suppressed_words
+from lib.model.languages import LANGUAGE_CODES
 from lib.model.portfolio import Portfolio
 from lib.text.dates import period_text
 
@@ -73,7 +75,7 @@ def _result(
     indicator = portfolio.indicators[code]
     result = sub(activity, "result", type=RESULT_TYPE_OUTPUT)
     event = portfolio.event(rows[0].project, event_id) if event_id else None
-    suffix = {lang: f" — {event.title.get(lang)}" for lang in ("en", "bg", "mk")} if event else {}
+    suffix = {lang: f" — {event.title.get(lang)}" for lang in LANGUAGE_CODES} if event else {}
     texts(sub(result, "title"), indicator.labels, suffix)
     element = sub(result, "indicator", measure=MEASURE_UNIT)
     texts(sub(element, "title"), indicator.labels)
@@ -84,6 +86,10 @@ def _result(
         aggregation=indicator.aggregation,
         topic=indicator.topic,
     )
+    roles = [f"page {indicator.page}"] if indicator.page else []
+    roles += [name for name in ("headline", "sizes_map") if getattr(indicator, name)]
+    if roles:
+        catalogue += " " + ROLES_NOTE.format(roles="; ".join(roles))
     description = " ".join(indicator.description.split())
     narrative(sub(element, "description"), f"{description} {catalogue}", "en")
     periods: dict[tuple[str, str], list] = {}

@@ -1,4 +1,4 @@
-"""Small helpers to build IATI XML with lxml: elements, narratives in our three languages, and
+"""Small helpers to build IATI XML with lxml: elements, narratives in our languages, and
 the export's account of what it left out."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from lib.model.languages import LANGUAGE_CODES
 from lib.model.schema import Text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -46,6 +47,6 @@ def narrative(parent: etree._Element, text: str, language: str) -> etree._Elemen
 
 def texts(parent: etree._Element, text: Text, suffix: dict[str, str] | None = None) -> None:
     """One narrative a language, the language the source wrote first; `suffix` adds words."""
-    languages = [text.original] + [lang for lang in ("en", "bg", "mk") if lang != text.original]
+    languages = [text.original] + [lang for lang in LANGUAGE_CODES if lang != text.original]
     for language in languages:
         narrative(parent, text.get(language) + (suffix or {}).get(language, ""), language)

@@ -1,5 +1,5 @@
 """Checks across files: ids exist, quotes are in their reports, numbers are in their quotes,
-dates are in order, and parts add up to their wholes."""
+dates are in order, parts add up to their wholes, and one indicator at most sizes the map."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lib.load.quotes import normalise, states_number
+from lib.load.slips import PARENT_CIRCLE, composition_hint, far_from_project, parent_circle
 from lib.load.values_csv import VALUES_FILE, ValueRow
 from lib.load.yaml_reader import field_name, line_of
 from lib.model.dates import is_before
@@ -64,9 +65,12 @@ def check_portfolio(
         known.ref(item, ("funder",), "organisations")
         known.ref(item, ("parent",), "programmes")
         known.cited(item, ())
+        if parent_circle(item.model.id, programmes):
+            problems.append(item.problem(("parent",), PARENT_CIRCLE))
     events: dict[str, dict[str, Any]] = {}
     for item in entries["projects"]:
         events[item.model.id] = _check_project(item, known, programmes, problems)
+    _check_map_sizer(entries.get("indicators", []), problems)
     _check_rows(rows, events, known, problems)
     if rows_complete:
         _check_parts(rows, problems)
@@ -107,7 +111,8 @@ class _Known:
             message = (
                 f"this quote is not in the report `{cited.source}`; copy it exactly from the report"
             )
-            self.problems.append(item.problem(quote_path, message))
+            hint = composition_hint(cited.quote, self.texts[cited.source])
+            self.problems.append(item.problem(quote_path, message + hint))
 
 
 def _unknown(value: str, kind: str) -> str:
@@ -177,6 +182,9 @@ def _check_project(
         known.ref(item, path + ("place",), "places")
         known.cited(item, path)
         _check_order(item, path, event.start, event.end, problems)
+        far = far_from_project(project, event.start)
+        if far is not None:
+            problems.append(item.problem(path + ("start",), far))
         if event.online and event.place:
             problems.append(
                 item.problem(
@@ -201,6 +209,24 @@ def _check_project(
     for index, _ in enumerate(project.notes):
         known.cited(item, ("notes", index))
     return events
+
+
+def _check_map_sizer(indicators: list[Located], problems: list[Problem]) -> None:
+    """One indicator at most sizes the map's dots, and it counts people: the map calls its
+    figures participants."""
+    first: Located | None = None
+    for item in indicators:
+        if not item.model.sizes_map:
+            continue
+        if item.model.unit != "people":
+            message = f"only a count of people can size the map's dots, not of {item.model.unit}"
+            problems.append(item.problem(("sizes_map",), message))
+        if first is None:
+            first = item
+            continue
+        line = line_of(first.lines, first.base + ("sizes_map",))
+        message = f"only one indicator sizes the map's dots: '{first.model.code}' (line {line})"
+        problems.append(item.problem(("sizes_map",), message + " already does"))
 
 
 def _in_a_circle(event_id: str, events: dict[str, Any]) -> bool:
@@ -240,9 +266,8 @@ def _check_rows(
         if not known.exists("sources", row.source):
             complain(row, "source", _unknown(row.source, "sources"))
         elif row.source in known.texts and normalise(row.quote) not in known.texts[row.source]:
-            complain(
-                row, "quote", f"this quote is not in the report `{row.source}`; copy it exactly"
-            )
+            message = f"this quote is not in the report `{row.source}`; copy it exactly"
+            complain(row, "quote", message + composition_hint(row.quote, known.texts[row.source]))
         if row.value is not None and not states_number(row.quote, row.value):
             what = "a zero" if row.value == 0 else f"the number {row.value}"
             complain(

@@ -10,13 +10,12 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    create_model,
     model_validator,
 )
 
 from lib.model.dates import FuzzyDate
-
-Language = Literal["bg", "mk", "en"]
-LANGUAGES: tuple[Language, ...] = ("en", "bg", "mk")
+from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, Language
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
@@ -70,16 +69,24 @@ class Strict(BaseModel):
         return self
 
 
-class Text(Strict):
-    """A text in the three languages; `original` names the language a source wrote it in."""
-
-    en: str = Field(min_length=1)
-    bg: str = Field(min_length=1)
-    mk: str = Field(min_length=1)
-    original: Language
+class _TextInEveryLanguage(Strict):
+    """What Text does; Text adds one field a language of lib/model/languages.py."""
 
     def get(self, language: str) -> str:
-        return getattr(self, language, self.en)
+        """The text in `language`, or in the source language for a code we lack."""
+        return getattr(self, language if language in LANGUAGE_CODES else SOURCE_LANGUAGE)
+
+
+# A text in every language (`en`, `bg`, `mk`: a required field each, built from the list of
+# languages so that adding one needs no edit here); `original` names the language a source wrote
+# it in, the others being translations.
+Text = create_model(
+    "Text",
+    __base__=_TextInEveryLanguage,
+    __doc__="A text in every language; `original` names the language a source wrote it in.",
+    **{code: (str, Field(min_length=1)) for code in LANGUAGE_CODES},
+    original=(Language, ...),
+)
 
 
 class Cited(Strict):
@@ -205,6 +212,11 @@ class Indicator(Strict):
     description: str = Field(min_length=1)
     # Counts people of a vulnerable group (refugees): small counts are hidden from the public.
     vulnerable: bool = False
+    # Its role on the dashboard, decided here rather than by codes in the pages: the topic page
+    # that shows it, whether it is a headline figure, whether it sizes the map's dots.
+    page: Literal["participants", "people_supported"] | None = None
+    headline: bool = False
+    sizes_map: bool = False
 
 
 class IndicatorsFile(Strict):
@@ -236,8 +248,13 @@ class ProjectOrganisation(Cited):
     role: Literal["lead", "partner", "funder", "implementer", "host", "coordinator", "speaker"]
 
 
+# A grant of more than a hundred billion is a typing slip (1e308 broke every page and export
+# that adds or formats amounts); below one unit of a currency is no grant either.
+MAX_AMOUNT = 100_000_000_000
+
+
 class Amount(Strict):
-    value: float = Field(gt=0)
+    value: float = Field(ge=1, le=MAX_AMOUNT, allow_inf_nan=False)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 
 
@@ -275,7 +292,7 @@ class Event(Cited):
     online: bool = False
     status: Literal["held", "planned"] = "held"
     part_of: Id | None = None
-    count: int | None = Field(default=None, gt=0)
+    count: int | None = Field(default=None, gt=0, lt=10**12)  # as a figure's value
 
 
 class Project(Strict):

@@ -9,9 +9,7 @@ import pandas as pd
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.text.dates import period_text
-from lib.text.i18n import tr
-
-HEADLINE_INDICATORS = ("participants", "refugees-supported", "people-trained", "citizens-informed")
+from lib.text.i18n import format_number, tr
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,11 @@ class Figure:
     # (None when a withheld complement has no bound); the total then is "at least" value.
     suppressed_in: tuple[str, ...] = ()
     fewer_than: int | None = None
+
+
+def headline_codes(portfolio: Portfolio) -> list[str]:
+    """The headline indicators (`headline: true` in indicators.yaml), in that file's order."""
+    return [code for code, indicator in portfolio.indicators.items() if indicator.headline]
 
 
 def indicator_figure(
@@ -134,16 +137,49 @@ class Network:
     title: str
     size: int
     named: int
+    event: str = ""  # the meeting the cities took part in, when the report counts one
+
+
+def network_words(network: Network, language: str = "en") -> str:
+    """The Overview's line for a network: a count of the cities at one meeting is not the
+    size of the whole network, so it names the meeting."""
+    size = format_number(network.size, language)
+    named = format_number(network.named, language)
+    if network.event:
+        return tr(
+            language,
+            "{project}: {size} cities took part in {event}, {named} of them named in the "
+            "report and counted above.",
+            project=network.title,
+            size=size,
+            event=network.event,
+            named=named,
+        )
+    return tr(
+        language,
+        "{project}: {size} cities in its network, {named} of them named in the report and "
+        "counted above.",
+        project=network.title,
+        size=size,
+        named=named,
+    )
 
 
 def network_sizes(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> list[Network]:
     """Networks whose report gives a size larger than the cities it names (22 cities, 8 named)."""
-    rows = values[(values["indicator"] == "network-cities") & values["value"].notna()]
     networks = []
-    for row in rows.itertuples(index=False):
+    for row in network_rows(portfolio, values).itertuples(index=False):
         project = portfolio.projects[row.project]
         named = len({entry.place for entry in project.places})
-        networks.append(Network(project.title.get(language), int(row.value), named))
+        event = next((e.title.get(language) for e in project.events if e.id == row.event), "")
+        networks.append(Network(project.title.get(language), int(row.value), named, event))
     return networks
+
+
+def network_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:
+    """The reported figures of indicators of unit `cities` (indicators.yaml): how many cities a
+    project's network has, which the Overview compares with the places its file names."""
+    codes = [code for code, indicator in portfolio.indicators.items() if indicator.unit == "cities"]
+    return values[values["indicator"].isin(codes) & values["value"].notna()]

@@ -21,7 +21,7 @@ from lib.load.loader import DEFAULT_DATA_DIR
 from lib.load.values_csv import COLUMNS, VALUES_FILE
 from lib.synth.catalogue import REGISTER_FILE, REGISTER_ID, Catalogue, City, pick_cities
 from lib.synth.project import ProjectMaker
-from lib.synth.words import COUNTRIES
+from lib.synth.words import COUNTRIES, in_every_language
 
 SYNTHETIC_NOTE = "Synthetic: invented by `dashboard-data synth`; it describes no real project."
 
@@ -109,7 +109,7 @@ def _catalogue_files(
         entry: dict[str, Any] = {
             "id": organisation.id,
             "kind": organisation.kind,
-            "names": _text(organisation.names),
+            "names": in_every_language(organisation.names),
         }
         if organisation.country:
             entry["country"] = organisation.country
@@ -123,7 +123,7 @@ def _catalogue_files(
         entry = {
             "id": programme.id,
             "level": programme.level,
-            "names": _text(programme.names),
+            "names": in_every_language(programme.names),
             "funder": programme.funder,
         }
         if programme.parent:
@@ -140,16 +140,16 @@ def _catalogue_files(
             "geonames_id": city.geoname.geonames_id,
             "latitude": city.geoname.latitude,
             "longitude": city.geoname.longitude,
-            "names": {"en": city.en, "bg": city.bg, "mk": city.mk, "original": "en"},
+            "names": in_every_language((city.en, city.bg, city.mk)),
         }
         for city in sorted(cities, key=lambda city: city.id)
     ]
+    country_entries = [{"code": c, "names": in_every_language(COUNTRIES[c])} for c in countries]
     return {
         "README.md": _readme(seed, len(sources) - 1),
         "sources.yaml": head + dump({"sources": sources}),
         f"sources/{REGISTER_FILE}": "\n\n".join(register) + "\n",
-        "countries.yaml": head
-        + dump({"countries": [{"code": c, "names": _text(COUNTRIES[c])} for c in countries]}),
+        "countries.yaml": head + dump({"countries": country_entries}),
         "places.yaml": head + dump({"places": places}),
         "organisations.yaml": head + dump({"organisations": organisations}),
         "programmes.yaml": head + dump({"programmes": programmes}),
@@ -159,10 +159,6 @@ def _catalogue_files(
 
 def _organisation_countries(catalogue: Catalogue) -> set[str]:
     return {o.country for o in catalogue.organisations.values() if o.country}
-
-
-def _text(names: tuple[str, str, str]) -> dict[str, str]:
-    return {"en": names[0], "bg": names[1], "mk": names[2], "original": "en"}
 
 
 def _readme(seed: int, projects: int) -> str:

@@ -18,16 +18,13 @@ from lib.synth.words import (
     THEME_WEIGHTS,
     THEMES,
     TOPICS,
+    WORD_LANGUAGES,
+    in_every_language,
 )
 
-LANGUAGES = ("en", "bg", "mk")
 # A date's precision, and how often a report gives a project's dates that precisely.
 _PRECISIONS = ("day", "month", "year", "none", "month_no_year")
 _PRECISION_WEIGHTS = (30, 33, 15, 14, 8)
-
-
-def _text(en: str, bg: str, mk: str) -> dict[str, str]:
-    return {"en": en, "bg": bg, "mk": mk, "original": "en"}
 
 
 def _span(rng: random.Random, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -65,11 +62,11 @@ class ProjectMaker(FigureMaker):
         titles, summaries = THEMES[theme]
         title = [
             t.format(city=home.name(lang), city2=other.name(lang)) + f" ({number})"
-            for t, lang in zip(titles, LANGUAGES, strict=True)
+            for t, lang in zip(titles, WORD_LANGUAGES, strict=True)
         ]
         summary = [
             s.format(city=home.name(lang), city2=other.name(lang))
-            for s, lang in zip(summaries, LANGUAGES, strict=True)
+            for s, lang in zip(summaries, WORD_LANGUAGES, strict=True)
         ]
         report.say(
             "SYNTHETIC REPORT, made by the dashboard's `dashboard-data synth` command "
@@ -81,8 +78,8 @@ class ProjectMaker(FigureMaker):
         project: dict[str, Any] = {
             "id": self.project_id,
             "published": True,
-            "title": _text(*title),
-            "summary": _text(*summary),
+            "title": in_every_language(title),
+            "summary": in_every_language(summary),
         }
         start, end = self._dates(project, report)
         lead = self.catalogue.ngo(home)
@@ -256,7 +253,7 @@ class ProjectMaker(FigureMaker):
             event: dict[str, Any] = {
                 "id": f"{kind.replace('_', '-')}-{number}",
                 "type": kind,
-                "title": _text(*title),
+                "title": in_every_language(title),
             }
             first, last = _span(rng, start, end)
             precision = rng.choices(("day", "month", "none"), weights=(70, 20, 10))[0]

@@ -1,9 +1,25 @@
 """The words a synthetic portfolio is made of: countries, project themes, event types and topics,
-each in English, Bulgarian and Macedonian. Plain tables, read by lib/synth_catalogue and
+each in English, Bulgarian and Macedonian (WORD_LANGUAGES). Plain tables, read by the rest of
 lib/synth; nothing here is about a real project.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
+
+# The languages every text below is written in, in this order. A language of the dashboard that
+# is not among them gets the English words (`original: en`, so it is marked as a translation).
+WORD_LANGUAGES = ("en", "bg", "mk")
+
+
+def in_every_language(words: Sequence[str]) -> dict[str, str]:
+    """A text block of the data format, from one text a language of WORD_LANGUAGES."""
+    written = dict(zip(WORD_LANGUAGES, words, strict=True))
+    filled = {code: written.get(code, written[SOURCE_LANGUAGE]) for code in LANGUAGE_CODES}
+    return filled | {"original": SOURCE_LANGUAGE}
+
 
 # ISO code -> (en, bg, mk): the countries synthetic cities are drawn from.
 COUNTRIES: dict[str, tuple[str, str, str]] = {

@@ -1,4 +1,5 @@
-"""The interface in English, Bulgarian and Macedonian: gettext catalogs and Babel's locale data.
+"""The interface in every language of lib/model/languages.py: gettext catalogs and Babel's
+locale data.
 
 Translations live in `locale/<language>/LC_MESSAGES/dashboard.po`, the gettext format that
 translators' tools (Poedit, Weblate, Lokalise) read and write. The app reads the .po files
@@ -22,18 +23,15 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-LANGUAGES = ("en", "bg", "mk")
-DEFAULT_LANGUAGE = "en"
+from lib.model.languages import BABEL_LOCALES, LANGUAGE_CODES, SOURCE_LANGUAGE
+
 DOMAIN = "dashboard"
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
-
-# Each language's name in itself, for the language select box.
-LANGUAGE_NAMES = {"en": "English", "bg": "Български", "mk": "Македонски"}
 
 
 def supported(language: str | None) -> str:
     """`language` if the dashboard speaks it, else English."""
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return language if language in LANGUAGE_CODES else SOURCE_LANGUAGE
 
 
 def catalog_path(language: str) -> Path:
@@ -44,7 +42,7 @@ def catalog_path(language: str) -> Path:
 def translations(language: str) -> gettext.NullTranslations:
     """The language's catalog, compiled from its .po file in memory (once per process)."""
     path = catalog_path(language)
-    if language == DEFAULT_LANGUAGE or not path.exists():
+    if language == SOURCE_LANGUAGE or not path.exists():
         return gettext.NullTranslations()
     with path.open("rb") as po_file:
         catalog = read_po(po_file, locale=language, domain=DOMAIN)
@@ -77,7 +75,7 @@ def ntr(language: str, singular: str, plural: str, n: int, /, **values: object) 
 
 @cache  # parsed once: a portfolio's map and tables write thousands of numbers and dates
 def babel_locale(language: str) -> Locale:
-    return Locale.parse(supported(language))
+    return Locale.parse(BABEL_LOCALES[supported(language)])
 
 
 def format_number(value: float | int | Decimal, language: str, decimals: int | None = None) -> str:

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.text.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, tr
+from lib.model.languages import LANGUAGE_CODES, LANGUAGE_NAMES, SOURCE_LANGUAGE
+from lib.text.i18n import tr
 from lib.ui.widget_ids import entry_script_ids
 
 KEY = "view.language"  # the language select box's session-state key
 PARAM = "lang"
+# "Language · Език · Јазик": the box's label in every language, since it is how a reader who
+# cannot read the current one finds theirs. Written once; its widget id must never change.
+LABEL = " · ".join(tr(code, "Language") for code in LANGUAGE_CODES)
 
 
 def browser_language(locale: str | None) -> str:
     """'bg' for a browser set to 'bg-BG', 'mk' for 'mk', English for any language we lack."""
     code = (locale or "").replace("_", "-").split("-")[0].lower()
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return code if code in LANGUAGE_CODES else SOURCE_LANGUAGE
 
 
 def language_from_param(raw: list[str], fallback: str) -> tuple[str, bool]:
@@ -24,14 +28,14 @@ def language_from_param(raw: list[str], fallback: str) -> tuple[str, bool]:
     if not raw:
         return fallback, False
     value = raw[-1].strip().lower()
-    return (value, False) if value in LANGUAGES else (fallback, True)
+    return (value, False) if value in LANGUAGE_CODES else (fallback, True)
 
 
 def _browser_default() -> str:
     try:
         return browser_language(st.context.locale)
     except Exception:  # AppTest and bare scripts have no browser behind them
-        return DEFAULT_LANGUAGE
+        return SOURCE_LANGUAGE
 
 
 def language_picker() -> str:
@@ -43,8 +47,8 @@ def language_picker() -> str:
         st.session_state[KEY + ".refused"] = refused
     with entry_script_ids(), st.sidebar:  # its id must not change after the first run
         language = st.selectbox(
-            "Language · Език · Јазик",
-            LANGUAGES,
+            LABEL,
+            LANGUAGE_CODES,
             format_func=LANGUAGE_NAMES.__getitem__,
             key=KEY,
         )
@@ -53,7 +57,7 @@ def language_picker() -> str:
                 tr(
                     language,
                     "Ignored the language in the link: it must be one of {codes}.",
-                    codes=", ".join(LANGUAGES),
+                    codes=", ".join(LANGUAGE_CODES),
                 )
             )
     _write_url(language, default)
@@ -71,4 +75,4 @@ def _write_url(language: str, default: str) -> None:
 
 def current_language() -> str:
     """The language of this run, as the sidebar holds it."""
-    return st.session_state.get(KEY, DEFAULT_LANGUAGE)
+    return st.session_state.get(KEY, SOURCE_LANGUAGE)

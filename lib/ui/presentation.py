@@ -1,8 +1,7 @@
-"""Presentation mode (`?present=1`): the board pack's topics one a screen, for a wall screen in
-a meeting. No sidebar; the view comes from the URL (filters, `lang`, `slide`), large type,
-next and previous buttons, and the filters stated on every screen.
-
-The screens draw lib/board_content's Board, as the PDF does, with the PDF's vector charts.
+"""Presentation mode (`?present=1`): what the router and the presentation page
+(pages/presentation/app.py) share. Whether this run presents, its language (from the URL: the
+sidebar is hidden), the slide the URL names, and one screen's topic or reports drawn in large
+type from lib/board/content's Board, with the board pack's vector charts.
 """
 
 from __future__ import annotations
@@ -12,17 +11,14 @@ from typing import TypeVar
 
 import streamlit as st
 
-from lib.board.content import TOPICS, board_content
+from lib.board.content import TOPICS
 from lib.board.model import Board
-from lib.query.filters import year_bounds
-from lib.query.index import index_of
+from lib.model.languages import LANGUAGE_NAMES
 from lib.text.escape import md
-from lib.text.i18n import LANGUAGE_NAMES, format_number, tr
-from lib.ui.app_data import load_for_app
+from lib.text.i18n import format_number, tr
 from lib.ui.language import KEY as LANGUAGE_KEY
 from lib.ui.language import PARAM as LANGUAGE_PARAM
 from lib.ui.language import browser_language, language_from_param
-from lib.ui.url_state import filters_from_params
 
 T = TypeVar("T")
 PRESENT, SLIDE = "present", "slide"  # URL parameters: ?present=1&slide=3
@@ -46,12 +42,17 @@ def presentation_language() -> str:
 
 
 def presentation_page(language: str) -> st.Page:
+    """The one page of presentation mode, served at the address it was opened by."""
     return st.Page(
-        show_presentation, title=tr(language, "Presentation"), url_path="present", default=True
+        "pages/presentation/app.py",
+        title=tr(language, "Presentation"),
+        url_path="present",
+        default=True,
     )
 
 
-def _slide(notices: list[str], language: str) -> int:
+def current_slide(notices: list[str], language: str) -> int:
+    """The screen the URL's `slide` names (from 1); another value adds a notice and gives 1."""
     raw = st.query_params.get(SLIDE, "1")
     if raw.isdigit() and 1 <= int(raw) <= SCREENS:
         return int(raw)
@@ -61,17 +62,18 @@ def _slide(notices: list[str], language: str) -> int:
     return 1
 
 
-def _go(slide: int) -> None:
+def go_to(slide: int) -> None:
     st.query_params[SLIDE] = str(slide)
 
 
-def _leave() -> None:
+def leave() -> None:
     for param in (PRESENT, SLIDE):
         if param in st.query_params:
             del st.query_params[param]
 
 
-def _topic(board: Board, index: int, remember: Callable[[str, Callable[[], T]], T]) -> None:
+def topic_screen(board: Board, index: int, remember: Callable[[str, Callable[[], T]], T]) -> None:
+    """The topic's chart beside its first figures, large, then its notes."""
     # Imported when a presentation starts: matplotlib is some 40 MB of server memory that the
     # dashboard's own pages do not need.
     from lib.board.pdf import topic_chart
@@ -106,57 +108,9 @@ def _topic(board: Board, index: int, remember: Callable[[str, Callable[[], T]], 
         )
 
 
-def _sources(board: Board) -> None:
+def sources_screen(board: Board) -> None:
+    """The reports the topics cite, by their numbers."""
     for entry in board.sources:
         language = LANGUAGE_NAMES.get(entry.language, entry.language)
         st.subheader(md(f"[{entry.number}] {entry.title}"), anchor=False)
         st.caption(md(language))
-
-
-def show_presentation() -> None:
-    """One screen of the presentation: the topic the URL's `slide` names."""
-    language = st.session_state.get(LANGUAGE_KEY, "en")
-    portfolio = load_for_app().portfolio
-    index = index_of(portfolio)
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    filters, notices = filters_from_params(params, index.options, year_bounds(portfolio))
-    slide = _slide(notices, language)
-    board = index.remember(
-        ("present.board", filters, language), lambda: board_content(portfolio, filters, language)
-    )
-
-    def remember(name: str, build: Callable[[], T]) -> T:
-        return index.remember((name, filters, language), build)
-
-    for notice in notices:
-        st.warning(notice)
-    topic = slide <= len(TOPICS)
-    st.title(board.topics[slide - 1].title if topic else tr(language, "Sources"), anchor=False)
-    showing = tr(language, "Showing: {filters}", filters=board.filters_words)
-    st.header(md(showing), divider="gray", anchor=False)
-    if not board.project_ids:
-        st.warning(tr(language, "No project matches these filters."))
-    elif topic:
-        _topic(board, slide - 1, remember)
-    else:
-        _sources(board)
-    previous, where, following, leave = st.columns([2, 2, 2, 3], vertical_alignment="center")
-    previous.button(
-        tr(language, "◀ Previous"),
-        key="present.previous",
-        on_click=_go,
-        args=(slide - 1,),
-        disabled=slide == 1,
-        width="stretch",
-    )
-    where.markdown(f"### {format_number(slide, language)} / {format_number(SCREENS, language)}")
-    following.button(
-        tr(language, "Next ▶"),
-        key="present.next",
-        on_click=_go,
-        args=(slide + 1,),
-        disabled=slide == SCREENS,
-        width="stretch",
-        type="primary",
-    )
-    leave.button(tr(language, "Leave presentation"), key="present.leave", on_click=_leave)

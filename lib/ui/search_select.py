@@ -60,3 +60,35 @@ def searched(
     else:
         found = list(options[:OPTIONS])
     return list(dict.fromkeys([*chosen, *found]))
+
+
+def searched_selectbox(
+    label: str,
+    options: Sequence[str],
+    name: Callable[[str], str],
+    key: str,
+    find_key: str,
+    noun: str = "projects",
+    language: str = "en",
+    everything: str | None = None,
+    on_change: Callable[[], None] | None = None,
+) -> str | None:
+    """A select box (widget key `key`) over `options` named by `name`, searched past OPTIONS
+    (search box key `find_key`); with `everything`, its first choice is None, named so."""
+    current = st.session_state.get(key)
+    offered: list[str | None] = list(
+        searched(options, name, find_key, [current] if current else [], noun, language)
+    )
+    shown_name = name
+    if everything is not None:
+        offered = [None, *offered]
+        shown_name = lambda option: name(option) if option else everything  # noqa: E731
+    # "session": a choice outlives a visit to another page, where the box is not drawn
+    return st.selectbox(
+        label,
+        offered,
+        format_func=shown_name,
+        key=key,
+        on_change=on_change,
+        persist_state="session",
+    )

@@ -6,10 +6,10 @@ and sizes nothing, and amounts in different currencies are never added together.
 
 import streamlit as st
 
-from lib.query.flat_table import readable_values
-from lib.query.limits import CHART_ROWS, table_head
+from lib.query.limits import CHART_ROWS
 from lib.text.escape import md
 from lib.text.i18n import format_number, tr
+from lib.topics.funding import notes
 from lib.topics.funding.chart import funding_chart
 from lib.topics.funding.data import (
     amount_summary,
@@ -20,8 +20,8 @@ from lib.topics.funding.data import (
     size_label,
     without_projects,
 )
-from lib.ui.downloads import chart_config, csv_bytes, csv_download, pictured
-from lib.ui.kept_figure import kept
+from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
+from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
@@ -51,8 +51,7 @@ st.info(md(facts["summary"]))
 st.caption(
     tr(
         language,
-        "Funders: {funders}; funding lines: {lines}; projects: {projects}. A project paid by two "
-        "funders has one line for each.",
+        notes.COUNTS,
         funders=format_number(facts["funders"], language),
         lines=format_number(len(rows), language),
         projects=format_number(facts["projects"], language),
@@ -67,62 +66,33 @@ by_programme = facts["projects"] > CHART_ROWS
 def _chart() -> object:
     tree = funding_tree(portfolio, rows, language)
     shown = without_projects(tree) if by_programme else tree
-    chart = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
-    return kept(pictured(view, chart, view_title))
+    figure = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
+    return pictured(view, figure, view_title)
 
 
-st.plotly_chart(
-    derived(view, "funding.chart", _chart),
-    config=chart_config("funding"),
-    width="stretch",
-    key="funding.chart",
-)
+chart(derived(view, "funding.chart", _chart), "funding", key="funding.chart")
 amount_basis = facts["basis"] == "amount"
 sized_by = (
     tr(language, "amount reported")
     if amount_basis
     else tr(language, "number of funded projects, not money")
 )
-st.caption(
-    tr(
-        language,
-        "Read top to bottom: each funder, then the programme, strand and measure the report "
-        "names, then the project. Bar length: {size}. Hover over a bar for the report's "
-        "sentence.",
-        size=sized_by,
-    )
-)
+st.caption(tr(language, notes.READING, size=sized_by))
 if by_programme:
-    st.caption(
-        tr(
-            language,
-            "With {n} projects the chart stops at the programmes, each bar as long as its "
-            "projects; the table below lists every funding line.",
-            n=format_number(facts["projects"], language),
-        )
-    )
+    st.caption(tr(language, notes.BY_PROGRAMME, n=format_number(facts["projects"], language)))
 
 # 3. Table -------------------------------------------------------------------------------------
-shown, note = derived(
+limited_table(
     view,
     "funding.table",
-    lambda: table_head(
-        funding_table(rows, language), tr(language, "funding lines"), language=language
-    ),
+    lambda: funding_table(rows, language),
+    tr(language, "funding lines"),
+    key="funding.table",
 )
-st.dataframe(shown, hide_index=True, width="stretch", key="funding.table")
-if note:
-    st.caption(note)
-st.download_button(
+table_download(
     tr(language, "Download the funding table (CSV)"),
-    lambda: csv_bytes(funding_table(rows, language)),
-    file_name="funding-lines.csv",
-    mime="text/csv",
+    lambda: funding_table(rows, language),
+    "funding-lines.csv",
     key="funding.lines.csv",
 )
-csv_download(
-    lambda: readable_values(portfolio, view.values, language),
-    "funding.csv",
-    key="funding.csv",
-    label=tr(language, "Download the figures of these projects (CSV)"),
-)
+figures_download_of_projects(view, "funding.csv", key="funding.csv")

@@ -3,16 +3,16 @@ report says happened there, with the links between twinned and networked cities.
 
 import streamlit as st
 
-from lib.query.flat_table import readable_values
-from lib.query.limits import short_cells, table_head
+from lib.query.limits import short_cells
 from lib.text.escape import md
 from lib.text.i18n import ntr, tr
+from lib.topics.map import notes
 from lib.topics.map.basemap import load_country_outlines
 from lib.topics.map.chart import legend_text, map_deck
 from lib.topics.map.data import cities_table, map_data, not_on_map_text, size_caption
 from lib.topics.map.picture import map_picture
-from lib.ui.downloads import chart_config, csv_bytes, csv_download, pictured
-from lib.ui.kept_figure import kept
+from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
+from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
@@ -41,30 +41,16 @@ words = derived(
 
 # 2. The map -----------------------------------------------------------------------------------
 if words["nothing"]:
-    st.info(
-        tr(
-            language,
-            "None of the places these projects name has coordinates, so there is nothing to map.",
-        )
-    )
+    st.info(tr(language, notes.NO_COORDINATES))
 else:
     st.pydeck_chart(
         derived(view, "map.deck", lambda: map_deck(data, outlines)),
         width="stretch",
         key="map.deck",
-        alt=tr(
-            language,
-            "Map of the partner cities of the selected projects and the links between them",
-        ),
+        alt=tr(language, notes.ALT),
     )
     st.caption(words["legend"])
-    st.caption(
-        tr(
-            language,
-            "Drag to move, scroll or pinch to zoom; hover over a dot or a line for its projects, "
-            "figures and sources. Country outlines: Natural Earth, no map service used.",
-        )
-    )
+    st.caption(tr(language, notes.HOW_TO_MOVE))
 if words["missing"]:
     st.markdown(md(words["missing"]))
 if data.project_wide_figures:
@@ -83,51 +69,34 @@ if data.project_wide_figures:
 
 # 3. Table: every place, with the figures and sources behind its dot ----------------------------
 # Only the cut cells on screen are kept; the CSV's every figure is written out on a click.
-shown, note = derived(
+limited_table(
     view,
     "map.shown",
-    lambda: table_head(
-        short_cells(cities_table(data), language=language),
-        tr(language, "places"),
-        language=language,
-    ),
+    lambda: short_cells(cities_table(data), language=language),
+    tr(language, "places"),
+    key="map.table",
 )
-st.dataframe(shown, hide_index=True, width="stretch", key="map.table")
-if note:
-    st.caption(note)
-st.download_button(
+table_download(
     tr(language, "Download the cities table (CSV)"),
-    lambda: csv_bytes(
-        cities_table(
-            map_data(
-                portfolio, view.project_ids, view.values, view.filters, language, every_figure=True
-            )
+    lambda: cities_table(
+        map_data(
+            portfolio, view.project_ids, view.values, view.filters, language, every_figure=True
         )
     ),
-    file_name="map-cities.csv",
-    mime="text/csv",
+    "map-cities.csv",
     key="map.cities.csv",
 )
-csv_download(
-    lambda: readable_values(portfolio, view.values, language),
-    "map.csv",
-    key="map.csv",
-    label=tr(language, "Download the figures of these projects (CSV)"),
-)
+figures_download_of_projects(view, "map.csv", key="map.csv")
 
 # 4. The same map as a picture, drawn only when asked for (a portfolio's is a large chart) -------
 if not words["nothing"] and st.toggle(
     tr(language, "Map as a picture (PNG download)"), key="map.as-picture"
 ):
     with st.container(border=True):
-        st.plotly_chart(
-            derived(
-                view,
-                "map.picture",
-                lambda: kept(pictured(view, map_picture(data, outlines, ""), view_title)),
-            ),
-            config=chart_config("map"),
-            width="stretch",
-            key="map.picture",
+        picture = derived(
+            view,
+            "map.picture",
+            lambda: pictured(view, map_picture(data, outlines, ""), view_title),
         )
+        chart(picture, "map", key="map.picture")
         st.caption(tr(language, "Use the camera button above the picture to save it as a PNG."))

@@ -3,28 +3,28 @@
 import streamlit as st
 
 from lib.query.figure_text import figure_text
-from lib.query.figures import indicator_figure
-from lib.query.flat_table import readable_values
-from lib.query.limits import CHART_ROWS, largest_groups, more_text, table_head
-from lib.query.names import indicator_description, titles_text
+from lib.query.limits import CHART_ROWS, largest_groups, more_text
+from lib.query.names import indicator_description
 from lib.text.escape import md
 from lib.text.i18n import tr
+from lib.topics.people import notes
 from lib.topics.people.chart import participants_chart
 from lib.topics.people.data import (
     SUMMED_HELP,
     SUMMED_LABEL,
     counts_words,
+    page_codes,
     participant_figures,
     participants_table,
-    topic_codes,
 )
-from lib.ui.downloads import chart_config, csv_download, pictured
-from lib.ui.kept_figure import kept
+from lib.ui.components import chart, figures_download, limited_table
+from lib.ui.downloads import pictured
+from lib.ui.figure_cards import headline_figure, not_reported_note
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
-codes = topic_codes(portfolio, ("participants",))
+codes = page_codes(portfolio, "participants")
 
 # 1. Title, filters and what is counted --------------------------------------------------------
 view_title = tr(language, "Participants by city")
@@ -54,24 +54,13 @@ if figures.empty:
 drawn = derived(
     view, "participants.drawn", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
 )
-st.plotly_chart(
-    derived(
-        view,
-        "participants.chart",
-        lambda: kept(pictured(view, participants_chart(drawn, language), view_title)),
-    ),
-    config=chart_config("participants-by-city"),
-    width="stretch",
-    key="participants.chart",
+figure = derived(
+    view,
+    "participants.chart",
+    lambda: pictured(view, participants_chart(drawn, language), view_title),
 )
-st.caption(
-    tr(
-        language,
-        "Coloured parts: participants from each city, as the report breaks them down. Grey: the "
-        "report gives the number but not where people came from, so it is not assigned to a "
-        "city. Hover over a bar for the report's sentence.",
-    )
-)
+chart(figure, "participants-by-city", key="participants.chart")
+st.caption(tr(language, notes.CITY_PARTS))
 where = tr(
     language, "the chart draws the events with the most participants, the table lists every one"
 )
@@ -81,49 +70,23 @@ events = derived(
 if more := more_text(*events, tr(language, "events"), where, language):
     st.caption(more)
 if view.filters.cities:
-    st.caption(
-        tr(
-            language,
-            "With a city filter, an event broken down by city shows only the part from the "
-            "selected cities.",
-        )
-    )
+    st.caption(tr(language, notes.CITY_FILTER_PART))
 
 # 3. Table -------------------------------------------------------------------------------------
-table, note = derived(
+limited_table(
     view,
     "participants.table",
-    lambda: table_head(
-        participants_table(figures, language), tr(language, "rows"), language=language
-    ),
+    lambda: participants_table(figures, language),
+    tr(language, "rows"),
+    key="participants.table",
 )
-st.dataframe(table, hide_index=True, width="stretch", key="participants.table")
-if note:
-    st.caption(note)
 
 # 4. Summed over events ------------------------------------------------------------------------
 for code in codes:
-    figure = derived(
-        view,
-        f"figure.{code}",
-        lambda code=code: indicator_figure(portfolio, code, view.values, language),
-    )
+    figure = headline_figure(view, code)
     summed_help = tr(language, SUMMED_HELP)
     st.metric(tr(language, SUMMED_LABEL), figure_text(figure, language), help=summed_help)
     st.caption(summed_help)
-    if figure.not_reported_in:
-        names = titles_text(portfolio, figure.not_reported_in, language)
-        st.caption(
-            tr(
-                language,
-                "Not reported by: {names}. Left out of the sum, not counted as 0.",
-                names=md(names),
-            )
-        )
+    not_reported_note(portfolio, figure, language, of="sum")
 
-csv_download(
-    lambda: readable_values(portfolio, view.values[view.values["indicator"].isin(codes)], language),
-    "participants.csv",
-    key="participants.csv",
-    language=language,
-)
+figures_download(view, "participants.csv", key="participants.csv", codes=codes)

@@ -1,12 +1,9 @@
 """Projects: the list, and one page per project with everything known and every source quoted."""
 
-import pandas as pd
 import streamlit as st
 
-from lib.query.citations import project_uses, use_headers
 from lib.query.flat_table import readable_values
-from lib.query.limits import table_head
-from lib.query.names import project_titles, translation_mark
+from lib.query.names import translation_mark
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -14,10 +11,12 @@ from lib.topics.projects.data import (
     project_events,
     project_funding,
     project_list,
+    project_sources,
     start_and_end,
 )
+from lib.ui.components import limited_table, table_or_info
 from lib.ui.downloads import csv_download
-from lib.ui.search_select import searched
+from lib.ui.project_choice import project_choice
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
@@ -30,52 +29,17 @@ if nothing_selected(view):
 listing = derived(
     view, "projects.list", lambda: project_list(portfolio, view.project_ids, language)
 )
-shown, note = derived(
+limited_table(
     view,
     "projects.shown",
-    lambda: table_head(listing.drop(columns="id"), tr(language, "projects"), language=language),
+    lambda: listing.drop(columns="id"),
+    tr(language, "projects"),
+    then=tr(language, "; choose any project below"),
 )
-st.dataframe(shown, hide_index=True, width="stretch")
-if note:
-    st.caption(note + tr(language, "; choose any project below"))
 csv_download(lambda: listing, "projects.csv", key="projects.csv", language=language)
 
 # 2. Choose a project (kept in the URL as ?show=<id>) -----------------------------------------
-if "projects.show" not in st.session_state:
-    wanted = st.query_params.get("show", "")
-    st.session_state["projects.show"] = (
-        wanted if wanted in view.project_ids else view.project_ids[0]
-    )
-    if wanted and wanted not in view.project_ids:
-        st.warning(
-            tr(
-                language,
-                "The link names a project that is not among these projects; showing the first.",
-            )
-        )
-elif st.session_state["projects.show"] not in view.project_ids:
-    st.session_state["projects.show"] = view.project_ids[0]
-
-
-def _remember_choice() -> None:
-    st.query_params["show"] = st.session_state["projects.show"]
-
-
-titles = project_titles(portfolio, language)
-offered = searched(
-    view.project_ids,
-    titles.__getitem__,
-    "projects.find",
-    [st.session_state["projects.show"]],
-    language=language,
-)
-chosen = st.selectbox(
-    tr(language, "Project"),
-    offered,
-    key="projects.show",
-    format_func=titles.__getitem__,
-    on_change=_remember_choice,
-)
+chosen = project_choice(view)
 project = portfolio.projects[chosen]
 
 # 3. Everything known about it -----------------------------------------------------------------
@@ -103,28 +67,17 @@ st.subheader(tr(language, "Figures"))
 figures = readable_values(
     portfolio, portfolio.values[portfolio.values["project"] == chosen], language
 )
-if len(figures):
-    st.dataframe(figures.drop(columns=tr(language, "project")), hide_index=True, width="stretch")
-else:
-    st.info(tr(language, "The reports give no figures for this project."))
+no_figures = tr(language, "The reports give no figures for this project.")
+table_or_info(figures.drop(columns=tr(language, "project")), no_figures)
 st.subheader(tr(language, "Funding"))
 st.dataframe(project_funding(portfolio, chosen, language), hide_index=True, width="stretch")
 st.subheader(tr(language, "Events"))
-events = project_events(portfolio, chosen, language)
-if len(events):
-    st.dataframe(events, hide_index=True, width="stretch")
-else:
-    st.info(tr(language, "The reports name no events for this project."))
+no_events = tr(language, "The reports name no events for this project.")
+table_or_info(project_events(portfolio, chosen, language), no_events)
 
 # 4. Every source quoted -----------------------------------------------------------------------
 st.subheader(tr(language, "Sources"))
-uses = pd.DataFrame([use.__dict__ for use in project_uses(portfolio, chosen, language)])
-uses["source"] = [portfolio.sources[s].title for s in uses["source"]]
-st.dataframe(
-    uses.drop(columns="project").rename(columns=use_headers(language)),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(project_sources(portfolio, chosen, language), hide_index=True, width="stretch")
 csv_download(
     figures,
     f"{chosen}-figures.csv",

@@ -2,21 +2,18 @@
 
 import streamlit as st
 
-from lib.exports.data_folder import last_changed
-from lib.query.flat_table import readable_values
-from lib.query.limits import table_head
+from lib.exports.data_folder import last_changed, portfolio_files
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
 from lib.topics.sources.data import source_list, uses_of
-from lib.ui.app_data import current_audience, data_zip_for, load_for_app
-from lib.ui.downloads import csv_download
+from lib.ui.app_data import current_audience, data_zip_for
+from lib.ui.components import figures_download, limited_table
 from lib.ui.export_downloads import open_format_downloads
-from lib.ui.search_select import searched
+from lib.ui.search_select import searched_selectbox
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
-result = load_for_app()
 
 # 1. Title -------------------------------------------------------------------------------------
 page_header(view, tr(language, "Sources and data"))
@@ -24,15 +21,16 @@ page_header(view, tr(language, "Sources and data"))
 matches_nothing = nothing_selected(view)
 
 # 2. The data's state ---------------------------------------------------------------------------
-changed = derived(
-    view, "sources.changed", lambda: last_changed(portfolio.data_dir), per_filters=False
-)
+# The files this audience's data was read from: the public's count and time leave out the
+# unpublished projects' files.
+files = derived(view, "sources.files", lambda: portfolio_files(portfolio), per_filters=False)
+changed = derived(view, "sources.changed", lambda: last_changed(files), per_filters=False)
 st.success(
     tr(
         language,
         "Checked: {n} data files passed every check of `dashboard-data validate` (no problems). "
         "The data files last changed on {day}, {time} UTC. Data version {version}.",
-        n=format_number(result.files_read, language),
+        n=format_number(len(files), language),
         day=format_day(changed.year, changed.month, changed.day, language),
         time=changed.strftime("%H:%M"),
         version=portfolio.fingerprint[:12],
@@ -42,31 +40,29 @@ st.success(
 # 3. The reports --------------------------------------------------------------------------------
 st.subheader(tr(language, "Reports"))
 sources = source_list(portfolio, language)
-shown, note = derived(
+limited_table(
     view,
     "sources.shown",
-    lambda: table_head(sources.drop(columns="id"), tr(language, "reports"), language=language),
+    lambda: sources.drop(columns="id"),
+    tr(language, "reports"),
     per_filters=False,
+    then=tr(language, "; choose any report below"),
 )
-st.dataframe(shown, hide_index=True, width="stretch")
-if note:
-    st.caption(note + tr(language, "; choose any report below"))
 titles = derived(
     view,
     "sources.titles",
     lambda: {sid: source.title for sid, source in portfolio.sources.items()},
     per_filters=False,
 )
-current = st.session_state.get("sources.report")
 ids = derived(view, "sources.ids", lambda: list(sources["id"]), per_filters=False)
-offered = searched(
-    ids, titles.__getitem__, "sources.find", [current] if current else [], "reports", language
-)
-chosen = st.selectbox(
+chosen = searched_selectbox(
     tr(language, "What was taken from"),
-    offered,
-    format_func=titles.__getitem__,
-    key="sources.report",
+    ids,
+    titles.__getitem__,
+    "sources.report",
+    "sources.find",
+    "reports",
+    language,
 )
 uses = derived(
     view, f"sources.uses.{chosen}", lambda: uses_of(portfolio, chosen, language), per_filters=False
@@ -81,12 +77,8 @@ with st.expander(
 # 4. Downloads ----------------------------------------------------------------------------------
 st.subheader(tr(language, "Downloads"))
 if not matches_nothing:
-    csv_download(
-        lambda: readable_values(portfolio, view.values, language),
-        "figures.csv",
-        key="sources.figures.csv",
-        label=tr(language, "Figures for the current filters (CSV)"),
-    )
+    label = tr(language, "Figures for the current filters (CSV)")
+    figures_download(view, "figures.csv", key="sources.figures.csv", label=label)
 if current_audience() == "board":  # the curated files hold unpublished projects too
     st.download_button(
         tr(language, "The whole data set: YAML, CSV and the reports (ZIP)"),

@@ -7,6 +7,7 @@ Amounts in different currencies are never added together.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -61,9 +62,15 @@ def amount_text(amount: Amount | None, language: str = "en") -> str:
     """'12,000 EUR', '12,000.50 EUR', or 'not reported' for an amount no report gives."""
     if amount is None:
         return tr(language, NOT_REPORTED)
-    value = amount.value
+    return _amount_words(amount.value, amount.currency, language)
+
+
+# A portfolio's thousands of grants repeat a few hundred amounts: Babel writes each once
+# (short strings, so the count bounds the bytes).
+@lru_cache(maxsize=32768)
+def _amount_words(value: float, currency: str, language: str) -> str:
     decimals = 0 if float(value).is_integer() else 2
-    return f"{format_number(value, language, decimals)} {amount.currency}"
+    return f"{format_number(value, language, decimals)} {currency}"
 
 
 def funding_rows(
@@ -165,7 +172,7 @@ def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en")
     funder_index (for the colour), value (leaves only), projects (distinct, under the node),
     and hover facts. Ids are paths, so the same programme under two funders stays two nodes."""
     basis = size_basis(rows)
-    funders = list(dict.fromkeys(rows["funder_id"]))
+    funders = {funder: n for n, funder in enumerate(dict.fromkeys(rows["funder_id"]))}
     nodes: dict[str, dict] = {}
     under: dict[str, set[str]] = {}
     # One root, so the funders share the chart's first column instead of leaving it empty.
@@ -173,7 +180,7 @@ def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en")
     for line in rows.itertuples(index=False):
         path = [ROOT_ID, line.funder_id]
         node_id = "/".join(path)
-        _add(nodes, node_id, ROOT_ID, line.funder, "funder", funders.index(line.funder_id), "", "")
+        _add(nodes, node_id, ROOT_ID, line.funder, "funder", funders[line.funder_id], "", "")
         for programme_id in line.programme_ids:
             programme = portfolio.programmes[programme_id]
             path.append(programme_id)
@@ -185,13 +192,13 @@ def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en")
                 parent,
                 programme.names.get(language),
                 programme.level,
-                funders.index(line.funder_id),
+                funders[line.funder_id],
                 source,
                 programme.quote,
             )
         parent, node_id = node_id, "/".join([*path, line.project_id])
         node = _add(
-            nodes, node_id, parent, line.project, "project", funders.index(line.funder_id), "", ""
+            nodes, node_id, parent, line.project, "project", funders[line.funder_id], "", ""
         )
         node["value"] += float(line.amount_value) if basis == "amount" else 1.0
         for key, value in (

@@ -6,7 +6,6 @@ server: the Deck has no map provider and no map style, and the outlines are its 
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -15,6 +14,7 @@ import pydeck as pdk
 
 from lib.query.limits import names_text
 from lib.text.i18n import N_, format_number, tr
+from lib.topics.map.compact_deck import CompactDeck
 from lib.topics.map.data import (
     COUNTED,
     LINK_KINDS,
@@ -228,19 +228,6 @@ def _link_records(data: MapData) -> list[dict[str, Any]]:
             }
         )
     return records
-
-
-class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation: pydeck indents by two spaces and a line a value,
-    which makes the outlines' every coordinate a line and the page's payload five times larger."""
-
-    def to_json(self) -> str:
-        # Worked out once: the deck is never changed after it is built, and Streamlit asks for
-        # its JSON on every rerun (three passes over the outlines and every city).
-        if getattr(self, "_compact_json", None) is None:
-            indented = json.loads(super().to_json())
-            self._compact_json = json.dumps(indented, separators=(",", ":"), ensure_ascii=False)
-        return self._compact_json
 
 
 def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:

@@ -26,7 +26,6 @@ TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
 # the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
 FIGURE_LINES = 10
-SIZE_INDICATOR = "participants"  # the one count a report ties to cities (from, or held at)
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
 LINK_WORDS = {
     "twinning": N_("Twinning"),
@@ -36,6 +35,9 @@ LINK_WORDS = {
 # How a dot is drawn, and why it has the size it has.
 COUNTED, NOT_REPORTED, NO_COUNT = "counted", "not reported", "no count"
 OUTSIDE, PROJECTS = "outside filter", "projects"
+# The size basis when dots are sized by the count of the indicator marked `sizes_map` in
+# indicators.yaml: the count of people a report ties to cities (from, or held at).
+PARTICIPANTS = "participants"
 STATUS_WORDS = {
     NOT_REPORTED: N_("participants reported without a number"),
     NO_COUNT: N_("no count of participants for this city"),
@@ -129,15 +131,16 @@ def _figure_line(portfolio: Portfolio, row: _Figure, language: str) -> tuple[str
 
 
 def _size(
-    portfolio: Portfolio, rows: list[_Figure], language: str
+    portfolio: Portfolio, rows: list[_Figure], sizer: str | None, language: str
 ) -> tuple[float | None, str, str, bool]:
-    """(value, status, words, approximate) of the participants a place's dot stands for."""
-    sized = [row for row in rows if row.sized and row.indicator == SIZE_INDICATOR]
+    """(value, status, words, approximate) of the participants a place's dot stands for,
+    counted by the indicator `sizer`."""
+    sized = [row for row in rows if row.sized and row.indicator == sizer]
     reported = [row for row in sized if not pd.isna(row.value)]
     if not reported:
         status = NOT_REPORTED if sized else NO_COUNT
         return None, status, tr(language, STATUS_WORDS[status]), False
-    adds_up = portfolio.indicators[SIZE_INDICATOR].aggregation == "sum"
+    adds_up = portfolio.indicators[sizer].aggregation == "sum"
     numbers = [int(row.value) for row in reported]
     value = sum(numbers) if adds_up else max(numbers)
     approximate = any(row.precision == "approximate" for row in reported)
@@ -177,6 +180,7 @@ class _ByPlace:
     roles: dict[str, list[tuple[str, str]]]
     events: dict[str, list[tuple[str, Event]]]
     figures: _FiguresByPlace
+    sizer: str | None  # the indicator that sizes the dots, if any
     periods: dict = field(default_factory=dict)  # (start, end) -> words, for _events_here
 
 
@@ -190,7 +194,13 @@ def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame
         for event in project.events:
             if event.place:
                 events[event.place].append((pid, event))
-    return _ByPlace(roles, events, _FiguresByPlace(values))
+    return _ByPlace(roles, events, _FiguresByPlace(values), map_sizer(portfolio))
+
+
+def map_sizer(portfolio: Portfolio) -> str | None:
+    """The indicator whose counts by city size the dots: the one marked `sizes_map` in
+    indicators.yaml (the validator allows one at most), or None."""
+    return next((code for code, ind in portfolio.indicators.items() if ind.sizes_map), None)
 
 
 def _place_row(
@@ -207,7 +217,8 @@ def _place_row(
     mine = list(dict.fromkeys(pid for pid, _ in roles))
     rows = by_place.figures.of(place_id) if in_filter else []
     if in_filter:
-        size_value, status, size_words, approximate = _size(portfolio, rows, language)
+        sized = _size(portfolio, rows, by_place.sizer, language)
+        size_value, status, size_words, approximate = sized
     else:
         outside = tr(language, STATUS_WORDS[OUTSIDE])
         size_value, status, size_words, approximate = None, OUTSIDE, outside, False
@@ -360,8 +371,8 @@ def map_data(
     places = pd.DataFrame(rows)
     links = _links(portfolio, project_ids, places, language)
     counted = places["on_map"] & (places["status"] == COUNTED)
-    basis = SIZE_INDICATOR if counted.any() else "projects"
-    if basis == "projects":  # no city has a count: size by what the project files do say
+    basis = PARTICIPANTS if counted.any() else PROJECTS
+    if basis == PROJECTS:  # no city has a count: size by what the project files do say
         sized = places["in_filter"].to_numpy()
         places.loc[sized, "size_value"] = places.loc[sized, "projects"].astype(float)
         places.loc[sized, "status"] = PROJECTS
@@ -406,7 +417,7 @@ def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, 
 
 def size_caption(data: MapData) -> str:
     """What a dot's size means, in words for the caption under the map."""
-    if data.size_basis == SIZE_INDICATOR:
+    if data.size_basis == PARTICIPANTS:
         return tr(
             data.language,
             "Dot size: participants from the city (where the report breaks a count down by "

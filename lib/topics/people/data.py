@@ -17,8 +17,6 @@ from lib.query.limits import names_text
 from lib.text.i18n import N_, format_number, tr
 from lib.text.vocabulary import code_words
 
-# The people-supported page shows these topics, each on its own: they count different things.
-PEOPLE_TOPICS = ("supported", "trained", "informed", "employed")
 NOT_BROKEN_DOWN = N_("not broken down by city")
 ALL_CITIES = N_("all cities (total)")
 NOT_REPORTED = N_("not reported")
@@ -42,14 +40,10 @@ def value_text(
     return tr(language, "about {number}", number=words) if precision == "approximate" else words
 
 
-def topic_codes(portfolio: Portfolio, topics: tuple[str, ...]) -> list[str]:
-    """Indicator codes of `topics`, in the order of `topics`, then of indicators.yaml."""
-    return [
-        code
-        for topic in topics
-        for code, indicator in portfolio.indicators.items()
-        if indicator.topic == topic
-    ]
+def page_codes(portfolio: Portfolio, page: str) -> list[str]:
+    """Codes of the indicators whose `page` in indicators.yaml is `page` ("participants",
+    "people_supported"), in the order of that file."""
+    return [code for code, indicator in portfolio.indicators.items() if indicator.page == page]
 
 
 def counts_words(portfolio: Portfolio, code: str, language: str = "en") -> str:
@@ -105,7 +99,7 @@ def participant_figures(
     `role` is `total` (a whole whose parts are also in `values`), `part` (from one city), or
     `whole` (a figure not broken down by city, or one the filters left without its parts).
     """
-    codes = topic_codes(portfolio, ("participants",))
+    codes = page_codes(portfolio, "participants")
     rows = values[values["indicator"].isin(codes)]
     keys = _whole_key(rows)
     # one pass over plain values, not a frame a whole: a portfolio has thousands of wholes
@@ -192,12 +186,12 @@ def _with_headers(figures: pd.DataFrame, headers: dict[str, str], language: str)
 def people_figures(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> pd.DataFrame:
-    """One row a figure of the people-supported topics, in topic order.
+    """One row a figure of the People supported page's indicators, in their order.
 
     Only `counts_in_total` rows: a part by city is already inside its whole, and this page
     shows kinds of people, not cities.
     """
-    codes = topic_codes(portfolio, PEOPLE_TOPICS)
+    codes = page_codes(portfolio, "people_supported")
     rows = values[values["indicator"].isin(codes) & values["counts_in_total"]]
     order = {code: index for index, code in enumerate(codes)}
     records = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
+from lib.query.citations import project_uses, use_headers
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
@@ -127,3 +128,11 @@ def start_and_end(portfolio: Portfolio, project_id: str, language: str = "en") -
         start=date_text(project.start, language),
         end=date_text(project.end, language),
     )
+
+
+def project_sources(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
+    """Every sentence quoted from the project's reports, with the report's title, headed in
+    the reader's language."""
+    uses = pd.DataFrame([use.__dict__ for use in project_uses(portfolio, project_id, language)])
+    uses["source"] = [portfolio.sources[s].title for s in uses["source"]]
+    return uses.drop(columns="project").rename(columns=use_headers(language))

@@ -9,6 +9,7 @@ not belong to.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -120,14 +121,33 @@ def project_dates_text(project: Project, language: str = "en") -> str:
     return period_text(project.start, project.end, language)
 
 
-def _row(start: FuzzyDate | None, end: FuzzyDate | None, language: str, **fields: object) -> dict:
+# A portfolio's tens of thousands of events and figures share a few thousand pairs of dates:
+# what a pair says is worked out once (small tuples, so the count bounds the bytes).
+@lru_cache(maxsize=32768)
+def _date_fields(start: FuzzyDate | None, end: FuzzyDate | None, language: str) -> tuple:
     x_start, x_end = axis_span(start, end)
     precision = coarsest(start, end)
+    words = tr(language, PRECISION_WORDS.get(precision or "", "not stated"))
+    return (
+        written(start, end, language),
+        precision or "",
+        words,
+        placement(start, end),
+        x_start,
+        x_end,
+    )
+
+
+_period_text = lru_cache(maxsize=32768)(period_text)
+
+
+def _row(start: FuzzyDate | None, end: FuzzyDate | None, language: str, **fields: object) -> dict:
+    written_as, precision, words, placed, x_start, x_end = _date_fields(start, end, language)
     return {
-        "date_written": written(start, end, language),
-        "precision": precision or "",
-        "precision_words": tr(language, PRECISION_WORDS.get(precision or "", "not stated")),
-        "placement": placement(start, end),
+        "date_written": written_as,
+        "precision": precision,
+        "precision_words": words,
+        "placement": placed,
         "x_start": x_start,
         "x_end": x_end,
         **fields,
@@ -172,7 +192,7 @@ def _event_row(
         kind="event",
         item=event.title.get(language) + sessions,
         type=code_words(event.type, language),
-        date=period_text(event.start, event.end, language),
+        date=_period_text(event.start, event.end, language),
         place=where,
         status=event.status,
         status_words=code_words(event.status, language),
@@ -197,7 +217,7 @@ def _figure_rows(portfolio: Portfolio, mine: list, base: dict, language: str) ->
                 kind="figure",
                 item=f"{label}: {number}",
                 type=tr(language, "period of a figure"),
-                date=period_text(figure.period_start, figure.period_end, language),
+                date=_period_text(figure.period_start, figure.period_end, language),
                 place=portfolio.places[figure.place].names.get(language) if figure.place else "",
                 status="",
                 status_words="",
@@ -273,3 +293,8 @@ def projects_off_axis(rows: pd.DataFrame) -> list[str]:
     """Titles of projects with nothing that can be placed on the dated axis."""
     on_axis = set(rows.loc[rows["placement"] == "axis", "project_id"])
     return list(dict.fromkeys(rows.loc[~rows["project_id"].isin(on_axis), "project"]))
+
+
+def projects_on_axis(rows: pd.DataFrame) -> list[str]:
+    """Ids of the projects with something placed on the dated axis, in the rows' order."""
+    return list(dict.fromkeys(rows.loc[rows["placement"] == "axis", "project_id"]))
