@@ -207,8 +207,8 @@ def funding_chart(
         margin={"l": 8, "r": 8, "t": 30 + title_px, "b": 10},
         hoverlabel={"align": "left"},
         bargap=0,
-        # room at the right for the words at a bar's end
-        xaxis={"range": [0, longest * 1.6], "visible": False, "fixedrange": True},
+        # room at the right for the words at a bar's end, on a phone too
+        xaxis={"range": [0, longest * 2.1], "visible": False, "fixedrange": True},
         yaxis={"range": [total_px, 0], "visible": False, "fixedrange": True},
     )
     return figure
