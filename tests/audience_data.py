@@ -16,6 +16,7 @@ SECRET_WORDS = (
     "Зефирин",
     "Quillfeather",
     "Квилфедър",
+    "Квилфедер",
     "Zephyr Valley",
     "secret-report",
     "supported 777 people",
@@ -59,7 +60,7 @@ summary:
   bg: "Зефирин подкрепи хора в долината."
   mk: "Зефирин поддржа луѓе во долината."
   original: en
-status: ongoing
+status: not_stated
 places:
   - place: zephyr-valley
     role: target_region
@@ -100,7 +101,7 @@ _TRANSLATION = f"""\
 _ORGANISATION = """\
   - id: quillfeather-foundation
     kind: ngo
-    names: {en: "Quillfeather Foundation", bg: "Квилфедър", mk: "Квилфедър", original: en}
+    names: {en: "Quillfeather Foundation", bg: "Квилфедър", mk: "Квилфедер", original: en}
     source: secret-report
     quote: "It is funded by the Quillfeather Foundation."
 """

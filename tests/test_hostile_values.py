@@ -17,6 +17,7 @@ import pytest
 from app_support import open_app
 from audience_data import audience_data
 from broken_data import (
+    MYLA,
     TWINNING,
     VALUES,
     append,
@@ -129,10 +130,11 @@ def test_circular_programme_parents_are_refused(data):
 
 
 def test_an_event_dated_far_outside_its_project_is_refused(data):
-    line = line_of(data, TWINNING, '    start: "2018-06-20"')
-    edit(data, TWINNING, '    start: "2018-06-20"', '    start: "2099-06-20"')
+    # MYLA started on 1 January 2017 (the twinning project's own dates are not stated)
+    line = line_of(data, MYLA, '    start: "--09"')
+    edit(data, MYLA, '    start: "--09"', '    start: "2099-09"')
     result = load_portfolio(data)
-    assert_problem(result, TWINNING, line, "events[3].start", "2099-06-20", "far outside")
+    assert_problem(result, MYLA, line, "events[6].start", "2099-09", "far outside")
 
 
 def test_the_public_sources_page_counts_and_dates_only_published_files(monkeypatch, tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lib.load.loader import LoadResult, data_dir_from_env, load_portfolio
+from lib.load.place_checks import gazetteer_problems
 from lib.model.languages import LANGUAGE_CODES, LANGUAGES, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 
 if TYPE_CHECKING:
@@ -207,7 +208,8 @@ def _import_iati(args: argparse.Namespace) -> int:
 
 
 def _validate(data_dir: Path) -> int:
-    return _report(load_portfolio(data_dir))
+    # The GeoNames checks read a large extract, so the dashboard's load leaves them to here.
+    return _report(load_portfolio(data_dir), gazetteer_problems(data_dir))
 
 
 def _build(data_dir: Path) -> int:
@@ -232,13 +234,18 @@ def _build(data_dir: Path) -> int:
     return 0
 
 
-def _report(result: LoadResult) -> int:
-    """Print the problems as `validate` does (exit 1), or what the valid data holds."""
+def _report(result: LoadResult, more: list | None = None) -> int:
+    """Print the problems as `validate` does (exit 1), or what the valid data holds; `more`
+    are problems found beside the loader's (the GeoNames checks)."""
     data_dir = result.data_dir
-    for problem in result.problems:
+    problems = sorted(
+        {*result.problems, *(more or ())},
+        key=lambda p: (p.file, p.line or 0, p.field, p.message),
+    )
+    for problem in problems:
         print(problem)
-    if result.problems:
-        count = len(result.problems)
+    if problems:
+        count = len(problems)
         print(f"\n{count} problem{'s' if count > 1 else ''} in {data_dir}; nothing was loaded.")
         return 1
     portfolio = result.portfolio

@@ -191,8 +191,7 @@ def _referenced(portfolio: Portfolio, projects: dict, values: pd.DataFrame) -> d
     for project in projects.values():
         cited = [*project.places, *project.organisations, *project.funding, *project.links]
         cited += [*project.events, *project.notes]
-        if project.dates_source is not None:
-            cited.append(project.dates_source)
+        cited += [c for c in (project.dates_source, project.status_source) if c is not None]
         sources |= {entry.source for entry in cited}
         places |= {entry.place for entry in project.places}
         places |= {p for link in project.links for p in (link.from_place, link.to_place)}

@@ -10,7 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lib.load.fact_checks import check_facts
 from lib.load.quotes import normalise, states_number
+from lib.load.script_checks import check_scripts
 from lib.load.slips import PARENT_CIRCLE, composition_hint, far_from_project, parent_circle
 from lib.load.values_csv import VALUES_FILE, ValueRow
 from lib.load.yaml_reader import field_name, line_of
@@ -74,6 +76,8 @@ def check_portfolio(
     _check_rows(rows, events, known, problems)
     if rows_complete:
         _check_parts(rows, problems)
+    problems += check_facts(entries, rows, rows_complete)
+    problems += check_scripts(entries)
     return problems
 
 
@@ -148,6 +152,8 @@ def _check_project(
     project = item.model
     if project.dates_source is not None:
         known.cited(item, ("dates_source",))
+    if project.status_source is not None:
+        known.cited(item, ("status_source",))
     _check_order(item, (), project.start, project.end, problems)
     for index, _ in enumerate(project.places):
         known.ref(item, ("places", index, "place"), "places")
