@@ -187,12 +187,8 @@ def test_every_page_offers_the_board_pack(monkeypatch, page):
 
 
 def _showing(app) -> str:
-    """The screen's line of filters in words (a small heading under the title)."""
-    return next(
-        _shown(text)
-        for text in app.markdown
-        if text.value.startswith("#### ") and "/" not in text.value
-    )
+    """The screen's line of filters in words (the heading under the title)."""
+    return _shown(app.header[0])
 
 
 def test_presentation_mode_has_no_sidebar_and_moves_topic_by_topic(monkeypatch):

@@ -124,7 +124,8 @@ def _participants(board: Board, cite: SourceNumbering) -> Topic:
     for row in figures.head(LINES).itertuples(index=False):
         label = f"{row.label} ({row.date})"
         if row.role == "part":
-            label = f"{row.label}: {tr(language, 'from {city}', city=row.from_city)}"
+            from_city = tr(language, "from {city}", city=row.from_city)
+            label = f"{row.label}: {from_city}"
         text = value_text(row.value, row.precision, language, getattr(row, "fewer_than", None))
         if row.check:
             text += f" ({row.check})"

@@ -86,7 +86,7 @@ with st.expander(tr(language, "Table"), expanded=False):
     )
 
 # 4. Dates without a stated year ---------------------------------------------------------------
-st.subheader(tr(language, "Dates without a stated year"))
+st.header(tr(language, "Dates without a stated year"))
 if len(tables["no year"][0]):
     st.caption(tr(language, notes.NO_YEAR))
     table(tables["no year"], key="timeline.no-year")
@@ -95,7 +95,7 @@ else:
 
 # 5. Events with no date -----------------------------------------------------------------------
 if len(tables["no date"][0]):
-    st.subheader(tr(language, "Events with no date stated"))
+    st.header(tr(language, "Events with no date stated"))
     table(tables["no date"], key="timeline.no-date")
 
 figures_download_of_projects(view, "timeline.csv", key="timeline.csv")
