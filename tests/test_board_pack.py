@@ -80,7 +80,7 @@ def test_pack_has_a_title_page_a_page_a_topic_and_the_sources(packs, language):
 def test_english_pack_holds_the_filters_and_the_figures(packs, portfolio):
     text = pdf_text(packs["en"])
     assert filters_in_words(portfolio, Filters(), "en") in text  # "All projects"
-    for figure in ("291", "259", "132", "127", "518", "about 84,000", "at least about 16"):
+    for figure in ("291", "259", "132", "127", "518", "about 84,000", "about 16 or more"):
         assert figure in text, figure
     assert "[1]" in text and "Sources" in text
     assert "23 November 2026" in text

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import pytest
 from app_support import open_app, set_filter
-from fixture_data import FIXTURE_DATA_DIR
+from fixture_data import FIXTURE_DATA_DIR, ROOT
+from streamlit.testing.v1 import AppTest
 
 from lib.load.loader import load_portfolio
 from lib.model.dates import FuzzyDate
@@ -129,17 +131,26 @@ def test_month_and_year_precise_dates_are_hatched_bars_across_the_whole_period(p
     started = drawn[drawn["project_id"] == myla.id].iloc[0]
     assert mark_label(started) == "started 2017 (year only); end not stated"
     figure = json.loads(timeline_chart(rows).to_json())
-    bars = _trace(figure, "periods")
-    month_bar = bars["base"].index("2018-06-01")
-    assert bars["marker"]["pattern"]["shape"][month_bar] == "/"
-    assert bars["marker"]["pattern"]["shape"][bars["base"].index("2017-01-01")] == "."
+    hatching = {
+        base: shape
+        for trace in figure["data"]
+        if trace.get("name") == "periods"
+        for base, shape in zip(trace["base"], trace["marker"]["pattern"]["shape"], strict=True)
+    }
+    assert hatching["2018-06-01"] == "/"
+    assert hatching["2017-01-01"] == "."
+    # one colour a trace: Plotly logs "Invalid color specifier" for a list of hatching colours
+    assert all(
+        isinstance(trace["marker"]["pattern"]["fgcolor"], str)
+        for trace in figure["data"]
+        if trace.get("name") == "periods"
+    )
     assert "June 2018 (month only)" in json.dumps(figure, ensure_ascii=False)
     days = _trace(figure, "days")
     planned = days["x"].index("2021-09-14T00:00:00")
     assert days["marker"]["symbol"][planned] == "diamond-open"
-    assert "13 September 2021 – 14 September 2021 · planned" in json.dumps(
-        figure, ensure_ascii=False
-    )
+    written = re.sub(r"<[^>]+>|\u2007", " ", json.dumps(figure, ensure_ascii=False))
+    assert "13 September 2021 – 14 September 2021 · planned" in " ".join(written.split())
 
 
 def test_zooming_to_a_project_shows_only_its_days(portfolio):
@@ -182,3 +193,29 @@ def test_year_filter_names_the_projects_with_no_stated_year():
     assert "CONNECTION" not in spec
     assert len(app.dataframe) == 1  # the full table only: no date of 2018's project lacks a year
     assert "Every date of the selected projects states its year." in [i.value for i in app.info]
+
+
+def test_zoom_is_kept_in_the_link_and_read_back(monkeypatch):
+    """?zoom=<project> opens the timeline on that project's days; choosing "All projects"
+    takes it out of the link again; a project not on the timeline is refused with a notice."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(FIXTURE_DATA_DIR))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["zoom"] = "shtip-strazhitsa-twinning"
+    app.run()
+    app.switch_page("pages/timeline/app.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.selectbox(key="timeline.zoom").value == "shtip-strazhitsa-twinning"
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["xaxis"]["range"][0].startswith("2018-06")
+    assert not [w.value for w in app.warning]
+    app.selectbox(key="timeline.zoom").set_value(None).run()
+    assert "zoom" not in app.query_params
+    app.selectbox(key="timeline.zoom").set_value("connection-network").run()
+    assert app.query_params["zoom"] in ("connection-network", ["connection-network"])
+
+    refused = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    refused.query_params["zoom"] = "rso-maritsa-forums"  # no year stated: not on the axis
+    refused.run()
+    refused.switch_page("pages/timeline/app.py").run()
+    assert refused.selectbox(key="timeline.zoom").value is None
+    assert any("no dated line on this timeline" in w.value for w in refused.warning)

@@ -84,11 +84,25 @@ def _overview(
     networks = network_rows(portfolio, values)
     for row in networks.head(LINES).itertuples(index=False):
         project = portfolio.projects[row.project]
-        text = tr(
-            language,
-            "{size} cities in its network, {named} of them named in the report",
-            size=format_number(int(row.value), language),
-            named=format_number(len({entry.place for entry in project.places}), language),
+        size = format_number(int(row.value), language)
+        named = format_number(len({entry.place for entry in project.places}), language)
+        event = next((e.title.get(language) for e in project.events if e.id == row.event), "")
+        # a count of the cities at one meeting is not the size of the whole network
+        text = (
+            tr(
+                language,
+                "{size} cities took part in {event}, {named} of them named in the report",
+                size=size,
+                event=event,
+                named=named,
+            )
+            if event
+            else tr(
+                language,
+                "{size} cities in its network, {named} of them named in the report",
+                size=size,
+                named=named,
+            )
         )
         lines.append(Line(project.title.get(language), text, *cite.of([row.source])))
     notes = (
@@ -188,8 +202,9 @@ def _people(
     notes = (
         tr(
             language,
-            "Refugees supported, people trained, citizens informed and people employed are "
-            "different kinds of people, so they are never added together.",
+            "Refugees supported, people trained, citizens informed and people engaged to "
+            "prepare action plans are different kinds of people, so they are never added "
+            "together.",
         ),
     )
     if not lines:
