@@ -3,7 +3,7 @@
 It builds the data's snapshot once (`dashboard-data build`: validated, then published), starts
 REPLICAS Streamlit processes on loopback that serve only that published snapshot
 (DASHBOARD_SNAPSHOT_ONLY: none of them reads the YAML or builds), waits until each answers its
-health check, then runs nginx in the foreground with deploy/nginx.conf.template filled in
+health check and has run the script once (deploy/warm_up.py), then runs nginx in the foreground with deploy/nginx.conf.template filled in
 (sticky by a cookie, websockets, gzip, timeouts). Stop it with Ctrl+C or SIGTERM: it stops
 everything it started. When a process dies, it stops the rest and exits 1, for a supervisor
 (systemd, a container runtime) to restart the whole.
@@ -83,6 +83,8 @@ def replica_env(data_dir: Path) -> dict[str, str]:
 
 
 def serve(args: argparse.Namespace) -> int:
+    from deploy.warm_up import warm_up
+
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).is_file():
         print("error: nginx is not installed (apt-get install nginx)", file=sys.stderr)
@@ -110,6 +112,9 @@ def serve(args: argparse.Namespace) -> int:
         deadline = time.monotonic() + START_TIMEOUT_S
         for port, process in zip(ports, processes, strict=True):
             wait_healthy(port, process, deadline)
+            problem = warm_up(port)
+            if problem:
+                print(f"warning: the first run on port {port} failed: {problem}", file=sys.stderr)
         processes.append(subprocess.Popen([nginx, "-p", str(run_dir), "-c", str(config)]))
         print(f"Serving {data_dir} on http://{args.host}:{args.port}/ with {args.replicas} "
               f"replicas (ports {ports[0]}-{ports[-1]}); Ctrl+C stops.", flush=True)  # fmt: skip
