@@ -3,10 +3,11 @@
 It builds the data's snapshot once (`dashboard-data build`: validated, then published), starts
 REPLICAS Streamlit processes on loopback that serve only that published snapshot
 (DASHBOARD_SNAPSHOT_ONLY: none of them reads the YAML or builds), waits until each answers its
-health check and has run the script once (deploy/warm_up.py), then runs nginx in the foreground with deploy/nginx.conf.template filled in
-(sticky by a cookie, websockets, gzip, timeouts). Stop it with Ctrl+C or SIGTERM: it stops
-everything it started. When a process dies, it stops the rest and exits 1, for a supervisor
-(systemd, a container runtime) to restart the whole.
+health check and has run the script once (deploy/warm_up.py), then runs nginx in the
+foreground with deploy/nginx.conf.template filled in (sticky by a cookie, websockets, gzip,
+timeouts). Stop it with Ctrl+C or SIGTERM: it stops everything it started. When a process
+dies, it stops the rest and exits 1, for a supervisor (systemd, a container runtime) to
+restart the whole.
 
 New data without downtime: run `dashboard-data build` again (or send this process SIGHUP,
 which runs it): the replicas serve the new snapshot from their next run; a build that fails
