@@ -34,9 +34,10 @@ TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
 START_TIMEOUT_S = 120.0
 
 
-def nginx_config(run_dir: Path, listen: str, replica_ports: list[int]) -> str:
+def nginx_config(run_dir: Path, listen: str, replicas: list[str]) -> str:
+    """deploy/nginx.conf.template for replicas at `replicas` ("host:port" each)."""
     servers = "\n".join(
-        f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in replica_ports
+        f"        server {replica} max_fails=1 fail_timeout=10s;" for replica in replicas
     )
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in (("RUN_DIR", str(run_dir)), ("LISTEN", listen)):
@@ -103,7 +104,8 @@ def serve(args: argparse.Namespace) -> int:
     ports = [args.first_replica_port + number for number in range(args.replicas)]
     run_dir = Path(tempfile.mkdtemp(prefix="dashboard-nginx-"))
     config = run_dir / "nginx.conf"
-    config.write_text(nginx_config(run_dir, f"{args.host}:{args.port}", ports), "utf-8")
+    replicas = [f"127.0.0.1:{port}" for port in ports]
+    config.write_text(nginx_config(run_dir, f"{args.host}:{args.port}", replicas), "utf-8")
     processes: list[subprocess.Popen] = []
     rebuild = []
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
