@@ -36,10 +36,10 @@ validate: venv
 bench: venv browser-packages
 	$(UV) run --frozen python bench/run.py
 
-# Not a test: 50 concurrent sessions over Streamlit's websocket protocol on 127.0.0.1, each
-# opening the dashboard and changing a filter 5 times; writes bench/load_results.json and .md.
-load-test: venv
-	$(UV) run --frozen python bench/load_test.py
+# Not a test: the site of `make serve` with 1 and $(REPLICAS) replicas, 50, 200 and 500 sessions
+# through nginx, every figure checked; writes bench/load_results.json and .md.
+load-test: venv serve-packages
+	$(UV) run --frozen python bench/load_test.py --replicas $(REPLICAS)
 
 # Finds every interface string in the code (tr, ntr, N_) and the indicators' descriptions,
 # writes locale/dashboard.pot, and merges it into locale/{bg,mk}/LC_MESSAGES/dashboard.po: new
