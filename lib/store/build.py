@@ -185,9 +185,9 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
 
 def _keep_newest(cache_dir: Path, written: Path) -> None:
     """Remove all but the newest SNAPSHOTS_KEPT snapshots (never the published one, which
-    replicas serve), and temporary files of builds
-    that died more than an hour ago. A replica that has one open keeps reading it: POSIX
-    frees a removed file's blocks only when the last reader closes it."""
+    replicas serve), and temporary files of builds that died more than an hour ago. A replica
+    that has one open keeps reading it: POSIX frees a removed file's blocks only when the last
+    reader closes it."""
     served = snapshot_path(cache_dir, published(cache_dir))
     snapshots = sorted(
         (path for path in cache_dir.glob(f"*{SUFFIX}") if path not in (written, served)),
