@@ -75,9 +75,7 @@ def replica_pids(serve_pid: int) -> list[int]:
     """The Streamlit processes deploy/serve.py started (its children other than nginx)."""
     children = Path(f"/proc/{serve_pid}/task/{serve_pid}/children").read_text().split()
     return [
-        int(pid)
-        for pid in children
-        if b"streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        int(pid) for pid in children if b"streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes()
     ]
 
 

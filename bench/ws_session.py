@@ -123,7 +123,13 @@ async def session(
     opened = time.monotonic()
     try:
         async with connect(
-            url, subprotocols=["streamlit"], max_size=None, open_timeout=message_timeout
+            url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            open_timeout=message_timeout,
+            # A browser sends no pings of its own (the server pings it): with this client's
+            # default 20 s ping, a saturated machine closed sessions a browser would keep.
+            ping_interval=None,
         ) as socket_:
             first = await asyncio.wait_for(
                 run_script(socket_, "", "", WidgetStates()), message_timeout
