@@ -16,6 +16,7 @@ SECRET_WORDS = (
     "Зефирин",
     "Quillfeather",
     "Квилфедър",
+    "Квилфедер",
     "Zephyr Valley",
     "secret-report",
     "supported 777 people",
@@ -25,6 +26,26 @@ SECRET_WORDS = (
 SPLIT_SENTENCE = "Од нив, 300 бегалци беа од Куманово, 215 од Бутел и 3 од Гевгелија."
 SMALL_COUNT_WORDS = "3 од Гевгелија"
 MYLA_REPORT = "003_6e458a75d0498bbb.txt"
+# A published figure (40 people trained) whose quote runs on into the withheld sentence and
+# so gives its numbers away, though it holds neither it nor its quote whole.
+VOLUNTEERS = "Проектот обучи 40 волонтери."
+RUNS_INTO = VOLUNTEERS + " Од нив, 300 бегалци беа од Куманово, 215 од Бутел и 3"
+RUNS_INTO_WORDS = "215 од Бутел и 3"
+# The same report in English (a source with `translation_of:`): its sentence with the small
+# count must be withheld too, and its other sentences kept.
+TRANSLATION_ID = "myla-results-en"
+TRANSLATION_FILE = "myla-en.txt"
+TRANSLATED_SENTENCE = (
+    "Of them, 300 refugees were from Kumanovo, 215 from Butel and 3 from Gevgelija."
+)
+TRANSLATED_KEPT = "The project trained 40 volunteers."
+WITHHELD = (
+    SPLIT_SENTENCE,
+    SMALL_COUNT_WORDS,
+    RUNS_INTO_WORDS,
+    TRANSLATED_SENTENCE,
+    "3 from Gevgelija",
+)
 
 _PROJECT = """\
 id: zephyrine-shelter
@@ -39,7 +60,7 @@ summary:
   bg: "Зефирин подкрепи хора в долината."
   mk: "Зефирин поддржа луѓе во долината."
   original: en
-status: ongoing
+status: not_stated
 places:
   - place: zephyr-valley
     role: target_region
@@ -69,10 +90,18 @@ _SOURCE = """\
     file: secret.txt
 """
 
+_TRANSLATION = f"""\
+  - id: {TRANSLATION_ID}
+    title: "Strengthening local actors in refugee integration: results (translation)"
+    language: en
+    file: {TRANSLATION_FILE}
+    translation_of: myla-results-mk
+"""
+
 _ORGANISATION = """\
   - id: quillfeather-foundation
     kind: ngo
-    names: {en: "Quillfeather Foundation", bg: "Квилфедър", mk: "Квилфедър", original: en}
+    names: {en: "Quillfeather Foundation", bg: "Квилфедър", mk: "Квилфедер", original: en}
     source: secret-report
     quote: "It is funded by the Quillfeather Foundation."
 """
@@ -94,14 +123,25 @@ def audience_data(folder: Path) -> Path:
     shutil.copytree(FIXTURE_DATA_DIR, folder)
     (folder / "projects" / "zephyrine-shelter.yaml").write_text(_PROJECT, "utf-8")
     (folder / "sources" / "secret.txt").write_text(_REPORT, "utf-8")
-    _append(folder / "sources.yaml", _SOURCE)
+    _append(folder / "sources.yaml", _SOURCE + _TRANSLATION)
+    (folder / "sources" / TRANSLATION_FILE).write_text(
+        f"Interim results of the project.\n{TRANSLATED_KEPT} {TRANSLATED_SENTENCE}\n", "utf-8"
+    )
     _append(folder / "organisations.yaml", _ORGANISATION)
     _append(folder / "places.yaml", _PLACE)
-    _append(folder / "sources" / MYLA_REPORT, SPLIT_SENTENCE + "\n")
+    _append(folder / "sources" / MYLA_REPORT, f"{VOLUNTEERS} {SPLIT_SENTENCE}\n")
     rows = [
         "zephyrine-shelter,,refugees-supported,777,exact,,,,,secret-report,"
         '"Zephyrine Shelter supported 777 people in its first year."',
     ]
+    # A project's own quote that runs into the sentence: the Projects page shows it.
+    myla = folder / "projects" / "myla-refugee-integration.yaml"
+    project = myla.read_text(encoding="utf-8").rstrip("\n")
+    assert project.splitlines()[-1].startswith("    quote:"), "the file must end with notes"
+    myla.write_text(f'{project}\n  - source: myla-results-mk\n    quote: "{RUNS_INTO}"\n', "utf-8")
+    rows.append(
+        f'myla-refugee-integration,,people-trained,40,exact,,,,,myla-results-mk,"{RUNS_INTO}"'
+    )
     for place, number in (("kumanovo", 300), ("butel", 215), ("gevgelija", 3)):
         rows.append(
             f"myla-refugee-integration,,refugees-supported,{number},exact,--01,--04,{place},"

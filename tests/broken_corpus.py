@@ -30,7 +30,7 @@ from lib.model.problems import MAX_FIELD, shortened
 
 ENGLISH_REPORT = "sources/001_928e335da9f561c0.txt"  # has « » and é, which Latin-1 holds
 MACEDONIAN_REPORT = "sources/002_ba9b2654a6db1fe9.txt"
-WORKING_GROUPS = "myla-refugee-integration,,working-groups,3,exact,"
+WORKING_GROUPS = "myla-refugee-integration,,working-groups,,not_reported,"
 EMPLOYED = "people-employed,12,exact,"
 WORKING_GROUPS_QUOTE = '"Формирани се 3 работни групи во секоја општина"'
 
@@ -84,7 +84,7 @@ def latin1_report(data: Path) -> Where:
 
 
 def latin1_letter_in_project(data: Path) -> Where:
-    line = _insert_bytes(data, TWINNING, b"status: completed", b" # caf\xe9")
+    line = _insert_bytes(data, TWINNING, b"status: not_stated", b" # caf\xe9")
     return where(TWINNING, line, "(encoding)", "not saved as UTF-8", "0xE9")
 
 
@@ -122,7 +122,7 @@ def utf32_csv(data: Path) -> Where:
 
 
 def byte_order_mark_mid_file(data: Path) -> Where:
-    line = edit(data, TWINNING, "status: completed", "\ufeffstatus: completed")
+    line = edit(data, TWINNING, "status: not_stated", "\ufeffstatus: not_stated")
     return where(TWINNING, line, "(encoding)", "byte-order mark", "delete it")
 
 
@@ -193,7 +193,7 @@ def huge_number(data: Path) -> Where:
 
 
 def deep_brackets(data: Path) -> Where:
-    line = edit(data, TWINNING, "status: completed", "status: " + "[" * 10_000 + "]" * 10_000)
+    line = edit(data, TWINNING, "status: not_stated", "status: " + "[" * 10_000 + "]" * 10_000)
     return where(TWINNING, line, "(syntax)", "nested more than 50 levels")
 
 
@@ -207,7 +207,7 @@ def deep_blocks(data: Path) -> Where:
 
 
 def deep_list_items(data: Path) -> Where:
-    line = edit(data, TWINNING, "status: completed", "status:\n  " + "- " * 2000 + "x")
+    line = edit(data, TWINNING, "status: not_stated", "status:\n  " + "- " * 2000 + "x")
     field = shortened("status" + "[1]" * 49, MAX_FIELD)
     return where(TWINNING, line + 1, field, "nested more than 50 levels")
 
@@ -230,12 +230,12 @@ def quadratic_alias_blowup(data: Path) -> Where:
 
 
 def merge_key(data: Path) -> Where:
-    line = edit(data, TWINNING, "status: completed", "<<: {status: completed}")
+    line = edit(data, TWINNING, "status: not_stated", "<<: {status: not_stated}")
     return where(TWINNING, line, "(top level)", "anchors and aliases")
 
 
 def undefined_alias(data: Path) -> Where:
-    line = edit(data, TWINNING, "status: completed", "status: *done")
+    line = edit(data, TWINNING, "status: not_stated", "status: *done")
     return where(TWINNING, line, "status", "anchors and aliases")
 
 
@@ -312,7 +312,7 @@ def csv_old_mac_line_ends(data: Path) -> Where:
 
 def csv_blank_rows_then_mistake(data: Path) -> Where:
     edit(data, VALUES, "\n" + WORKING_GROUPS, "\n\n ,, ,\n\n" + WORKING_GROUPS)
-    line = edit(data, VALUES, ",working-groups,3,", ",working-groups,4,")
+    line = edit(data, VALUES, ",working-groups,,not_reported,", ",working-groups,4,exact,")
     return where(VALUES, line, "value", "does not state the number 4")
 
 
@@ -339,7 +339,7 @@ def flow_duplicate_key(data: Path) -> Where:
 
 
 def list_written_as_text(data: Path) -> Where:
-    line = edit(data, TWINNING, "status: completed\n", "status: completed\nlinks: shtip\n") + 1
+    line = edit(data, TWINNING, "status: not_stated\n", "status: not_stated\nlinks: shtip\n") + 1
     return where(TWINNING, line, "links", "should be a list")
 
 
@@ -458,7 +458,7 @@ CORPUS = [
     BrokenInput(
         "null-status",
         "A status written ~ (YAML's null).",
-        _twinning("status: completed", "status: ~", "status", "is empty", "completed"),
+        _twinning("status: not_stated", "status: ~", "status", "is empty", "completed"),
     ),
     BrokenInput(
         "quoted-boolean",
@@ -512,7 +512,7 @@ ACCEPTED = {
     ),
     "row-of-empty-cells": lambda data: append(data, VALUES, ",,,,,,,,,,\n"),
     "unquoted-date": lambda data: edit(
-        data, TWINNING, 'start: "2018-06-19"\nend:', "start: 2018-06-19\nend:"
+        data, TWINNING, '    start: "2018-06-19"\n    end:', "    start: 2018-06-19\n    end:"
     ),
     "crlf-and-bom-csv": lambda data: (data / VALUES).write_bytes(
         b"\xef\xbb\xbf" + _bytes(data, VALUES).replace(b"\n", b"\r\n")

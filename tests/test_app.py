@@ -99,7 +99,10 @@ def test_project_page_quotes_every_source(monkeypatch):
     app.switch_page("pages/projects/app.py").run()
     app.selectbox(key="projects.show").set_value("rso-maritsa-forums").run()
     assert not app.exception
-    assert "BG EIF 2013/01-05.01" in app.dataframe[2].value["grant reference"].tolist()
+    organisations = app.dataframe[2].value.set_index("organisation")["role"]
+    # the report names RSO Maritsa only in its disclaimer: the role is marked as our reading
+    assert organisations["RSO Maritsa"].startswith("implementer (the curators' reading")
+    assert "BG EIF 2013/01-05.01" in app.dataframe[3].value["grant reference"].tolist()
     quotes = " ".join(app.dataframe[-1].value["quote"])
     assert "през мецес юни бяха организирани и проведени форуми" in quotes
     figures = app.dataframe[1].value

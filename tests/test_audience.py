@@ -18,9 +18,14 @@ import pytest
 from app_support import DASHBOARD_PAGES, open_app, set_filter
 from audience_data import (
     MYLA_REPORT,
+    RUNS_INTO,
     SECRET_WORDS,
-    SMALL_COUNT_WORDS,
     SPLIT_SENTENCE,
+    TRANSLATED_KEPT,
+    TRANSLATED_SENTENCE,
+    TRANSLATION_ID,
+    VOLUNTEERS,
+    WITHHELD,
     audience_data,
 )
 from browser_support import wait_for_app
@@ -43,7 +48,7 @@ from lib.topics.people.data import (
 )
 
 PAGES = DASHBOARD_PAGES
-FORBIDDEN = (*SECRET_WORDS, SPLIT_SENTENCE, SMALL_COUNT_WORDS)
+FORBIDDEN = (*SECRET_WORDS, *WITHHELD)
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +156,34 @@ def test_a_small_count_and_its_complement_are_hidden_in_public(loaded):
     assert not refugees["quote"].str.contains("Гевгелија").any()
     assert SPLIT_SENTENCE not in public.source_texts["myla-results-mk"]
     assert SPLIT_SENTENCE in loaded.source_texts["myla-results-mk"]
+
+
+def test_the_sentence_is_withheld_from_the_translation_and_its_other_sentences_kept(loaded):
+    public = for_audience(loaded, "public")
+    assert TRANSLATED_SENTENCE in loaded.source_texts[TRANSLATION_ID]
+    english = public.source_texts[TRANSLATION_ID]
+    assert TRANSLATED_SENTENCE not in english and "3 from Gevgelija" not in english
+    assert TRANSLATED_KEPT in english and "withheld: a small count" in english
+    assert VOLUNTEERS in public.source_texts["myla-results-mk"]  # its own sentence is kept
+
+
+def test_a_quote_that_runs_into_the_withheld_sentence_is_withheld(loaded):
+    public = for_audience(loaded, "public")
+    trained = public.values[public.values["quote"].str.startswith(VOLUNTEERS)]
+    assert trained.empty, "the quote running into the small count reached the public"
+    forty = public.values[(public.values["indicator"] == "people-trained")]
+    forty = forty[forty["value"] == 40]
+    assert len(forty) == 1 and forty.iloc[0]["quote"].startswith("(The sentence is withheld")
+    board = for_audience(loaded, "board").values
+    assert RUNS_INTO in set(board["quote"])
+
+
+def test_a_project_quote_that_runs_into_the_withheld_sentence_is_withheld(loaded):
+    public = for_audience(loaded, "public").projects["myla-refugee-integration"]
+    board = for_audience(loaded, "board").projects["myla-refugee-integration"]
+    assert board.notes[-1].quote == RUNS_INTO
+    assert public.notes[-1].quote.startswith("(The sentence is withheld")
+    assert public.notes[:-1] == board.notes[:-1] and public.places is board.places
 
 
 def test_the_board_sees_everything(loaded):

@@ -45,6 +45,7 @@ FORMULA = '=HYPERLINK("https://evil.example/","click")'
 PROJECT = "shtip-strazhitsa-twinning"
 TWINNING_REPORT = "000_cc207db102143d95.txt"
 SENTENCE = f"Hostile 259, 132 and 127 {HOSTILE_TEXT} end."
+DATES_SENTENCE = "Проектът се изпълни от 19/06/2018 г. до 22/06/2018 г."
 # Element types whose text Streamlit renders as markdown (st.text, st.code, tables are plain).
 MARKDOWN_TYPES = {"Markdown", "Caption", "Title", "Header", "Subheader", "Latex"}
 ALERT_TYPES = {"Info", "Warning", "Error", "Success", "Toast"}
@@ -68,14 +69,20 @@ def _hostile(prefix: str) -> dict:
 
 def hostile_data(folder: Path) -> Path:
     """The tests' data with hostile text in a project's title, summary, event and grant
-    reference, the names of an organisation, a programme and a city, a report's title and the
-    quote of three figures."""
+    reference (and its inference note), the names of an organisation, a programme and a city,
+    a report's title and the quote of three figures."""
     shutil.copytree(FIXTURE_DATA_DIR, folder)
 
     def project(document: dict) -> None:
         document["title"].update(_hostile("Twinning"))
         document["summary"].update(_hostile("Summary"))
         document["funding"][0]["grant_reference"] = f"Grant {HOSTILE_TEXT}"
+        # no report gives it, so it is marked as the curators' reading, with a hostile note too
+        document["funding"][0]["inferred"] = ["grant_reference"]
+        document["funding"][0]["note"] = f"Note {HOSTILE_TEXT}"
+        # dates a sentence added to the report gives, so the IATI file carries the project
+        document["start"], document["end"] = "2018-06-19", "2018-06-22"
+        document["dates_source"] = {"source": "twinning-report-bg", "quote": DATES_SENTENCE}
         document["events"][0]["title"].update(
             {language: f"{FORMULA} {HOSTILE_TEXT}" for language in LANGUAGE_CODES}
         )
@@ -99,7 +106,8 @@ def hostile_data(folder: Path) -> Path:
     _edit_yaml(folder / "sources.yaml", sources)
     _edit_yaml(folder / "programmes.yaml", programmes)
     report = folder / "sources" / TWINNING_REPORT
-    report.write_text(report.read_text(encoding="utf-8") + "\n" + SENTENCE + "\n", "utf-8")
+    added = f"\n{SENTENCE}\n{DATES_SENTENCE}\n"
+    report.write_text(report.read_text(encoding="utf-8") + added, "utf-8")
     values = folder / "indicator_values.csv"
     lines = values.read_text(encoding="utf-8").splitlines()
     quoted = '"' + SENTENCE.replace('"', '""') + '"'

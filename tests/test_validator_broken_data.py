@@ -42,7 +42,7 @@ BULGARIA = (
 )
 BELGIUM = '  - code: BE\n    names: {en: "Belgium", bg: "Белгия", mk: "Белгија", original: en}\n'
 WORKING_GROUPS_ROW = (
-    "myla-refugee-integration,,working-groups,3,exact,,,,,myla-results-mk,"
+    "myla-refugee-integration,,working-groups,,not_reported,,,,,myla-results-mk,"
     '"Формирани се 3 работни групи во секоја општина"'
 )
 
@@ -135,8 +135,8 @@ YAML_READING = [
         "duplicate-key",
         "A field is written twice in one block; YAML would keep only the last.",
         TWINNING,
-        "status: completed\n",
-        "status: completed\nstatus: ongoing\n",
+        "status: not_stated\n",
+        "status: not_stated\nstatus: ongoing\n",
         "status",
         "twice",
         "keep one",
@@ -201,8 +201,8 @@ YAML_READING = [
         "number-as-name",
         "A line whose name is a number.",
         TWINNING,
-        "status: completed\n",
-        "status: completed\n2018: the year\n",
+        "status: not_stated\n",
+        "status: not_stated\n2018: the year\n",
         "2018",
         "names must be text",
         "quotes",
@@ -223,8 +223,8 @@ YAML_READING = [
         "tag",
         "A value with a YAML tag (!!str).",
         TWINNING,
-        "status: completed",
-        "status: !!str completed",
+        "status: not_stated",
+        "status: !!str not_stated",
         "status",
         "tags are not allowed",
     ),
@@ -242,8 +242,8 @@ YAML_READING = [
         "control-character",
         "An invisible control character pasted from a PDF.",
         TWINNING,
-        "status: completed",
-        "status: compl\x07eted",
+        "status: not_stated",
+        "status: not_st\x07ated",
         "(encoding)",
         "control character",
     ),
@@ -261,11 +261,11 @@ def test_yaml_reading_mistakes_are_reported(data: Path, broken: Case) -> None:
 SCHEMA = [
     case(
         "month-13",
-        "A project start in month 13.",
+        "An event's start in month 13.",
         TWINNING,
-        'start: "2018-06-19"\nend:',
-        'start: "2018-13-01"\nend:',
-        "start",
+        '    start: "2018-06-19"\n    end:',
+        '    start: "2018-13-01"\n    end:',
+        "events[1].start",
         "month 13",
     ),
     case(
@@ -386,7 +386,7 @@ SCHEMA = [
         "    programme: efc-measure-2-1\n    amount: {value: 0, currency: EUR}\n",
         "funding[1].amount.value",
         "out of range",
-        "more than 0",
+        "at least 1",
         at="    amount:",
     ),
     case(
@@ -414,11 +414,12 @@ CROSS_CHECKS = [
     case(
         "project-end-before-start",
         "A project that ends before it starts.",
-        TWINNING,
-        'end: "2018-06-22"\ndates_source:',
-        'end: "2018-06-18"\ndates_source:',
+        MYLA,
+        'start: "2017-01-01"\ndates_source:',
+        'start: "2017-01-01"\nend: "2016-12-31"\ndates_source:',
         "end",
-        "the end 2018-06-18 is before the start 2018-06-19",
+        "the end 2016-12-31 is before the start 2017-01-01",
+        at='end: "2016-12-31"',
     ),
     case(
         "event-end-before-start",
@@ -670,7 +671,7 @@ CSV_CELLS = [
         "zero-for-unknown",
         "A 0 entered where the report gives no number.",
         VALUES,
-        "memoranda,3,exact",
+        "memoranda,,not_reported",
         "memoranda,0,exact",
         "value",
         "does not state a zero",
@@ -917,11 +918,13 @@ def test_one_run_reports_problems_in_several_files(data: Path) -> None:
     """Three mistakes in three files: one run lists all three, each at its own line."""
     edit(data, "places.yaml", "  - id: shtip\n    kind: city\n", "  - id: shtip\n    kind: town\n")
     place = line_of(data, "places.yaml", "kind: town")
-    start = edit(data, TWINNING, 'start: "2018-06-19"\nend:', 'start: "2018-13-01"\nend:')
+    start = edit(
+        data, TWINNING, '    start: "2018-06-19"\n    end:', '    start: "2018-13-01"\n    end:'
+    )
     count = edit(data, VALUES, "people-employed,12,exact", "people-employed,12 people,exact")
     result = load_portfolio(data)
     assert_problem(result, "places.yaml", place, "places[1].kind", "'town'")
-    assert_problem(result, TWINNING, start, "start", "month 13")
+    assert_problem(result, TWINNING, start, "events[1].start", "month 13")
     assert_problem(result, VALUES, count, "value", "'12 people'")
     assert problem_files(result) == {"places.yaml", TWINNING, VALUES}, listing(result.problems)
 
@@ -954,7 +957,7 @@ def test_event_part_of_itself(data: Path) -> None:
 
 def test_field_indented_into_the_block_above(data: Path) -> None:
     """`status` indented two spaces, so YAML puts it inside the summary block."""
-    line = edit(data, TWINNING, "status: completed\n", "  status: completed\n")
+    line = edit(data, TWINNING, "status: not_stated\n", "  status: not_stated\n")
     problem = assert_problem(load_portfolio(data), TWINNING, line, "summary.status", "indent")
     assert "did you mean `status`" not in problem.message
 

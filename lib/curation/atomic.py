@@ -82,3 +82,18 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def file_target_problem(path: Path) -> str | None:
+    """Why `path` cannot take a new file (a folder there, or no folder to hold it), in words
+    for the command line; None when it can be tried (the write itself may still fail)."""
+    if path.is_dir():
+        return f"{path} is a folder; give the file's name, like {path / 'out.pdf'}"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist; create it first, or give another"
+    return None
+
+
+def write_error(path: Path, error: OSError) -> str:
+    """A failed write in words: `/proc/x` gives 'No such file or directory', not a traceback."""
+    return f"{path} cannot be written ({error.strerror or error}); choose a folder you may write"

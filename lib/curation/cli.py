@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lib.load.loader import LoadResult, data_dir_from_env, load_portfolio
+from lib.load.place_checks import gazetteer_problems
 from lib.model.languages import LANGUAGE_CODES, LANGUAGES, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 
 if TYPE_CHECKING:
@@ -143,9 +144,11 @@ def _audience_view(args: argparse.Namespace) -> tuple[Portfolio, Filters] | int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from lib.curation.atomic import write_bytes_atomically, write_text_atomically
+    from lib.curation.atomic import write_bytes_atomically, write_error
     from lib.exports.formats import export
 
+    if args.out is not None and _unwritable(args.out):
+        return 2
     view = _audience_view(args)
     if isinstance(view, int):
         return view
@@ -157,10 +160,12 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.buffer.write(output.data)
         sys.stdout.flush()
-    elif output.mime.startswith("application/zip"):
-        write_bytes_atomically(args.out, output.data)
     else:
-        write_text_atomically(args.out, output.data.decode("utf-8"))
+        try:
+            write_bytes_atomically(args.out, output.data)
+        except OSError as error:
+            print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+            return 2
     for line in output.report:
         print(line, file=report)
     if args.out:
@@ -169,6 +174,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import_iati(args: argparse.Namespace) -> int:
+    from lib.curation.atomic import write_error
     from lib.curation.writer import existing_data_files, write_data_dir
     from lib.iati.importer import import_iati
 
@@ -184,18 +190,26 @@ def _import_iati(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"error: {args.out} is a file; give a new or empty folder", file=sys.stderr)
+        return 2
     result = import_iati(args.files)
     print("\n".join(result.report))
     if result.projects == 0:
         print("Nothing could be imported as a project, so no folder was written.")
         return 1
-    write_data_dir(args.out, result.files)
+    try:
+        write_data_dir(args.out, result.files)
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+        return 2
     print(f"Wrote {len(result.files)} files to {args.out}. Checking them:")
     return _validate(args.out)
 
 
 def _validate(data_dir: Path) -> int:
-    return _report(load_portfolio(data_dir))
+    # The GeoNames checks read a large extract, so the dashboard's load leaves them to here.
+    return _report(load_portfolio(data_dir), gazetteer_problems(data_dir))
 
 
 def _build(data_dir: Path) -> int:
@@ -224,13 +238,18 @@ def _build(data_dir: Path) -> int:
     return 0
 
 
-def _report(result: LoadResult) -> int:
-    """Print the problems as `validate` does (exit 1), or what the valid data holds."""
+def _report(result: LoadResult, more: list | None = None) -> int:
+    """Print the problems as `validate` does (exit 1), or what the valid data holds; `more`
+    are problems found beside the loader's (the GeoNames checks)."""
     data_dir = result.data_dir
-    for problem in result.problems:
+    problems = sorted(
+        {*result.problems, *(more or ())},
+        key=lambda p: (p.file, p.line or 0, p.field, p.message),
+    )
+    for problem in problems:
         print(problem)
-    if result.problems:
-        count = len(result.problems)
+    if problems:
+        count = len(problems)
         print(f"\n{count} problem{'s' if count > 1 else ''} in {data_dir}; nothing was loaded.")
         return 1
     portfolio = result.portfolio
@@ -315,6 +334,7 @@ def _add_synth_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _synth(args: argparse.Namespace) -> int:
+    from lib.curation.atomic import write_error
     from lib.curation.gazetteer import GazetteerMissing
     from lib.synth.portfolio import write_portfolio
 
@@ -325,6 +345,9 @@ def _synth(args: argparse.Namespace) -> int:
         write_portfolio(args.out, args.projects, args.seed)
     except (GazetteerMissing, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
         return 2
     print(
         f"Wrote {args.projects} synthetic projects (seed {args.seed}) to {args.out}; check "
@@ -358,8 +381,10 @@ def _board_pack(args: argparse.Namespace) -> int:
     import time
 
     from lib.board.pdf import board_pack
-    from lib.curation.atomic import write_bytes_atomically
+    from lib.curation.atomic import write_bytes_atomically, write_error
 
+    if _unwritable(args.out):
+        return 2
     view = _audience_view(args)
     if isinstance(view, int):
         return view
@@ -367,10 +392,24 @@ def _board_pack(args: argparse.Namespace) -> int:
     started = time.monotonic()
     made_on = args.date or dt.datetime.now(dt.UTC).date()
     pdf = board_pack(portfolio, filters, args.lang, made_on)
-    write_bytes_atomically(args.out, pdf)
+    try:
+        write_bytes_atomically(args.out, pdf)
+    except OSError as error:
+        print(f"error: {write_error(args.out, error)}", file=sys.stderr)
+        return 2
     seconds = time.monotonic() - started
     print(f"Wrote {args.out} ({len(pdf):,} bytes) in {seconds:.1f} s.")
     return 0
+
+
+def _unwritable(out: Path) -> bool:
+    """Say on standard error, before any work, when `--out` cannot take a file."""
+    from lib.curation.atomic import file_target_problem
+
+    problem = file_target_problem(out)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+    return problem is not None
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The data folder as downloads: every file in one ZIP, and when the files last changed."""
+"""The data folder as downloads: every file in one ZIP, and which files a view was read from
+and when they last changed."""
 
 from __future__ import annotations
 
@@ -7,20 +8,38 @@ import io
 import zipfile
 from pathlib import Path
 
-from lib.load.loader import data_files
+from lib.load.data_file import is_regular, read_data_file
+from lib.load.loader import LIST_FILES, SETTINGS_FILE, data_files
+from lib.load.values_csv import VALUES_FILE
+from lib.model.portfolio import Portfolio
 
 
 def data_zip(data_dir: Path) -> bytes:
-    """Every data file (YAML, CSV, the reports' texts, the READMEs) in one ZIP, paths kept."""
-    files = data_files(data_dir) + sorted(data_dir.glob("**/README.md"))
+    """Every data file (YAML, CSV, the reports' texts, the READMEs) in one ZIP, paths kept.
+    Only regular files are read: a link, a pipe (which would hang the download) or a file
+    too large is left out."""
+    readmes = [path for path in sorted(data_dir.glob("**/README.md")) if is_regular(path)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            archive.write(path, Path("data") / path.relative_to(data_dir))
+        for path in data_files(data_dir) + readmes:
+            name = str(path.relative_to(data_dir))
+            data, _ = read_data_file(path, name)
+            if data is not None:
+                archive.writestr(str(Path("data") / name), data)
     return buffer.getvalue()
 
 
-def last_changed(data_dir: Path) -> dt.datetime:
-    """The latest modification time of the data files, in UTC."""
-    latest = max(path.stat().st_mtime for path in data_files(data_dir))
+def portfolio_files(portfolio: Portfolio) -> list[Path]:
+    """The data files `portfolio` was read from: for the public, the shared files and the
+    published projects' files and reports, not the unpublished ones'."""
+    data_dir = portfolio.data_dir
+    shared = [data_dir / name for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
+    projects = sorted(data_dir / "projects" / f"{pid}.yaml" for pid in portfolio.projects)
+    reports = sorted(data_dir / "sources" / s.file for s in portfolio.sources.values())
+    return [path for path in shared + projects + reports if is_regular(path)]
+
+
+def last_changed(files: list[Path]) -> dt.datetime:
+    """The latest modification time of `files`, in UTC."""
+    latest = max(path.stat().st_mtime for path in files)
     return dt.datetime.fromtimestamp(latest, tz=dt.UTC)

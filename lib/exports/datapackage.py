@@ -12,6 +12,7 @@ import pandas as pd
 
 from lib.curation.writer import values_csv
 from lib.load.audience import SUPPRESSED
+from lib.load.data_file import read_data_file
 from lib.load.loader import DEFAULT_DATA_DIR
 from lib.load.values_csv import COLUMNS, VALUES_FILE
 from lib.model.portfolio import Portfolio
@@ -24,9 +25,10 @@ DESCRIPTOR = "datapackage.json"
 def package_descriptor(portfolio: Portfolio, filters: Filters) -> dict[str, Any]:
     """The data folder's descriptor (the bundled one when the folder has none), listing this
     data set's reports as its sources and saying which figures a filtered copy holds."""
-    own = portfolio.data_dir / DESCRIPTOR
-    path = own if own.is_file() else DEFAULT_DATA_DIR / DESCRIPTOR
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    # The folder's own only when it is a regular file: a link could publish any file.
+    own, _ = read_data_file(portfolio.data_dir / DESCRIPTOR, DESCRIPTOR)
+    bundled = (DEFAULT_DATA_DIR / DESCRIPTOR).read_bytes
+    descriptor = json.loads((own if own is not None else bundled()).decode("utf-8"))
     descriptor["sources"] = [
         {"title": source.title, "path": source.url or f"sources/{source.file}"}
         for source in portfolio.sources.values()

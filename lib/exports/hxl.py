@@ -98,8 +98,12 @@ def _project_columns(portfolio: Portfolio, project_id: str, language: str) -> di
         "Project": project.title.get(language),
         "Project id": project.id,
         "Funders": names([funding.funder for funding in project.funding]),
-        "Implementers": names(
-            [e.organisation for e in project.organisations if e.role in IMPLEMENTING_ROLES]
+        "Implementers": names(  # a role that is the curators' reading is left out
+            [
+                e.organisation
+                for e in project.organisations
+                if e.role in IMPLEMENTING_ROLES and not e.is_inferred("role")
+            ]
         ),
     }
 
@@ -172,14 +176,15 @@ def _country(portfolio: Portfolio, code: str, language: str) -> dict[str, str]:
 def _funding(portfolio: Portfolio, projects: list[str], language: str) -> list[dict[str, str]]:
     rows = []
     for line in funding_rows(portfolio, projects, language).itertuples(index=False):
-        reported = not pd.isna(line.amount_value)
+        reported = not pd.isna(line.amount_value) and "amount" not in line.inferred
+        stated_reference = "grant_reference" not in line.inferred
         rows.append(
             {
                 "Record": "funding",
                 **_project_columns(portfolio, line.project_id, language),
                 "Funders": line.funder,
                 "Programme": line.programme_path,
-                "Grant reference": line.grant_reference,
+                "Grant reference": line.grant_reference if stated_reference else "",
                 "Funding amount": _number(line.amount_value) if reported else "",
                 "Currency": line.currency,
                 "Precision": "exact" if reported else "not reported",

@@ -103,7 +103,7 @@ def _activity(
     suffix = {"en": f"\n\n{NOTES_HEADING} " + " ".join(notes)} if notes else {}
     texts(sub(activity, "description", type="1"), project.summary, suffix)
     _organisations(activity, portfolio, project, report)
-    sub(activity, "activity-status", code=STATUS_CODES[project.status])
+    sub(activity, "activity-status", code=STATUS_CODES[_stated_status(project)])
     for date_type, date in dates:
         sub(activity, "activity-date", type=date_type, iso_date=date.isoformat())
     for country in sorted({portfolio.places[p.place].country for p in project.places}):
@@ -116,31 +116,40 @@ def _activity(
     return activity
 
 
+def _stated_status(project: Project) -> str:
+    """The status a report states: one the curators marked as their reading is not stated."""
+    return "not_stated" if project.is_inferred("status") else project.status
+
+
 def _dates(project: Project) -> list[tuple[str, dt.date]]:
-    """Only dates the reports give to the day: IATI dates are full dates."""
+    """Only dates a report gives, to the day: IATI dates are full dates. An end is "actual"
+    only when a report says the project is completed."""
     dates = []
-    if project.start is not None and project.start.precision == "day":
-        dates.append((START_TYPE.get(project.status, "2"), project.start.first_day()))
-    if project.end is not None and project.end.precision == "day":
-        dates.append((END_TYPE.get(project.status, "3"), project.end.first_day()))
+    status = _stated_status(project)
+    start, end = project.start, project.end
+    if start is not None and start.precision == "day" and not project.is_inferred("start"):
+        dates.append((START_TYPE.get(status, "2"), start.first_day()))
+    if end is not None and end.precision == "day" and not project.is_inferred("end"):
+        dates.append((END_TYPE.get(status, "3"), end.first_day()))
     return dates
 
 
 def _notes(portfolio: Portfolio, project: Project) -> list[str]:
     """What IATI has no element for, in sentences for the English description."""
-    notes = [STATUS_NOT_STATED_NOTE] if project.status == "not_stated" else []
+    notes = [STATUS_NOT_STATED_NOTE] if _stated_status(project) == "not_stated" else []
     for name, date in (("start", project.start), ("end", project.end)):
-        if date is not None and date.precision != "day":
+        if date is not None and date.precision != "day" and not project.is_inferred(name):
             notes.append(f"The reports give the {name} only as {_as_written(date)}.")
     for funding in project.funding:
         funder = portfolio.organisations[funding.funder].names.en
         chain = programme_chain(portfolio, funding.programme)
         chain = [portfolio.programmes[programme].names.en for programme in chain]
-        words = f"{'Co-funded' if funding.co_funded else 'Funded'} by {funder}"
+        co_funded = funding.co_funded and not funding.is_inferred("co_funded")
+        words = f"{'Co-funded' if co_funded else 'Funded'} by {funder}"
         words += f" under {' › '.join(chain)}" if chain else ""
-        if funding.grant_reference:
+        if funding.grant_reference and not funding.is_inferred("grant_reference"):
             words += f", grant agreement {funding.grant_reference}"
-        if funding.amount is not None:
+        if funding.amount is not None and not funding.is_inferred("amount"):
             words += f", {funding.amount.value:,.2f} {funding.amount.currency}"
         notes.append(words + ".")
     return notes
@@ -153,7 +162,16 @@ def _as_written(date: FuzzyDate) -> str:
 def _organisations(
     activity: etree._Element, portfolio: Portfolio, project: Project, report: ExportReport
 ) -> None:
-    entries = [(entry.organisation, entry.role) for entry in project.organisations]
+    entries = []
+    for entry in project.organisations:
+        if entry.is_inferred("role"):  # IATI has no way to say "our reading": left out
+            name = portfolio.organisations[entry.organisation].names.en
+            report.left_out.append(
+                f"organisation left out: {project.id}: {name} ({entry.role}): no report states "
+                f"this role; it is the curators' reading ({entry.note})"
+            )
+            continue
+        entries.append((entry.organisation, entry.role))
     entries += [(funding.funder, "funder") for funding in project.funding]
     seen: set[tuple[str, str]] = set()
     for organisation_id, role in entries:
@@ -177,7 +195,8 @@ def _organisations(
 def _locations(activity: etree._Element, portfolio: Portfolio, project: Project, rows) -> None:
     roles: dict[str, list[str]] = {}
     for entry in project.places:
-        roles.setdefault(entry.place, []).append(entry.role.replace("_", " "))
+        if not entry.is_inferred("place"):
+            roles.setdefault(entry.place, []).append(entry.role.replace("_", " "))
     for place_id in rows["place"]:
         if place_id:
             roles.setdefault(place_id, []).append("origin of participants")
@@ -202,10 +221,14 @@ def _locations(activity: etree._Element, portfolio: Portfolio, project: Project,
 def _budget(activity: etree._Element, project: Project) -> None:
     """A budget only when every funding line reports an amount, in one currency, and the
     project's dates are known to the day: the budget's period. Otherwise none, never a 0."""
-    amounts = [funding.amount for funding in project.funding]
-    if any(amount is None for amount in amounts) or len({a.currency for a in amounts}) != 1:
+    amounts = [f.amount for f in project.funding if not f.is_inferred("amount")]
+    if len(amounts) < len(project.funding) or any(amount is None for amount in amounts):
+        return
+    if len({a.currency for a in amounts}) != 1:
         return
     if not (project.start and project.end and project.start.precision == project.end.precision):
+        return
+    if project.is_inferred("start") or project.is_inferred("end"):
         return
     if project.start.precision != "day":
         return

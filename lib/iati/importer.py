@@ -185,6 +185,8 @@ class _Import:
             "summary": self._summary(activity, language),
             "status": self._status(activity, label),
         }
+        if project["status"] != "not_stated":  # the status line of the file's text states it
+            project["status_source"] = {"source": source, "quote": activity.status_line}
         project |= self._dates(activity, source, label)
         project |= {"places": places, "organisations": organisations, "funding": funding}
         self.projects[project_id] = project

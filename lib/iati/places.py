@@ -8,6 +8,7 @@ from typing import Any
 
 from lib.curation.place_entry import slug
 from lib.iati.read import Location
+from lib.load.geonames import BULGARIAN_LETTERS, MACEDONIAN_LETTERS, name_in_alphabet
 from lib.model.languages import LANGUAGE_CODES
 
 NEAR_KM = 10  # a GeoNames place of the same name this close to the file's point is the place
@@ -70,7 +71,14 @@ def country_place(code: str, names: dict[str, str]) -> dict[str, Any]:
 
 
 def _city(found: Any, location: Location) -> dict[str, Any]:
-    names = {lang: location.names.get(lang, found.name) for lang in LANGUAGE_CODES}
+    cyrillic = {
+        "bg": name_in_alphabet(found, BULGARIAN_LETTERS),
+        "mk": name_in_alphabet(found, MACEDONIAN_LETTERS),
+    }
+    names = {
+        lang: location.names.get(lang) or cyrillic.get(lang) or found.name
+        for lang in LANGUAGE_CODES
+    }
     names["en"] = found.name  # our convention: the Latin name is GeoNames' own
     return {
         "kind": "city",

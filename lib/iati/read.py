@@ -72,6 +72,7 @@ class Activity:
     dates: dict[str, dt.date]
     dates_line: str
     countries: list[str]
+    status_line: str
     countries_line: str
     organisations: list[Organisation] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
@@ -191,17 +192,23 @@ def _activity(element: etree._Element, lines: list[str], skipped: Counter) -> Ac
     ]
     countries_line = "Recipient countries: " + ", ".join(countries)
     status = next(iter(_find(element, "activity-status")), None)
+    status_code = (status.get("code") or "").strip() if status is not None else ""
     activity = Activity(
         identifier=identifier,
         titles=_narratives(element.find("title"), default),
         descriptions=_descriptions(element, default),
-        status=(status.get("code") or "").strip() if status is not None else "",
+        status=status_code,
         dates=dates,
         dates_line=dates_line,
         countries=countries,
         countries_line=countries_line,
+        status_line=f"Activity status: {status_code}",
     )
-    lines.extend(line for line in (dates_line, countries_line) if not line.endswith(": "))
+    lines.extend(
+        line
+        for line in (dates_line, countries_line, activity.status_line)
+        if not line.endswith(": ")
+    )
     for item in _find(element, "participating-org"):
         activity.organisations.append(_organisation(item, default, lines))
     for index, item in enumerate(_find(element, "location", "result")):

@@ -8,7 +8,8 @@ Rules (data/README.md, "Audiences"):
 - Public: a figure of an indicator marked `vulnerable: true` below `small_count_threshold`
   (settings.yaml) loses its value and its quote (which states the number); its precision
   becomes `suppressed` and `fewer_than` holds the threshold: it is shown as "fewer than N".
-  The quoted sentence is blanked out of the report's text as well.
+  Its sentence is withheld from the report's text and from every translation of the report,
+  and so is any quote that runs into it (lib/load/withheld_sentences.py).
 - Parts and wholes: where a reported whole has exactly one suppressed cell among its parts,
   the smallest other part is withheld too (`suppressed` with no `fewer_than`, shown as
   "withheld"), so the small one cannot be found by subtraction.
@@ -18,11 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
+from lib.load.withheld_sentences import redacted, touches, translation_families, withheld_spans
 from lib.model.portfolio import Portfolio
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -76,22 +77,23 @@ def for_audience(portfolio: Portfolio, audience: Audience) -> Portfolio:
     values = portfolio.values
     projects = {pid: p for pid, p in portfolio.projects.items() if p.published}
     values = values[values["project"].isin(set(projects))].reset_index(drop=True)
-    values, redacted = _suppress(portfolio, values)
+    values, spans = _suppress(portfolio, values)
     kept = _referenced(portfolio, projects, values)
     texts = {
-        sid: _redact(text, redacted.get(sid, []))
+        sid: redacted(text, spans.get(sid, []), REDACTED_TEXT)
         for sid, text in portfolio.source_texts.items()
         if sid in kept["sources"]
     }
+    quoted = _QuotesWithheld(portfolio.source_texts, spans)
     return dataclasses.replace(
         portfolio,
-        projects=projects,
+        projects={pid: quoted.of(project) for pid, project in projects.items()},
         values=values,
         source_texts=texts,
         sources=_only(portfolio.sources, kept["sources"]),
         places=_only(portfolio.places, kept["places"]),
-        organisations=_only(portfolio.organisations, kept["organisations"]),
-        programmes=_only(portfolio.programmes, kept["programmes"]),
+        organisations=quoted.all(_only(portfolio.organisations, kept["organisations"])),
+        programmes=quoted.all(_only(portfolio.programmes, kept["programmes"])),
         fingerprint=f"{portfolio.fingerprint}-public",
     )
 
@@ -101,30 +103,65 @@ def _only(entries: dict, ids: set[str]) -> dict:
 
 
 def _suppress(portfolio: Portfolio, values: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    """Small counts of vulnerable people, and one complement per group, made unreadable."""
+    """Small counts of vulnerable people, and one complement per group, made unreadable;
+    with the withheld sentences of each report (report id -> spans)."""
     threshold = portfolio.settings.small_count_threshold
     vulnerable = {code for code, i in portfolio.indicators.items() if i.vulnerable}
     values = values.copy()
     small = values["indicator"].isin(vulnerable) & values["value"].notna()
     small &= values["value"].fillna(threshold) < threshold
     hidden = small | _complements(values, small)
-    redacted: dict[str, list[str]] = {}
-    for index in values.index[hidden]:
-        redacted.setdefault(values.at[index, "source"], []).append(values.at[index, "quote"])
+    if not hidden.any():
+        return values, {}
+    rows = values[hidden]
+    numbers = [None if pd.isna(n) else int(n) for n in rows["value"]]
+    families = translation_families(
+        {sid: source.translation_of for sid, source in portfolio.sources.items()}
+    )
+    texts = portfolio.source_texts
+    hidden_quotes = zip(rows["source"], rows["quote"], numbers, strict=True)
+    spans = withheld_spans(texts, hidden_quotes, families)
     values.loc[hidden, "value"] = pd.NA
     values.loc[hidden, "precision"] = SUPPRESSED
     values.loc[small, "fewer_than"] = threshold
-    # A sentence that states a hidden count is withheld from every figure quoting it: one
-    # sentence often gives all the cities ("300 from Kumanovo … 3 from Gevgelija").
-    spoken: dict[str, list[str]] = {}
-    for source, quotes in redacted.items():
-        spoken[source] = [" ".join(quote.split()) for quote in quotes]
-    mentioning = values["source"].isin(set(spoken))  # only their figures need a look
-    for index in values.index[mentioning]:
-        quote = " ".join(str(values.at[index, "quote"]).split())
-        if any(quote in said or said in quote for said in spoken[values.at[index, "source"]]):
+    values.loc[hidden, "quote"] = WITHHELD_QUOTE
+    # Any other figure whose quote runs into a withheld sentence: one sentence often gives
+    # all the cities ("300 from Kumanovo … 3 from Gevgelija"), or a quote runs on into it.
+    for index in values.index[values["source"].isin(set(spans)) & ~hidden]:
+        source = values.at[index, "source"]
+        if touches(texts.get(source), values.at[index, "quote"], spans[source]):
             values.at[index, "quote"] = WITHHELD_QUOTE
-    return values, redacted
+    return values, spans
+
+
+class _QuotesWithheld:
+    """Entries (projects and what they cite, organisations, programmes) with every quote
+    that runs into a withheld sentence replaced; unchanged entries are the same objects."""
+
+    def __init__(self, texts: dict[str, str], spans: dict) -> None:
+        self.texts, self.spans = texts, spans
+
+    def all(self, entries: dict) -> dict:
+        return {key: self.of(entry) for key, entry in entries.items()} if self.spans else entries
+
+    def of(self, entry: Any) -> Any:
+        if not self.spans:
+            return entry
+        update: dict[str, Any] = {}
+        source, quote = getattr(entry, "source", None), getattr(entry, "quote", None)
+        cited = isinstance(source, str) and isinstance(quote, str) and source in self.spans
+        if cited and touches(self.texts.get(source), quote, self.spans[source]):
+            update["quote"] = WITHHELD_QUOTE
+        for name in ("places", "organisations", "funding", "links", "events", "notes"):
+            items = getattr(entry, name, None)
+            if isinstance(items, list):
+                changed = [self.of(item) for item in items]
+                if any(new is not old for new, old in zip(changed, items, strict=True)):
+                    update[name] = changed
+        dates_source = getattr(entry, "dates_source", None)
+        if dates_source is not None and self.of(dates_source) is not dates_source:
+            update["dates_source"] = self.of(dates_source)
+        return entry.model_copy(update=update) if update else entry
 
 
 def _complements(values: pd.DataFrame, small: pd.Series) -> pd.Series:
@@ -147,15 +184,6 @@ def _complements(values: pd.DataFrame, small: pd.Series) -> pd.Series:
     return complement
 
 
-def _redact(text: str, quotes: list[str]) -> str:
-    """The report's text with each quoted sentence replaced, white space matched loosely as
-    the validator matches quotes."""
-    for quote in quotes:
-        pattern = r"\s+".join(re.escape(word) for word in quote.split())
-        text = re.sub(pattern, REDACTED_TEXT, text)
-    return text
-
-
 def _referenced(portfolio: Portfolio, projects: dict, values: pd.DataFrame) -> dict[str, set]:
     """Ids of the reports, places, organisations and programmes the kept projects and
     figures refer to, followed through organisations, programmes and publishers."""
@@ -163,8 +191,7 @@ def _referenced(portfolio: Portfolio, projects: dict, values: pd.DataFrame) -> d
     for project in projects.values():
         cited = [*project.places, *project.organisations, *project.funding, *project.links]
         cited += [*project.events, *project.notes]
-        if project.dates_source is not None:
-            cited.append(project.dates_source)
+        cited += [c for c in (project.dates_source, project.status_source) if c is not None]
         sources |= {entry.source for entry in cited}
         places |= {entry.place for entry in project.places}
         places |= {p for link in project.links for p in (link.from_place, link.to_place)}

@@ -10,7 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lib.load.fact_checks import check_facts
 from lib.load.quotes import normalise, states_number
+from lib.load.script_checks import check_scripts
+from lib.load.slips import PARENT_CIRCLE, composition_hint, far_from_project, parent_circle
 from lib.load.values_csv import VALUES_FILE, ValueRow
 from lib.load.yaml_reader import field_name, line_of
 from lib.model.dates import is_before
@@ -64,6 +67,8 @@ def check_portfolio(
         known.ref(item, ("funder",), "organisations")
         known.ref(item, ("parent",), "programmes")
         known.cited(item, ())
+        if parent_circle(item.model.id, programmes):
+            problems.append(item.problem(("parent",), PARENT_CIRCLE))
     events: dict[str, dict[str, Any]] = {}
     for item in entries["projects"]:
         events[item.model.id] = _check_project(item, known, programmes, problems)
@@ -71,6 +76,8 @@ def check_portfolio(
     _check_rows(rows, events, known, problems)
     if rows_complete:
         _check_parts(rows, problems)
+    problems += check_facts(entries, rows, rows_complete)
+    problems += check_scripts(entries)
     return problems
 
 
@@ -108,7 +115,8 @@ class _Known:
             message = (
                 f"this quote is not in the report `{cited.source}`; copy it exactly from the report"
             )
-            self.problems.append(item.problem(quote_path, message))
+            hint = composition_hint(cited.quote, self.texts[cited.source])
+            self.problems.append(item.problem(quote_path, message + hint))
 
 
 def _unknown(value: str, kind: str) -> str:
@@ -144,6 +152,8 @@ def _check_project(
     project = item.model
     if project.dates_source is not None:
         known.cited(item, ("dates_source",))
+    if project.status_source is not None:
+        known.cited(item, ("status_source",))
     _check_order(item, (), project.start, project.end, problems)
     for index, _ in enumerate(project.places):
         known.ref(item, ("places", index, "place"), "places")
@@ -178,6 +188,9 @@ def _check_project(
         known.ref(item, path + ("place",), "places")
         known.cited(item, path)
         _check_order(item, path, event.start, event.end, problems)
+        far = far_from_project(project, event.start)
+        if far is not None:
+            problems.append(item.problem(path + ("start",), far))
         if event.online and event.place:
             problems.append(
                 item.problem(
@@ -259,9 +272,8 @@ def _check_rows(
         if not known.exists("sources", row.source):
             complain(row, "source", _unknown(row.source, "sources"))
         elif row.source in known.texts and normalise(row.quote) not in known.texts[row.source]:
-            complain(
-                row, "quote", f"this quote is not in the report `{row.source}`; copy it exactly"
-            )
+            message = f"this quote is not in the report `{row.source}`; copy it exactly"
+            complain(row, "quote", message + composition_hint(row.quote, known.texts[row.source]))
         if row.value is not None and not states_number(row.quote, row.value):
             what = "a zero" if row.value == 0 else f"the number {row.value}"
             complain(

@@ -90,7 +90,22 @@ def _wide_encoding(raw: bytes) -> str | None:
     head = raw[:200]
     if len(head) >= 4 and head.count(0) >= len(head) // 3:
         return "UTF-16"
-    return None
+    return _utf16_without_mark(raw[:400])
+
+
+def _utf16_without_mark(sample: bytes) -> str | None:
+    """Cyrillic in UTF-16 has few zero bytes (only its spaces, digits and punctuation have
+    them) but all on one side of each pair, and reads as text when decoded so."""
+    sides = {index % 2 for index, byte in enumerate(sample) if byte == 0}
+    if sample.count(0) < 2 or len(sides) != 1:
+        return None
+    codec = "utf-16-le" if sides == {1} else "utf-16-be"
+    try:
+        text = sample[: len(sample) // 2 * 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+    readable = sum(character.isprintable() or character.isspace() for character in text)
+    return "UTF-16" if readable >= 0.9 * len(text) else None
 
 
 def _first_long_line(raw: bytes) -> int | None:

@@ -15,8 +15,11 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from lib.load.control_characters import in_file_text
+from lib.load.control_characters import message as control_message
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
-from lib.load.decode import decode, size_limit, too_big
+from lib.load.data_file import is_regular, linked_folder, read_data_file, stand_in
+from lib.load.decode import decode
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
 from lib.load.yaml_files import read_yaml_files
@@ -57,13 +60,16 @@ def data_dir_from_env() -> Path:
 def data_files(data_dir: Path) -> list[Path]:
     """Every file the loader reads, in a fixed order (also the cache key's input)."""
     files = [data_dir / name for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
-    files = [path for path in files if path.is_file()]
+    files = [path for path in files if is_regular(path)]
     return files + files_in(data_dir / "projects", ".yaml") + files_in(data_dir / "sources", ".txt")
 
 
-def files_in(folder: Path, suffix: str) -> list[Path]:
-    """The files of `folder` whose names end in `suffix`, by name, as glob("*.yaml") finds
-    them; one directory read, without a stat a file (a portfolio has thousands)."""
+def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]:
+    """The entries of `folder` whose names end in `suffix`, by name: the regular files only
+    (not links, pipes or folders), or every entry so the loader can refuse the odd ones. One
+    directory read, without a stat a file (a portfolio has thousands); never a linked folder."""
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        return []
     try:
         with os.scandir(folder) as entries:
             names = sorted(
@@ -71,7 +77,7 @@ def files_in(folder: Path, suffix: str) -> list[Path]:
                 for entry in entries
                 if entry.name.endswith(suffix)
                 and not entry.name.startswith(".")
-                and entry.is_file()
+                and (not regular_only or entry.is_file(follow_symlinks=False))
             )
     except OSError:
         return []
@@ -84,8 +90,12 @@ def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
     digest = hashlib.sha256()
     prefix = len(str(data_dir)) + 1
     for path in data_files(data_dir) if files is None else files:
-        digest.update(str(path)[prefix:].encode())
-        digest.update(path.read_bytes())
+        name = str(path)[prefix:]
+        digest.update(name.encode())
+        data, problems = read_data_file(path, name)
+        # A file too large, unreadable or gone is refused by the load: its size and time
+        # stand for it, so the version still changes when it does, and nothing large is read.
+        digest.update(data if data is not None else stand_in(path, problems))
     return digest.hexdigest()
 
 
@@ -114,6 +124,8 @@ def _load(data_dir: Path) -> LoadResult:
         problem = Problem(str(data_dir), None, "(folder)", "this data folder does not exist")
         return LoadResult(data_dir, None, (problem,), 0)
 
+    folders = [linked_folder(data_dir, name) for name in ("projects", "sources")]
+    problems += [problem for problem in folders if problem is not None]
     entries: dict[str, list[Located]] = {}
     # Ids of entries that exist but failed their own checks, and the kinds whose file could
     # not be read at all: other files may refer to them without a second, misleading
@@ -167,7 +179,7 @@ def _read_list_file(
     broken: dict[str, set[str]],
 ) -> list[Located]:
     path = data_dir / name
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(Problem(name, None, "(file)", "this file is missing from the data folder"))
         broken[UNREADABLE].add(key)
         return []
@@ -210,7 +222,8 @@ def _read_projects(
     for stray in files_in(folder, ".yml"):
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
-    for path, document in read_yaml_files(files_in(folder, ".yaml"), _project_file_name):
+    paths = files_in(folder, ".yaml", regular_only=False)  # so an odd one is refused by name
+    for path, document in read_yaml_files(paths, _project_file_name):
         name = _project_file_name(path)
         problems += document.problems
         if document.value is None:
@@ -254,7 +267,7 @@ def _validated(
 
 def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
     path = data_dir / SETTINGS_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link, folder or pipe of that name is refused, not ignored
         return schema.Settings()
     document = read_yaml(path, SETTINGS_FILE)
     problems += document.problems
@@ -265,17 +278,11 @@ def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
 
 
 def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
-    path = data_dir / VALUES_FILE
-    if not path.is_file():
-        problems.append(
-            Problem(VALUES_FILE, None, "(file)", "this file is missing from the data folder")
-        )
+    data, file_problems = read_data_file(data_dir / VALUES_FILE, VALUES_FILE)
+    problems += file_problems
+    if data is None:
         return []
-    size = path.stat().st_size
-    if size > size_limit(VALUES_FILE):  # said without reading it: it may be gigabytes
-        problems.append(too_big(VALUES_FILE, size))
-        return []
-    text, decode_problems = decode(path.read_bytes(), VALUES_FILE)
+    text, decode_problems = decode(data, VALUES_FILE)
     problems += decode_problems
     if text is None:
         return []
@@ -289,17 +296,18 @@ def _read_source_texts(
 ) -> dict[str, str]:
     texts = {}
     for item in sources:
-        path = data_dir / "sources" / item.model.file
-        if not path.is_file():
-            problems.append(item.problem(("file",), f"there is no file sources/{item.model.file}"))
+        path, name = data_dir / "sources" / item.model.file, f"sources/{item.model.file}"
+        if not os.path.lexists(path):
+            problems.append(item.problem(("file",), f"there is no file {name}"))
             continue
-        size = path.stat().st_size
-        if size > size_limit(f"sources/{item.model.file}"):
-            problems.append(too_big(f"sources/{item.model.file}", size))
-            continue
-        text, decode_problems = decode(path.read_bytes(), f"sources/{item.model.file}")
+        data, file_problems = read_data_file(path, name)
+        text, decode_problems = (None, file_problems) if data is None else decode(data, name)
         problems += decode_problems
-        if text is not None:
+        found = None if text is None else in_file_text(text)
+        if found is not None:
+            line = text.count("\n", 0, found.start()) + 1
+            problems.append(Problem(name, line, "(text)", control_message(found[0])))
+        elif text is not None:
             texts[item.model.id] = text
     return texts
 

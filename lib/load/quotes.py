@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lib.load.date_words import without_dates
+
 # Small numbers the reports write as words (bg, mk, en); a figure must be stated in its quote.
-_NUMBER_WORDS: dict[int, tuple[str, ...]] = {
+NUMBER_WORDS: dict[int, tuple[str, ...]] = {
     0: ("нула", "zero", "none", "no"),
     1: ("един", "една", "едно", "еден", "one"),
     2: ("два", "две", "двата", "двете", "двајца", "two", "both"),
@@ -35,11 +37,13 @@ _WORD = re.compile(r"\w+")
 
 
 def states_number(quote: str, value: int) -> bool:
-    """True when the quote writes `value`, as digits (84000, 84.000, 84,000, 84 000) or a word."""
+    """True when the quote writes `value`, as digits (84000, 84.000, 84,000, 84 000) or a word;
+    a year or a day of a date in the quote ("12 March 2019") is not a count."""
+    quote = without_dates(quote)
     if str(value) in _numbers_in(quote):
         return True
     words = _WORD.findall(quote.casefold())
-    return any(word in words for word in _NUMBER_WORDS.get(value, ()))
+    return any(word in words for word in NUMBER_WORDS.get(value, ()))
 
 
 @lru_cache(maxsize=4096)  # a whole and its parts by city share one quote

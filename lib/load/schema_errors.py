@@ -67,6 +67,8 @@ def describe(error: dict[str, Any]) -> str:
         return f"'{error['input']}' {words}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter(context.values()), "")
+        if isinstance(limit, float) and limit.is_integer():
+            limit = f"{int(limit):,}"  # 100,000,000,000 rather than 100000000000.0
         relation = {
             "greater_than": "more than",
             "greater_than_equal": "at least",

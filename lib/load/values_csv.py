@@ -7,6 +7,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from lib.load.control_characters import in_file_text
+from lib.load.control_characters import message as control_message
 from lib.model.dates import FuzzyDate
 from lib.model.problems import Problem
 
@@ -29,8 +31,6 @@ PRECISIONS = ("exact", "approximate", "not_reported")
 BREAKDOWNS = ("", "origin_city")
 _WHOLE_NUMBER = re.compile(r"^[0-9]+$")
 MAX_DIGITS = 12  # a trillion: more than any count a report gives
-# What YAML refuses too: C0 controls but tab and line breaks, DEL, and C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,8 @@ def read_values(text: str, file: str) -> tuple[list[ValueRow], list[Problem]]:
         row = _row(record, line, file, problems)
         if row is None:
             continue
+        # The value as a number: 12 and 012 are one figure entered twice.
+        record["value"] = "" if row.value is None else str(row.value)
         key = tuple(record[name] for name in COLUMNS if name not in ("quote",))
         if key in seen:
             problems.append(
@@ -154,13 +156,9 @@ def _row(record: dict[str, str], line: int, file: str, problems: list[Problem]) 
         problems.append(Problem(file, line, field, message))
 
     for name, cell in record.items():
-        control = _CONTROL.search(cell)
+        control = in_file_text(cell)
         if control is not None:
-            complain(
-                name,
-                f"the cell contains an invisible control character (#x{ord(control[0]):04X}); "
-                "delete it (it often comes with text copied from a PDF or Word)",
-            )
+            complain(name, control_message(control[0]))
     if len(problems) > before:
         return None
     for name in REQUIRED:

@@ -12,6 +12,9 @@ from yaml.error import Mark
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, StreamEndEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lib.load.control_characters import in_yaml_value
+from lib.load.control_characters import message as control_message
+from lib.load.data_file import read_data_file
 from lib.load.decode import decode, size_limit, too_big
 from lib.load.yaml_fast import Unusual, clean_value
 from lib.load.yaml_scalars import explain_syntax, read_plain
@@ -48,15 +51,9 @@ class YamlDocument:
 
 def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
     """Read and check the file at `path`; problems name it as `display_name`."""
-    try:
-        size = path.stat().st_size
-        if size > size_limit(display_name):  # said without reading it: it may be gigabytes
-            return YamlDocument(None, {(): 1}, [too_big(display_name, size)])
-        data = path.read_bytes()
-    except OSError as error:
-        return _failed(
-            display_name, None, "(file)", f"the file cannot be opened ({error.strerror})"
-        )
+    data, problems = read_data_file(path, display_name)
+    if data is None:
+        return YamlDocument(None, {(): 1}, problems)
     document = _read_bytes(data, display_name)
     if isinstance(document.lines, _LinesOnDemand):
         return YamlDocument(document.value, _LinesOnDemand(path), document.problems)
@@ -89,18 +86,30 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     except RecursionError:
         return _failed(display_name, None, "(syntax)", TOO_DEEP_MESSAGE)
     if isinstance(node, _Clean):
-        return YamlDocument(node.value, _LinesOnDemand(text), [])
+        lines: Mapping[Path_, int] = _LinesOnDemand(text)
+        problems = _control_characters(node.value, lines, display_name, text)
+        return YamlDocument(node.value, lines, problems)
     builder = _Builder(display_name)
     value = None if node is None else builder.value(node, ())
     if second_document is not None:
         line = second_document.line + 1
         builder.problems.append(Problem(display_name, line, "(syntax)", SECOND_DOCUMENT_MESSAGE))
+    builder.problems += _control_characters(value, builder.lines, display_name, text)
     return YamlDocument(value, builder.lines, builder.problems)
+
+
+def _control_characters(
+    value: Any, lines: Mapping[Path_, int], display_name: str, text: str
+) -> list[Problem]:
+    return [
+        Problem(display_name, line_of(lines, path), field_name(path), control_message(character))
+        for path, character in in_yaml_value(value, text)
+    ]
 
 
 def is_clean(document: YamlDocument) -> bool:
     """True for a document read whole by libyaml: no problem in it, lines found on demand."""
-    return isinstance(document.lines, _LinesOnDemand)
+    return isinstance(document.lines, _LinesOnDemand) and not document.problems
 
 
 def clean_document(value: Any, path: pathlib.Path) -> YamlDocument:
@@ -244,7 +253,8 @@ class _LinesOnDemand(Mapping[Path_, int]):
         if self._lines is None:
             text = self._text
             if isinstance(text, pathlib.Path):
-                text = (decode(text.read_bytes(), "")[0] or "").removeprefix("\ufeff")
+                data = read_data_file(text, text.name)[0] or b""  # a link now: no lines
+                text = (decode(data, text.name)[0] or "").removeprefix("\ufeff")
             node, _ = _strict_compose(text)
             builder = _Builder("")
             if node is not None:

@@ -96,6 +96,28 @@ class Cited(Strict):
     quote: str = Field(min_length=1)
 
 
+class Inferable(Strict):
+    """A fact the curators may mark as their own reading: `inferred` names the fields that no
+    report states (the quote is the sentence the reading rests on), `note` says why."""
+
+    inferred: list[str] | None = None
+    note: str | None = None
+
+    def is_inferred(self, field: str) -> bool:
+        return field in (self.inferred or ())
+
+
+# The fields each kind of entry may mark as inferred (lib/load/fact_checks checks the names).
+INFERABLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "Project": ("status", "start", "end"),
+    "ProjectPlace": ("place",),
+    "ProjectOrganisation": ("role",),
+    "Funding": ("amount", "grant_reference", "co_funded"),
+    "Link": ("kind",),
+    "Event": ("start", "end", "place"),
+}
+
+
 # --- sources.yaml --------------------------------------------------------------------------
 
 
@@ -236,24 +258,29 @@ class Settings(Strict):
 # --- projects/*.yaml ------------------------------------------------------------------------
 
 
-class ProjectPlace(Cited):
+class ProjectPlace(Cited, Inferable):
     place: Id
     role: Literal[
         "twin_town", "venue", "pilot_municipality", "target_region", "network_member", "home_city"
     ]
 
 
-class ProjectOrganisation(Cited):
+class ProjectOrganisation(Cited, Inferable):
     organisation: Id
     role: Literal["lead", "partner", "funder", "implementer", "host", "coordinator", "speaker"]
 
 
+# A grant of more than a hundred billion is a typing slip (1e308 broke every page and export
+# that adds or formats amounts); below one unit of a currency is no grant either.
+MAX_AMOUNT = 100_000_000_000
+
+
 class Amount(Strict):
-    value: float = Field(gt=0)
+    value: float = Field(ge=1, le=MAX_AMOUNT, allow_inf_nan=False)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 
 
-class Funding(Cited):
+class Funding(Cited, Inferable):
     funder: Id
     programme: Id | None = None
     grant_reference: str | None = None
@@ -261,13 +288,13 @@ class Funding(Cited):
     amount: Amount | None = None
 
 
-class Link(Cited):
+class Link(Cited, Inferable):
     from_place: Id
     to_place: Id
     kind: Literal["twinning", "network", "travelled_to_event"]
 
 
-class Event(Cited):
+class Event(Cited, Inferable):
     id: Id
     type: Literal[
         "conference",
@@ -287,10 +314,10 @@ class Event(Cited):
     online: bool = False
     status: Literal["held", "planned"] = "held"
     part_of: Id | None = None
-    count: int | None = Field(default=None, gt=0)
+    count: int | None = Field(default=None, gt=0, lt=10**12)  # as a figure's value
 
 
-class Project(Strict):
+class Project(Inferable):
     id: Id
     published: bool
     title: Text
@@ -299,6 +326,7 @@ class Project(Strict):
     start: DateText | None = None
     end: DateText | None = None
     dates_source: Cited | None = None
+    status_source: Cited | None = None
     places: list[ProjectPlace] = Field(min_length=1)
     organisations: list[ProjectOrganisation] = Field(min_length=1)
     funding: list[Funding] = Field(min_length=1)

@@ -10,6 +10,7 @@ import pandas as pd
 from lib.load.audience import is_suppressed, suppressed_words
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Project
+from lib.query.names import inferred_mark
 from lib.text.i18n import format_number, tr
 from lib.text.vocabulary import code_words
 
@@ -31,6 +32,11 @@ def project_uses(
     are the project's figures when the caller has them already."""
     project = portfolio.projects[project_id]
     uses: list[Use] = []
+    if project.status_source is not None:
+        what = tr(language, "status") + inferred_mark(project, "status", language, True)
+        uses.append(
+            Use(project.status_source.source, project_id, what, project.status_source.quote)
+        )
     if project.dates_source is not None:
         uses.append(
             Use(
@@ -44,6 +50,7 @@ def project_uses(
         name = portfolio.places[entry.place].names.get(language)
         role = code_words(entry.role, language)
         what = tr(language, "place: {name} ({role})", name=name, role=role)
+        what += inferred_mark(entry, "place", language, with_note=True)
         uses.append(Use(entry.source, project_id, what, entry.quote))
     for entry in project.organisations:
         name = portfolio.organisations[entry.organisation].names.get(language)
@@ -56,13 +63,16 @@ def project_uses(
                     "organisation: {name} ({role})",
                     name=name,
                     role=code_words(entry.role, language),
-                ),
+                )
+                + inferred_mark(entry, "role", language, with_note=True),
                 entry.quote,
             )
         )
     for funding in project.funding:
         name = portfolio.organisations[funding.funder].names.get(language)
         what = tr(language, "funding: {name}", name=name)
+        for field in ("amount", "grant_reference", "co_funded"):
+            what += inferred_mark(funding, field, language, with_note=True)
         uses.append(Use(funding.source, project_id, what, funding.quote))
     for event in project.events:
         uses.append(
@@ -73,6 +83,13 @@ def project_uses(
                 event.quote,
             )
         )
+    for link in project.links:
+        if link.inferred:  # a stated link's quote is its places'; an inferred one says why
+            ends = (link.from_place, link.to_place)
+            names = [portfolio.places[p].names.get(language) for p in ends]
+            what = tr(language, "link: {names}", names=" – ".join(names))
+            what += inferred_mark(link, "kind", language, with_note=True)
+            uses.append(Use(link.source, project_id, what, link.quote))
     for note in project.notes:
         uses.append(Use(note.source, project_id, tr(language, "note"), note.quote))
     if rows is None:
@@ -95,11 +112,16 @@ def project_uses(
 def project_sources(project: Project) -> Iterator[str]:
     """The source of each of the project's own facts (figures apart), one a fact, as
     project_uses lists them: for counting citations without building their words."""
+    if project.status_source is not None:
+        yield project.status_source.source
     if project.dates_source is not None:
         yield project.dates_source.source
     for group in (project.places, project.organisations, project.funding, project.events):
         for entry in group:
             yield entry.source
+    for link in project.links:
+        if link.inferred:  # project_uses lists an inferred link, with the curators' note
+            yield link.source
     for note in project.notes:
         yield note.source
 

@@ -17,7 +17,9 @@ from lib.query.index import programme_chain as programme_chain
 
 @dataclass(frozen=True)
 class Filters:
-    """An empty tuple means "all"; `years` None means any year, including unstated ones."""
+    """An empty tuple means "all"; `years` None means any year, including unstated ones. A
+    year range selects the projects of those years, and of their figures those whose period
+    is not given or states a year: a period of no stated year is in no year's range."""
 
     countries: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
@@ -92,6 +94,8 @@ def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     index = index_of(portfolio)
     values = index.values
     mine = values["project"].isin(set(selected_projects(portfolio, filters)))
+    if filters.years is not None:  # a figure of no stated year is in no year's range
+        mine &= ~index.yearless
     is_whole = values["breakdown"] == ""
     if not filters.cities:
         if mine.all():  # every figure: share the index's columns rather than copy them
@@ -103,6 +107,16 @@ def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
         | (is_whole & ~index.broken_down & values["venue"].isin(cities))
     )
     return values[keep].assign(counts_in_total=True)
+
+
+def year_unstated(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
+    """Figures of the selected projects that a year filter leaves out because their period
+    states no year ("from 1 January to the end of April this year")."""
+    if filters.years is None:
+        return portfolio.values.iloc[0:0]
+    index = index_of(portfolio)
+    mine = index.values["project"].isin(set(selected_projects(portfolio, filters)))
+    return index.values[mine & index.yearless]
 
 
 def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:

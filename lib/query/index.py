@@ -48,6 +48,7 @@ class PortfolioIndex:
     values: pd.DataFrame  # the portfolio's figures with each one's venue (event place)
     group: pd.Series  # ties a whole to its parts: project|event|indicator|period
     broken_down: pd.Series  # the row's group has parts by city
+    yearless: pd.Series  # the row's period is given but states no year ("January to April")
     _results: OrderedDict[Hashable, tuple[Any, int]] = field(default_factory=OrderedDict)
     _bytes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -210,4 +211,12 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
         values=values.assign(venue=venues),
         group=group,
         broken_down=group.isin(set(group[values["breakdown"] != ""])),
+        yearless=pd.Series(
+            [
+                (start is not None or end is not None) and not _years((start, end))
+                for start, end in zip(values["period_start"], values["period_end"], strict=True)
+            ],
+            index=values.index,
+            dtype=bool,
+        ),
     )

@@ -27,6 +27,19 @@ def organisation_name(portfolio: Portfolio, organisation_id: str, language: str 
 
 funder_name = organisation_name
 
+INFERRED = N_("the curators' reading, not the report's words")
+
+
+def inferred_mark(entry: object, field: str, language: str, with_note: bool = False) -> str:
+    """ " (the curators' reading...)" after a fact that `entry` marks as inferred, with the
+    curators' note when there is room for it; "" for a fact a report states."""
+    inferred = getattr(entry, "inferred", None) or ()
+    if field not in inferred:
+        return ""
+    words = tr(language, INFERRED)
+    note = getattr(entry, "note", None)
+    return f" ({words}: {note})" if with_note and note else f" ({words})"
+
 
 def programme_name(portfolio: Portfolio, programme_id: str, language: str = "en") -> str:
     return portfolio.programmes[programme_id].names.get(language)

@@ -9,15 +9,19 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from lib.curation.gazetteer import GeoName, _all_places
 from lib.curation.place_entry import slug
+from lib.load.geonames import (
+    BULGARIAN_LETTERS,
+    MACEDONIAN_LETTERS,
+    GeoName,
+    all_places,
+    name_in_alphabet,
+)
 from lib.synth.words import COUNTRIES, CURRENCIES, NGO_NAMES
 
 REGISTER_ID = "synthetic-register"
 REGISTER_FILE = "synthetic-register.txt"
 EU = "european-union"
-_BG_LETTERS = set("абвгдежзийклмнопрстуфхцчшщъьюя")
-_MK_LETTERS = set("абвгдѓежзѕијклљмнњопрстќуфхцчџш")
 _MIN_POPULATION = 30_000
 
 # id -> (level, parent, (en, bg, mk)): the EU's programmes, as the register names them.
@@ -139,30 +143,30 @@ class City:
         return {"en": self.en, "bg": self.bg, "mk": self.mk}[language]
 
 
-def cyrillic_name(geoname: GeoName, letters: set[str]) -> str:
-    """The first Cyrillic alternate name written in this alphabet, else any Cyrillic one, else
-    the Latin name: GeoNames does not say which language an alternate name is in."""
-    for name in geoname.cyrillic_names:
-        if {ch for ch in name.lower() if ch.isalpha()} <= letters:
-            return name
-    return geoname.cyrillic_names[0] if geoname.cyrillic_names else geoname.name
-
-
 def pick_cities(rng: random.Random, count: int) -> list[City]:
     """`count` cities of the listed countries, larger ones likelier (weighted sampling)."""
     candidates = sorted(
-        (p for p in _all_places() if p.country in COUNTRIES and p.population >= _MIN_POPULATION),
+        (
+            p
+            for p in all_places().values()
+            if p.country in COUNTRIES and p.population >= _MIN_POPULATION
+        ),
         key=lambda p: p.geonames_id,
     )
     # Efraimidis-Spirakis: the largest random()**(1/weight) keys are a weighted sample.
     keyed = sorted(candidates, key=lambda p: -(rng.random() ** (1 / math.sqrt(p.population))))
     cities, used = [], set()
-    for place in keyed[:count]:
+    for place in keyed:
+        bg = name_in_alphabet(place, BULGARIAN_LETTERS)
+        mk = name_in_alphabet(place, MACEDONIAN_LETTERS)
+        if bg is None or mk is None:
+            continue  # no name in one of the alphabets: a city that has both is picked instead
+        if len(cities) == count:
+            break
         place_id = slug(place.name)[:60] or f"place-{place.geonames_id}"
         if place_id in used:
             place_id = f"{place_id}-{place.country.lower()}-{place.geonames_id}"
         used.add(place_id)
-        bg, mk = cyrillic_name(place, _BG_LETTERS), cyrillic_name(place, _MK_LETTERS)
         cities.append(City(place_id, place, bg, mk))
     return cities
 

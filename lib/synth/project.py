@@ -115,6 +115,8 @@ class ProjectMaker(FigureMaker):
         if rng.random() < 0.12:
             status = "not_stated"
         project["status"] = status
+        if status != "not_stated":
+            project["status_source"] = report.cite(f"The project is {status.replace('_', ' ')}.")
         precision = rng.choices(_PRECISIONS, weights=_PRECISION_WEIGHTS)[0]
         if precision == "month_no_year":
             end = min(end, dt.date(start.year, 12, 28))
@@ -142,13 +144,16 @@ class ProjectMaker(FigureMaker):
         partners: list[City] = []
         if theme == "twinning":
             partners = [other]
-            cited = report.cite(f"Citizens of {home.en} and {other.en} took part in the twinning.")
+            municipalities = [catalogue.municipality(city) for city in (home, other)]
+            first, second = (catalogue.organisations[m].names[0] for m in municipalities)
+            cited = report.cite(
+                f"The {first} and the {second} were the partners of the twinning; citizens of "
+                f"{home.en} and {other.en} took part."
+            )
             places[0]["role"] = "twin_town"
             places.append({"place": other.id, "role": "twin_town", **cited})
-            for city in (home, other):
-                organisations.append(
-                    {"organisation": catalogue.municipality(city), "role": "partner", **cited}
-                )
+            for municipality in municipalities:
+                organisations.append({"organisation": municipality, "role": "partner", **cited})
             return partners
         if theme == "network":
             partners = [other] + [self.city({home.id, other.id}) for _ in range(rng.randint(1, 4))]

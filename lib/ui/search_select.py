@@ -83,4 +83,12 @@ def searched_selectbox(
     if everything is not None:
         offered = [None, *offered]
         shown_name = lambda option: name(option) if option else everything  # noqa: E731
-    return st.selectbox(label, offered, format_func=shown_name, key=key, on_change=on_change)
+    # "session": a choice outlives a visit to another page, where the box is not drawn
+    return st.selectbox(
+        label,
+        offered,
+        format_func=shown_name,
+        key=key,
+        on_change=on_change,
+        persist_state="session",
+    )

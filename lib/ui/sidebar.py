@@ -55,6 +55,25 @@ def _read_url_once(portfolio: Portfolio, options: dict[str, list[str]], language
     st.session_state[KEY + "ready"] = True
 
 
+def _rename_chips_on_language_change(language: str) -> None:
+    """After a language switch, send the chosen values to the browser again.
+
+    Streamlit 1.67's multiselect keeps its choices in the browser as their shown names, and a
+    label change does not make it a new widget (its key is its identity). Left alone, the
+    browser keeps showing "North Macedonia" on a Bulgarian page and sends that name back on the
+    next run, where no Bulgarian option has it: the choice was dropped on the next page.
+    Setting a widget's value through session state makes Streamlit send it again, named by the
+    new language. Read before the widgets are drawn, so the old names still resolve.
+    """
+    drawn_in = st.session_state.get(KEY + "language")
+    st.session_state[KEY + "language"] = language
+    if drawn_in is None or drawn_in == language:
+        return
+    for field in LIST_PARAMS.values():
+        if KEY + field in st.session_state:
+            st.session_state[KEY + field] = list(st.session_state[KEY + field])
+
+
 def current_filters(portfolio: Portfolio) -> Filters:
     """The filters as the widgets hold them; the full year range counts as no year filter."""
     years = st.session_state.get(KEY + "years")
@@ -84,6 +103,7 @@ def filter_sidebar(portfolio: Portfolio, language: str = "en") -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     options = filter_options(portfolio)
     _read_url_once(portfolio, options, language)
+    _rename_chips_on_language_change(language)
     names = _option_names(portfolio, language)
     labels = {
         field: (tr(language, label), names[field].__getitem__)
@@ -105,7 +125,12 @@ def filter_sidebar(portfolio: Portfolio, language: str = "en") -> Filters:
             search = KEY + field + "-search"
             offered = searched(options[field], name, search, chosen, field, language)
             st.multiselect(
-                label, offered, key=KEY + field, format_func=name, placeholder=tr(language, "All")
+                label,
+                offered,
+                key=KEY + field,
+                format_func=name,
+                placeholder=tr(language, "All"),
+                select_all=False,  # its button is labelled in English only
             )
         bounds = year_bounds(portfolio)
         if bounds is not None and bounds[0] < bounds[1]:

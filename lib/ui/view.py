@@ -10,7 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from lib.model.portfolio import Portfolio
-from lib.query.filters import Filters, city_unattributed, selected_projects, selected_values
+from lib.query.filters import (
+    Filters,
+    city_unattributed,
+    selected_projects,
+    selected_values,
+    year_unstated,
+)
 from lib.query.index import index_of
 from lib.query.names import filters_in_words
 from lib.text.escape import md
@@ -79,6 +85,18 @@ def page_header(view: View, title: str) -> None:
                 "{n} figures of these projects are not broken down by city, so the city filter "
                 "leaves them out rather than guess where they belong.",
                 len(left_out),
+            )
+        )
+    yearless = year_unstated(view.portfolio, view.filters)
+    if len(yearless):
+        st.info(
+            ntr(
+                language,
+                "{n} figure of these projects covers a period whose year no report states, "
+                "so the year filter leaves it out rather than place it in a year.",
+                "{n} figures of these projects cover a period whose year no report states, "
+                "so the year filter leaves them out rather than place them in a year.",
+                len(yearless),
             )
         )
 

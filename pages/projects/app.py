@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.query.flat_table import readable_values
-from lib.query.names import translation_mark
+from lib.query.names import inferred_mark, translation_mark
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -11,6 +11,7 @@ from lib.topics.projects.data import (
     project_events,
     project_funding,
     project_list,
+    project_organisations,
     project_sources,
     start_and_end,
 )
@@ -58,7 +59,10 @@ st.markdown(
     tr(
         language,
         "**Status:** {status} · {dates}",
-        status=md(code_words(project.status, language)),
+        status=md(
+            code_words(project.status, language)
+            + inferred_mark(project, "status", language, with_note=True)
+        ),
         dates=md(start_and_end(portfolio, chosen, language)),
     )
 )
@@ -69,6 +73,8 @@ figures = readable_values(
 )
 no_figures = tr(language, "The reports give no figures for this project.")
 table_or_info(figures.drop(columns=tr(language, "project")), no_figures)
+st.subheader(tr(language, "Organisations"))
+st.dataframe(project_organisations(portfolio, chosen, language), hide_index=True, width="stretch")
 st.subheader(tr(language, "Funding"))
 st.dataframe(project_funding(portfolio, chosen, language), hide_index=True, width="stretch")
 st.subheader(tr(language, "Events"))

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib.exports.data_folder import last_changed
+from lib.exports.data_folder import last_changed, portfolio_files
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
 from lib.topics.sources.data import source_list, uses_of
-from lib.ui.app_data import current_audience, data_zip_for, load_for_app
+from lib.ui.app_data import current_audience, data_zip_for
 from lib.ui.components import figures_download, limited_table
 from lib.ui.export_downloads import open_format_downloads
 from lib.ui.search_select import searched_selectbox
@@ -14,7 +14,6 @@ from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
-result = load_for_app()
 
 # 1. Title -------------------------------------------------------------------------------------
 page_header(view, tr(language, "Sources and data"))
@@ -22,15 +21,16 @@ page_header(view, tr(language, "Sources and data"))
 matches_nothing = nothing_selected(view)
 
 # 2. The data's state ---------------------------------------------------------------------------
-changed = derived(
-    view, "sources.changed", lambda: last_changed(portfolio.data_dir), per_filters=False
-)
+# The files this audience's data was read from: the public's count and time leave out the
+# unpublished projects' files.
+files = derived(view, "sources.files", lambda: portfolio_files(portfolio), per_filters=False)
+changed = derived(view, "sources.changed", lambda: last_changed(files), per_filters=False)
 st.success(
     tr(
         language,
         "Checked: {n} data files passed every check of `dashboard-data validate` (no problems). "
         "The data files last changed on {day}, {time} UTC. Data version {version}.",
-        n=format_number(result.files_read, language),
+        n=format_number(len(files), language),
         day=format_day(changed.year, changed.month, changed.day, language),
         time=changed.strftime("%H:%M"),
         version=portfolio.fingerprint[:12],

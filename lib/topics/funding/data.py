@@ -16,6 +16,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.schema import Amount
 from lib.query.filters import programme_chain
 from lib.query.frame_rows import FrameRows
+from lib.query.names import inferred_mark
 from lib.text.i18n import N_, format_number, tr
 
 NOT_REPORTED = N_("not reported")
@@ -39,6 +40,7 @@ COLUMNS = [
     "amount_value",
     "currency",
     "co_funded",
+    "inferred",  # the fields the curators mark as their reading: open formats leave them out
     "source",
     "quote",
 ]
@@ -88,11 +90,15 @@ def funding_rows(
                     "funder": portfolio.organisations[funding.funder].names.get(language),
                     "programme_ids": tuple(chain),
                     "programme_path": PATH_SEPARATOR.join(names) or tr(language, NOT_STATED),
-                    "grant_reference": funding.grant_reference or tr(language, NOT_STATED),
-                    "amount": amount_text(funding.amount, language),
+                    "grant_reference": (funding.grant_reference or tr(language, NOT_STATED))
+                    + inferred_mark(funding, "grant_reference", language),
+                    "amount": amount_text(funding.amount, language)
+                    + inferred_mark(funding, "amount", language),
                     "amount_value": funding.amount.value if funding.amount else None,
                     "currency": funding.amount.currency if funding.amount else "",
-                    "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED),
+                    "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED)
+                    + inferred_mark(funding, "co_funded", language),
+                    "inferred": tuple(funding.inferred or ()),
                     "source": portfolio.sources[funding.source].title,
                     "quote": funding.quote,
                 }

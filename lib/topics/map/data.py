@@ -17,6 +17,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.figures import place_ids
 from lib.query.filters import Filters
+from lib.query.names import inferred_mark
 from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
@@ -303,7 +304,8 @@ def _links(
                     "project": pid,
                     "project_title": project.title.get(language),
                     "kind": link.kind,
-                    "kind_words": tr(language, LINK_WORDS[link.kind]),
+                    "kind_words": tr(language, LINK_WORDS[link.kind])
+                    + inferred_mark(link, "kind", language, with_note=True),
                     "from_place": link.from_place,
                     "to_place": link.to_place,
                     "name": f"{start.name} – {end.name}",

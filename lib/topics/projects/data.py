@@ -6,6 +6,7 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.query.citations import project_uses, use_headers
+from lib.query.names import inferred_mark
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
@@ -28,6 +29,11 @@ EVENT_COLUMNS = {
     "sessions": N_("sessions"),
     "status": N_("status"),
     "part of": N_("part of"),
+    "quote": N_("quote"),
+}
+ORGANISATION_COLUMNS = {
+    "organisation": N_("organisation"),
+    "role": N_("role"),
     "quote": N_("quote"),
 }
 FUNDING_COLUMNS = {
@@ -62,8 +68,11 @@ def project_list(
             {
                 "id": project_id,
                 "title": project.title.get(language),
-                "status": code_words(project.status, language),
-                "dates": period_text(project.start, project.end, language),
+                "status": code_words(project.status, language)
+                + inferred_mark(project, "status", language),
+                "dates": period_text(project.start, project.end, language)
+                + inferred_mark(project, "start", language)
+                + inferred_mark(project, "end", language),
                 "places": ", ".join(places),
                 "funders": ", ".join(funders),
                 "events": len(project.events),
@@ -84,6 +93,7 @@ def project_events(portfolio: Portfolio, project_id: str, language: str = "en") 
             if event.online
             else (
                 portfolio.places[event.place].names.get(language)
+                + inferred_mark(event, "place", language)
                 if event.place
                 else tr(language, "not stated")
             ),
@@ -109,13 +119,34 @@ def project_funding(portfolio: Portfolio, project_id: str, language: str = "en")
             {
                 "funder": portfolio.organisations[funding.funder].names.get(language),
                 "programme": programme.names.get(language) if programme else not_stated,
-                "grant reference": funding.grant_reference or not_stated,
-                "amount": amount_text(funding.amount, language),
-                "co-funded": tr(language, "yes") if funding.co_funded else "",
+                "grant reference": (funding.grant_reference or not_stated)
+                + inferred_mark(funding, "grant_reference", language),
+                "amount": amount_text(funding.amount, language)
+                + inferred_mark(funding, "amount", language),
+                "co-funded": tr(language, "yes") + inferred_mark(funding, "co_funded", language)
+                if funding.co_funded
+                else "",
                 "quote": funding.quote,
             }
         )
     return _headed(pd.DataFrame(rows), FUNDING_COLUMNS, language)
+
+
+def project_organisations(
+    portfolio: Portfolio, project_id: str, language: str = "en"
+) -> pd.DataFrame:
+    """One row an organisation's role in the project; a role that is the curators' reading
+    says so, with their note."""
+    rows = [
+        {
+            "organisation": portfolio.organisations[entry.organisation].names.get(language),
+            "role": code_words(entry.role, language)
+            + inferred_mark(entry, "role", language, with_note=True),
+            "quote": entry.quote,
+        }
+        for entry in portfolio.projects[project_id].organisations
+    ]
+    return _headed(pd.DataFrame(rows), ORGANISATION_COLUMNS, language)
 
 
 def start_and_end(portfolio: Portfolio, project_id: str, language: str = "en") -> str:
@@ -125,8 +156,8 @@ def start_and_end(portfolio: Portfolio, project_id: str, language: str = "en") -
     return tr(
         language,
         "Start: {start} · End: {end}",
-        start=date_text(project.start, language),
-        end=date_text(project.end, language),
+        start=date_text(project.start, language) + inferred_mark(project, "start", language),
+        end=date_text(project.end, language) + inferred_mark(project, "end", language),
     )
 
 

@@ -1,0 +1,106 @@
+"""Open a data file only when it is what a data file must be: a regular file inside the data
+folder, no larger than a data file of its kind can be. A symbolic link (which could point at
+/etc/passwd or /proc/self/environ), a named pipe (which would hang the reader for ever), a
+device or a folder named like a data file is refused with a message and never opened; its
+size is looked at before a byte is read."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from lib.load.decode import size_limit, too_big
+from lib.model.problems import Problem
+
+
+def kind_problem(mode: int, file: str) -> Problem | None:
+    """Why a file of this `mode` (from lstat) is not a data file, or None when it is one."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        what = "a symbolic link"
+    elif stat.S_ISDIR(mode):
+        what = "a folder"
+    elif stat.S_ISFIFO(mode):
+        what = "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    else:
+        what = "a special file"
+    message = (
+        f"this is {what}, not a regular file; a data folder holds regular files only "
+        "(never a link to a file elsewhere): put the file itself here, or remove the entry"
+    )
+    return Problem(file, None, "(file)", message)
+
+
+def is_regular(path: Path) -> bool:
+    """True for a regular file, not a link to one (nothing is opened)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[bytes | None, list]:
+    """The bytes of the data file at `path` (problems name it `file`), or None and why not."""
+    limit = size_limit(file) if limit is None else limit
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None, [Problem(file, None, "(file)", "this file is missing from the data folder")]
+    except OSError as error:
+        return None, [_cannot_open(file, error)]
+    problem = kind_problem(status.st_mode, file)
+    if problem is None and status.st_size > limit:  # said without reading: it may be gigabytes
+        problem = too_big(file, status.st_size, limit)
+    if problem is not None:
+        return None, [problem]
+    try:
+        # O_NOFOLLOW and O_NONBLOCK: should the file be swapped for a link or a pipe since the
+        # look above, the open fails or returns at once instead of following or hanging.
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        handle = os.open(path, flags)
+    except OSError as error:
+        return None, [_cannot_open(file, error)]
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            opened = os.fstat(stream.fileno())
+            problem = kind_problem(opened.st_mode, file)
+            if problem is not None:
+                return None, [problem]
+            # read(n) sets n bytes aside first: ask for the size the file has, not the limit
+            data = stream.read(min(opened.st_size, limit) + 1)
+            if len(data) > opened.st_size:  # it grew since: read on, up to the limit
+                data += stream.read(max(limit + 1 - len(data), 0))
+        except OSError as error:
+            return None, [_cannot_open(file, error)]
+    if len(data) > limit:  # it grew since the look above
+        return None, [too_big(file, len(data), limit)]
+    return data, []
+
+
+def stand_in(path: Path, problems: list[Problem]) -> bytes:
+    """What a data version's fingerprint takes for a file it may not read (too large, odd,
+    unreadable or gone): its size, time and kind, so the version changes when it does."""
+    try:
+        status = os.lstat(path)
+        said = f"{status.st_size} {status.st_mtime_ns} {status.st_mode}"
+    except OSError as error:
+        said = str(error.errno)
+    return f"(refused: {said} {problems[0].message if problems else ''})".encode()
+
+
+def linked_folder(data_dir: Path, name: str) -> Problem | None:
+    """projects/ and sources/ must be folders of the data folder, not links to others."""
+    if not os.path.islink(data_dir / name):
+        return None
+    problem = kind_problem(os.lstat(data_dir / name).st_mode, f"{name}/")
+    return None if problem is None else Problem(f"{name}/", None, "(folder)", problem.message)
+
+
+def _cannot_open(file: str, error: OSError) -> Problem:
+    reason = error.strerror or type(error).__name__
+    message = f"the file cannot be read ({reason}); check that the dashboard may read it"
+    return Problem(file, None, "(file)", message)

@@ -1,0 +1,101 @@
+"""Find a date in a quote as the reports write it (19/06/2018, 19.06.2018, 19 June 2018, 19ти
+юни, 2018-06-19), and blank dates out of a quote so that a year or a day is never read as a
+count."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lib.model.dates import FuzzyDate
+
+# Month names as the reports write them (bg, mk, en); a word that starts with one is that month
+# ("септемвриjs" is not a word the reports use, but "Септември", "септември" and "June" are).
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("януари", "јануари", "january", "jan"),
+    2: ("февруари", "february", "feb"),
+    3: ("март", "march", "mar"),
+    4: ("април", "april", "apr"),
+    5: ("май", "мај", "may"),
+    6: ("юни", "јуни", "june", "jun"),
+    7: ("юли", "јули", "july", "jul"),
+    8: ("август", "august", "aug"),
+    9: ("септември", "september", "sept", "sep"),
+    10: ("октомври", "october", "oct"),
+    11: ("ноември", "november", "nov"),
+    12: ("декември", "december", "dec"),
+}
+_MONTH_WORD = "|".join(
+    sorted((n for ns in MONTH_NAMES.values() for n in ns), key=len, reverse=True)
+)
+# A day written as a number, with the endings the reports put after it (13ти, 1-ви, 2nd).
+_DAY = r"(?<![\d.,/-])(\d{1,2})(?:-?(?:ти|ви|ри|ми|st|nd|rd|th))?(?![\d])"
+_NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?![\d])")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+_WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+# Dates to blank out before a quote's numbers are read as counts: numeric and ISO dates, a day
+# next to a month name, and a year next to a month name or followed by "г."/"година"/"year".
+_DATE_SPANS = re.compile(
+    r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"
+    r"|(?<![\d.,])\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?![\d])"
+    rf"|{_DAY}(?:\s+(?:и|and|до|to|-|–)\s+{_DAY})*\s+(?:{_MONTH_WORD})\w*(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTH_WORD})\w*\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d\s*(?:г\.?|година|год\.|year)",
+    re.IGNORECASE,
+)
+
+
+def without_dates(quote: str) -> str:
+    """The quote with its dates blanked out: what is left holds only counts."""
+    return _without_dates(quote)
+
+
+@lru_cache(maxsize=4096)
+def _without_dates(quote: str) -> str:
+    return _DATE_SPANS.sub(" ", quote)
+
+
+def missing_from_quote(date: FuzzyDate, quote: str) -> str | None:
+    """What of `date` (its year, month or day) the quote does not write, or None when it writes
+    all of it."""
+    folded = quote.casefold()
+    if date.year is not None and str(date.year) not in _YEAR.findall(folded):
+        return f"the year {date.year}"
+    if date.month is None:
+        return None
+    numeric = _numeric_dates(folded)
+    named = _named_months(folded)
+    if date.day is None:
+        if date.month in named or any(month == date.month for _, month in numeric):
+            return None
+        return f"the month {date.month:02d} ({MONTH_NAMES[date.month][0]})"
+    if (date.day, date.month) in numeric:
+        return None
+    if date.month in named and date.day in _day_numbers(folded):
+        return None
+    return f"the day {date.day} {MONTH_NAMES[date.month][0]}"
+
+
+def _numeric_dates(folded: str) -> set[tuple[int | None, int]]:
+    """(day, month) pairs of 19/06/2018, 19.06.2018 and 2018-06-19 (day None for 2018-06)."""
+    found: set[tuple[int | None, int]] = set()
+    for day, month, _ in _NUMERIC.findall(folded):
+        found.add((int(day), int(month)))
+    for _, month, day in _ISO.findall(folded):
+        found.add((int(day) if day else None, int(month)))
+    return found
+
+
+def _named_months(folded: str) -> set[int]:
+    words = _WORD.findall(folded)
+    return {
+        month
+        for month, names in MONTH_NAMES.items()
+        for word in words
+        if any(word == name or (len(name) > 3 and word.startswith(name)) for name in names)
+    }
+
+
+def _day_numbers(folded: str) -> set[int]:
+    return {int(day) for day in re.findall(_DAY, folded)}

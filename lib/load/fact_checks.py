@@ -1,0 +1,300 @@
+"""Checks that a fact is stated by its quote, or marked as the curators' own reading.
+
+A project's status and dates, a funding line's amount, currency, grant reference and
+co-funding, an organisation's role, a project's or event's place: each is stated by the
+sentence quoted beside it, or named in `inferred` with a `note` saying why. A figure's
+precision and period agree with its quote, and a part of a total has its total.
+data/README.md ("What the validator checks") lists what these checks can and cannot see.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from lib.load.date_words import missing_from_quote
+from lib.load.quotes import states_number
+from lib.load.stated import (
+    CO_FUNDED,
+    approximation_before,
+    names_one_of,
+    states_currency,
+    states_text,
+)
+from lib.load.values_csv import VALUES_FILE, ValueRow
+from lib.model.problems import Problem
+from lib.model.schema import INFERABLE_FIELDS
+
+if TYPE_CHECKING:  # cross_checks calls this module, so it cannot be imported at run time
+    from lib.load.cross_checks import Located
+
+MARK_IT = "or, if it is your own reading, add `inferred: [{field}]` and a `note:` saying why"
+
+
+def check_facts(
+    entries: dict[str, list[Located]], rows: list[ValueRow], rows_complete: bool
+) -> list[Problem]:
+    """Every fact that its quote does not state and that is not marked as inferred."""
+    problems: list[Problem] = []
+    places = {item.model.id: item.model for item in entries.get("places", [])}
+    organisations = {item.model.id: item.model for item in entries.get("organisations", [])}
+    dates: dict[tuple[str, str], tuple[Any, Any]] = {}
+    for item in entries.get("projects", []):
+        checker = _ProjectChecker(item, places, organisations, problems)
+        checker.check()
+        dates.update(checker.dates)
+    _check_rows(rows, dates, problems)
+    if rows_complete:
+        _check_parts_have_wholes(rows, problems)
+    return problems
+
+
+class _ProjectChecker:
+    """The checks of one project file; `dates` maps (project, event or "") to its dates."""
+
+    def __init__(self, item: Located, places: dict, organisations: dict, problems: list):
+        self.item, self.places, self.organisations = item, places, organisations
+        self.problems = problems
+        self.dates: dict[tuple[str, str], tuple[Any, Any]] = {}
+
+    def complain(self, path: tuple, message: str) -> None:
+        self.problems.append(self.item.problem(path, message))
+
+    def check(self) -> None:
+        project = self.item.model
+        self._mark((), project)
+        self._status_and_dates(project)
+        for index, entry in enumerate(project.places):
+            self._mark(("places", index), entry)
+            if not entry.is_inferred("place") and not self._names_place(entry.place, entry.quote):
+                self._unstated(("places", index, "place"), "place", "this place")
+        for index, entry in enumerate(project.organisations):
+            self._mark(("organisations", index), entry)
+            if not entry.is_inferred("role") and not self._names_organisation(entry):
+                self._unstated(("organisations", index, "role"), "role", "this organisation")
+        for index, line in enumerate(project.funding):
+            self._mark(("funding", index), line)
+            self._funding(("funding", index), line)
+        place_ids = {entry.place for entry in project.places}
+        for index, link in enumerate(project.links):
+            self._mark(("links", index), link)
+            for end in ("from_place", "to_place"):
+                if getattr(link, end) not in place_ids:
+                    message = (
+                        f"'{getattr(link, end)}' is not among this project's `places`: "
+                        "a line on the map joins two places of the project; add it there first"
+                    )
+                    self.complain(("links", index, end), message)
+        events = {event.id: event for event in project.events}
+        for index, event in enumerate(project.events):
+            self._mark(("events", index), event)
+            self._event(("events", index), event, events)
+
+    def _mark(self, path: tuple, entry: Any) -> None:
+        allowed = INFERABLE_FIELDS.get(type(entry).__name__, ())
+        for field in entry.inferred or ():
+            if field not in allowed:
+                message = f"'{field}' cannot be marked as inferred here; it can be one of: " + (
+                    ", ".join(allowed)
+                )
+                self.complain(path + ("inferred",), message)
+        note = (entry.note or "").strip()
+        if entry.inferred and not note:
+            message = "an inferred fact needs a `note:` saying what it rests on and why"
+            self.complain(path + ("inferred",), message)
+
+    def _unstated(self, path: tuple, field: str, what: str) -> None:
+        message = (
+            f"the quote does not name {what}; quote the sentence that states it, "
+            + MARK_IT.format(field=field)
+        )
+        self.complain(path, message)
+
+    def _status_and_dates(self, project: Any) -> None:
+        stated = project.status == "not_stated" or project.status_source is not None
+        if not stated and not project.is_inferred("status"):
+            message = (
+                f"no report is cited for `status: {project.status}`: add `status_source` "
+                "(source and quote), write `status: not_stated`, " + MARK_IT.format(field="status")
+            )
+            self.complain(("status",), message)
+        self.dates[(project.id, "")] = (project.start, project.end)
+        for field in ("start", "end"):
+            date = getattr(project, field)
+            if date is None or project.is_inferred(field):
+                continue
+            if project.dates_source is None:
+                message = (
+                    "no report is cited for this date: add `dates_source` (source and quote), "
+                    "leave the date out, " + MARK_IT.format(field=field)
+                )
+                self.complain((field,), message)
+            else:
+                self._date_in_quote((field,), date, project.dates_source.quote, field)
+
+    def _date_in_quote(self, path: tuple, date: Any, quote: str, field: str) -> None:
+        missing = missing_from_quote(date, quote)
+        if missing is not None:
+            message = (
+                f"the quote does not write {missing} of {date}; correct the date to what the "
+                "report says, " + MARK_IT.format(field=field)
+            )
+            self.complain(path, message)
+
+    def _funding(self, path: tuple, line: Any) -> None:
+        amount = line.amount
+        if amount is not None and not line.is_inferred("amount"):
+            value = int(amount.value) if amount.value.is_integer() else amount.value
+            stated = (
+                states_number(line.quote, value)
+                if isinstance(value, int)
+                else str(value) in line.quote
+            )
+            if not stated:
+                message = (
+                    f"the quote does not state the amount {value}; a budget that no report "
+                    "gives is left out (never 0), " + MARK_IT.format(field="amount")
+                )
+                self.complain(path + ("amount", "value"), message)
+            elif not states_currency(line.quote, amount.currency):
+                message = (
+                    f"the quote does not write the currency {amount.currency}; "
+                    "quote the sentence that gives it"
+                )
+                self.complain(path + ("amount", "currency"), message)
+        reference = line.grant_reference
+        if (
+            reference
+            and not line.is_inferred("grant_reference")
+            and not states_text(line.quote, reference)
+        ):
+            message = (
+                f"the quote does not write the grant reference '{reference}'; copy it "
+                "exactly from the report, " + MARK_IT.format(field="grant_reference")
+            )
+            self.complain(path + ("grant_reference",), message)
+        co_funded = line.co_funded and not line.is_inferred("co_funded")
+        if co_funded and not CO_FUNDED.search(line.quote):
+            message = (
+                "the quote does not say the project is co-funded (co-funded, "
+                "съфинансиран, кофинансиран); quote the sentence that does, or leave "
+                "`co_funded` out, " + MARK_IT.format(field="co_funded")
+            )
+            self.complain(path + ("co_funded",), message)
+
+    def _event(self, path: tuple, event: Any, events: dict) -> None:
+        self.dates[(self.item.model.id, event.id)] = (event.start, event.end)
+        for field in ("start", "end"):
+            date = getattr(event, field)
+            if date is None or event.is_inferred(field):
+                continue
+            quotes = _quotes_sharing(event, field, events)
+            if all(missing_from_quote(date, quote) is not None for quote in quotes):
+                self._date_in_quote(path + (field,), date, event.quote, field)
+        if event.place is None or event.is_inferred("place"):
+            return
+        quotes = _quotes_sharing(event, "place", events)
+        if not any(self._names_place(event.place, quote) for quote in quotes):
+            self._unstated(path + ("place",), "place", "this event's place")
+
+    def _names_place(self, place_id: str, quote: str) -> bool:
+        place = self.places.get(place_id)
+        if place is None:
+            return True  # an unknown id is reported by the cross-file checks
+        names = place.names
+        if place.geonames_id is not None and str(place.geonames_id) in quote:
+            return True  # an imported file names a location by its GeoNames id
+        return names_one_of((names.en, names.bg, names.mk), quote)
+
+    def _names_organisation(self, entry: Any) -> bool:
+        organisation = self.organisations.get(entry.organisation)
+        if organisation is None:
+            return True  # an unknown id is reported by the cross-file checks
+        names = [organisation.names.en, organisation.names.bg, organisation.names.mk]
+        if organisation.short_name is not None:
+            short = organisation.short_name
+            names += [short.en, short.bg, short.mk]
+        return names_one_of(names, entry.quote)
+
+
+def _quotes_sharing(event: Any, field: str, events: dict) -> list[str]:
+    """The quotes of an event and of the larger events it is part of that have the same value
+    of `field`: "during the forums" leaves the forums' month and place to the forums' quote."""
+    quotes, current, seen = [], event, set()
+    value = getattr(event, field)
+    while current is not None and current.id not in seen and getattr(current, field) == value:
+        seen.add(current.id)
+        quotes.append(current.quote)
+        current = events.get(current.part_of) if current.part_of else None
+    return quotes
+
+
+def _check_rows(
+    rows: list[ValueRow], dates: dict[tuple[str, str], tuple[Any, Any]], problems: list[Problem]
+) -> None:
+    for row in rows:
+        if row.value is not None and row.precision == "exact":
+            word = approximation_before(row.quote, row.value)
+            if word is not None:
+                message = (
+                    f"the quote says '{word} {row.value}': the figure is approximate; "
+                    "write `approximate` in `precision`"
+                )
+                problems.append(Problem(VALUES_FILE, row.line, "precision", message))
+    # A period is stated by the row's quote, by its event's or project's dates, or by the
+    # quote of another row of the same figure and period (a city's part of a stated total).
+    stated_periods = {_period_key(row) for row in rows if not _unstated_period(row)}
+    for row in rows:
+        if (row.project, "") not in dates:
+            continue  # the project's file is broken or missing: its own problem is reported
+        if _period_key(row) in stated_periods:
+            continue
+        known = {dates.get((row.project, row.event or ""), (None, None))}
+        known.add(dates.get((row.project, ""), (None, None)))
+        for field, date, missing in _unstated_period(row):
+            if any(date in pair for pair in known):
+                continue
+            message = (
+                f"the quote does not write {missing} of {date}, nor is it the date of the "
+                "row's event or project; correct it to what the report says, or leave it out"
+            )
+            problems.append(Problem(VALUES_FILE, row.line, field, message))
+
+
+def _period_key(row: ValueRow) -> tuple:
+    return (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))
+
+
+def _unstated_period(row: ValueRow) -> list[tuple[str, Any, str]]:
+    """(field, date, what is missing) for each date of the row's period its quote does not write."""
+    found = []
+    for field in ("period_start", "period_end"):
+        date = getattr(row, field)
+        missing = missing_from_quote(date, row.quote) if date is not None else None
+        if missing is not None:
+            found.append((field, date, missing))
+    return found
+
+
+def _check_parts_have_wholes(rows: list[ValueRow], problems: list[Problem]) -> None:
+    """A part (a city's share) with no whole of the same project, event, indicator and period
+    would count in no total: the report's total must be entered too."""
+    wholes: set[tuple] = set()
+    parts: dict[tuple, list[ValueRow]] = defaultdict(list)
+    for row in rows:
+        key = (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))
+        if row.breakdown:
+            parts[key].append(row)
+        elif not row.place:
+            wholes.add(key)
+    for key, group in parts.items():
+        if key in wholes:
+            continue
+        first = group[0]
+        message = (
+            f"this is a part of a total ({first.breakdown}), but there is no row of the whole "
+            f"(`{first.indicator}` for the same project, event and period, with no place and "
+            "no breakdown); add the report's total, or leave `breakdown` empty if the report "
+            "gives no total"
+        )
+        problems.append(Problem(VALUES_FILE, first.line, "breakdown", message))

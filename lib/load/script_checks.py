@@ -1,0 +1,76 @@
+"""Checks of the alphabet a name or text is written in: a place's Bulgarian and Macedonian
+names are Cyrillic and its English name Latin, and no Bulgarian text uses a letter only
+Macedonian has (ѓ ќ ј љ њ ѕ џ), nor a Macedonian text one only Bulgarian has (щ ъ ю я й ь)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from lib.model.problems import Problem
+from lib.model.schema import Text
+
+if TYPE_CHECKING:  # cross_checks calls this module, so it cannot be imported at run time
+    from lib.load.cross_checks import Located
+
+ONLY_MACEDONIAN = "ѓќјљњѕџЃЌЈЉЊЅЏ"
+ONLY_BULGARIAN = "щъюяйьЩЪЮЯЙЬ"
+_FOREIGN = {"bg": (ONLY_MACEDONIAN, "Macedonian"), "mk": (ONLY_BULGARIAN, "Bulgarian")}
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TEXT_FIELDS = ("names", "short_name", "labels", "title", "summary")
+
+
+def check_scripts(entries: dict[str, list[Located]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for key, items in entries.items():
+        for item in items:
+            for path, text in _texts(item.model):
+                problems += _letters(item, path, text)
+            if key == "places":
+                problems += _place_scripts(item)
+    return problems
+
+
+def _texts(model: Any) -> Iterator[tuple[tuple, Text]]:
+    for field in _TEXT_FIELDS:
+        text = getattr(model, field, None)
+        if isinstance(text, Text):
+            yield (field,), text
+    for index, event in enumerate(getattr(model, "events", None) or ()):
+        yield ("events", index, "title"), event.title
+
+
+def _letters(item: Located, path: tuple, text: Text) -> list[Problem]:
+    problems = []
+    for language, (letters, other) in _FOREIGN.items():
+        found = sorted({ch for ch in getattr(text, language) if ch in letters})
+        if found:
+            message = (
+                f"{' '.join(found)} {'is a letter' if len(found) == 1 else 'are letters'} of "
+                f"{other}, not of {'Bulgarian' if language == 'bg' else 'Macedonian'}: "
+                f"write the {'Bulgarian' if language == 'bg' else 'Macedonian'} spelling"
+            )
+            problems.append(item.problem(path + (language,), message))
+    return problems
+
+
+def _place_scripts(item: Located) -> list[Problem]:
+    names = item.model.names
+    problems = []
+    if _CYRILLIC.search(names.en) or not _LATIN.search(names.en):
+        message = "the English name of a place is written in Latin letters, as GeoNames has it"
+        problems.append(item.problem(("names", "en"), message))
+    if item.model.geonames_id is None:
+        return problems  # a region GeoNames lacks may keep the name its source wrote
+    for language in ("bg", "mk"):
+        name = getattr(names, language)
+        if _LATIN.search(name) or not _CYRILLIC.search(name):
+            message = (
+                f"the {'Bulgarian' if language == 'bg' else 'Macedonian'} name of a place is "
+                "written in Cyrillic letters; `dashboard-data places lookup NAME` lists the "
+                "Cyrillic names GeoNames knows"
+            )
+            problems.append(item.problem(("names", language), message))
+    return problems

@@ -1,0 +1,98 @@
+"""Does a quote state this? A name (of a place or an organisation, as any language writes it),
+an approximation before a number, a currency, a co-funding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from lib.load.date_words import without_dates
+from lib.load.quotes import NUMBER_WORDS
+
+_WORD = re.compile(r"\w+")
+_THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}\b)")
+
+# Words that make a number approximate, in the three languages: whole words, word stems
+# ("approximately", "приблизително", "приближно" and their forms), and two-word phrases.
+APPROXIMATE_WORDS = frozenset(
+    ("about", "around", "roughly", "nearly", "almost", "some", "over",
+     "около", "околу", "над", "почти", "речиси", "близо")
+)  # fmt: skip
+APPROXIMATE_STEMS = ("approx", "приблизит", "приблизн", "приближн")
+APPROXIMATE_PAIRS = (("more", "than"), ("повече", "от"), ("повеќе", "од"), ("up", "to"))
+
+CO_FUNDED = re.compile(r"съфинанс|кофинанс|софинанс|co-?fund|co-?financ", re.IGNORECASE)
+
+# How the reports may write a currency besides its ISO code.
+CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
+    "EUR": ("€", "евро", "euro"),
+    "BGN": ("лв", "лева", "лев", "lev", "leva"),
+    "MKD": ("ден", "денар", "denar"),
+    "USD": ("$", "долар", "dollar"),
+    "NOK": ("крон", "krone", "kroner"),
+    "SEK": ("крон", "krona", "kronor"),
+    "GBP": ("£", "pound", "фунт"),
+    "CHF": ("франк", "franc"),
+}
+
+
+@lru_cache(maxsize=8192)
+def _words(quote: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(quote.casefold()))
+
+
+def names_one_of(names: Iterable[str], quote: str) -> bool:
+    """True when the quote writes one of `names`, allowing for the endings Bulgarian and
+    Macedonian add ("Европейски съюз" in "Европейския съюз"): each word of the name longer than
+    three letters must start a word of the quote with all but its last two letters; shorter
+    words (ЕС, ООН, на) must stand as whole words."""
+    words = _words(quote)
+    return any(_names(name, words) for name in names if name)
+
+
+def _names(name: str, words: tuple[str, ...]) -> bool:
+    wanted = [word for word in _WORD.findall(name.casefold()) if word not in ("на", "во", "of")]
+    if not wanted:
+        return False
+    for word in wanted:
+        if len(word) <= 3:
+            if word not in words:
+                return False
+        elif not any(found.startswith(word[: max(4, len(word) - 2)]) for found in words):
+            return False
+    return True
+
+
+def approximation_before(quote: str, value: int) -> str | None:
+    """The word that makes `value` approximate in the quote ("Около 16", "more than 40"), or
+    None. Only the three words before the number count: "над" elsewhere means "on"."""
+    words = _words(_THOUSANDS.sub("", without_dates(quote)))
+    spellings = {str(value), *NUMBER_WORDS.get(value, ())}
+    for index, word in enumerate(words):
+        if word not in spellings:
+            continue
+        before = words[max(0, index - 3) : index]
+        for position, candidate in enumerate(before):
+            if _approximate(candidate):
+                return candidate
+            pair = tuple(before[position : position + 2])
+            if pair in APPROXIMATE_PAIRS:
+                return " ".join(pair)
+    return None
+
+
+def _approximate(word: str) -> bool:
+    return word in APPROXIMATE_WORDS or word.startswith(APPROXIMATE_STEMS)
+
+
+def states_currency(quote: str, currency: str) -> bool:
+    folded = quote.casefold()
+    if re.search(rf"(?<![a-z]){currency.casefold()}(?![a-z])", folded):
+        return True
+    return any(word in folded for word in CURRENCY_WORDS.get(currency, ()))
+
+
+def states_text(quote: str, text: str) -> bool:
+    """True when `text` (a grant reference) is in the quote, ignoring case and white space."""
+    return " ".join(text.casefold().split()) in " ".join(quote.casefold().split())
