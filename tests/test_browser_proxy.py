@@ -138,6 +138,7 @@ def test_every_download_of_one_visitor_arrives_through_the_proxy(site, browser):
                     continue  # a PDF takes seconds to build; one page's is enough
                 with page.expect_download(timeout=90_000) as download:
                     button.click()
+                wait_for_app(page)  # the click reruns the page: the next button is redrawn
                 path = download.value.path()
                 assert path is not None and Path(path).stat().st_size > 0
                 arrived.append(f"{spec.name}: {download.value.suggested_filename}")
