@@ -27,6 +27,7 @@ test: venv browser-packages serve-packages
 lint: venv
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	PYTHONPATH=. $(UV) run --frozen lint-imports --no-cache
 
 validate: venv
 	$(UV) run --frozen dashboard-data validate
@@ -42,12 +43,13 @@ load-test: venv serve-packages
 	$(UV) run --frozen python bench/load_test.py --replicas $(REPLICAS)
 
 # Finds every interface string in the code (tr, ntr, N_) and the indicators' descriptions,
-# writes locale/dashboard.pot, and merges it into locale/{bg,mk}/LC_MESSAGES/dashboard.po: new
+# writes locale/dashboard.pot (without source locations: adding a page adds its own strings
+# and rewrites no other line), and merges it into locale/{bg,mk}/LC_MESSAGES/dashboard.po: new
 # strings come in empty, changed ones fuzzy, for a translator to fill in (Poedit, Weblate, a text
 # editor). The app reads the .po files themselves; there is nothing to compile.
 translations: venv
 	PYTHONPATH=. $(UV) run --frozen pybabel -q extract -F babel.cfg --no-default-keywords \
-		-k tr:2 -k ntr:2,3 -k N_ --add-comments=Translators: --sort-by-file -w 100 \
+		-k tr:2 -k ntr:2,3 -k N_ --add-comments=Translators: --sort-by-file --no-location -w 100 \
 		--project=impact-dashboard -o locale/dashboard.pot .
 	$(UV) run --frozen pybabel -q update -i locale/dashboard.pot -d locale -D dashboard -w 100 \
 		--ignore-obsolete --no-fuzzy-matching --ignore-pot-creation-date

@@ -3,8 +3,8 @@ projects. A benchmark, not a test: `make bench` runs it and it writes bench/resu
 bench/results.md, with the machine it ran on and which of the issue's targets are met.
 
 For each data set, each figure is the median of several runs, each in a fresh process:
-- load: `load_portfolio` (read, validate, cross-check) in a new Python process, so cold; from
-  2,000 project files on it reads half of them in a second process (lib/yaml_files);
+- load: `load_portfolio` (read, validate, cross-check) in a new Python process, so cold, on
+  one core (lib/load/yaml_reader);
 - parse: reading the same YAML files with PyYAML's C loader, one core, nothing else (the floor);
 - pages: each page's warm rerun through AppTest (the whole app, router and sidebar included):
   the page is opened once, then rerun unchanged; the median of those reruns is quoted;
@@ -364,8 +364,8 @@ def report(results: dict[str, Any]) -> str:
         f"once, then rerun unchanged {results['reruns']} times and the median rerun is taken; "
         "the figure is the median of those medians. The synthetic portfolios are made by "
         f"`dashboard-data synth --seed {SEED}`. Ratios: 10,000 projects ÷ the bundled data. "
-        "The cold load reads the project files on two cores from 2,000 files on "
-        "(lib/yaml_files); the bare parse is PyYAML's `yaml.load` on one core.",
+        "The cold load reads the project files on one core (lib/load/yaml_reader); "
+        "the bare parse is PyYAML's `yaml.load` on one core.",
         "",
         "## Targets at 10,000 projects",
         "",

@@ -22,13 +22,13 @@ from lxml import etree
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
+from lib.exports.csv_file import csv_bytes
 from lib.exports.formats import export
 from lib.load.loader import load_portfolio
 from lib.model.languages import LANGUAGE_CODES
 from lib.query.flat_table import readable_values
 from lib.text.escape import spreadsheet_cell
 from lib.topics.map.framing import fit_view, world_pixels
-from lib.ui.downloads import csv_bytes
 
 PAGES = DASHBOARD_PAGES
 HOSTILE = (

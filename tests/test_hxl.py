@@ -10,11 +10,11 @@ import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
 from lib.curation.cli import main
+from lib.exports.csv_file import csv_bytes
 from lib.exports.hxl import hxl_csv
 from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_values
 from lib.query.flat_table import readable_values
-from lib.ui.downloads import csv_bytes
 
 
 @pytest.fixture(scope="module")

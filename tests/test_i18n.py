@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from fixture_data import FIXTURE_DATA_DIR
 from streamlit.testing.v1 import AppTest
 
+from lib.exports.csv_file import csv_bytes
 from lib.load.loader import load_portfolio
 from lib.model.dates import FuzzyDate
 from lib.model.languages import LANGUAGES, TRANSLATED_LANGUAGES
@@ -29,7 +30,6 @@ from lib.text.i18n import (
     plotly_separators,
     tr,
 )
-from lib.ui.downloads import csv_bytes
 from lib.ui.language import browser_language, language_from_param
 
 POT = ROOT / "locale" / "dashboard.pot"

@@ -9,11 +9,11 @@ from app_support import numbers, open_app, set_filter
 from fixture_data import FIXTURE_DATA_DIR
 
 from lib.load.loader import load_portfolio
-from lib.query.figure_text import figure_text
+from lib.query.figure_text import figure_text, value_text
 from lib.query.figures import indicator_figure
 from lib.query.filters import Filters, selected_values
 from lib.topics.people.chart import APPROXIMATE_OPACITY, people_chart
-from lib.topics.people.data import at_least_note, people_figures, people_table, value_text
+from lib.topics.people.data import at_least_note, people_figures, people_table
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,9 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from lib.query.figure_text import value_text  # noqa: E402
 from lib.text.i18n import format_number, tr  # noqa: E402
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY  # noqa: E402
-from lib.topics.people.data import value_text  # noqa: E402
 
 WIDTH_IN = 7.4  # the text width of an A4 page with 17 mm margins
 ROWS = 10  # bars a chart draws; the topic's lines and the dashboard list the rest

@@ -11,7 +11,7 @@ import pandas as pd
 
 from lib.board.model import Board, Line, SourceNumbering, Topic
 from lib.model.portfolio import Portfolio
-from lib.query.figure_text import figure_text
+from lib.query.figure_text import figure_text, value_text
 from lib.query.figures import headline_codes, headline_counts, indicator_figure, network_rows
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.query.names import filters_in_words
@@ -22,7 +22,6 @@ from lib.topics.people.data import (
     page_codes,
     participant_figures,
     people_figures,
-    value_text,
 )
 from lib.topics.timeline.data import timeline_rows
 

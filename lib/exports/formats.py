@@ -43,8 +43,8 @@ def export(
 
         return Export(hxl_csv(portfolio, filters, language), *FILES[format])
     if format == "csv":
+        from lib.exports.csv_file import csv_bytes
         from lib.query.flat_table import readable_values
-        from lib.ui.downloads import csv_bytes
 
         frame = readable_values(portfolio, selected_values(portfolio, filters), language)
         return Export(csv_bytes(frame), *FILES[format])

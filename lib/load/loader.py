@@ -22,7 +22,6 @@ from lib.load.data_file import is_regular, linked_folder, read_data_file, stand_
 from lib.load.decode import decode
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
-from lib.load.yaml_files import read_yaml_files
 from lib.load.yaml_reader import field_name, line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
@@ -223,8 +222,9 @@ def _read_projects(
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
     paths = files_in(folder, ".yaml", regular_only=False)  # so an odd one is refused by name
-    for path, document in read_yaml_files(paths, _project_file_name):
-        name = _project_file_name(path)
+    for path in paths:
+        name = f"projects/{path.name}"
+        document = read_yaml(path, name)
         problems += document.problems
         if document.value is None:
             if not document.problems:
@@ -241,10 +241,6 @@ def _read_projects(
     if not located and not any(p.file.startswith("projects/") for p in problems):
         problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
     return located
-
-
-def _project_file_name(path: Path) -> str:
-    return f"projects/{path.name}"
 
 
 def _validated(

@@ -1,4 +1,11 @@
-"""Read a curator-written YAML file strictly: plain values, the line of each, and every problem."""
+"""Read a curator-written YAML file strictly: plain values, the line of each, and every problem.
+
+This is the one YAML reader of the data folder. libyaml's C parser reads the text (many times
+faster than PyYAML's pure-Python one) and lib/load/yaml_events builds the values from its events.
+When libyaml cannot read a text at all (a syntax error, a control character), or PyYAML was built
+without it, PyYAML's own parser reads it instead, through the same builder: its error messages
+are the ones lib/load/yaml_scalars puts into a curator's words.
+"""
 
 from __future__ import annotations
 
@@ -8,35 +15,31 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.error import Mark
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, StreamEndEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lib.load.control_characters import in_yaml_value
 from lib.load.control_characters import message as control_message
 from lib.load.data_file import read_data_file
 from lib.load.decode import decode, size_limit, too_big
-from lib.load.yaml_fast import Unusual, clean_value
-from lib.load.yaml_scalars import explain_syntax, read_plain
+from lib.load.yaml_events import (
+    TOO_DEEP_MESSAGE,
+    Built,
+    LinesNeeded,
+    Path_,
+    PythonParser,
+    TooDeepError,
+    build,
+)
+from lib.load.yaml_scalars import explain_syntax
 from lib.model.problems import Problem
 
-Path_ = tuple[str | int, ...]
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: its own parser reads every file
+    CParser = None
 
-MAX_DEPTH = 50
-ANCHORS_MESSAGE = (
-    "anchors and aliases (& and *) are not allowed in data files; write the value out in full"
-)
-SECOND_DOCUMENT_MESSAGE = (
-    "this file holds more than one YAML document (a second --- line); keep one per file: "
-    "delete this --- line, or move what follows it into a file of its own"
-)
 STRAY_BOM_MESSAGE = (
     "this line holds an invisible byte-order mark (U+FEFF), often left where two files were "
     "pasted together; delete it, or retype the start of the line"
-)
-TOO_DEEP_MESSAGE = (
-    f"this is nested more than {MAX_DEPTH} levels deep, which a data file never needs; "
-    "check the indentation"
 )
 
 
@@ -55,7 +58,7 @@ def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
     if data is None:
         return YamlDocument(None, {(): 1}, problems)
     document = _read_bytes(data, display_name)
-    if isinstance(document.lines, _LinesOnDemand):
+    if isinstance(document.lines, _LinesOnDemand):  # the file, not its text, is kept
         return YamlDocument(document.value, _LinesOnDemand(path), document.problems)
     return document
 
@@ -70,7 +73,7 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
         line = text.count("\n", 0, text.index("\ufeff")) + 1
         return _failed(display_name, line, "(encoding)", STRAY_BOM_MESSAGE)
     try:
-        node, second_document = _compose(text)
+        value, lines, found = _compose(text)
     except yaml.MarkedYAMLError as error:
         line, message = explain_syntax(error, text)
         return _failed(display_name, line, "(syntax)", message)
@@ -81,21 +84,17 @@ def read_yaml_text(text: str, display_name: str) -> YamlDocument:
             "not allowed; delete it (it often comes with text copied from a PDF or Word)"
         )
         return _failed(display_name, line, "(encoding)", message)
-    except _TooDeepError as error:
+    except TooDeepError as error:
         return _failed(display_name, error.mark.line + 1, "(syntax)", TOO_DEEP_MESSAGE)
-    except RecursionError:
+    except RecursionError:  # neither parser nor the builder recurses, but a stack is finite
         return _failed(display_name, None, "(syntax)", TOO_DEEP_MESSAGE)
-    if isinstance(node, _Clean):
-        lines: Mapping[Path_, int] = _LinesOnDemand(text)
-        problems = _control_characters(node.value, lines, display_name, text)
-        return YamlDocument(node.value, lines, problems)
-    builder = _Builder(display_name)
-    value = None if node is None else builder.value(node, ())
-    if second_document is not None:
-        line = second_document.line + 1
-        builder.problems.append(Problem(display_name, line, "(syntax)", SECOND_DOCUMENT_MESSAGE))
-    builder.problems += _control_characters(value, builder.lines, display_name, text)
-    return YamlDocument(value, builder.lines, builder.problems)
+    lines_found: Mapping[Path_, int] = _LinesOnDemand(text) if lines is None else lines
+    problems = [
+        Problem(display_name, line, path if isinstance(path, str) else field_name(path), said)
+        for line, path, said in found
+    ]
+    problems += _control_characters(value, lines_found, display_name, text)
+    return YamlDocument(value, lines_found, problems)
 
 
 def _control_characters(
@@ -105,16 +104,6 @@ def _control_characters(
         Problem(display_name, line_of(lines, path), field_name(path), control_message(character))
         for path, character in in_yaml_value(value, text)
     ]
-
-
-def is_clean(document: YamlDocument) -> bool:
-    """True for a document read whole by libyaml: no problem in it, lines found on demand."""
-    return isinstance(document.lines, _LinesOnDemand) and not document.problems
-
-
-def clean_document(value: Any, path: pathlib.Path) -> YamlDocument:
-    """The document of a clean file whose value was read elsewhere (lib/yaml_files)."""
-    return YamlDocument(value, _LinesOnDemand(path), [])
 
 
 def line_of(lines: Mapping[Path_, int], path: Path_) -> int | None:
@@ -150,100 +139,11 @@ def _read_bytes(data: bytes, display_name: str) -> YamlDocument:
     return read_yaml_text(text, display_name)
 
 
-class _Refused(ScalarNode):
-    """Stands in for content never looked inside: alias, anchored or tagged value, deep nesting."""
-
-    def __init__(self, reason: str, start_mark: Mark, end_mark: Mark) -> None:
-        super().__init__("tag:yaml.org,2002:null", "", start_mark, end_mark)
-        self.reason = reason
-
-
-class _TooDeepError(Exception):
-    """Brackets nested past MAX_DEPTH, found while scanning."""
-
-    def __init__(self, mark: Mark) -> None:
-        super().__init__(TOO_DEEP_MESSAGE)
-        self.mark = mark
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader's composer, except that aliases are never followed and nesting is bounded.
-
-    Refused content is consumed event by event, without recursion or expansion, so an alias bomb
-    or a thousand-deep nest costs no more than reading its text.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.depth = 0
-        self.second_document: Mark | None = None
-
-    def fetch_flow_collection_start(self, TokenClass: type) -> None:  # noqa: N803 (PyYAML's name)
-        # The scanner's cost grows with the square of bracket depth, so stop before the composer.
-        if self.flow_level >= MAX_DEPTH:
-            raise _TooDeepError(self.get_mark())
-        super().fetch_flow_collection_start(TokenClass)
-
-    def get_single_node(self) -> Node | None:
-        self.get_event()
-        document = None
-        if not self.check_event(StreamEndEvent):
-            document = self.compose_document()
-        if not self.check_event(StreamEndEvent):
-            self.second_document = self.peek_event().start_mark
-        return document
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        reason = self._refusal(event)
-        if reason is not None:
-            return _Refused(reason, event.start_mark, self._skip_node())
-        nested = isinstance(event, CollectionStartEvent)
-        self.depth += nested
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= nested
-
-    def _refusal(self, event: Event) -> str | None:
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
-            return ANCHORS_MESSAGE
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
-            return (
-                f"tags are not allowed ({shown}); remove it and write the value plainly, "
-                "in quotes if it is text"
-            )
-        if isinstance(event, CollectionStartEvent) and self.depth >= MAX_DEPTH:
-            return TOO_DEEP_MESSAGE
-        return None
-
-    def _skip_node(self) -> Mark:
-        level = 0
-        while True:
-            event = self.get_event()
-            if isinstance(event, CollectionStartEvent):
-                level += 1
-            elif isinstance(event, CollectionEndEvent):
-                level -= 1
-            if level == 0:
-                end: Mark = event.end_mark
-                return end
-
-
-@dataclass(frozen=True)
-class _Clean:
-    """A clean document, read whole by lib/yaml_fast: nothing in it for the builder to report."""
-
-    value: Any
-
-
 class _LinesOnDemand(Mapping[Path_, int]):
-    """The line map of a clean document, worked out by the strict reader only when a later
-    check needs a line to name: most files never have a problem, so most never pay for it.
-    Given a file rather than its text, it reads the file again then (a portfolio's texts
-    would otherwise be held in memory while it loads)."""
+    """The line map of a document without problems, worked out only when a later check needs a
+    line to name: most files never have a problem, so most never pay for it. Given a file
+    rather than its text, it reads the file again then (a portfolio's texts would otherwise be
+    held in memory while it loads)."""
 
     def __init__(self, text: str | pathlib.Path) -> None:
         self._text = text
@@ -255,11 +155,7 @@ class _LinesOnDemand(Mapping[Path_, int]):
             if isinstance(text, pathlib.Path):
                 data = read_data_file(text, text.name)[0] or b""  # a link now: no lines
                 text = (decode(data, text.name)[0] or "").removeprefix("\ufeff")
-            node, _ = _strict_compose(text)
-            builder = _Builder("")
-            if node is not None:
-                builder.value(node, ())
-            self._lines = builder.lines
+            self._lines = _parse(text, with_lines=True)[1] or {(): 1}
         return self._lines
 
     def __getitem__(self, path: Path_) -> int:
@@ -272,106 +168,28 @@ class _LinesOnDemand(Mapping[Path_, int]):
         return len(self._map())
 
 
-def _compose(text: str) -> tuple[Node | _Clean | None, Mark | None]:
-    """The document's nodes, and where a second document starts. A clean document (the usual
-    case) comes back read whole by libyaml, as _Clean; any other is composed by the strict
-    loader, so that every problem is found and worded as before."""
+def _compose(text: str) -> Built:
+    """The document's value, its line map (None when no problem needs it yet) and problems."""
     try:
-        return _Clean(clean_value(text, MAX_DEPTH)), None
-    except Unusual:
-        return _strict_compose(text)
+        return _parse(text, with_lines=False)
+    except LinesNeeded:
+        return _parse(text, with_lines=True)
 
 
-def _strict_compose(text: str) -> tuple[Node | None, Mark | None]:
-    """yaml.compose() with the strict loader, also telling where a second document starts."""
-    loader = _StrictLoader(text)
+def _parse(text: str, with_lines: bool) -> Built:
+    """Built from libyaml's events when it can read the text, else from PyYAML's own."""
+    if CParser is not None:
+        parser = CParser(text)
+        try:
+            return build(parser, with_lines)
+        except (LinesNeeded, TooDeepError):
+            raise
+        except Exception:  # a syntax or reader error: PyYAML's own parser words it
+            pass
+        finally:
+            parser.dispose()
+    python_parser = PythonParser(text)
     try:
-        return loader.get_single_node(), loader.second_document
+        return build(python_parser, with_lines)
     finally:
-        loader.dispose()
-
-
-class _Builder:
-    """Turns composed nodes into plain values, noting lines and problems on the way."""
-
-    def __init__(self, display_name: str) -> None:
-        self.display_name = display_name
-        self.lines: dict[Path_, int] = {(): 1}
-        self.problems: list[Problem] = []
-
-    def report(self, node: Node, path: Path_, message: str) -> None:
-        self.problems.append(Problem(self.display_name, _line(node), field_name(path), message))
-
-    def value(self, node: Node, path: Path_) -> Any:
-        if isinstance(node, _Refused):
-            self.report(node, path, node.reason)
-            return None
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.lines[path + (index,)] = _line(item)
-                items.append(self.value(item, path + (index,)))
-            return items
-        if not isinstance(node, ScalarNode) or node.style is not None:
-            return node.value
-        value, warning = read_plain(node.value)
-        if warning is not None:
-            self.report(node, path, warning)
-        return value
-
-    def mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = self.key(key_node, path)
-            if key is None:
-                continue
-            if key in first_lines:
-                self.report(
-                    key_node,
-                    path + (key,),
-                    f"`{key}` appears twice in this block (first on line {first_lines[key]}); "
-                    "YAML would silently keep only the last one, so keep one and delete the other",
-                )
-                continue
-            first_lines[key] = self.lines[path + (key,)] = _line(key_node)
-            result[key] = self.value(value_node, path + (key,))
-        return result
-
-    def key(self, node: Node, path: Path_) -> str | None:
-        """The name in front of a colon, or None (after reporting) when it cannot be one."""
-        if isinstance(node, _Refused):
-            self.report(node, path, node.reason)
-            return None
-        if not isinstance(node, ScalarNode):
-            self.report(node, path, "a list or block cannot be used as a name before a colon")
-            return None
-        text: str = node.value
-        if node.style is None and text == "<<":
-            self.report(node, path, ANCHORS_MESSAGE)
-            return None
-        value, warning = (text, None) if node.style is not None else read_plain(text)
-        if warning is not None:
-            self.report(node, path + (text,), warning)
-        elif value is None or not text.strip():
-            self.report(node, path, "a name is missing before the colon; write one, or delete it")
-            return None
-        elif not isinstance(value, str):
-            self.report(
-                node,
-                path + (text,),
-                f"{text} is used as a name, but YAML reads it as {_kind(value)}; "
-                f'names must be text, so put it in quotes ("{text}")',
-            )
-            return None
-        return text
-
-
-def _kind(value: Any) -> str:
-    return "true or false" if isinstance(value, bool) else "a number"
-
-
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
+        python_parser.dispose()

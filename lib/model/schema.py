@@ -40,33 +40,12 @@ DateText = Annotated[
 ]
 
 
-class _SharedFields(frozenset):
-    """A set of field names that objects of one shape share; it cannot change, and a copy
-    (model_copy makes one before it adds the fields it updates) is an ordinary set."""
-
-    def __copy__(self) -> set[str]:
-        return set(self)
-
-
-# Every distinct set of fields a model was given, shared (see Strict._share_fields_set).
-_FIELD_SETS: dict[frozenset[str], _SharedFields] = {}
-
-
 class Strict(BaseModel):
     """Unknown fields are typos; values are taken as written, never coerced."""
 
     model_config = ConfigDict(
         extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True
     )
-
-    @model_validator(mode="after")
-    def _share_fields_set(self) -> Strict:
-        """pydantic keeps, in each object, a new set of the fields it was given: 360 bytes
-        an object, and a funder's portfolio has 150,000 objects, most of a few shapes (54 MB
-        of 128). A frozen model never changes its set, so objects of one shape share one."""
-        given = _SharedFields(self.__pydantic_fields_set__)
-        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
-        return self
 
 
 class _TextInEveryLanguage(Strict):
@@ -134,20 +113,12 @@ class Source(Strict):
     note: str | None = None
 
 
-class SourcesFile(Strict):
-    sources: list[Source]
-
-
 # --- countries.yaml and places.yaml ---------------------------------------------------------
 
 
 class CountryEntry(Strict):
     code: Country
     names: Text
-
-
-class CountriesFile(Strict):
-    countries: list[CountryEntry]
 
 
 class Place(Strict):
@@ -170,10 +141,6 @@ class Place(Strict):
                 "add it with `dashboard-data places add GEONAMES_ID`"
             )
         return self
-
-
-class PlacesFile(Strict):
-    places: list[Place]
 
 
 # --- organisations.yaml and programmes.yaml -------------------------------------------------
@@ -203,10 +170,6 @@ class Organisation(Strict):
     quote: str = Field(min_length=1)
 
 
-class OrganisationsFile(Strict):
-    organisations: list[Organisation]
-
-
 class Programme(Strict):
     id: Id
     level: Literal["fund", "programme", "strand", "measure"]
@@ -215,10 +178,6 @@ class Programme(Strict):
     parent: Id | None = None
     source: Id
     quote: str = Field(min_length=1)
-
-
-class ProgrammesFile(Strict):
-    programmes: list[Programme]
 
 
 # --- indicators.yaml ------------------------------------------------------------------------
@@ -239,10 +198,6 @@ class Indicator(Strict):
     page: Literal["participants", "people_supported"] | None = None
     headline: bool = False
     sizes_map: bool = False
-
-
-class IndicatorsFile(Strict):
-    indicators: list[Indicator]
 
 
 # --- settings.yaml -------------------------------------------------------------------------

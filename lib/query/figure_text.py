@@ -1,8 +1,11 @@
-"""How a headline figure is written: approximate, lower bound and unknown stay visible."""
+"""How a figure is written, a headline or one reported value: approximate, lower bound, unknown
+and withheld stay visible."""
 
 from __future__ import annotations
 
-from lib.load.audience import suppressed_words
+import pandas as pd
+
+from lib.load.audience import is_suppressed, suppressed_words
 from lib.query.figures import Figure
 from lib.text.i18n import format_number, tr
 
@@ -19,3 +22,16 @@ def figure_text(figure: Figure, language: str = "en") -> str:
     if figure.at_least:
         words = tr(language, "at least {number}", number=words)
     return words
+
+
+def value_text(
+    value: object, precision: str, language: str = "en", fewer_than: object = None
+) -> str:
+    """'259', 'about 84,000', 'not reported' (never 0 for an unknown) or, on the public
+    site, 'fewer than 5' for a small count of vulnerable people (`fewer_than` the bound)."""
+    if is_suppressed(precision):
+        return suppressed_words(fewer_than, language)
+    if precision == "not_reported" or value is None or pd.isna(value):
+        return tr(language, "not reported")
+    words = format_number(int(value), language)
+    return tr(language, "about {number}", number=words) if precision == "approximate" else words

@@ -33,11 +33,6 @@ class Filters:
         return self != Filters()
 
 
-def project_years(portfolio: Portfolio, project_id: str) -> set[int]:
-    """Every year a project's dates, events or figures state; empty when none is stated."""
-    return set(index_of(portfolio).years.get(project_id, ()))
-
-
 def year_bounds(portfolio: Portfolio) -> tuple[int, int] | None:
     return index_of(portfolio).year_bounds
 

@@ -112,8 +112,3 @@ def format_day(year: int, month: int, day: int, language: str) -> str:
     """'19 June 2018', '19 юни 2018', '19 јуни 2018': one pattern in every language, so a
     day reads like the month and year beside it (CLDR's long English form is 'June 19, 2018')."""
     return format_date(date(year, month, day), format="d MMMM y", locale=babel_locale(language))
-
-
-def format_iso_date(value: date, language: str) -> str:
-    """A whole date written for the language, as `format_day` does."""
-    return format_day(value.year, value.month, value.day, language)

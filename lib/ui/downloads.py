@@ -1,4 +1,5 @@
-"""Downloads of what a page shows: the filtered data as CSV, charts as pictures."""
+"""Downloads of what a page shows: the filtered data as CSV (lib/exports/csv_file), charts as
+pictures."""
 
 from __future__ import annotations
 
@@ -7,17 +8,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from lib.text.escape import spreadsheet_cell
+from lib.exports.csv_file import csv_bytes
 from lib.text.i18n import tr
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs show Cyrillic correctly; text
-    that a spreadsheet would run as a formula is made inert (lib/escape.spreadsheet_cell)."""
-    texts = frame.select_dtypes(include=["object", "string"]).columns
-    if len(texts):
-        frame = frame.assign(**{column: frame[column].map(spreadsheet_cell) for column in texts})
-    return frame.to_csv(index=False).encode("utf-8-sig")
 
 
 def csv_download(

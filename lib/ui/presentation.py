@@ -6,6 +6,7 @@ type from lib/board/content's Board, with the board pack's vector charts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -23,7 +24,9 @@ from lib.ui.language import browser_language, language_from_param
 T = TypeVar("T")
 PRESENT, SLIDE = "present", "slide"  # URL parameters: ?present=1&slide=3
 SCREENS = len(TOPICS) + 1  # the topics, then the reports they cite
-METRICS = 6  # figures a screen shows beside its chart; the pack lists more
+# What a screen shows, so that it fits 1280x720 with no scrolling; the pack lists the rest.
+CHART_FIGURES, FIGURES = 2, 6  # figures beside a chart, and on a screen without one
+CHART_HEIGHT_PX, CHART_WIDTH_PX = 330, 700
 
 
 def presenting() -> bool:
@@ -72,8 +75,52 @@ def leave() -> None:
             del st.query_params[param]
 
 
+def title_and_controls(title: str, slide: int, language: str) -> None:
+    """The screen's title beside Previous, where we are, Next and Leave: at the top of every
+    screen, so they are always in view; the arrow keys press Previous and Next (the buttons'
+    own keyboard shortcuts)."""
+    heading, previous, where, following, leaving = st.columns(
+        [6, 2, 1, 2, 2], vertical_alignment="center"
+    )
+    heading.title(title, anchor=False)
+    previous.button(
+        tr(language, "◀ Previous"),
+        key="present.previous",
+        on_click=go_to,
+        args=(slide - 1,),
+        disabled=slide == 1,
+        width="stretch",
+        shortcut="ArrowLeft",
+    )
+    where.markdown(f"#### {format_number(slide, language)} / {format_number(SCREENS, language)}")
+    following.button(
+        tr(language, "Next ▶"),
+        key="present.next",
+        on_click=go_to,
+        args=(slide + 1,),
+        disabled=slide == SCREENS,
+        width="stretch",
+        type="primary",
+        shortcut="ArrowRight",
+    )
+    leaving.button(
+        tr(language, "Leave presentation"), key="present.leave", on_click=leave, width="stretch"
+    )
+
+
+def chart_width(svg: bytes) -> int:
+    """The width, in pixels, that draws the chart CHART_HEIGHT_PX tall, at most CHART_WIDTH_PX
+    wide: Streamlit sizes an image by its width, and a tall chart must still fit the screen."""
+    size = re.search(rb'width="([0-9.]+)pt" height="([0-9.]+)pt"', svg)
+    if size is None:
+        return CHART_WIDTH_PX
+    width, height = float(size[1]), float(size[2])
+    return int(min(CHART_WIDTH_PX, CHART_HEIGHT_PX * width / height))
+
+
 def topic_screen(board: Board, index: int, remember: Callable[[str, Callable[[], T]], T]) -> None:
-    """The topic's chart beside its first figures, large, then its notes."""
+    """The topic's chart beside its first figures, then its notes: sized to fit a 1280x720
+    screen without scrolling, and so a 1920x1080 one too."""
     # Imported when a presentation starts: matplotlib is some 40 MB of server memory that the
     # dashboard's own pages do not need.
     from lib.board.pdf import topic_chart
@@ -81,36 +128,37 @@ def topic_screen(board: Board, index: int, remember: Callable[[str, Callable[[],
     topic = board.topics[index]
     svg = remember(f"present.chart.{topic.key}", lambda: topic_chart(board, topic.key))
     shown = topic.tiles + topic.lines
-    lines = shown[:METRICS] if svg else shown
+    lines = shown[: CHART_FIGURES if svg else FIGURES]
     if svg:
         chart, figures = st.columns([3, 2], gap="large")
-        chart.image(svg.decode("utf-8"), width="stretch")
+        words = "; ".join(f"{line.label}: {line.text}" for line in shown)
+        chart.image(svg.decode("utf-8"), width=chart_width(svg), alt=f"{topic.title}. {words}")
     else:
         figures = st.container()
     with figures:
         columns = st.columns(1 if svg else 3)
         for number, line in enumerate(lines):
-            # headings, not st.metric: a metric's label is too small to read across a room
-            with columns[number % len(columns)].container(border=True):
-                st.subheader(md(line.label), anchor=False)
-                st.header(md(line.text), anchor=False)
+            # large words, not st.metric: a metric's label is too small to read across a room
+            with columns[number % len(columns)]:
+                st.markdown(f"**{md(line.label)}**")
+                st.subheader(md(line.text), anchor=False)
                 if line.refs:
                     st.caption(tr(board.language, "Source: {refs}", refs=line.refs_text()))
-    for note in topic.notes:
-        st.markdown(md(note))
-    if len(shown) > len(lines):
-        st.caption(
+    more = len(shown) - len(lines)
+    notes = [md(note) for note in topic.notes]
+    if more:
+        notes.append(
             tr(
                 board.language,
                 "{n} more figures are in the board pack and on the dashboard's pages.",
-                n=format_number(len(shown) - len(lines), board.language),
+                n=format_number(more, board.language),
             )
         )
+    st.markdown("  \n".join(notes))
 
 
 def sources_screen(board: Board) -> None:
     """The reports the topics cite, by their numbers."""
     for entry in board.sources:
         language = LANGUAGE_NAMES.get(entry.language, entry.language)
-        st.subheader(md(f"[{entry.number}] {entry.title}"), anchor=False)
-        st.caption(md(language))
+        st.markdown(f"##### {md(f'[{entry.number}] {entry.title}')} · {md(language)}")

@@ -15,13 +15,13 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
+from lib.query.figure_text import value_text
 from lib.query.figures import place_ids
 from lib.query.filters import Filters
 from lib.query.names import inferred_mark
 from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
-from lib.topics.people.data import value_text
 
 TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
 # A place's figures written out in its row: its table cell shows the first 300 characters, and

@@ -13,10 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lib.query.figure_text import value_text
 from lib.text.escape import html_text
 from lib.text.i18n import format_number, plotly_separators, tr
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
-from lib.topics.people.data import NOT_BROKEN_DOWN, value_text
+from lib.topics.people.data import NOT_BROKEN_DOWN
 
 APPROXIMATE_OPACITY = 0.55
 _BAR_WIDTH = 0.6  # of a row: leaves room above the bar for its total

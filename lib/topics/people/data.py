@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.load.audience import is_suppressed, suppressed_words
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
+from lib.query.figure_text import value_text
 from lib.query.figures import Figure, figure_when
 from lib.query.frame_rows import FrameRows
 from lib.query.limits import names_text
@@ -19,25 +19,11 @@ from lib.text.vocabulary import code_words
 
 NOT_BROKEN_DOWN = N_("not broken down by city")
 ALL_CITIES = N_("all cities (total)")
-NOT_REPORTED = N_("not reported")
 SUMMED_LABEL = N_("Participants at events, summed over events")
 SUMMED_HELP = N_(
     "Each event counts its participants once, but a person at two events counts twice, so "
     "this is not a number of different people."
 )
-
-
-def value_text(
-    value: object, precision: str, language: str = "en", fewer_than: object = None
-) -> str:
-    """'259', 'about 84,000', 'not reported' (never 0 for an unknown) or, on the public
-    site, 'fewer than 5' for a small count of vulnerable people (`fewer_than` the bound)."""
-    if is_suppressed(precision):
-        return suppressed_words(fewer_than, language)
-    if precision == "not_reported" or value is None or pd.isna(value):
-        return tr(language, NOT_REPORTED)
-    words = format_number(int(value), language)
-    return tr(language, "about {number}", number=words) if precision == "approximate" else words
 
 
 def page_codes(portfolio: Portfolio, page: str) -> list[str]:

@@ -17,11 +17,11 @@ import pandas as pd
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event, Project
+from lib.query.figure_text import value_text
 from lib.query.frame_rows import FrameRows
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
-from lib.topics.people.data import value_text
 
 Placement = Literal["axis", "no_year", "no_date"]
 

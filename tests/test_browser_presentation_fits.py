@@ -1,0 +1,77 @@
+"""Presentation mode on a wall screen (issue 17, point 6), in real Chromium: every screen fits
+1920x1080 and 1280x720 with no scrolling, in English, Bulgarian and Macedonian; Previous and
+Next are in view; the arrow keys move between screens; the chart has a text alternative.
+
+Screenshots land in tests/artifacts/slide-<language>-<slide>-<width>.png.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_support import save_screenshot, wait_for_app
+from playwright.sync_api import Page, expect
+
+from lib.ui.presentation import SCREENS
+
+pytestmark = pytest.mark.browser
+
+MAIN = '[data-testid="stMain"]'
+SCREEN_SIZES = [pytest.param((1920, 1080), id="1080p"), pytest.param((1280, 720), id="720p")]
+BUTTONS = {  # language -> the Previous and Next buttons' words
+    "en": ("Previous", "Next"),
+    "bg": ("Назад", "Напред"),
+    "mk": ("Претходно", "Следно"),
+}
+
+# How far the page scrolls: the scrolling container's height beyond the window's
+OVERFLOW_JS = """() => {
+    const scroller = document.querySelector('[data-testid="stAppScrollToBottomContainer"]')
+        || document.scrollingElement;
+    return Math.max(scroller.scrollHeight - scroller.clientHeight,
+                    document.documentElement.scrollHeight - window.innerHeight);
+}"""
+
+
+def in_view(page: Page, name: str) -> bool:
+    box = page.locator(MAIN).get_by_role("button", name=name).bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+@pytest.mark.parametrize("size", SCREEN_SIZES)
+def test_every_screen_fits_with_its_controls_in_view(streamlit_server, open_page, size, language):
+    base = streamlit_server()
+    too_tall = []
+    for slide in range(1, SCREENS + 1):
+        watched = open_page(f"{base}/?present=1&lang={language}&slide={slide}", *size)
+        page = watched.page
+        expect(page.locator(MAIN).locator("h1").first).to_be_visible()
+        page.wait_for_timeout(500)  # images and wrapped text settle after the run
+        overflow = page.evaluate(OVERFLOW_JS)
+        if overflow > 0:
+            too_tall.append(f"slide {slide}: {overflow} px too tall")
+        for name in BUTTONS[language]:
+            assert in_view(page, name), f"slide {slide}: {name} is out of view"
+        for image in page.locator(f'{MAIN} [data-testid="stImage"] img').all():
+            assert len(image.get_attribute("alt") or "") > 20, "a chart needs a text alternative"
+        if size[0] == 1920:
+            save_screenshot(page, f"slide-{language}-{slide}-1920", full_page=False)
+        assert watched.console_errors == []
+        page.context.close()
+    assert too_tall == []
+
+
+def test_arrow_keys_move_between_screens(streamlit_server, open_page):
+    page = open_page(f"{streamlit_server()}/?present=1&slide=2", 1920, 1080).page
+    heading = page.locator(MAIN).locator("h1").first
+    expect(heading).to_have_text("Participants by city")
+    page.keyboard.press("ArrowRight")
+    expect(heading).to_have_text("Map of partner cities")
+    expect(page).to_have_url(re.compile(r"slide=3"))
+    wait_for_app(page)
+    page.keyboard.press("ArrowLeft")
+    expect(heading).to_have_text("Participants by city")
+    expect(page).to_have_url(re.compile(r"slide=2"))
