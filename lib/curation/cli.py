@@ -193,7 +193,7 @@ def _import_iati(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(f"error: {args.out} is a file; give a new or empty folder", file=sys.stderr)
         return 2
-    result = import_iati(args.files)
+    result = import_iati(args.files, _reading_progress)
     print("\n".join(result.report))
     if result.projects == 0:
         print("Nothing could be imported as a project, so no folder was written.")
@@ -205,6 +205,13 @@ def _import_iati(args: argparse.Namespace) -> int:
         return 2
     print(f"Wrote {len(result.files)} files to {args.out}. Checking them:")
     return _validate(args.out)
+
+
+def _reading_progress(name: str, activities: int) -> None:
+    """A long import says it is working: a 200 MB file is minutes of reading."""
+    from lib.iati.importer import activities_text
+
+    print(f"{name}: {activities_text(activities)} read so far", file=sys.stderr, flush=True)
 
 
 def _validate(data_dir: Path) -> int:

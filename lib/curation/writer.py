@@ -12,6 +12,7 @@ from typing import Any
 
 from lib.curation.atomic import write_folder_atomically
 from lib.load.values_csv import COLUMNS, VALUES_FILE
+from lib.text.escape import CSV_ROW_END
 
 HEADER = (
     "# Written by `dashboard-data import-iati`; data/README.md documents every field.\n"
@@ -57,7 +58,7 @@ def _lines(value: Any, indent: int) -> list[str]:
 def values_csv(rows: list[dict[str, Any]]) -> str:
     """indicator_values.csv: the header, then one row a figure, empty cells for unknowns."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator=CSV_ROW_END)
     writer.writeheader()
     for row in rows:
         writer.writerow({name: "" if row.get(name) is None else row[name] for name in COLUMNS})

@@ -20,7 +20,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.schema import Place
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.text.dates import period_text
-from lib.text.escape import spreadsheet_cell
+from lib.text.escape import CSV_ROW_END, spreadsheet_cell
 from lib.topics.funding.data import funding_rows
 
 COLUMNS: list[tuple[str, str]] = [
@@ -75,7 +75,7 @@ def hxl_csv(portfolio: Portfolio, filters: Filters | None = None, language: str 
     rows = [_figure(portfolio, row, language) for row in _figures(portfolio, filters)]
     rows += _funding(portfolio, projects, language)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator=CSV_ROW_END)
     writer.writerow([header for header, _ in COLUMNS])
     writer.writerow([tag for _, tag in COLUMNS])
     for row in rows:

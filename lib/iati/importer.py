@@ -10,6 +10,7 @@ a curator reviews them first, as with any new project.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,12 +41,20 @@ class ImportResult:
     figures: int = 0
 
 
-def import_iati(paths: list[Path]) -> ImportResult:
-    """The curated files for every activity the files hold, and the import's report."""
+def import_iati(
+    paths: list[Path], progress: Callable[[str, int], None] | None = None
+) -> ImportResult:
+    """The curated files for every activity the files hold, and the import's report;
+    `progress` is told (file name, activities read so far) as each file is read."""
     state = _Import()
     for path in paths:
-        state.add_file(read_iati(path))
+        told = (lambda count, name=path.name: progress(name, count)) if progress else None
+        state.add_file(read_iati(path, told))
     return state.result()
+
+
+def activities_text(count: int) -> str:
+    return f"{count:,} activit{'y' if count == 1 else 'ies'}"
 
 
 def text_block(narratives: dict[str, str], fallback: str, language: str) -> dict[str, str]:
@@ -82,6 +91,10 @@ class _Import:
 
     def add_file(self, file: IatiFile) -> None:
         name = file.path.name
+        if file.refused:
+            self.report.append(f"{name}: {file.refused}")
+            return
+        self.report.append(f"{name}: read {activities_text(len(file.activities))}")
         for repair in file.repairs[:5]:
             self.report.append(f"{name}: repaired while reading: {repair}")
         if len(file.repairs) > 5:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from lib.iati.stream import ACTIVITY, ActivityStream, compression
 from lib.iati.xml import XML_LANG
 
 READ = {
@@ -23,6 +25,7 @@ READ = {
 }  # fmt: skip
 DATE_NAMES = {"1": "planned start", "2": "actual start", "3": "planned end", "4": "actual end"}
 ROLE_NAMES = {"1": "Funding", "2": "Accountable", "3": "Extending", "4": "Implementing"}
+PROGRESS_EVERY = 1000  # activities between two progress reports
 
 
 @dataclass
@@ -88,6 +91,7 @@ class IatiFile:
     lines: list[str]
     repairs: list[str]
     skipped: Counter
+    refused: str = ""  # why the file was not read at all (compressed)
 
 
 def language_code(value: str | None) -> str:
@@ -95,28 +99,34 @@ def language_code(value: str | None) -> str:
     return (value or "").strip().replace("_", "-").split("-")[0].lower()
 
 
-def read_iati(path: Path) -> IatiFile:
-    """Every activity lxml can recover from the file; never raises on bad markup."""
-    parser = etree.XMLParser(
-        recover=True, resolve_entities=False, no_network=True, remove_comments=True
-    )
-    try:
-        root = etree.parse(str(path), parser).getroot()
-    except (etree.XMLSyntaxError, OSError) as error:
-        root, repairs = None, [str(error)]
-    else:
-        repairs = [f"line {e.line}: {e.message}" for e in parser.error_log]
-    if root is None:
-        return IatiFile(path, "en", [], [], repairs or ["no XML could be read"], Counter())
-    elements = list(root.iter("iati-activity"))
-    skipped: Counter = Counter()
-    if root.tag not in ("iati-activities", "iati-activity"):
-        skipped[f"<{root.tag}> (not an activity file)"] += 1
+def read_iati(path: Path, progress: Callable[[int], None] | None = None) -> IatiFile:
+    """Every activity lxml can recover from the file; never raises on bad markup. The file is
+    read as a stream (lib/iati/stream.py), so memory holds the text taken from the activities,
+    not the file's tree; `progress` is told the count as it goes."""
+    packed = compression(path)
+    if packed:
+        refused = (
+            f"refused: the file is compressed ({packed}); decompress it and import the XML "
+            "(the import reads XML files only)"
+        )
+        return IatiFile(path, "en", [], [], [], Counter(), refused)
     lines = [f"IATI activity file {path.name}"]
-    activities = [_activity(element, lines, skipped) for element in elements]
-    languages = [language_code(element.get(XML_LANG)) for element in elements]
-    language = next((code for code in languages if code), "en")
-    return IatiFile(path, language, activities, lines, repairs, skipped)
+    activities: list[Activity] = []
+    skipped: Counter = Counter()
+    language = ""
+    stream = ActivityStream(path)
+    for element in stream:
+        activities.append(_activity(element, lines, skipped))
+        language = language or language_code(element.get(XML_LANG))
+        if progress and len(activities) % PROGRESS_EVERY == 0:
+            progress(len(activities))
+    if stream.root is None:
+        return IatiFile(path, "en", [], [], stream.repairs or ["no XML could be read"], Counter())
+    if stream.root.tag not in (ACTIVITY, "iati-activities"):
+        skipped[f"<{stream.root.tag}> (not an activity file)"] += 1
+    if progress:
+        progress(len(activities))
+    return IatiFile(path, language or "en", activities, lines, stream.repairs, skipped)
 
 
 def _narratives(element: etree._Element | None, default: str) -> dict[str, str]:

@@ -6,8 +6,12 @@ size is looked at before a byte is read."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from lib.load.decode import size_limit, too_big
@@ -41,6 +45,26 @@ def is_regular(path: Path) -> bool:
         return stat.S_ISREG(os.lstat(path).st_mode)
     except OSError:
         return False
+
+
+# While a data version is read (lib/store/build), the digest of the bytes each file gave, by
+# path: the version's fingerprint is made of the bytes that were parsed, not of a second read.
+_digests: ContextVar[dict[str, bytes] | None] = ContextVar("data_file_digests", default=None)
+
+
+@contextmanager
+def recording_digests() -> Iterator[dict[str, bytes]]:
+    """Within it, each data file's first read records the sha256 digest of its bytes (by
+    path); a read nested in another recording adds to the outer one."""
+    outer = _digests.get()
+    if outer is not None:
+        yield outer
+        return
+    token = _digests.set({})
+    try:
+        yield _digests.get()
+    finally:
+        _digests.reset(token)
 
 
 def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[bytes | None, list]:
@@ -78,6 +102,9 @@ def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[byt
             return None, [_cannot_open(file, error)]
     if len(data) > limit:  # it grew since the look above
         return None, [too_big(file, len(data), limit)]
+    recorded = _digests.get()
+    if recorded is not None and str(path) not in recorded:
+        recorded[str(path)] = hashlib.sha256(data).digest()
     return data, []
 
 
@@ -104,3 +131,8 @@ def _cannot_open(file: str, error: OSError) -> Problem:
     reason = error.strerror or type(error).__name__
     message = f"the file cannot be read ({reason}); check that the dashboard may read it"
     return Problem(file, None, "(file)", message)
+
+
+def digests_read() -> dict[str, bytes]:
+    """The digests recorded so far by the current recording_digests (empty outside one)."""
+    return _digests.get() or {}

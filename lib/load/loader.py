@@ -12,16 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from lib.load.control_characters import in_file_text
-from lib.load.control_characters import message as control_message
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
-from lib.load.data_file import is_regular, linked_folder, read_data_file, stand_in
-from lib.load.decode import decode
+from lib.load.data_file import (
+    digests_read,
+    is_regular,
+    linked_folder,
+    read_data_file,
+    recording_digests,
+    stand_in,
+)
+from lib.load.figures_and_texts import read_source_texts, read_values_file, values_frame
+from lib.load.known_files import KnownEntries, known_entries
 from lib.load.schema_errors import describe
-from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
+from lib.load.values_csv import VALUES_FILE
 from lib.load.yaml_reader import field_name, line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
@@ -85,29 +90,37 @@ def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]
 
 def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
     """A hash of every data file's name and bytes: it changes exactly when the data does.
-    `files` is data_files(data_dir) when the caller has it already."""
+    `files` is data_files(data_dir) when the caller has it already. Within
+    recording_digests (lib/load/data_file), a file already read is not read again: its
+    recorded digest stands for the bytes that were parsed."""
+    recorded = digests_read()
     digest = hashlib.sha256()
     prefix = len(str(data_dir)) + 1
     for path in data_files(data_dir) if files is None else files:
         name = str(path)[prefix:]
-        digest.update(name.encode())
-        data, problems = read_data_file(path, name)
-        # A file too large, unreadable or gone is refused by the load: its size and time
-        # stand for it, so the version still changes when it does, and nothing large is read.
-        digest.update(data if data is not None else stand_in(path, problems))
+        known = recorded.get(str(path))
+        if known is None:
+            data, problems = read_data_file(path, name)
+            # A file too large, unreadable or gone is refused by the load: its size and time
+            # stand for it, so the version still changes when it does; nothing large is read.
+            known = hashlib.sha256(data if data is not None else stand_in(path, problems)).digest()
+        digest.update(name.encode() + b"\0" + known)
     return digest.hexdigest()
 
 
-def load_portfolio(data_dir: Path) -> LoadResult:
-    """Read, validate and cross-check every file in `data_dir`."""
-    with _cycle_collector_paused():
-        return _load(data_dir)
+def load_portfolio(data_dir: Path, known: KnownEntries | None = None) -> LoadResult:
+    """Read, validate and cross-check every file in `data_dir`; its fingerprint is that of
+    the bytes read, each file read once. A file `known` from an earlier version with the
+    same bytes is not parsed again (lib/load/known_files)."""
+    with cycle_collector_paused(), recording_digests():
+        return _load(data_dir, known)
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """A load makes millions of objects and no garbage cycles, yet Python's cycle collector
-    would walk the growing heap again and again: a sixth of a 10,000-project load."""
+    would walk the growing heap again and again: a sixth of a 10,000-project load, and half
+    of opening its snapshot (lib/store/snapshot.py)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -117,7 +130,7 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(data_dir: Path) -> LoadResult:
+def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     problems: list[Problem] = []
     if not data_dir.is_dir():
         problem = Problem(str(data_dir), None, "(folder)", "this data folder does not exist")
@@ -131,13 +144,13 @@ def _load(data_dir: Path) -> LoadResult:
     # "unknown id" problem for every reference.
     broken: dict[str, set[str]] = defaultdict(set)
     for name, (key, model) in LIST_FILES.items():
-        entries[key] = _read_list_file(data_dir, name, key, model, problems, broken)
-    entries["projects"] = _read_projects(data_dir, problems, broken)
+        entries[key] = _read_list_file(data_dir, name, key, model, problems, broken, known)
+    entries["projects"] = _read_projects(data_dir, problems, broken, known)
     before = len(problems)
-    rows = _read_values(data_dir, problems)
+    rows = read_values_file(data_dir, problems)
     settings = _read_settings(data_dir, problems)
     rows_complete = len(problems) == before
-    texts = _read_source_texts(data_dir, entries["sources"], problems)
+    texts = read_source_texts(data_dir, entries["sources"], problems)
 
     problems += check_portfolio(entries, rows, texts, broken, rows_complete)
     files = data_files(data_dir)
@@ -158,7 +171,7 @@ def _load(data_dir: Path) -> LoadResult:
         programmes=by_id("programmes"),
         indicators=by_id("indicators", "code"),
         projects=by_id("projects"),
-        values=_values_frame(rows),
+        values=values_frame(rows),
         fingerprint=fingerprint(data_dir, files),
         settings=settings,
     )
@@ -176,12 +189,16 @@ def _read_list_file(
     model: type[BaseModel],
     problems: list[Problem],
     broken: dict[str, set[str]],
+    known: KnownEntries | None,
 ) -> list[Located]:
     path = data_dir / name
     if not os.path.lexists(path):
         problems.append(Problem(name, None, "(file)", "this file is missing from the data folder"))
         broken[UNREADABLE].add(key)
         return []
+    reused = known_entries(path, name, known, lambda index: (key, index))
+    if reused is not None:
+        return reused
     document = read_yaml(path, name)
     problems += document.problems
     value = document.value
@@ -214,7 +231,10 @@ def _wrong_shape(name: str, key: str, value: Any, lines: dict) -> Problem:
 
 
 def _read_projects(
-    data_dir: Path, problems: list[Problem], broken: dict[str, set[str]]
+    data_dir: Path,
+    problems: list[Problem],
+    broken: dict[str, set[str]],
+    known: KnownEntries | None,
 ) -> list[Located]:
     folder = data_dir / "projects"
     located = []
@@ -224,6 +244,10 @@ def _read_projects(
     paths = files_in(folder, ".yaml", regular_only=False)  # so an odd one is refused by name
     for path in paths:
         name = f"projects/{path.name}"
+        reused = known_entries(path, name, known, _top)
+        if reused is not None:
+            located += reused
+            continue
         document = read_yaml(path, name)
         problems += document.problems
         if document.value is None:
@@ -241,6 +265,10 @@ def _read_projects(
     if not located and not any(p.file.startswith("projects/") for p in problems):
         problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
     return located
+
+
+def _top(_index: int) -> tuple:
+    return ()  # a project file is one entry, at the top of the file
 
 
 def _validated(
@@ -271,51 +299,3 @@ def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
         return schema.Settings()
     item = _validated(schema.Settings, document.value, SETTINGS_FILE, document.lines, (), problems)
     return schema.Settings() if item is None else item.model
-
-
-def _read_values(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
-    data, file_problems = read_data_file(data_dir / VALUES_FILE, VALUES_FILE)
-    problems += file_problems
-    if data is None:
-        return []
-    text, decode_problems = decode(data, VALUES_FILE)
-    problems += decode_problems
-    if text is None:
-        return []
-    rows, row_problems = read_values(text, VALUES_FILE)
-    problems += row_problems
-    return rows
-
-
-def _read_source_texts(
-    data_dir: Path, sources: list[Located], problems: list[Problem]
-) -> dict[str, str]:
-    texts = {}
-    for item in sources:
-        path, name = data_dir / "sources" / item.model.file, f"sources/{item.model.file}"
-        if not os.path.lexists(path):
-            problems.append(item.problem(("file",), f"there is no file {name}"))
-            continue
-        data, file_problems = read_data_file(path, name)
-        text, decode_problems = (None, file_problems) if data is None else decode(data, name)
-        problems += decode_problems
-        found = None if text is None else in_file_text(text)
-        if found is not None:
-            line = text.count("\n", 0, found.start()) + 1
-            problems.append(Problem(name, line, "(text)", control_message(found[0])))
-        elif text is not None:
-            texts[item.model.id] = text
-    return texts
-
-
-def _values_frame(rows: list[ValueRow]) -> pd.DataFrame:
-    """The tidy table of figures; dates stay FuzzyDate objects so their precision is kept."""
-    columns = [
-        "line", "project", "event", "indicator", "value", "precision",
-        "period_start", "period_end", "place", "breakdown", "source", "quote",
-    ]  # fmt: skip
-    frame = pd.DataFrame([[getattr(row, c) for c in columns] for row in rows], columns=columns)
-    frame["value"] = frame["value"].astype("Int64")
-    # Set only by lib/audience for a small count the public sees as "fewer than N".
-    frame["fewer_than"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    return frame

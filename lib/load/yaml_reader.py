@@ -63,6 +63,12 @@ def read_yaml(path: pathlib.Path, display_name: str) -> YamlDocument:
     return document
 
 
+def lines_on_demand(path: pathlib.Path) -> Mapping[Path_, int]:
+    """The line map of the file at `path`, worked out from the file only when a line is
+    asked for (lib/load/known_files: a file taken unparsed from an earlier version)."""
+    return _LinesOnDemand(path)
+
+
 def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     """Check YAML already held as text, as read_yaml does for a file."""
     text = text.removeprefix("\ufeff")

@@ -73,6 +73,12 @@ def largest_groups(frame: pd.DataFrame, group: str, value: str, limit: int) -> p
     return frame[frame[group].isin(chosen)]
 
 
+def first_rows(frame: pd.DataFrame, by: str, limit: int) -> pd.DataFrame:
+    """Per value of `by` (a bar, a panel), its first `limit` rows, in their order: a bar that
+    stacked 100,000 figures of one event would be a 100 MB message."""
+    return frame[(frame.groupby(by, sort=False).cumcount() < limit).to_numpy()]
+
+
 def largest_rows(frame: pd.DataFrame, by: str, value: str, limit: int) -> pd.DataFrame:
     """Per value of `by` (a chart panel), every row when there are at most `limit`, else the
     `limit` rows with the largest `value` (rows without one left out), in their order."""

@@ -1,10 +1,12 @@
 """Build a data folder's snapshot: a consistent, validated read, written atomically.
 
-Consistent: the folder's fingerprint is taken before and after the read; when they differ (a
-curator or `git pull` changed files meanwhile), or a file vanished mid-read, the read is done
-again, and after READ_ATTEMPTS refused: a mix of two versions is never validated, written or
-served. Atomic: the file is written under a temporary name, flushed to disk and renamed, so
-a reader (another replica starting at the same moment) sees the whole file or none.
+Consistent: each file is parsed from one read, whose bytes' digest makes the version's
+fingerprint, and that fingerprint is compared with the folder's after the read; when they
+differ (a curator or `git pull` changed a file after it was read), or a file vanished mid-read,
+the read is done again, and after READ_ATTEMPTS refused: a mix of two versions is never
+validated, written or served. Atomic: the file is written under a temporary name, flushed to
+disk and renamed, so a reader (another replica starting at the same moment) sees the whole
+file or none.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from lib.load.data_file import recording_digests
+from lib.load.known_files import KnownEntries
 from lib.load.loader import LoadResult, data_files, fingerprint, load_portfolio
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
 from lib.store.published import published
+from lib.store.reuse import known_from
 from lib.store.tables import CREATE, DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
 from lib.text.i18n import N_
 
@@ -69,39 +74,44 @@ def build(data_dir: Path, cache_dir: Path, progress: Progress | None = None) -> 
     still served, only not kept for the next start."""
     report = progress or (lambda _fraction, _step: None)
     report(0.0, STEP_READING)
-    result = consistent_load(data_dir)
-    if result is None:
+    loaded = consistent_load(data_dir, known_from(cache_dir))
+    if loaded is None:
         problem = Problem("(data folder)", None, "(files)", CHANGING.format(n=READ_ATTEMPTS))
         return Built(LoadResult(data_dir, None, (problem,), 0), None, changing=True)
+    result, digests = loaded
     if result.portfolio is None:
         return Built(result, None)
     report(0.8, STEP_WRITING)
     try:
-        path = write_snapshot(result, cache_dir)
+        path = write_snapshot(result, cache_dir, digests)
     except (OSError, duckdb.Error):
         path = None
     return Built(result, path)
 
 
-def consistent_load(data_dir: Path) -> LoadResult | None:
-    """load_portfolio of a folder that did not change while it was read; None when it kept
-    changing. A file that vanishes mid-read (git replaces files by unlinking them) counts as
-    a change, never as a traceback."""
+def consistent_load(
+    data_dir: Path, known: KnownEntries | None = None
+) -> tuple[LoadResult, dict[str, bytes]] | None:
+    """load_portfolio of a folder that did not change while it was read, and the digest of
+    each file's bytes, by name; None when it kept changing. A file that vanishes mid-read
+    (git replaces files by unlinking them) counts as a change, never as a traceback."""
     for attempt in range(READ_ATTEMPTS):
         if attempt:
             time.sleep(0.5 * attempt)  # let an editor or `git checkout` finish
         _wait_until_settled(data_dir)
-        before = _fingerprint_or_none(data_dir)
-        try:
-            result = load_portfolio(data_dir)
-        except OSError:
+        with recording_digests() as digests:
+            try:
+                result = load_portfolio(data_dir, known)
+            except OSError:
+                continue
+            read = _fingerprint_or_none(data_dir)  # of the bytes parsed: nothing read again
+        # Every byte parsed is what the folder holds now: no file changed after it was read.
+        if read is None or read != _fingerprint_or_none(data_dir):
             continue
-        after = _fingerprint_or_none(data_dir)
-        if before is None or before != after:
-            continue
-        if result.portfolio is not None and result.portfolio.fingerprint != after:
-            continue
-        return result
+        if result.portfolio is not None and result.portfolio.fingerprint != read:
+            continue  # a file came or went between the load's end and the look above
+        prefix = len(str(data_dir)) + 1
+        return result, {path[prefix:]: digest for path, digest in digests.items()}
     return None
 
 
@@ -124,8 +134,9 @@ def _fingerprint_or_none(data_dir: Path) -> str | None:
         return None
 
 
-def write_snapshot(result: LoadResult, cache_dir: Path) -> Path:
-    """Write the portfolio's tables to `<fingerprint>.duckdb` in `cache_dir`, atomically."""
+def write_snapshot(result: LoadResult, cache_dir: Path, digests: dict[str, bytes]) -> Path:
+    """Write the portfolio's tables, and the digest of each file read (by name), to
+    `<fingerprint>.duckdb` in `cache_dir`, atomically."""
     portfolio = result.portfolio
     assert portfolio is not None, "only validated data is written"
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -135,6 +146,9 @@ def write_snapshot(result: LoadResult, cache_dir: Path) -> Path:
         connection = duckdb.connect(str(temporary))
         try:
             _write_tables(connection, portfolio, result.files_read)
+            files = pa.table({"name": list(digests), "digest": list(digests.values())})
+            connection.register("files_in", files)
+            connection.execute("INSERT INTO files SELECT * FROM files_in")
             connection.execute("CHECKPOINT")
         finally:
             connection.close()

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 from pydantic import ValidationError
 
-from lib.load.loader import LoadResult
+from lib.load.loader import LoadResult, cycle_collector_paused
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Settings
@@ -32,7 +32,8 @@ def open_snapshot(path: Path, data_dir: Path, data_fingerprint: str) -> LoadResu
     except _UNREADABLE:
         return None
     try:
-        return _read(connection, data_dir, data_fingerprint)
+        with cycle_collector_paused():
+            return _read(connection, data_dir, data_fingerprint)
     except _UNREADABLE:
         return None
     finally:

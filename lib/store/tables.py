@@ -5,6 +5,8 @@ One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
 - `entries`: every validated entry of the YAML files, one row an entry (`kind`, `id`, its
   position in its file and the entry as JSON, written and read by its pydantic model);
 - `source_texts`: each report's text, by source id;
+- `files`: each file read (its name as problems give it) and the sha256 digest of its bytes,
+  so the next build takes an unchanged file's entries from here (lib/store/reuse.py);
 - `figure_rows`: indicator_values.csv as the loader validated it, a typed column a field
   (dates as the curator wrote them, so their precision is kept).
 """
@@ -16,7 +18,7 @@ from pydantic import BaseModel
 from lib.model import schema
 
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 SUFFIX = ".duckdb"
 
 # entries.kind -> the model of one entry and the attribute that keys it in the Portfolio
@@ -40,4 +42,5 @@ CREATE TABLE entries (
     kind VARCHAR NOT NULL, id VARCHAR NOT NULL, position INTEGER NOT NULL, body VARCHAR NOT NULL
 );
 CREATE TABLE source_texts (id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL);
+CREATE TABLE files (name VARCHAR PRIMARY KEY, digest BLOB NOT NULL);
 """

@@ -22,6 +22,7 @@ from lib.load.values_csv import COLUMNS, VALUES_FILE
 from lib.synth.catalogue import REGISTER_FILE, REGISTER_ID, Catalogue, City, pick_cities
 from lib.synth.project import ProjectMaker
 from lib.synth.words import COUNTRIES, in_every_language
+from lib.text.escape import CSV_ROW_END
 
 SYNTHETIC_NOTE = "Synthetic: invented by `dashboard-data synth`; it describes no real project."
 
@@ -173,7 +174,7 @@ def _readme(seed: int, projects: int) -> str:
 
 def _values_csv(rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator=CSV_ROW_END)
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()

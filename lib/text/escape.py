@@ -10,9 +10,20 @@ import re
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'])")
 
 
+# Some markup is found in plain text after the escapes are read, so escaping cannot stop it:
+# GitHub-flavoured markdown's links made of web and e-mail addresses, and Streamlit's icons
+# (":material/warning:") and emoji shortcodes (":smile:"). An invisible word joiner (U+2060)
+# where their patterns would match does: after "http", "https" or "www", after "@", and
+# between a colon and the letter after it.
+_FOUND_IN_TEXT = re.compile(r"(?i)(https?(?=:)|www(?=\.)|@|:(?=[\w+-]))")
+WORD_JOINER = "\u2060"
+
+
 def md(text: object) -> str:
-    """`text` escaped so st.markdown shows it literally: no link, image, HTML, maths or colour."""
-    return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    """`text` escaped so st.markdown shows it literally: no link (not even from a web or e-mail
+    address written out), image, HTML, maths, colour, icon or emoji."""
+    text = _FOUND_IN_TEXT.sub(r"\1" + WORD_JOINER, str(text))
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 
 def html_text(text: object) -> str:
@@ -21,6 +32,12 @@ def html_text(text: object) -> str:
     Plotly would show `&quot;` as it is written."""
     return html.escape(str(text), quote=False)
 
+
+# The end of a row in every CSV we write (RFC 4180's). Python's csv writer quotes a field that
+# holds a character of the row end and no other line break: with "\n" rows a lone carriage
+# return inside a text stays bare, and a spreadsheet that ends a row there starts a new row
+# with what follows it, a formula perhaps. With "\r\n" rows such a field is quoted.
+CSV_ROW_END = "\r\n"
 
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

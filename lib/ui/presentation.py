@@ -54,13 +54,23 @@ def presentation_page(language: str) -> st.Page:
     )
 
 
+def slide_number(raw: str, screens: int = SCREENS) -> int | None:
+    """The screen a `slide` value names, or None. A few ASCII digits only: str.isdigit() also
+    takes "²" and "٣", which int() then refuses, as it refuses 5,000 digits."""
+    if len(raw) <= 4 and raw.isascii() and raw.isdigit() and 1 <= int(raw) <= screens:
+        return int(raw)
+    return None
+
+
 def current_slide(notices: list[str], language: str) -> int:
     """The screen the URL's `slide` names (from 1); another value adds a notice and gives 1."""
     raw = st.query_params.get(SLIDE, "1")
-    if raw.isdigit() and 1 <= int(raw) <= SCREENS:
-        return int(raw)
+    number = slide_number(raw)
+    if number is not None:
+        return number
+    # the notice is markdown: the value from the link is escaped, shown as written
     notices.append(
-        tr(language, "Ignored slide {value}: there are {n} screens.", value=raw[:20], n=SCREENS)
+        tr(language, "Ignored slide {value}: there are {n} screens.", value=md(raw[:20]), n=SCREENS)
     )
     return 1
 

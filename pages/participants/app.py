@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.query.figure_text import figure_text
-from lib.query.limits import CHART_ROWS, largest_groups, more_text
+from lib.query.limits import CHART_ROWS, first_rows, largest_groups, more_text
 from lib.query.names import indicator_description
 from lib.text.escape import md
 from lib.text.i18n import tr
@@ -48,10 +48,12 @@ if figures.empty:
     st.stop()
 
 # 2. Chart: one bar an event, by origin city where the report breaks it down --------------------
-# One bar an event: a portfolio's thousands of events are the table's, the chart draws the largest.
-drawn = derived(
-    view, "participants.drawn", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
+# One bar an event: a portfolio's thousands of events are the table's, the chart draws the largest,
+# and of an event's figures (a total and its parts, per period) the first few.
+largest = derived(
+    view, "participants.largest", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
 )
+drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "group", CHART_ROWS))
 figure = derived(view, "participants.chart", lambda: participants_chart(drawn, language))
 chart(figure, "participants-by-city", key="participants.chart")
 st.caption(tr(language, notes.CITY_PARTS))
@@ -62,6 +64,9 @@ events = derived(
     view, "participants.events", lambda: (drawn["group"].nunique(), figures["group"].nunique())
 )
 if more := more_text(*events, tr(language, "events"), where, language):
+    st.caption(more)
+where = tr(language, "the chart draws each event's first figures, the CSV download has every one")
+if more := more_text(len(drawn), len(largest), tr(language, "figures"), where, language):
     st.caption(more)
 if view.filters.cities:
     st.caption(tr(language, notes.CITY_FILTER_PART))

@@ -67,7 +67,7 @@ def _segments(figures: pd.DataFrame, language: str) -> tuple[list[str], list[dic
         for row in parts.itertuples(index=False):
             segments.append(_segment(position, row, row.from_city, int(row.value), language))
         for row in reported[reported["role"] == "total"].itertuples(index=False):
-            rest = int(row.value) - int(parts["value"].sum())
+            rest = int(row.value) - int(row.assigned)
             if rest > 0:
                 segments.append(_segment(position, row, unassigned, rest, language))
             total = format_number(int(row.value), language)

@@ -84,6 +84,7 @@ def participant_figures(
 
     `role` is `total` (a whole whose parts are also in `values`), `part` (from one city), or
     `whole` (a figure not broken down by city, or one the filters left without its parts).
+    `assigned` is a total's parts added up.
     """
     codes = page_codes(portfolio, "participants")
     rows = values[values["indicator"].isin(codes)]
@@ -121,12 +122,15 @@ def participant_figures(
                 "check": parts_check(part_values[key], int(row.value), language)
                 if has_parts
                 else "",
+                # a total's own parts, so the chart's grey rest is right where it draws few
+                "assigned": sum(part_values[key]) if has_parts else pd.NA,
                 "source": portfolio.sources[row.source].title,
                 "quote": row.quote,
             }
         )
     frame = records.frame()
     frame["value"] = frame["value"].astype("Int64")
+    frame["assigned"] = frame["assigned"].astype("Int64")
     return frame
 
 
@@ -141,6 +145,7 @@ _PARTICIPANT_COLUMNS = [
     "precision",
     "participants",
     "check",
+    "assigned",
     "source",
     "quote",
 ]

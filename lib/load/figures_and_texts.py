@@ -1,0 +1,65 @@
+"""The loader's reading of indicator_values.csv (into the tidy table of figures) and of the
+reports' texts that sources.yaml names: every problem said with its file and line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from lib.load.control_characters import in_file_text
+from lib.load.control_characters import message as control_message
+from lib.load.cross_checks import Located
+from lib.load.data_file import read_data_file
+from lib.load.decode import decode
+from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
+from lib.model.problems import Problem
+
+
+def read_values_file(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
+    data, file_problems = read_data_file(data_dir / VALUES_FILE, VALUES_FILE)
+    problems += file_problems
+    if data is None:
+        return []
+    text, decode_problems = decode(data, VALUES_FILE)
+    problems += decode_problems
+    if text is None:
+        return []
+    rows, row_problems = read_values(text, VALUES_FILE)
+    problems += row_problems
+    return rows
+
+
+def read_source_texts(
+    data_dir: Path, sources: list[Located], problems: list[Problem]
+) -> dict[str, str]:
+    texts = {}
+    for item in sources:
+        path, name = data_dir / "sources" / item.model.file, f"sources/{item.model.file}"
+        if not os.path.lexists(path):
+            problems.append(item.problem(("file",), f"there is no file {name}"))
+            continue
+        data, file_problems = read_data_file(path, name)
+        text, decode_problems = (None, file_problems) if data is None else decode(data, name)
+        problems += decode_problems
+        found = None if text is None else in_file_text(text)
+        if found is not None:
+            line = text.count("\n", 0, found.start()) + 1
+            problems.append(Problem(name, line, "(text)", control_message(found[0])))
+        elif text is not None:
+            texts[item.model.id] = text
+    return texts
+
+
+def values_frame(rows: list[ValueRow]) -> pd.DataFrame:
+    """The tidy table of figures; dates stay FuzzyDate objects so their precision is kept."""
+    columns = [
+        "line", "project", "event", "indicator", "value", "precision",
+        "period_start", "period_end", "place", "breakdown", "source", "quote",
+    ]  # fmt: skip
+    frame = pd.DataFrame([[getattr(row, c) for c in columns] for row in rows], columns=columns)
+    frame["value"] = frame["value"].astype("Int64")
+    # Set only by lib/audience for a small count the public sees as "fewer than N".
+    frame["fewer_than"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    return frame

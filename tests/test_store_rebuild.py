@@ -1,0 +1,91 @@
+"""A rebuild after an edit parses only the files that changed (lib/load/known_files,
+lib/store/reuse.py), yet gives exactly what a first read gives: the same data, and the
+same problems with the same files, lines and words, the cross-file checks included."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fixture_data import FIXTURE_DATA_DIR
+
+import lib.load.loader as loader
+import lib.store.build as store_build
+from lib.load.loader import load_portfolio
+from lib.store.build import build
+
+ROUTE = "Building capacity and creating an active platform in support of immigrant integration"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
+    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the YAML files the loader parses (not those it takes as known)."""
+    names: list[str] = []
+    real_read_yaml = loader.read_yaml
+
+    def read_yaml(path, name):
+        names.append(name)
+        return real_read_yaml(path, name)
+
+    monkeypatch.setattr(loader, "read_yaml", read_yaml)
+    return names
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_rebuild_after_one_edited_project_parses_that_file_only(data, tmp_path, parsed):
+    assert build(data, tmp_path / "cache").path is not None
+    parsed.clear()
+    project = data / "projects" / "rso-maritsa-forums.yaml"
+    edit(project, ROUTE, "Capacity and an active platform for immigrant integration")
+    rebuilt = build(data, tmp_path / "cache")
+    assert parsed == ["projects/rso-maritsa-forums.yaml", "settings.yaml"]
+    first_read = load_portfolio(data).portfolio
+    portfolio = rebuilt.result.portfolio
+    assert portfolio.projects["rso-maritsa-forums"].title.en.startswith("Capacity and an")
+    for kind in ("projects", "sources", "places", "organisations", "programmes", "indicators"):
+        assert list(getattr(portfolio, kind).items()) == list(getattr(first_read, kind).items())
+    assert portfolio.fingerprint == first_read.fingerprint
+    assert rebuilt.path is not None and rebuilt.path.stem == first_read.fingerprint
+
+
+def test_a_rebuild_finds_a_cross_file_problem_in_an_unchanged_file_by_its_line(
+    data, tmp_path, parsed
+):
+    """places.yaml loses madrid: the unchanged project that names it is not parsed again,
+    yet its problem is reported as a first read reports it, line 23 and all."""
+    assert build(data, tmp_path / "cache").path is not None
+    parsed.clear()
+    edit(data / "places.yaml", "- id: madrid", "- id: madrid-city")
+    rebuilt = build(data, tmp_path / "cache")
+    assert "projects/connection-network.yaml" not in parsed
+    assert rebuilt.path is None and rebuilt.result.portfolio is None
+    first_read = load_portfolio(data)
+    assert rebuilt.result.problems == first_read.problems
+    assert any(
+        problem.file == "projects/connection-network.yaml" and problem.line == 23
+        for problem in rebuilt.result.problems
+    )
+
+
+def test_a_renamed_project_file_is_read_again_as_new(data, tmp_path, parsed):
+    assert build(data, tmp_path / "cache").path is not None
+    parsed.clear()
+    project = data / "projects" / "rso-maritsa-forums.yaml"
+    project.rename(project.with_name("rso-maritsa.yaml"))
+    rebuilt = build(data, tmp_path / "cache")
+    assert "projects/rso-maritsa.yaml" in parsed
+    assert rebuilt.result.problems == load_portfolio(data).problems != ()
