@@ -26,7 +26,7 @@ def test_home_page_shows_headline_figures(monkeypatch):
     assert shown["Participants"] == "291"
     assert shown["Refugees supported"] == "518"
     assert shown["Citizens informed"] == "about 84,000"
-    assert shown["People trained"] == "at least about 16"
+    assert shown["People trained"] == "about 16 or more"
 
 
 def test_home_page_quotes_the_source_of_each_figure(monkeypatch):
@@ -124,6 +124,9 @@ def test_sources_page_lists_reports_and_what_each_gave(monkeypatch):
     assert "figure: Citizens informed = about 84,000" in taken["what"].tolist()
 
 
-def test_overview_says_the_network_has_22_cities_of_which_8_are_named(monkeypatch):
+def test_overview_says_22_cities_took_part_in_the_meeting_8_of_them_named(monkeypatch):
     captions = [caption.value for caption in run_app(monkeypatch).caption]
-    assert any("22 cities in its network, 8 of them named" in text for text in captions)
+    assert any(
+        "22 cities took part in CONNECTION partner meeting, 8 of them named" in text
+        for text in captions
+    )

@@ -46,7 +46,7 @@ def test_unknown_names_and_values_are_ignored_the_rest_applied(monkeypatch):
     app = open_link(monkeypatch, city=["shtip,atlantis"], colour="red", utm_source="mail")
     assert participants(app) == "132"
     assert "Ignored 'colour', 'utm\\_source' in the link" in notices(app)[0]
-    assert "Ignored city 'atlantis' from the link: there is no such city." in notices(app)
+    assert "Ignored 'atlantis' from the link: not among the dashboard's cities." in notices(app)
 
 
 def test_a_100_kb_value_is_refused_and_cut_short(monkeypatch):

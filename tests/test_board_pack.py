@@ -80,7 +80,7 @@ def test_pack_has_a_title_page_a_page_a_topic_and_the_sources(packs, language):
 def test_english_pack_holds_the_filters_and_the_figures(packs, portfolio):
     text = pdf_text(packs["en"])
     assert filters_in_words(portfolio, Filters(), "en") in text  # "All projects"
-    for figure in ("291", "259", "132", "127", "518", "about 84,000", "at least about 16"):
+    for figure in ("291", "259", "132", "127", "518", "about 84,000", "about 16 or more"):
         assert figure in text, figure
     assert "[1]" in text and "Sources" in text
     assert "23 November 2026" in text
@@ -187,12 +187,8 @@ def test_every_page_offers_the_board_pack(monkeypatch, page):
 
 
 def _showing(app) -> str:
-    """The screen's line of filters in words (a small heading under the title)."""
-    return next(
-        _shown(text)
-        for text in app.markdown
-        if text.value.startswith("#### ") and "/" not in text.value
-    )
+    """The screen's line of filters in words (the heading under the title)."""
+    return _shown(app.header[0])
 
 
 def test_presentation_mode_has_no_sidebar_and_moves_topic_by_topic(monkeypatch):

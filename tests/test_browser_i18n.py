@@ -92,7 +92,9 @@ def interface_text(page_text: str) -> str:
     """The page's text without what the sources wrote (quotes may wrap across lines)."""
     text = re.sub(r"\s+", " ", page_text)
     for source_text in source_words():
-        text = text.replace(re.sub(r"\s+", " ", source_text), " ")
+        # a chart's wrapped lines may come joined with no space between them (SVG text)
+        words = source_text.split()
+        text = re.sub(r"\s*".join(re.escape(word) for word in words), " ", text)
     text = re.sub(r"https?://\S+", " ", text)
     # the data's ids and file names ('shtip-strazhitsa-twinning', 'sources/report-mk.txt')
     text = re.sub(r"\S+\.(?:txt|csv|yaml|xml|zip|json)\b", " ", text)

@@ -52,7 +52,7 @@ OVERVIEW = PageSpec(
     "overview",
     "",
     "Integration projects: what was achieved",
-    ("518", "about 84,000", "at least about 16", "291"),
+    ("518", "about 84,000", "about 16 or more", "291"),
 )
 PARTICIPANTS = PageSpec(
     "participants",
@@ -94,8 +94,8 @@ FUNDING = PageSpec(
     "funding",
     "Funding",
     ("BG EIF 2013/01-05.01", "Norwegian Embassy in Belgrade"),
-    marks=".iciclelayer path.surface",
-    min_marks=5,  # at least one block per funding line
+    marks=".barlayer .point path",
+    min_marks=5,  # at least one bar per funding line
 )
 SOURCES = PageSpec(
     "sources",

@@ -62,7 +62,7 @@ def test_a_headline_chosen_in_the_file_is_on_the_overview(data: Path, monkeypatc
     assert headline_codes(loaded(data))[-1] == "people-employed"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
     shown = {metric.label: metric.value for metric in open_app().metric}
-    assert shown["People employed"] == "12"
+    assert shown["People engaged to prepare action plans"] == "12"
     assert "People trained" not in shown
     assert shown["Participants"] == "291"
 

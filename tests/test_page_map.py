@@ -153,7 +153,7 @@ def test_labels_are_in_the_readers_language_and_drawn_in_cyrillic(portfolio):
         assert layer["sizeUnits"] in {"pixels", "meters"}
 
 
-def test_view_fits_europe_for_the_network_and_the_balkans_for_mk_and_bg(portfolio):
+def test_view_fits_europe_for_the_network_alone_and_the_balkans_for_the_rest(portfolio):
     europe = json.loads(
         map_deck(
             data_for(portfolio, Filters(projects=("connection-network",))),
@@ -165,8 +165,13 @@ def test_view_fits_europe_for_the_network_and_the_balkans_for_mk_and_bg(portfoli
             data_for(portfolio, Filters(countries=("MK", "BG"))), load_country_outlines()
         ).to_json()
     )["initialViewState"]
+    everything = json.loads(map_deck(data_for(portfolio), load_country_outlines()).to_json())
     assert europe["zoom"] < 3.5 and 45 < europe["latitude"] < 55
     assert balkans["zoom"] > 5 and 41 < balkans["latitude"] < 44 and 21 < balkans["longitude"] < 26
+    # all four projects: the Balkan cities where they work, the network's far cities a zoom away
+    first = everything["initialViewState"]
+    assert first["zoom"] > 5 and 41 < first["latitude"] < 44 and 21 < first["longitude"] < 26
+    assert set(cities_in(everything)) == ALL_CITIES
 
 
 def test_fit_view_shows_one_city_with_its_surroundings():
@@ -265,7 +270,10 @@ def test_page_maps_all_thirteen_cities_and_lists_the_region():
     pictures = at.get("plotly_chart")
     assert len(pictures) == 1
     figure = json.loads(pictures[0].proto.spec)
-    assert figure["layout"]["title"]["text"].startswith("Partner cities")
+    assert "Map of partner cities" in figure["layout"]["title"]["text"]
+    # the picture says what it shows, when, and from which reports (lib/topics/picture_frame)
+    footer = " ".join(note["text"] for note in figure["layout"]["annotations"])
+    assert "Showing: All projects" in footer and "Source: " in footer
     assert {"Shtip", "Strazhitsa", "Sofia"} <= {
         text for trace in figure["data"] for text in trace.get("text") or [] if text
     }

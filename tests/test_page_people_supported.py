@@ -44,7 +44,7 @@ def test_figures_keep_each_kind_and_the_period_as_written(figures):
         "Refugees supported": ["518"],
         "People trained": ["not reported", "about 16", "about 16"],
         "Citizens informed": ["about 84,000"],
-        "People employed": ["12"],
+        "People engaged to prepare action plans": ["12"],
     }
     supported = table[table["Kind of people"] == "Refugees supported"].iloc[0]
     assert supported["Period (as the report writes it)"] == "January – April, year not stated"
@@ -53,17 +53,17 @@ def test_figures_keep_each_kind_and_the_period_as_written(figures):
         "Refugees supported",
         "People trained",
         "Citizens informed",
-        "People employed",
+        "People engaged to prepare action plans",
     ]
 
 
 def test_trained_total_is_at_least_the_largest_series_not_the_sum(portfolio, figures):
     values = selected_values(portfolio, Filters())
     figure = indicator_figure(portfolio, "people-trained", values)
-    assert figure_text(figure) == "at least about 16"
+    assert figure_text(figure) == "about 16 or more"
     note = at_least_note(figure, figures, figure_text(figure))
     assert note.startswith("2 series report about 16, about 16.")
-    assert "at least about 16, not their sum" in note
+    assert "about 16 or more, not their sum" in note
     supported = indicator_figure(portfolio, "refugees-supported", values)
     assert at_least_note(supported, figures, "518") is None
 
@@ -103,9 +103,9 @@ def test_page_shows_each_kind_with_its_own_figure():
     shown = {metric.label: metric.value for metric in at.metric}
     assert shown == {
         "Refugees supported": "518",
-        "People trained": "at least about 16",
+        "People trained": "about 16 or more",
         "Citizens informed": "about 84,000",
-        "People employed": "12",
+        "People engaged to prepare action plans": "12",
     }
     assert any("not their sum" in caption.value for caption in at.caption)
     assert "None" not in [caption.value for caption in at.caption]  # a figure with no note
@@ -133,7 +133,9 @@ def test_rso_maritsa_shows_trained_not_reported_and_says_the_rest_is_absent():
     assert table["Number"].tolist() == ["not reported"]
     infos = [info.value for info in at.info]
     assert any(
-        "Refugees supported" in i and "Citizens informed" in i and "People employed" in i
+        "Refugees supported" in i
+        and "Citizens informed" in i
+        and "People engaged to prepare action plans" in i
         for i in infos
     )
     assert len(at.get("plotly_chart")) == 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import pytest
 from app_support import open_app, set_filter
-from fixture_data import FIXTURE_DATA_DIR
+from fixture_data import FIXTURE_DATA_DIR, ROOT
+from streamlit.testing.v1 import AppTest
 
 from lib.load.loader import load_portfolio
 from lib.model.dates import FuzzyDate
@@ -52,9 +54,10 @@ def _trace(figure_json: dict, name: str) -> dict:
 # Pure builders --------------------------------------------------------------------------------
 
 
-def test_dates_are_written_as_given_and_spans_take_the_coarser_precision():
-    assert written(_date("2018-06-19"), _date("2018-06-22")) == "2018-06-19 – 2018-06-22"
-    assert written(_date("--06"), None) == "--06"
+def test_dates_are_written_in_words_and_spans_take_the_coarser_precision():
+    assert written(_date("2018-06-19"), _date("2018-06-22")) == "19 June 2018 – 22 June 2018"
+    assert written(_date("--06"), None) == "June, year not stated"
+    assert written(_date("--01"), _date("--04"), "bg") == "януари – април, годината не е посочена"
     assert written(None, None) == "not stated"
     assert coarsest(_date("2018-06"), _date("2018-06-22")) == "month"
     assert coarsest(_date("2018"), _date("--06")) == "month_no_year"
@@ -68,7 +71,7 @@ def test_bundled_rows_place_only_dates_with_a_year_on_the_axis(portfolio):
     assert (forums.placement, forums.date, forums.date_written) == (
         "no_year",
         "June, year not stated",
-        "--06",
+        "June, year not stated",
     )
     assert forums.x_start is None
     myla = by_item[("myla-refugee-integration", "The project as a whole")]
@@ -128,17 +131,26 @@ def test_month_and_year_precise_dates_are_hatched_bars_across_the_whole_period(p
     started = drawn[drawn["project_id"] == myla.id].iloc[0]
     assert mark_label(started) == "started 2017 (year only); end not stated"
     figure = json.loads(timeline_chart(rows).to_json())
-    bars = _trace(figure, "periods")
-    month_bar = bars["base"].index("2018-06-01")
-    assert bars["marker"]["pattern"]["shape"][month_bar] == "/"
-    assert bars["marker"]["pattern"]["shape"][bars["base"].index("2017-01-01")] == "."
+    hatching = {
+        base: shape
+        for trace in figure["data"]
+        if trace.get("name") == "periods"
+        for base, shape in zip(trace["base"], trace["marker"]["pattern"]["shape"], strict=True)
+    }
+    assert hatching["2018-06-01"] == "/"
+    assert hatching["2017-01-01"] == "."
+    # one colour a trace: Plotly logs "Invalid color specifier" for a list of hatching colours
+    assert all(
+        isinstance(trace["marker"]["pattern"]["fgcolor"], str)
+        for trace in figure["data"]
+        if trace.get("name") == "periods"
+    )
     assert "June 2018 (month only)" in json.dumps(figure, ensure_ascii=False)
     days = _trace(figure, "days")
     planned = days["x"].index("2021-09-14T00:00:00")
     assert days["marker"]["symbol"][planned] == "diamond-open"
-    assert "13 September 2021 – 14 September 2021 · planned" in json.dumps(
-        figure, ensure_ascii=False
-    )
+    written = re.sub(r"<[^>]+>|\u2007", " ", json.dumps(figure, ensure_ascii=False))
+    assert "13 September 2021 – 14 September 2021 · planned" in " ".join(written.split())
 
 
 def test_zooming_to_a_project_shows_only_its_days(portfolio):
@@ -159,11 +171,11 @@ def test_page_draws_the_twinning_days_and_lists_the_forums_without_a_year():
     for day in TWINNING_DAYS:
         assert day in days["x"]
     assert FORUMS not in json.dumps(spec, ensure_ascii=False)
-    assert "Dates without a stated year" in [header.value for header in app.subheader]
+    assert "Dates without a stated year" in [header.value for header in app.header]
     no_year = app.dataframe[1].value  # the full table comes first, in its expander
     forums = no_year[no_year["What"] == FORUMS]
     assert forums[["Date", "Date as written", "Place"]].values.tolist() == [
-        ["June, year not stated", "--06", "not stated"]  # no report says where
+        ["June, year not stated", "June, year not stated", "not stated"]  # no report says where
     ]
     full = app.dataframe[0].value
     assert {"Type", "Date as written", "Known to", "Place", "Status", "Source"} <= set(full)
@@ -181,3 +193,29 @@ def test_year_filter_names_the_projects_with_no_stated_year():
     assert "CONNECTION" not in spec
     assert len(app.dataframe) == 1  # the full table only: no date of 2018's project lacks a year
     assert "Every date of the selected projects states its year." in [i.value for i in app.info]
+
+
+def test_zoom_is_kept_in_the_link_and_read_back(monkeypatch):
+    """?zoom=<project> opens the timeline on that project's days; choosing "All projects"
+    takes it out of the link again; a project not on the timeline is refused with a notice."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(FIXTURE_DATA_DIR))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["zoom"] = "shtip-strazhitsa-twinning"
+    app.run()
+    app.switch_page("pages/timeline/app.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.selectbox(key="timeline.zoom").value == "shtip-strazhitsa-twinning"
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["xaxis"]["range"][0].startswith("2018-06")
+    assert not [w.value for w in app.warning]
+    app.selectbox(key="timeline.zoom").set_value(None).run()
+    assert "zoom" not in app.query_params
+    app.selectbox(key="timeline.zoom").set_value("connection-network").run()
+    assert app.query_params["zoom"] in ("connection-network", ["connection-network"])
+
+    refused = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    refused.query_params["zoom"] = "rso-maritsa-forums"  # no year stated: not on the axis
+    refused.run()
+    refused.switch_page("pages/timeline/app.py").run()
+    assert refused.selectbox(key="timeline.zoom").value is None
+    assert any("no dated line on this timeline" in w.value for w in refused.warning)

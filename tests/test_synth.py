@@ -104,6 +104,8 @@ def test_the_mix_has_unknown_and_approximate_figures_and_imprecise_dates(
 
 def _written(total: int, approximate: bool, at_least: bool = False) -> str:
     words = f"{total:,}"
+    if approximate and at_least:
+        return f"about {words} or more"
     words = f"about {words}" if approximate else words
     return f"at least {words}" if at_least else words
 

@@ -29,12 +29,14 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from lib.query.figure_text import value_text  # noqa: E402
 from lib.text.i18n import format_number, tr  # noqa: E402
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY  # noqa: E402
+from lib.topics.people.data import NOT_BROKEN_DOWN  # noqa: E402
 
 WIDTH_IN = 7.4  # the text width of an A4 page with 17 mm margins
 ROWS = 10  # bars a chart draws; the topic's lines and the dashboard list the rest
+ROW_IN = 1.1  # a bar's row: the pack's pages were half empty with charts of small print
 STYLE = {
     "font.family": "DejaVu Sans",
-    "font.size": 8.5,
+    "font.size": 9.5,
     "svg.fonttype": "path",  # letters as outlines: the SVG needs no font
     "svg.hashsalt": "board-pack",  # fixed ids in the SVG, so the same data gives the same bytes
     "axes.spines.top": False,
@@ -58,6 +60,17 @@ def _wrap(text: str, width: int, lines: int = 2) -> str:
     return "\n".join(wrapped)
 
 
+def _words_beside(axes: Any, x: float, y: float, words: str, **style: Any) -> None:
+    """Words beside a bar's end (or the axis, for no bar), a few points clear of it."""
+    axes.annotate(words, (x, y), xytext=(5, 0), textcoords="offset points", va="center", **style)
+
+
+def _rows_limits(axes: Any, rows: int) -> None:
+    """Half a row of room above the top bar and below the bottom one: the words of a row with
+    no bar stay inside the panel, clear of its title and of the axis line."""
+    axes.set_ylim(-0.6, max(rows, 1) - 0.4)
+
+
 def page_figure(height: float) -> tuple[Figure, Any]:
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(WIDTH_IN, height))
@@ -77,7 +90,7 @@ def participants_bars(figures: pd.DataFrame, language: str) -> bytes:
     a number not broken down by city, the words "not reported" where there is no number."""
     with plt.rc_context(STYLE):
         groups = list(figures.groupby("group", sort=False))[:ROWS]
-        figure, axes = page_figure(0.75 + 0.55 * max(len(groups), 1))
+        figure, axes = page_figure(1.0 + ROW_IN * max(len(groups), 1))
         cities: dict[str, str] = {}
         for position, (_, rows) in enumerate(groups):
             y = len(groups) - 1 - position
@@ -99,6 +112,7 @@ def participants_bars(figures: pd.DataFrame, language: str) -> bytes:
                     color=UNKNOWN_GREY,
                     height=0.6,
                     alpha=0.55 if approximate else 1,
+                    label=tr(language, NOT_BROKEN_DOWN),
                 )
                 left = float(whole["value"])
             if whole is not None and pd.notna(whole["value"]):
@@ -111,16 +125,24 @@ def participants_bars(figures: pd.DataFrame, language: str) -> bytes:
                 )
             else:
                 text = tr(language, "not reported")
-            axes.text(left, y, "  " + text, va="center", fontsize=9)
-        labels = [_wrap(rows.iloc[0]["label"], 44) for _, rows in groups]
+            _words_beside(axes, left, y, text, fontsize=10, color="#222" if left else "#555")
+        labels = [_wrap(rows.iloc[0]["label"], 40, 3) for _, rows in groups]
         axes.set_yticks(range(len(groups)), labels[::-1])
+        _rows_limits(axes, len(groups))
         axes.set_xlabel(tr(language, "Participants"))
         axes.margins(x=0.18)
         _count_axis(axes, language)
         handles, names = axes.get_legend_handles_labels()
         unique = dict(zip(names, handles, strict=True))
         if unique:
-            axes.legend(unique.values(), unique.keys(), loc="lower right", frameon=False)
+            axes.legend(
+                unique.values(),
+                unique.keys(),
+                loc="upper left",
+                bbox_to_anchor=(0, -0.12 - 0.35 / max(len(groups), 1)),
+                ncols=3,
+                frameon=False,
+            )
         return svg_bytes(figure)
 
 
@@ -128,7 +150,7 @@ def people_bars(figures: pd.DataFrame, language: str) -> bytes:
     """One panel a kind of people, each with its own axis: kinds are never on one scale."""
     with plt.rc_context(STYLE):
         kinds = list(figures.groupby("indicator", sort=False))
-        heights = [0.35 + 0.42 * min(len(rows), ROWS) for _, rows in kinds] or [1.0]
+        heights = [0.4 + ROW_IN * min(len(rows), ROWS) for _, rows in kinds] or [1.0]
         figure, panels = plt.subplots(
             len(heights),
             1,
@@ -144,17 +166,14 @@ def people_bars(figures: pd.DataFrame, language: str) -> bytes:
                     words = value_text(
                         row.value, row.precision, language, getattr(row, "fewer_than", None)
                     )
-                    axes.text(0, y, "  " + words, va="center", color="#555")
+                    _words_beside(axes, 0, y, words, color="#555")
                     continue
                 approximate = row.precision == "approximate"
                 axes.barh(y, row.value, color=colour, height=0.6, alpha=0.55 if approximate else 1)
                 words = value_text(row.value, row.precision, language)
-                axes.text(row.value, y, "  " + words, va="center", fontsize=9)
-            names = [
-                _wrap(f"{row.project}{' – ' + row.series if row.series else ''}", 50)
-                for row in rows.itertuples()
-            ]
-            axes.set_yticks(range(len(rows)), names[::-1], fontsize=7.5)
+                _words_beside(axes, row.value, y, words, fontsize=10)
+            axes.set_yticks(range(len(rows)), [_people_row(row) for row in rows[::-1].itertuples()])
+            _rows_limits(axes, len(rows))
             axes.set_title(
                 rows.iloc[0]["indicator_label"], loc="left", fontsize=10, fontweight="bold"
             )
@@ -163,6 +182,14 @@ def people_bars(figures: pd.DataFrame, language: str) -> bytes:
             _count_axis(axes, language)
         figure.tight_layout()
         return svg_bytes(figure)
+
+
+def _people_row(row: Any) -> str:
+    """A row's name: its series in full (two series of one project differ only there), then
+    its project on one line."""
+    if not row.series:
+        return _wrap(row.project, 40, 3)
+    return _wrap(row.series, 40, 2) + "\n" + _wrap(row.project, 40, 1)
 
 
 def funding_bars(rows: pd.DataFrame, language: str) -> bytes:
@@ -177,12 +204,13 @@ def funding_bars(rows: pd.DataFrame, language: str) -> bytes:
             sizes = rows.groupby("funder", sort=False)["project_id"].nunique()
             label = tr(language, "Projects funded (amounts are not reported for every line)")
         sizes = sizes.head(ROWS)
-        figure, axes = page_figure(0.7 + 0.45 * max(len(sizes), 1))
+        figure, axes = page_figure(1.0 + ROW_IN * max(len(sizes), 1))
         ys = range(len(sizes))[::-1]
         axes.barh(list(ys), sizes.to_numpy(dtype=float), color=OKABE_ITO[0], height=0.6)
         for y, value in zip(ys, sizes, strict=True):
-            axes.text(value, y, "  " + value_text(value, "exact", language), va="center")
-        axes.set_yticks(list(ys), [_wrap(name, 40) for name in sizes.index])
+            _words_beside(axes, value, y, value_text(value, "exact", language), fontsize=10)
+        axes.set_yticks(list(ys), [_wrap(name, 40, 3) for name in sizes.index])
+        _rows_limits(axes, len(sizes))
         axes.set_xlabel(label)
         axes.margins(x=0.15)
         _count_axis(axes, language)
@@ -196,7 +224,7 @@ def timeline_bars(rows: pd.DataFrame, language: str) -> bytes | None:
     if dated.empty:
         return None
     with plt.rc_context(STYLE):
-        figure, axes = page_figure(0.8 + 0.3 * len(dated))
+        figure, axes = page_figure(1.0 + 0.42 * len(dated))
         first = mdates.date2num(dated["x_start"].min())
         span = max(mdates.date2num(dated["x_end"].max()) - first, 1)
         for y, row in enumerate(dated[::-1].itertuples(index=False)):
@@ -231,7 +259,7 @@ def timeline_bars(rows: pd.DataFrame, language: str) -> bytes | None:
             )
             for row in dated.itertuples(index=False)
         ]
-        axes.set_yticks(range(len(dated)), names[::-1], fontsize=7.5)
+        axes.set_yticks(range(len(dated)), names[::-1], fontsize=9)
         locator = mdates.AutoDateLocator()
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

@@ -84,11 +84,25 @@ def _overview(
     networks = network_rows(portfolio, values)
     for row in networks.head(LINES).itertuples(index=False):
         project = portfolio.projects[row.project]
-        text = tr(
-            language,
-            "{size} cities in its network, {named} of them named in the report",
-            size=format_number(int(row.value), language),
-            named=format_number(len({entry.place for entry in project.places}), language),
+        size = format_number(int(row.value), language)
+        named = format_number(len({entry.place for entry in project.places}), language)
+        event = next((e.title.get(language) for e in project.events if e.id == row.event), "")
+        # a count of the cities at one meeting is not the size of the whole network
+        text = (
+            tr(
+                language,
+                "{size} cities took part in {event}, {named} of them named in the report",
+                size=size,
+                event=event,
+                named=named,
+            )
+            if event
+            else tr(
+                language,
+                "{size} cities in its network, {named} of them named in the report",
+                size=size,
+                named=named,
+            )
         )
         lines.append(Line(project.title.get(language), text, *cite.of([row.source])))
     notes = (
@@ -110,7 +124,8 @@ def _participants(board: Board, cite: SourceNumbering) -> Topic:
     for row in figures.head(LINES).itertuples(index=False):
         label = f"{row.label} ({row.date})"
         if row.role == "part":
-            label = f"{row.label}: {tr(language, 'from {city}', city=row.from_city)}"
+            from_city = tr(language, "from {city}", city=row.from_city)
+            label = f"{row.label}: {from_city}"
         text = value_text(row.value, row.precision, language, getattr(row, "fewer_than", None))
         if row.check:
             text += f" ({row.check})"
@@ -187,8 +202,9 @@ def _people(
     notes = (
         tr(
             language,
-            "Refugees supported, people trained, citizens informed and people employed are "
-            "different kinds of people, so they are never added together.",
+            "Refugees supported, people trained, citizens informed and people engaged to "
+            "prepare action plans are different kinds of people, so they are never added "
+            "together.",
         ),
     )
     if not lines:

@@ -1,9 +1,10 @@
 """The board pack's map: the partner cities over the offline country outlines, with their links
 and names, drawn by matplotlib as SVG (see lib/board/charts.py) with no tile server.
 
-A pure builder: lib/map_data's MapData and lib/basemap's outlines in, SVG bytes out. A place
-without coordinates is not drawn (the page lists it); a name that would hide another is left
-off the picture, never the place's dot.
+A pure builder: lib/map_data's MapData and lib/basemap's outlines in, SVG bytes out. As on the
+dashboard, the map fits the cities where the projects work; when a network reaches further, a
+small map of the whole in a corner shows it. A place without coordinates is not drawn (the page
+lists it); a name that would hide another is left off the picture, never the place's dot.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from lib.board.charts import STYLE, WIDTH_IN, page_figure, svg_bytes  # sets the Agg backend
+from lib.text.i18n import tr
 from lib.topics.map.basemap import outline_rings
 from lib.topics.map.chart import BEND, COAST, LAND, LINK_COLOURS, SEA, focus_places
 from lib.topics.map.data import COUNTED, MapData, link_pairs
@@ -23,7 +25,8 @@ from lib.topics.map.framing import MIN_SPAN_DEGREES
 from lib.topics.map.picture import curve
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
 
-MAP_WIDTH_IN, MAP_HEIGHT_IN = WIDTH_IN, 4.8
+MAP_WIDTH_IN, MAP_HEIGHT_IN = WIDTH_IN, 6.2
+INSET = (0.66, 0.0, 0.34, 0.34)  # the whole network's small map: x, y, width, height
 LABELLED = 40  # names tried on the map, biggest dots first: more would not fit a page
 
 
@@ -33,62 +36,77 @@ def map_picture_svg(data: MapData, outlines: dict[str, Any]) -> bytes | None:
     on_map = data.on_map
     if on_map.empty:
         return None
-    west, east, south, north = _extent(data)
+    counted = on_map["status"] == COUNTED
+    largest = on_map.loc[counted, "size_value"].max() if counted.any() else 1.0
+    sizes = [
+        40 + 300 * (value / largest) if ok else 18
+        for ok, value in zip(counted, on_map["size_value"].fillna(0), strict=True)
+    ]
     with plt.rc_context(STYLE):
         figure, axes = page_figure(MAP_HEIGHT_IN)
-        axes.set_facecolor(SEA)
-        for ring in outline_rings(outlines):
-            xs, ys = zip(*ring, strict=True)
-            axes.fill(xs, ys, facecolor=LAND, edgecolor=COAST, linewidth=0.4)
-        pairs, _ = link_pairs(data)
-        for row in pairs.itertuples(index=False):
-            points = curve((row.from_lon, row.from_lat), (row.to_lon, row.to_lat), BEND[row.kind])
-            axes.plot(
-                points[:, 0],
-                points[:, 1],
-                color=LINK_COLOURS[row.kind],
-                linewidth=1.4,
-                label=row.kind_words,
-            )
-        counted = on_map["status"] == COUNTED
-        largest = on_map.loc[counted, "size_value"].max() if counted.any() else 1.0
-        sizes = [
-            30 + 250 * (value / largest) if ok else 14
-            for ok, value in zip(counted, on_map["size_value"].fillna(0), strict=True)
-        ]
-        colours = [OKABE_ITO[0] if ok else UNKNOWN_GREY for ok in counted]
-        axes.scatter(
-            on_map["longitude"],
-            on_map["latitude"],
-            s=sizes,
-            c=colours,
-            alpha=0.85,
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=3,
-        )
-        _fit(axes, west, east, south, north)
-        axes.set_xticks([])
-        axes.set_yticks([])
-        axes.spines[["top", "right"]].set_visible(True)
-        _label_cities(figure, axes, on_map, sizes)
+        _draw(axes, data, outlines, sizes, line_width=1.6)
+        west, east, south, north = _extent(focus_places(data))
+        _fit(axes, west, east, south, north, MAP_WIDTH_IN / MAP_HEIGHT_IN)
         handles, names = axes.get_legend_handles_labels()
         unique = dict(zip(names, handles, strict=True))
+        taken = []  # what a name must not cover besides dots and names: the legend, the inset
         if unique:
-            axes.legend(unique.values(), unique.keys(), loc="lower left", fontsize=7.5)
+            legend = axes.legend(unique.values(), unique.keys(), loc="lower left", fontsize=8.5)
+            taken.append(legend)
+        if len(_outside(axes, on_map)):
+            whole = axes.inset_axes(INSET)
+            _draw(whole, data, outlines, [size / 4 for size in sizes], line_width=0.8)
+            _fit(whole, *_extent(on_map), INSET[2] / INSET[3] * MAP_WIDTH_IN / MAP_HEIGHT_IN)
+            whole.set_title(tr(data.language, "All partner cities"), fontsize=8, pad=2)
+            taken.append(whole)
+        _label_cities(figure, axes, on_map, sizes, taken)
         return svg_bytes(figure)
 
 
-def _extent(data: MapData) -> tuple[float, float, float, float]:
-    """West, east, south and north of the places in the filters and the cities linked to them
-    (a twinned town's partner is part of the story), padded, at least MIN_SPAN_DEGREES wide."""
-    focus = focus_places(data)
-    links = data.drawn_links
-    near = set(focus["place"])
-    linked = links[links["from_place"].isin(near) | links["to_place"].isin(near)]
-    shown = data.on_map[
-        data.on_map["place"].isin(near | set(linked["from_place"]) | set(linked["to_place"]))
-    ]
+def _draw(
+    axes: Any, data: MapData, outlines: dict[str, Any], sizes: list[float], line_width: float
+) -> None:
+    """Country outlines, the links as curves and the cities as dots, with no ticks."""
+    on_map = data.on_map
+    axes.set_facecolor(SEA)
+    for ring in outline_rings(outlines):
+        xs, ys = zip(*ring, strict=True)
+        axes.fill(xs, ys, facecolor=LAND, edgecolor=COAST, linewidth=0.4)
+    pairs, _ = link_pairs(data)
+    for row in pairs.itertuples(index=False):
+        points = curve((row.from_lon, row.from_lat), (row.to_lon, row.to_lat), BEND[row.kind])
+        axes.plot(
+            points[:, 0],
+            points[:, 1],
+            color=LINK_COLOURS[row.kind],
+            linewidth=line_width,
+            label=row.kind_words,
+        )
+    counted = on_map["status"] == COUNTED
+    axes.scatter(
+        on_map["longitude"],
+        on_map["latitude"],
+        s=sizes,
+        c=[OKABE_ITO[0] if ok else UNKNOWN_GREY for ok in counted],
+        alpha=0.85,
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=3,
+    )
+    axes.set_xticks([])
+    axes.set_yticks([])
+    axes.spines[["top", "right"]].set_visible(True)
+
+
+def _outside(axes: Any, places: pd.DataFrame) -> pd.DataFrame:
+    """The places that fall outside the axes' view."""
+    (west, east), (south, north) = axes.get_xlim(), axes.get_ylim()
+    inside = places["longitude"].between(west, east) & places["latitude"].between(south, north)
+    return places[~inside]
+
+
+def _extent(shown: pd.DataFrame) -> tuple[float, float, float, float]:
+    """West, east, south and north of the places, padded, at least MIN_SPAN_DEGREES wide."""
     west, east = shown["longitude"].min(), shown["longitude"].max()
     south, north = shown["latitude"].min(), shown["latitude"].max()
     half_x = max(east - west, MIN_SPAN_DEGREES) * 0.6
@@ -97,11 +115,10 @@ def _extent(data: MapData) -> tuple[float, float, float, float]:
     return middle_x - half_x, middle_x + half_x, middle_y - half_y, middle_y + half_y
 
 
-def _fit(axes: Any, west: float, east: float, south: float, north: float) -> None:
-    """Widen the longitudes or latitudes so the area fills the page-wide frame, undistorted
-    at its middle latitude."""
+def _fit(axes: Any, west: float, east: float, south: float, north: float, ratio: float) -> None:
+    """Widen the longitudes or latitudes so the area fills a frame `ratio` times as wide as
+    high, undistorted at its middle latitude."""
     stretch = 1 / math.cos(math.radians((south + north) / 2))
-    ratio = MAP_WIDTH_IN / MAP_HEIGHT_IN
     width, height = east - west, (north - south) * stretch
     if width < ratio * height:
         grow = (ratio * height - width) / 2
@@ -119,10 +136,13 @@ def _overlaps(box: Any, other: tuple[float, float, float, float]) -> bool:
     return not (box.x1 < x0 or box.x0 > x1 or box.y1 < y0 or box.y0 > y1)
 
 
-def _label_cities(figure: Figure, axes: Any, places: pd.DataFrame, sizes: list[float]) -> None:
-    """Each city's name beside its dot, on the first side where it hides no other name or
-    dot: right, left, above, below. The biggest dots are named first (up to LABELLED); a name
-    that fits nowhere is left out (the page lists the places in words)."""
+def _label_cities(
+    figure: Figure, axes: Any, places: pd.DataFrame, sizes: list[float], taken: list[Any]
+) -> None:
+    """Each city's name (and its count) beside its dot, on the first side where it hides no
+    other name or dot, nor the `taken` artists: right, left, above, below, then the corners.
+    The biggest dots are named first (up to LABELLED); a name that fits nowhere is left out
+    (the page lists the places in words)."""
     renderer = figure.canvas.get_renderer()
     order = sorted(range(len(places)), key=lambda i: -sizes[i])
     points = axes.transData.transform(places[["longitude", "latitude"]].to_numpy(dtype=float))
@@ -135,12 +155,19 @@ def _label_cities(figure: Figure, axes: Any, places: pd.DataFrame, sizes: list[f
         ((-1, 0), "right", "center"),
         ((0, 1), "center", "bottom"),
         ((0, -1), "center", "top"),
+        ((0.7, 0.7), "left", "bottom"),
+        ((0.7, -0.7), "left", "top"),
+        ((-0.7, 0.7), "right", "bottom"),
+        ((-0.7, -0.7), "right", "top"),
     )
     frame = axes.get_window_extent(renderer)
     names: list[tuple[float, float, float, float]] = []
+    for artist in taken:
+        box = artist.get_tightbbox(renderer)
+        names.append((box.x0, box.y0, box.x1, box.y1))
     for i in order[:LABELLED]:
         row = places.iloc[i]
-        text = row["name"] + (f" ({row['size_words']})" if row["status"] == COUNTED else "")
+        text = row["name"] + (f"\n{row['size_words']}" if row["status"] == COUNTED else "")
         gap = 2 + math.sqrt(sizes[i]) / 2
         for (dx, dy), ha, va in sides:
             label = axes.annotate(
@@ -150,8 +177,10 @@ def _label_cities(figure: Figure, axes: Any, places: pd.DataFrame, sizes: list[f
                 textcoords="offset points",
                 ha=ha,
                 va=va,
-                fontsize=7.5,
+                fontsize=9,
+                linespacing=1.1,
                 zorder=4,
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.8, "lw": 0},
             )
             box = label.get_window_extent(renderer)
             inside = (

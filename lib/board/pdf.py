@@ -35,7 +35,7 @@ from lib.topics.map.basemap import load_country_outlines
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FAMILY = "DejaVu"
 GREY = (90, 90, 90)
-CHART_MAX_MM = 118.0  # a chart leaves room on its page for the figures in words
+CHART_MAX_MM = 175.0  # a chart leaves room on its page for the figures in words
 
 
 class _Pack(FPDF):
@@ -106,7 +106,11 @@ def _tiles(pdf: _Pack, tiles: tuple[Line, ...]) -> None:
         pdf.set_draw_color(200, 200, 200)
         pdf.rect(x, y, width, TILE_HEIGHT)
         pdf.set_xy(x + 4, y + 3)
-        pdf.set_font(FAMILY, "B", 20)
+        size = 20  # smaller for a long figure ("около 16 или повече"), never past the tile
+        pdf.set_font(FAMILY, "B", size)
+        while size > 11 and pdf.get_string_width(tile.text) > width - 8:
+            size -= 1
+            pdf.set_font(FAMILY, "B", size)
         pdf.cell(width - 8, 10, tile.text)
         pdf.set_xy(x + 4, y + 14)
         pdf.set_font(FAMILY, "", 10)

@@ -88,13 +88,31 @@ def _numeric_dates(folded: str) -> set[tuple[int | None, int]]:
 
 
 def _named_months(folded: str) -> set[int]:
-    words = _WORD.findall(folded)
-    return {
-        month
-        for month, names in MONTH_NAMES.items()
-        for word in words
-        if any(word == name or (len(name) > 3 and word.startswith(name)) for name in names)
-    }
+    found: set[int] = set()
+    for word in _WORD.findall(folded):
+        found |= _months_of_word(word)
+    return found
+
+
+# A word names a month when it is one of the month's names, or starts with one of its names
+# longer than three letters ("септемврийски"); looked up by the word's beginnings, each word
+# once, as a rebuild checks some 90,000 quotes of a 10,000-project portfolio.
+_NAMED: dict[str, frozenset[int]] = {}
+_STARTS: dict[str, frozenset[int]] = {}
+for _month, _names in MONTH_NAMES.items():
+    for _name in _names:
+        _NAMED[_name] = _NAMED.get(_name, frozenset()) | {_month}
+        if len(_name) > 3:
+            _STARTS[_name] = _STARTS.get(_name, frozenset()) | {_month}
+_LONGEST_START = max(map(len, _STARTS))
+
+
+@lru_cache(maxsize=65536)
+def _months_of_word(word: str) -> frozenset[int]:
+    found = _NAMED.get(word, frozenset())
+    for end in range(4, min(len(word), _LONGEST_START) + 1):
+        found |= _STARTS.get(word[:end], frozenset())
+    return found
 
 
 def _day_numbers(folded: str) -> set[int]:

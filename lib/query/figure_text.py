@@ -11,17 +11,21 @@ from lib.text.i18n import format_number, tr
 
 
 def figure_text(figure: Figure, language: str = "en") -> str:
-    """'259', 'about 84,000', 'at least about 16', or 'not reported' ('около 84 000')."""
+    """'259', 'about 84,000', 'at least 16', 'about 16 or more', or 'not reported'
+    ('около 84 000'). "At least about 16" read badly in every language: a lower bound that is
+    itself approximate is "about 16 or more"."""
     if figure.value is None and figure.suppressed_in:
         return suppressed_words(figure.fewer_than, language)  # "fewer than 5"
     if figure.value is None:
         return tr(language, "not reported")
-    words = format_number(figure.value, language)
+    number = format_number(figure.value, language)
+    if figure.approximate and figure.at_least:
+        return tr(language, "about {number} or more", number=number)
     if figure.approximate:
-        words = tr(language, "about {number}", number=words)
+        return tr(language, "about {number}", number=number)
     if figure.at_least:
-        words = tr(language, "at least {number}", number=words)
-    return words
+        return tr(language, "at least {number}", number=number)
+    return number
 
 
 def value_text(

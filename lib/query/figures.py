@@ -9,7 +9,7 @@ import pandas as pd
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.text.dates import period_text
-from lib.text.i18n import tr
+from lib.text.i18n import format_number, tr
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,32 @@ class Network:
     title: str
     size: int
     named: int
+    event: str = ""  # the meeting the cities took part in, when the report counts one
+
+
+def network_words(network: Network, language: str = "en") -> str:
+    """The Overview's line for a network: a count of the cities at one meeting is not the
+    size of the whole network, so it names the meeting."""
+    size = format_number(network.size, language)
+    named = format_number(network.named, language)
+    if network.event:
+        return tr(
+            language,
+            "{project}: {size} cities took part in {event}, {named} of them named in the "
+            "report and counted above.",
+            project=network.title,
+            size=size,
+            event=network.event,
+            named=named,
+        )
+    return tr(
+        language,
+        "{project}: {size} cities in its network, {named} of them named in the report and "
+        "counted above.",
+        project=network.title,
+        size=size,
+        named=named,
+    )
 
 
 def network_sizes(
@@ -147,7 +173,8 @@ def network_sizes(
     for row in network_rows(portfolio, values).itertuples(index=False):
         project = portfolio.projects[row.project]
         named = len({entry.place for entry in project.places})
-        networks.append(Network(project.title.get(language), int(row.value), named))
+        event = next((e.title.get(language) for e in project.events if e.id == row.event), "")
+        networks.append(Network(project.title.get(language), int(row.value), named, event))
     return networks
 
 

@@ -3,13 +3,18 @@ pictures."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lib.exports.csv_file import csv_bytes
+from lib.query.names import filters_in_words
 from lib.text.i18n import tr
+from lib.topics.picture_frame import PictureWords, framed
+from lib.ui.view import View
 
 
 def csv_download(
@@ -33,3 +38,18 @@ def chart_config(file_name: str) -> dict:
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
     }
+
+
+def pictured(view: View, figure: go.Figure, title: str) -> go.Figure:
+    """`figure` framed for its picture (lib/topics/picture_frame.py): `title`, the view's
+    filters in words, today's date and the titles of the reports behind the view's figures."""
+    portfolio, language = view.portfolio, view.language
+    cited = dict.fromkeys(view.values["source"]) if "source" in view.values else {}
+    words = PictureWords(
+        title=title,
+        filters=filters_in_words(portfolio, view.filters, language),
+        made_on=dt.date.today(),
+        sources=tuple(portfolio.sources[sid].title for sid in cited if sid in portfolio.sources),
+        language=language,
+    )
+    return framed(figure, words)

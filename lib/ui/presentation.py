@@ -102,7 +102,7 @@ def title_and_controls(title: str, slide: int, language: str) -> None:
         width="stretch",
         shortcut="ArrowLeft",
     )
-    where.markdown(f"#### {format_number(slide, language)} / {format_number(SCREENS, language)}")
+    where.markdown(f"**{format_number(slide, language)} / {format_number(SCREENS, language)}**")
     following.button(
         tr(language, "Next ▶"),
         key="present.next",
@@ -171,4 +171,4 @@ def sources_screen(board: Board) -> None:
     """The reports the topics cite, by their numbers."""
     for entry in board.sources:
         language = LANGUAGE_NAMES.get(entry.language, entry.language)
-        st.markdown(f"##### {md(f'[{entry.number}] {entry.title}')} · {md(language)}")
+        st.markdown(f"**{md(f'[{entry.number}] {entry.title}')}** · {md(language)}")

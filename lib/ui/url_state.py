@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from lib.query.filters import Filters
 from lib.text.escape import md
-from lib.text.i18n import tr
+from lib.text.i18n import N_, tr
 
 # URL parameter -> Filters field, for the list-valued filters (comma-separated in the URL)
 LIST_PARAMS = {
@@ -17,11 +17,21 @@ LIST_PARAMS = {
     "programme": "programmes",
     "project": "projects",
 }
+# What each list parameter names, in the reader's words: a notice never shows "city" on a
+# Bulgarian page. The same words as the search boxes' (lib/ui/search_select.py).
+PARAM_WORDS = {
+    "country": N_("countries"),
+    "city": N_("cities"),
+    "funder": N_("funders"),
+    "programme": N_("programmes"),
+    "project": N_("projects"),
+}
 MAX_PARAM_LENGTH = 500
 # Parameters other parts of the dashboard read (the language, the project shown, presentation
-# mode): not filters, but not unknown either. Keep in step with lib/ui/language.py,
-# lib/ui/presentation.py, lib/ui/project_choice.py and the presentation page.
-OTHER_PARAMS = ("lang", "show", "present", "slide")
+# mode, the timeline's zoom): not filters, but not unknown either. Keep in step with
+# lib/ui/language.py, lib/ui/presentation.py, lib/ui/project_choice.py, lib/ui/timeline_zoom.py
+# and the presentation page.
+OTHER_PARAMS = ("lang", "show", "present", "slide", "zoom")
 KNOWN_PARAMS = frozenset((*LIST_PARAMS, "from", "to", *OTHER_PARAMS))
 SHOWN_LENGTH = 40  # a refused value is echoed cut to this many characters
 
@@ -56,9 +66,9 @@ def filters_from_params(
             notices.append(
                 tr(
                     language,
-                    "Ignored {param} {values} from the link: there is no such {param}.",
-                    param=param,
+                    "Ignored {values} from the link: not among the dashboard's {what}.",
                     values=shown,
+                    what=tr(language, PARAM_WORDS[param]),
                 )
             )
         chosen[field] = tuple(dict.fromkeys(v for v in values if v in allowed))

@@ -21,13 +21,15 @@ from lib.topics.funding.data import (
     without_projects,
 )
 from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
+from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title, filters and what the reports say about money ---------------------------------------
-page_header(view, tr(language, "Funding"))
+view_title = tr(language, "Funding")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 rows = derived(view, "funding.rows", lambda: funding_rows(portfolio, view.project_ids, language))
@@ -64,7 +66,8 @@ by_programme = facts["projects"] > CHART_ROWS
 def _chart() -> object:
     tree = funding_tree(portfolio, rows, language)
     shown = without_projects(tree) if by_programme else tree
-    return funding_chart(shown, facts["label"], language)
+    figure = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
+    return pictured(view, figure, view_title)
 
 
 chart(derived(view, "funding.chart", _chart), "funding", key="funding.chart")

@@ -4,7 +4,6 @@ report says happened there, with the links between twinned and networked cities.
 import streamlit as st
 
 from lib.query.limits import short_cells
-from lib.query.names import filters_in_words
 from lib.text.escape import md
 from lib.text.i18n import ntr, tr
 from lib.topics.map import notes
@@ -13,13 +12,15 @@ from lib.topics.map.chart import legend_text, map_deck
 from lib.topics.map.data import cities_table, map_data, not_on_map_text, size_caption
 from lib.topics.map.picture import map_picture
 from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
+from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, tr(language, "Map of partner cities"))
+view_title = tr(language, "Map of partner cities")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 data = derived(
@@ -92,8 +93,10 @@ if not words["nothing"] and st.toggle(
     tr(language, "Map as a picture (PNG download)"), key="map.as-picture"
 ):
     with st.container(border=True):
-        chosen = filters_in_words(portfolio, view.filters, language)
-        title = tr(language, "Partner cities — {filters}", filters=chosen)
-        picture = derived(view, "map.picture", lambda: map_picture(data, outlines, title))
+        picture = derived(
+            view,
+            "map.picture",
+            lambda: pictured(view, map_picture(data, outlines, ""), view_title),
+        )
         chart(picture, "map", key="map.picture")
         st.caption(tr(language, "Use the camera button above the picture to save it as a PNG."))

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from lib.query.figures import Figure, headline_codes, headline_counts, network_sizes
+from lib.query.figures import Figure, headline_codes, headline_counts, network_sizes, network_words
 from lib.query.limits import LINES, more_text
 from lib.text.escape import md
 from lib.text.i18n import N_, format_number, tr
@@ -39,16 +39,7 @@ networks = derived(
     view, "overview.networks", lambda: network_sizes(portfolio, view.values, language)
 )
 for network in networks[:LINES]:
-    st.caption(
-        tr(
-            language,
-            "{project}: {size} cities in its network, {named} of them named in the report and "
-            "counted above.",
-            project=md(network.title),
-            size=format_number(network.size, language),
-            named=format_number(network.named, language),
-        )
-    )
+    st.caption(md(network_words(network, language)))
 where = tr(language, "the CSV below has every figure")
 if more := more_text(LINES, len(networks), tr(language, "networks"), where, language):
     st.caption(more)

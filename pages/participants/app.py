@@ -18,6 +18,7 @@ from lib.topics.people.data import (
     participants_table,
 )
 from lib.ui.components import chart, figures_download, limited_table
+from lib.ui.downloads import pictured
 from lib.ui.figure_cards import headline_figure, not_reported_note
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -26,7 +27,8 @@ portfolio, language = view.portfolio, view.language
 codes = page_codes(portfolio, "participants")
 
 # 1. Title, filters and what is counted --------------------------------------------------------
-page_header(view, tr(language, "Participants by city"))
+view_title = tr(language, "Participants by city")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 for code in codes:
@@ -54,7 +56,11 @@ largest = derived(
     view, "participants.largest", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
 )
 drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "group", CHART_ROWS))
-figure = derived(view, "participants.chart", lambda: participants_chart(drawn, language))
+figure = derived(
+    view,
+    "participants.chart",
+    lambda: pictured(view, participants_chart(drawn, language), view_title),
+)
 chart(figure, "participants-by-city", key="participants.chart")
 st.caption(tr(language, notes.CITY_PARTS))
 where = tr(

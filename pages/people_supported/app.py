@@ -22,6 +22,7 @@ from lib.topics.people.data import (
     people_table,
 )
 from lib.ui.components import chart, figures_download, limited_table
+from lib.ui.downloads import pictured
 from lib.ui.figure_cards import headline_card
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -30,7 +31,8 @@ portfolio, language = view.portfolio, view.language
 codes = page_codes(portfolio, "people_supported")
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, tr(language, "People supported"))
+view_title = tr(language, "People supported")
+page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 st.caption(tr(language, notes.KINDS_APART))
@@ -72,7 +74,9 @@ if derived(view, "people.any-number", lambda: figures["value"].notna().any()):
     drawn = derived(
         view, "people.drawn", lambda: largest_rows(figures, "indicator", "value", CHART_ROWS)
     )
-    figure = derived(view, "people.chart", lambda: people_chart(drawn, language))
+    figure = derived(
+        view, "people.chart", lambda: pictured(view, people_chart(drawn, language), view_title)
+    )
     chart(figure, "people-supported", key="people-supported.chart")
     st.caption(tr(language, notes.PERIODS))
     where = tr(language, "each panel draws the largest; the table lists them all")

@@ -41,7 +41,7 @@ title = board.topics[slide - 1].title if topic else tr(language, "Sources")
 title_and_controls(title, slide, language)
 for notice in notices:
     st.warning(notice)
-st.markdown(f"#### {md(tr(language, 'Showing: {filters}', filters=board.filters_words))}")
+st.header(md(tr(language, "Showing: {filters}", filters=board.filters_words)), anchor=False)
 if not board.project_ids:
     st.warning(tr(language, "No project matches these filters."))
 elif topic:

@@ -5,7 +5,7 @@ import streamlit as st
 from lib.exports.data_folder import last_changed, portfolio_files
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
-from lib.topics.sources.data import source_list, uses_of
+from lib.topics.sources.data import plain_text, source_list, uses_of
 from lib.ui.app_data import current_audience, data_zip_for
 from lib.ui.components import figures_download, limited_table
 from lib.ui.export_downloads import open_format_downloads
@@ -28,7 +28,7 @@ changed = derived(view, "sources.changed", lambda: last_changed(files), per_filt
 st.success(
     tr(
         language,
-        "Checked: {n} data files passed every check of `dashboard-data validate` (no problems). "
+        "Checked: {n} data files passed every check (no problems). "
         "The data files last changed on {day}, {time} UTC. Data version {version}.",
         n=format_number(len(files), language),
         day=format_day(changed.year, changed.month, changed.day, language),
@@ -38,7 +38,7 @@ st.success(
 )
 
 # 3. The reports --------------------------------------------------------------------------------
-st.subheader(tr(language, "Reports"))
+st.header(tr(language, "Reports"))
 sources = source_list(portfolio, language)
 limited_table(
     view,
@@ -72,10 +72,10 @@ report_language = md(portfolio.sources[chosen].language)
 with st.expander(
     tr(language, "The full text of the report ({language})", language=report_language)
 ):
-    st.text(portfolio.source_texts[chosen])
+    st.text(plain_text(portfolio.source_texts[chosen]))
 
 # 4. Downloads ----------------------------------------------------------------------------------
-st.subheader(tr(language, "Downloads"))
+st.header(tr(language, "Downloads"))
 if not matches_nothing:
     label = tr(language, "Figures for the current filters (CSV)")
     figures_download(view, "figures.csv", key="sources.figures.csv", label=label)

@@ -25,14 +25,17 @@ from lib.ui.components import (
     table_download,
     undated_notice,
 )
+from lib.ui.downloads import pictured
 from lib.ui.search_select import searched_selectbox
+from lib.ui.timeline_zoom import remember_zoom, zoom_from_link
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title and filters -------------------------------------------------------------------------
-page_header(view, tr(language, "Timeline"))
+view_title = tr(language, "Timeline")
+page_header(view, view_title)
 undated_notice(view)
 if nothing_selected(view):
     st.stop()
@@ -42,6 +45,7 @@ rows = derived(view, "timeline.rows", lambda: timeline_rows(portfolio, view.proj
 dated_ids = derived(view, "timeline.dated", lambda: projects_on_axis(rows))
 if dated_ids:
     titles = project_titles(portfolio, language)
+    zoom_from_link(dated_ids, language)
     focus = searched_selectbox(
         tr(language, "Zoom to"),
         dated_ids,
@@ -50,13 +54,14 @@ if dated_ids:
         "timeline.find",
         language=language,
         everything=tr(language, "All projects"),
+        on_change=remember_zoom,
     )
     # A portfolio's thousands of projects do not fit one axis: it draws the first few, or one.
     drawn = dated_ids[:TIMELINE_PROJECTS]
 
     def _chart() -> object:
         on_axis = rows if focus else rows[rows["project_id"].isin(drawn)]
-        return timeline_chart(on_axis, focus, language)
+        return pictured(view, timeline_chart(on_axis, focus, language), view_title)
 
     figure = derived(view, f"timeline.chart.{focus}", _chart)
     chart(figure, "timeline", key="timeline.chart")
@@ -81,7 +86,7 @@ with st.expander(tr(language, "Table"), expanded=False):
     )
 
 # 4. Dates without a stated year ---------------------------------------------------------------
-st.subheader(tr(language, "Dates without a stated year"))
+st.header(tr(language, "Dates without a stated year"))
 if len(tables["no year"][0]):
     st.caption(tr(language, notes.NO_YEAR))
     table(tables["no year"], key="timeline.no-year")
@@ -90,7 +95,7 @@ else:
 
 # 5. Events with no date -----------------------------------------------------------------------
 if len(tables["no date"][0]):
-    st.subheader(tr(language, "Events with no date stated"))
+    st.header(tr(language, "Events with no date stated"))
     table(tables["no date"], key="timeline.no-date")
 
 figures_download_of_projects(view, "timeline.csv", key="timeline.csv")

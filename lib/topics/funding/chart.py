@@ -1,8 +1,9 @@
 """Chart builder for the funding page: the funder › programme › project tree of
-lib/funding_data as an icicle. Pure: no Streamlit, no files.
+lib/topics/funding/data.py as horizontal bars, one a row, its name in full above it. Pure: no
+Streamlit, no files.
 
-The blocks are sized by the amount only where every line reports one in one currency;
-otherwise by the number of funded projects, and the chart's title says which.
+The bars are as long as the amount only where every line reports one in one currency;
+otherwise as the number of funded projects, and the chart's title says which.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.text.escape import html_text
-from lib.text.i18n import N_, format_number, plotly_separators, tr
+from lib.text.i18n import N_, format_number, ntr, plotly_separators, tr
+from lib.topics.funding.data import ROOT_ID
 from lib.topics.palette import OKABE_ITO
 
 _FONT = {"size": 13}
-ROOT_GREY = "#595959"
+FUNDING_ROWS = 80  # rows the chart draws; the table under it lists every funding line
+_LINE_PX, _BAR_PX, _GAP_PX = 17, 18, 14
+_WRAP = 40  # characters a line of a name: most of a phone's width at 13 px
+_INDENT = "\u2007\u2007"  # figure spaces, one step a level: Plotly drops leading spaces
 LEVEL_WORDS = {
     "root": N_("Funders of the selected projects"),
     "funder": N_("Funder"),
@@ -52,19 +57,6 @@ def tint(colour: str, share: float = 0.45) -> str:
     return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
 
 
-def _label(node: object, language: str) -> str:
-    label = f"<b>{_wrap(node.label, 26)}</b>"
-    if node.level == "project":
-        not_reported = node.amount == tr(language, "not reported")
-        extra = [tr(language, "amount not reported") if not_reported else node.amount]
-        if node.grant_reference and node.grant_reference != tr(language, "not stated"):
-            extra.append(node.grant_reference)
-        if node.co_funded == tr(language, "co-funded"):
-            extra.append(node.co_funded)
-        label += "<br>" + "<br>".join(_wrap(text, 30) for text in extra)
-    return label
-
-
 def _hover(node: object, language: str) -> str:
     level = LEVEL_WORDS.get(node.level)
     lines = [f"<b>{_wrap(node.label, 50)}</b>", tr(language, level) if level else node.level]
@@ -90,41 +82,133 @@ def _hover(node: object, language: str) -> str:
     return "<br>".join(lines)
 
 
-def funding_chart(nodes: pd.DataFrame, size_label: str, language: str = "en") -> go.Figure:
-    """An icicle read left to right: funder, then programme, strand and measure where the
-    reports name them, then the project. Colour: one a funder."""
+def _depth_first(nodes: pd.DataFrame) -> list[object]:
+    """The nodes below the root in reading order: each funder, then what lies under it."""
+    children: dict[str, list[object]] = {}
+    for node in nodes.itertuples(index=False):
+        children.setdefault(node.parent, []).append(node)
+    ordered: list[object] = []
+    waiting = list(reversed(children.get(ROOT_ID, [])))
+    while waiting:
+        node = waiting.pop()
+        ordered.append(node)
+        waiting.extend(reversed(children.get(node.id, [])))
+    return ordered
+
+
+def _totals(nodes: pd.DataFrame) -> dict[str, float]:
+    """What each node's bar stands for: the sizes of the lines under it, added up."""
+    totals = dict.fromkeys(nodes["id"], 0.0)
+    for node_id, value in zip(nodes["id"], nodes["value"], strict=True):
+        for ancestor in _ancestors(node_id):
+            totals[ancestor] = totals.get(ancestor, 0.0) + float(value)
+    return totals
+
+
+def _ancestors(node_id: str) -> list[str]:
+    parts = node_id.split("/")
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]
+
+
+def _name_lines(node: object, language: str) -> list[str]:
+    """The row's name, indented by its depth, bold for a funder; a project's grant below."""
+    indent = _INDENT * (node.id.count("/") - 1)
+    name = [html_text(line) for line in textwrap.wrap(str(node.label), _WRAP)] or [""]
+    if node.level == "funder":
+        name = [f"<b>{line}</b>" for line in name]
+    lines = [indent + line for line in name]
+    if node.level == "project":
+        extra = []
+        if node.grant_reference and node.grant_reference != tr(language, "not stated"):
+            extra.append(node.grant_reference)
+        if node.co_funded == tr(language, "co-funded"):
+            extra.append(node.co_funded)
+        if extra:
+            words = html_text(", ".join(extra))
+            lines.append(f"{indent}<span style='color:#444'>{words}</span>")
+    return lines
+
+
+def _value_words(node: object, total: float, by_amount: bool, language: str) -> str:
+    """The words at a bar's end: an amount, or how many projects (and for a project, that no
+    report gives its amount)."""
+    if node.level == "project":
+        if node.amount == tr(language, "not reported"):
+            return tr(language, "amount not reported")
+        return html_text(node.amount)
+    if by_amount:
+        return format_number(total, language)
+    return ntr(language, "{n} funded project", "{n} funded projects", node.projects)
+
+
+def funding_chart(
+    nodes: pd.DataFrame, size_label: str, language: str = "en", by_amount: bool = False
+) -> go.Figure:
+    """Horizontal bars read top to bottom: each funder, then the programme, strand and measure
+    the reports name, then the project, each row's name written in full above its bar (an
+    icicle's blocks shrank their text to 4-8 px on a phone and in Bulgarian). A bar's length
+    is the amount where `by_amount` (every line reports one, in one currency), else the
+    number of funding lines; its end says which. Colour: one a funder."""
+    rows = _depth_first(nodes)[:FUNDING_ROWS]
+    totals = _totals(nodes)
+    colours = [OKABE_ITO[int(node.funder_index) % 6] for node in rows]
     colours = [
-        ROOT_GREY if index < 0 else OKABE_ITO[int(index) % 6] for index in nodes["funder_index"]
+        tint(colour) if node.level == "project" else colour
+        for colour, node in zip(colours, rows, strict=True)
     ]
-    colours = [
-        tint(colour) if level == "project" else colour
-        for colour, level in zip(colours, nodes["level"], strict=True)
+    names = [_name_lines(node, language) for node in rows]
+    heights = [_LINE_PX * len(lines) + _BAR_PX + _GAP_PX for lines in names]
+    tops = [sum(heights[:index]) for index in range(len(rows))]
+    bar_ys = [
+        top + _LINE_PX * len(lines) + 2 + _BAR_PX / 2
+        for top, lines in zip(tops, names, strict=True)
     ]
-    rows = list(nodes.itertuples(index=False))
-    figure = go.Figure(
-        go.Icicle(
-            ids=nodes["id"],
-            parents=nodes["parent"],
-            labels=[_label(node, language) for node in rows],
-            values=nodes["value"],
-            branchvalues="remainder",
-            marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 2}},
-            textfont={"color": [text_colour(colour) for colour in colours], "size": 13},
-            textinfo="label",
-            hovertext=[_hover(node, language) for node in rows],
-            hoverinfo="text",
-            tiling={"orientation": "h"},
-            leaf={"opacity": 1.0},
-            sort=False,
-        )
+    lengths = [totals[node.id] for node in rows]
+    figure = go.Figure()
+    figure.add_bar(
+        orientation="h",
+        y=bar_ys,
+        x=lengths,
+        width=[_BAR_PX] * len(rows),
+        marker={"color": colours},
+        text=[
+            _value_words(node, total, by_amount, language)
+            for node, total in zip(rows, lengths, strict=True)
+        ],
+        textposition="outside",
+        textfont={"size": 13, "color": "#222222"},
+        cliponaxis=False,
+        hovertext=[_hover(node, language) for node in rows],
+        hoverinfo="text",
+        showlegend=False,
+        name="funding",
     )
-    leaves = int((~nodes["id"].isin(set(nodes["parent"]))).sum())
+    figure.add_scatter(
+        mode="text",
+        x=[0] * len(rows),
+        y=tops,
+        text=["<br>".join(lines) for lines in names],
+        textposition="bottom right",
+        textfont={"size": 13, "color": "#222222"},
+        hoverinfo="skip",
+        showlegend=False,
+        cliponaxis=False,
+        name="names",
+    )
+    total_px = sum(heights) if heights else 100
+    longest = max(lengths, default=1.0) or 1.0
+    title = _wrap(size_label, 46)  # Plotly does not wrap a title: it ran off a phone
+    title_px = 20 * (title.count("<br>") + 1)
     figure.update_layout(
-        title={"text": html_text(size_label), "x": 0, "xanchor": "left", "font": {"size": 14}},
-        height=max(320, 110 * leaves + 80),
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 14}},
+        height=int(total_px) + 40 + title_px,
         separators=plotly_separators(language),
         font=_FONT,
-        margin={"l": 4, "r": 4, "t": 50, "b": 4},
+        margin={"l": 8, "r": 8, "t": 30 + title_px, "b": 10},
         hoverlabel={"align": "left"},
+        bargap=0,
+        # room at the right for the words at a bar's end, on a phone too
+        xaxis={"range": [0, longest * 2.1], "visible": False, "fixedrange": True},
+        yaxis={"range": [total_px, 0], "visible": False, "fixedrange": True},
     )
     return figure

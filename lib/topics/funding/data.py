@@ -23,7 +23,10 @@ NOT_REPORTED = N_("not reported")
 NOT_STATED = N_("not stated")
 CO_FUNDED = N_("co-funded")
 PATH_SEPARATOR = " › "
-NO_AMOUNT_REPORTED = N_("No amount is reported for these projects.")
+NO_AMOUNT_REPORTED = N_(
+    "No report gives an amount of money for these projects: the chart counts funded projects, "
+    "not money."
+)
 
 SizeBasis = Literal["amount", "projects"]
 ROOT_ID = "all"

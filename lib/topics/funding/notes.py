@@ -8,10 +8,11 @@ COUNTS = N_(
     "funders has one line for each."
 )
 READING = N_(
-    "Read left to right: funder, then the programme, strand and measure the report names, "
-    "then the project. Block size: {size}. Hover over a block for the report's sentence."
+    "Read top to bottom: each funder, then the programme, strand and measure the report "
+    "names, then the project. Bar length: {size}. Hover over a bar for the report's "
+    "sentence."
 )
 BY_PROGRAMME = N_(
-    "With {n} projects the chart stops at the programmes, each block sized by its "
+    "With {n} projects the chart stops at the programmes, each bar as long as its "
     "projects; the table below lists every funding line."
 )

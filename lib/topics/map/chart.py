@@ -25,7 +25,8 @@ from lib.topics.map.data import (
     MapData,
     link_pairs,
 )
-from lib.topics.map.framing import LABEL_PX, MAP_HEIGHT, fit_view, pixels_per_metre, place_labels
+from lib.topics.map.framing import LABEL_PX, MAP_HEIGHT, fit_view, place_labels
+from lib.topics.map.tooltip import TOOLTIP, TOOLTIP_STYLE, tip_line
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
 
 LINK_COLOURS = {
@@ -45,11 +46,6 @@ DOT_COLOUR = OKABE_ITO[0]
 QUOTED_ARCS = 300  # up to this many arcs, each arc's tooltip quotes its report's sentence
 APPROXIMATE_ALPHA, EXACT_ALPHA = 110, 220  # an approximate count is drawn lighter
 LAND, COAST, SEA = "#F4F2EC", "#A8A8A8", "#EAF1F6"
-# Streamlit escapes the values put into the tooltip's HTML: every field is plain text.
-TOOLTIP = (
-    "<b>{name}</b><br/>{tip_where}<br/>{tip_projects}<br/>{tip_size}<br/>{tip_figures}"
-    "<br/><i>{tip_sources}</i>"
-)
 
 
 def _rgb(colour: str, alpha: int = 255) -> list[int]:
@@ -57,10 +53,16 @@ def _rgb(colour: str, alpha: int = 255) -> list[int]:
 
 
 def focus_places(data: MapData) -> pd.DataFrame:
-    """The places the view fits: those inside the filters, or all when none is."""
+    """The places the first view fits: those inside the filters (all when none is), and of
+    them the places where the projects work rather than their network's far members, when
+    they are two or more (the six Balkan cities of our data, not Madrid and Stockholm, which
+    are a zoom or a drag away). One city and its network are fitted whole: there the network
+    is what the map shows."""
     on_map = data.on_map
     inside = on_map[on_map["in_filter"]]
-    return inside if len(inside) else on_map
+    chosen = inside if len(inside) else on_map
+    working = chosen[~chosen["network_only"]]
+    return working if len(working) >= 2 else chosen
 
 
 def _radius(places: pd.DataFrame, basis: str) -> list[float]:
@@ -86,9 +88,9 @@ def dot_rgba(status: str, approximate: bool) -> list[int]:
     return _rgb(UNKNOWN_GREY, 230)
 
 
-def drawn_cities(data: MapData, zoom: float) -> pd.DataFrame:
+def drawn_cities(data: MapData, view: dict[str, float]) -> pd.DataFrame:
     """The places with coordinates, most important first (inside the filters, then biggest),
-    with their dot's radius and colour and where their name goes at `zoom`."""
+    with their dot's radius and colour and where their name goes in the first `view`."""
     links = data.drawn_links
     ends = pd.concat([links["from_place"], links["to_place"]]).value_counts()
     places = data.on_map.assign(
@@ -103,7 +105,8 @@ def drawn_cities(data: MapData, zoom: float) -> pd.DataFrame:
         places["longitude"].tolist(),
         places["latitude"].tolist(),
         places["radius"].tolist(),
-        zoom,
+        view["zoom"],
+        centre=(view["longitude"], view["latitude"]),
     )
     return places.assign(
         fill=[dot_rgba(s, a) for s, a in zip(places["status"], places["approximate"], strict=True)],
@@ -119,6 +122,17 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     Big dots come first, so that a small dot beside a big one is drawn on top of it."""
     records = []
     for row in cities.sort_values("radius", ascending=False).itertuples(index=False):
+        sources = (
+            tr(language, "Source: {source}", source=row.tip_sources) if row.tip_sources else ""
+        )
+        lines = {
+            "tip_where": f"{row.country} · {row.kind_words}",
+            "tip_projects": row.tip_roles,
+            "tip_size": tr(language, "Dot size: {size}", size=row.size_words),
+            "tip_figures": row.tip_figures,
+            "tip_sources": sources,
+        }
+        cut = {key: tip_line(text) for key, text in lines.items()}
         records.append(
             {
                 "name": row.name,
@@ -126,51 +140,41 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
                 "radius": row.radius,
                 "fill": row.fill,
                 "line": _rgb(UNKNOWN_GREY if row.status == OUTSIDE else "#FFFFFF"),
-                "tip_where": f"{row.country} · {row.kind_words}",
-                "tip_projects": row.tip_roles,
-                "tip_size": tr(language, "Dot size: {size}", size=row.size_words),
-                "tip_figures": row.tip_figures,
-                "tip_sources": tr(language, "Source: {source}", source=row.tip_sources)
-                if row.tip_sources
+                **{key: text for key, (text, _) in cut.items()},
+                "tip_more": tr(language, "The table under the map has the full text.")
+                if any(was_cut for _, was_cut in cut.values())
                 else "",
             }
         )
     return records
 
 
-def _label_records(cities: pd.DataFrame, zoom: float) -> tuple[list[dict], list[dict]]:
-    """Names free of collisions at the first view, and names that grow in when zoomed in:
-    drawn in metres, sized to reach full size at the zoom from which they collide no more."""
-    centre = float(cities["latitude"].mean())
-    now, later = [], []
-    for row in cities.itertuples(index=False):
-        if math.isinf(row.zoom_free):
-            continue  # not named on the map; its tooltip names it
-        record = {
+def _label_records(cities: pd.DataFrame, zoom: float) -> list[dict]:
+    """The names free of collisions at the first view. A name that would cover another's, or
+    a dot, is left off: its dot's tooltip and the table name it (the first view is what a
+    reader sees, and zooming in only moves the names apart)."""
+    return [
+        {
             "name": row.name,
             "position": [row.longitude, row.latitude],
             "anchor": row.anchor,
             "baseline": row.baseline,
             "offset": row.offset,
         }
-        if row.zoom_free <= zoom:
-            now.append(record)
-        else:
-            metres = LABEL_PX / pixels_per_metre(row.zoom_free, centre)
-            later.append(record | {"size": round(metres)})
-    return now, later
+        for row in cities.itertuples(index=False)
+        if row.zoom_free <= zoom
+    ]
 
 
-def _text_layer(records: list[dict], layer_id: str, in_metres: bool) -> pdk.Layer:
+def _text_layer(records: list[dict]) -> pdk.Layer:
     return pdk.Layer(
         "TextLayer",
         data=records,
-        id=layer_id,
+        id="labels",
         get_position="position",
         get_text="name",
-        get_size="size" if in_metres else LABEL_PX,
-        size_units="'meters'" if in_metres else "'pixels'",
-        size_max_pixels=LABEL_PX,
+        get_size=LABEL_PX,
+        size_units="'pixels'",
         get_color=[34, 34, 34, 255],
         font_family="'Source Sans Pro, Helvetica, Arial, sans-serif'",
         get_text_anchor="anchor",
@@ -182,6 +186,8 @@ def _text_layer(records: list[dict], layer_id: str, in_metres: bool) -> pdk.Laye
         # deck.gl draws only ASCII unless told otherwise: Cyrillic names need "auto".
         # Quoted, as every constant string: pydeck reads a bare string as an expression.
         character_set="'auto'",
+        # names over the lines: an arc's height would otherwise put it in front of them
+        parameters={"depthCompare": "always"},
         pickable=False,
     )
 
@@ -217,7 +223,8 @@ def _link_records(data: MapData) -> list[dict[str, Any]]:
                 "tip_projects": names_text(titles, TIP_LINES, "; ", language=language),
                 "tip_size": "",
                 "tip_figures": "",
-                "tip_sources": sources,
+                "tip_sources": tip_line(sources)[0],
+                "tip_more": "",
             }
         )
     return records
@@ -227,8 +234,7 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
     """Country outlines, links as arcs, a dot and a name for every city with coordinates."""
     focus = focus_places(data)
     view = fit_view(focus["latitude"].tolist(), focus["longitude"].tolist())
-    cities = drawn_cities(data, view["zoom"])
-    labels_now, labels_later = _label_records(cities, view["zoom"])
+    cities = drawn_cities(data, view)
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -268,25 +274,14 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
             line_width_min_pixels=1.2,
             pickable=True,
         ),
-        _text_layer(labels_later, "labels-when-zoomed", in_metres=True),
-        _text_layer(labels_now, "labels", in_metres=False),
+        _text_layer(_label_records(cities, view["zoom"])),
     ]
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**view),
         map_provider=None,
         height=MAP_HEIGHT,
-        tooltip={
-            "html": TOOLTIP,
-            "style": {
-                "backgroundColor": "white",
-                "color": "#222",
-                "fontSize": "12px",
-                "maxWidth": "300px",
-                "whiteSpace": "normal",
-                "border": "1px solid #ccc",
-            },
-        },
+        tooltip={"html": TOOLTIP, "style": TOOLTIP_STYLE},
     )
 
 

@@ -247,6 +247,9 @@ def _place_row(
         "longitude": place.longitude,
         "on_map": place.latitude is not None and place.longitude is not None,
         "in_filter": in_filter,
+        # a city the selected projects only name as a member of their network: the map's
+        # first view leaves it to zooming out when the projects work somewhere else
+        "network_only": bool(roles) and all(role == "network_member" for _, role in roles),
         "projects": len(mine),
         "project_titles": "; ".join(portfolio.projects[pid].title.get(language) for pid in mine),
         "roles": "; ".join(role_lines),

@@ -2,10 +2,11 @@
 and a side of its dot for each city's name, so that close cities do not write over each other.
 
 Kumanovo, Butel, Shtip and Gevgelija lie within 120 km: on a map of Europe their names would
-pile up. Each name tries four sides of its dot, in the order of the cities' importance; a name
-that collides at the first view is marked with the zoom from which it no longer does, and the
-map draws it growing in as the reader zooms in. deck.gl's own collision filter would do this
-in the browser, but it hid every label in our tests, so the placement is computed here.
+pile up, so the first view fits the cities where the projects work (lib/topics/map/chart.py's
+focus_places). Each name tries eight sides of its dot, in the order of the cities' importance;
+a name that still collides at the first view is marked with the zoom from which it no longer
+does, and the map leaves it off (its tooltip names the city). deck.gl's own collision filter
+would do this in the browser, but it hid every label in our tests, so it is computed here.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ from dataclasses import dataclass
 
 LABEL_PX = 13  # font size of a name, in pixels
 CHAR_PX = 7.0  # an average letter at that size, Latin or Cyrillic
-EARTH_CIRCUMFERENCE_M = 40_075_016.686
-# (text anchor, baseline, which way from the dot): right, left, above, below
+# (text anchor, baseline, which way from the dot): right, left, above, below, then the corners
 SIDES = (
     ("start", "center", 1, 0),
     ("end", "center", -1, 0),
     ("middle", "bottom", 0, -1),
     ("middle", "top", 0, 1),
+    ("start", "bottom", 1, -1),
+    ("start", "top", 1, 1),
+    ("end", "bottom", -1, -1),
+    ("end", "top", -1, 1),
 )
+DIAGONAL = 0.7  # a corner name sits this far along each axis, so it stays as close as a side's
 MOST_EXTRA_ZOOM = 6.0
 MAP_HEIGHT = 480
 # The chart's width is only known in the browser; fitting a phone-wide box (390 px screen)
@@ -52,7 +57,7 @@ def fit_view(latitudes: list[float], longitudes: list[float]) -> dict[str, float
     west, east = min(longitudes), max(longitudes)
     south, north = min(latitudes), max(latitudes)
     # at least a region's width, so one city is shown with its surroundings, not a street map
-    lon_span = max(east - west, MIN_SPAN_DEGREES) * 1.5  # labels sit right of the dots
+    lon_span = max(east - west, MIN_SPAN_DEGREES) * 1.5  # room for names on either side
     y_span = max(_mercator_y(north) - _mercator_y(south), math.radians(MIN_SPAN_DEGREES * 0.6))
     y_span *= 1.35
     zoom = min(
@@ -63,7 +68,7 @@ def fit_view(latitudes: list[float], longitudes: list[float]) -> dict[str, float
     latitude = math.degrees(2 * math.atan(math.exp(middle_y)) - math.pi / 2)
     return {
         "latitude": round(latitude, 4),
-        "longitude": round((west + east) / 2 + lon_span * 0.06, 4),
+        "longitude": round((west + east) / 2, 4),
         "zoom": round(min(max(zoom, 1.0), 8.0), 2),
     }
 
@@ -74,15 +79,13 @@ def world_pixels(longitude: float, latitude: float) -> tuple[float, float]:
     return 512 * (longitude + 180) / 360, 512 * (math.pi - y) / (2 * math.pi)
 
 
-def pixels_per_metre(zoom: float, latitude: float) -> float:
-    return 512 * 2**zoom / (EARTH_CIRCUMFERENCE_M * math.cos(math.radians(latitude)))
-
-
 def _box(name: str, radius: float, side: tuple) -> tuple[tuple[float, float], tuple]:
     """The pixel offset of the text and its box around the dot's centre (x0, y0, x1, y1)."""
     _, _, dx, dy = side
     width, height = CHAR_PX * len(name) + 4, LABEL_PX + 2
     gap = radius + 4
+    if dx and dy:
+        gap *= DIAGONAL
     offset = (dx * gap, dy * gap)
     x0 = offset[0] if dx > 0 else offset[0] - width if dx < 0 else -width / 2
     y0 = offset[1] if dy > 0 else offset[1] - height if dy < 0 else -height / 2
@@ -111,6 +114,26 @@ def _moved(box: tuple, at: tuple[float, float], scale: float) -> tuple:
     return (box[0] + x, box[1] + y, box[2] + x, box[3] + y)
 
 
+def _first_view(centre: tuple[float, float] | None, zoom: float):
+    """Whether a name's box around a point lies inside the FIT_WIDTH x FIT_HEIGHT first view."""
+    if centre is None:
+        return lambda here, box: True
+    scale = 2**zoom
+    middle_x, middle_y = world_pixels(*centre)
+    frame = (
+        middle_x * scale - FIT_WIDTH / 2,
+        middle_y * scale - FIT_HEIGHT / 2,
+        middle_x * scale + FIT_WIDTH / 2,
+        middle_y * scale + FIT_HEIGHT / 2,
+    )
+
+    def inside(here: tuple[float, float], box: tuple) -> bool:
+        x0, y0, x1, y1 = _moved(box, here, scale)
+        return frame[0] <= x0 and x1 <= frame[2] and frame[1] <= y0 and y1 <= frame[3]
+
+    return inside
+
+
 # A portfolio's hundreds of cities: only the most important are named (placing a name costs a
 # look at every dot and name before it); the others show theirs on hover.
 LABELLED = 60
@@ -124,11 +147,15 @@ def place_labels(
     radii: list[float],
     zoom: float,
     labelled: int = LABELLED,
+    centre: tuple[float, float] | None = None,
 ) -> list[Label]:
     """A label for each of the first `labelled` cities, given most important first; each
     avoids every dot and the names placed before it, on whichever side frees it at the lowest
-    zoom. The cities after them get UNLABELLED (zoom_free infinite: never drawn)."""
+    zoom, and of those, on a side that stays inside a phone-wide first view around `centre`
+    (longitude, latitude), when given. The cities after them get UNLABELLED (zoom_free
+    infinite: never drawn)."""
     positions = [world_pixels(x, y) for x, y in zip(longitudes, latitudes, strict=True)]
+    inside = _first_view(centre, zoom)
     taken: list[tuple] = [
         (at, (-r, -r, r, r)) for at, r in zip(positions, radii, strict=True)
     ]  # every dot
@@ -138,14 +165,15 @@ def place_labels(
             labels.append(UNLABELLED)
             continue
         others = [entry for i, entry in enumerate(taken) if i != index]
-        best: tuple[float, tuple, tuple, tuple] | None = None
+        best: tuple[tuple[float, bool], tuple, tuple, tuple] | None = None
         for side in SIDES:
             offset, box = _box(name, radius, side)
-            free = _free_from(here, box, others, zoom)
-            if best is None or free < best[0]:
-                best = (free, side, offset, box)
+            # of the sides free from the same zoom, one inside the first view
+            rank = (_free_from(here, box, others, zoom), not inside(here, box))
+            if best is None or rank < best[0]:
+                best = (rank, side, offset, box)
         assert best is not None
-        free, side, offset, box = best
+        (free, _), side, offset, box = best
         taken.append((here, box))
         labels.append(Label(side[0], side[1], offset, free))
     return labels

@@ -43,6 +43,10 @@ TEXT_POSITION = {
     ("end", "center"): "middle left",
     ("middle", "bottom"): "top center",
     ("middle", "top"): "bottom center",
+    ("start", "bottom"): "top right",
+    ("start", "top"): "bottom right",
+    ("end", "bottom"): "top left",
+    ("end", "top"): "bottom left",
 }
 GROUPS = {  # legend entry -> the dot statuses it holds
     N_("Partner city"): (COUNTED, PROJECTS),
@@ -131,8 +135,9 @@ def _add_links(figure: go.Figure, data: MapData) -> None:
         )
 
 
-def _add_cities(figure: go.Figure, data: MapData, zoom: float) -> None:
-    cities = drawn_cities(data, zoom)
+def _add_cities(figure: go.Figure, data: MapData, view: dict[str, float]) -> None:
+    zoom = view["zoom"]
+    cities = drawn_cities(data, view)
     for name, statuses in GROUPS.items():
         group = cities[cities["status"].isin(statuses)]
         if group.empty:
@@ -193,11 +198,11 @@ def _title(title: str) -> str:
 def map_picture(data: MapData, outlines: dict[str, Any], title: str) -> go.Figure:
     """The map on plain longitude/latitude axes, with equal distances at the map's centre."""
     focus = focus_places(data)
-    zoom = fit_view(focus["latitude"].tolist(), focus["longitude"].tolist())["zoom"]
+    view = fit_view(focus["latitude"].tolist(), focus["longitude"].tolist())
     figure = go.Figure()
     _add_outlines(figure, outlines)
     _add_links(figure, data)
-    _add_cities(figure, data, zoom)
+    _add_cities(figure, data, view)
     west, east = focus["longitude"].min(), focus["longitude"].max()
     south, north = focus["latitude"].min(), focus["latitude"].max()
     # as on the map: at least a region's width, so one city is shown with its surroundings

@@ -4,8 +4,9 @@ translation (lib/text/i18n's N_) and translated where they are shown."""
 from lib.text.i18n import N_
 
 KINDS_APART = N_(
-    "Refugees supported directly, people trained, citizens informed and people employed are "
-    "different kinds of people, so they are shown apart and never added together."
+    "Refugees supported directly, people trained, citizens informed and people engaged to "
+    "prepare action plans are different kinds of people, so they are shown apart and never "
+    "added together."
 )
 PERIODS = N_(
     "Periods are written as the reports give them. Where a report does not state the "

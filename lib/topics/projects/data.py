@@ -8,7 +8,7 @@ from lib.model.portfolio import Portfolio
 from lib.query.citations import project_uses, use_headers
 from lib.query.names import inferred_mark
 from lib.text.dates import date_text, period_text
-from lib.text.i18n import N_, tr
+from lib.text.i18n import N_, format_number, tr
 from lib.text.vocabulary import code_words
 from lib.topics.funding.data import amount_text
 
@@ -97,7 +97,10 @@ def project_events(portfolio: Portfolio, project_id: str, language: str = "en") 
                 if event.place
                 else tr(language, "not stated")
             ),
-            "sessions": event.count,
+            # a count no report gives is "not stated", never an empty "None" cell
+            "sessions": format_number(event.count, language)
+            if event.count is not None
+            else tr(language, "not stated"),
             "status": code_words(event.status, language),
             "part of": titles.get(event.part_of or "", ""),
             "quote": event.quote,
@@ -105,8 +108,6 @@ def project_events(portfolio: Portfolio, project_id: str, language: str = "en") 
         for event in project.events
     ]
     frame = pd.DataFrame(rows)
-    if len(frame):
-        frame["sessions"] = frame["sessions"].astype("Int64")
     return _headed(frame, EVENT_COLUMNS, language)
 
 

@@ -114,3 +114,9 @@ def uses_of(portfolio: Portfolio, source_id: str, language: str = "en") -> pd.Da
     ]
     names = {key: tr(language, name) for key, name in USE_COLUMNS.items()}
     return pd.DataFrame(rows, columns=list(USE_COLUMNS)).rename(columns=names)
+
+
+def plain_text(report_text: str) -> str:
+    """A report's full text as a reader reads it: the curated copy marks bold with markdown's
+    `**`, which the page shows as plain text and would otherwise print literally."""
+    return report_text.replace("**", "")

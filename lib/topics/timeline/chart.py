@@ -5,6 +5,10 @@ filters them itself, so a date of an unstated year cannot reach the calendar by 
 A date known to the day is a solid bar over its days with a diamond (so a one-day event stays
 visible on a five-year axis); a date known only to the month or year is a lighter, hatched
 bar over the whole month or year, labelled "(month only)" or "(year only)".
+
+Each line's name and date are written beside its mark, on the side with room and clear of
+the diamond, on the mark's own line: with the name a line above, readers took a mark for the
+line below's, and the diamonds covered the first letters of the dates.
 """
 
 from __future__ import annotations
@@ -22,13 +26,15 @@ from lib.topics.palette import OKABE_ITO
 
 _FONT = {"size": 13}
 _DAY_MS = 24 * 60 * 60 * 1000
-# The y axis counts pixels from the top: each line's name is written above its mark, across
-# the whole width, so the chart keeps its width on a phone instead of giving it to tick labels.
-_LINE_PX = 17
+# The y axis counts pixels from the top: each line's words are written beside its mark, so the
+# chart keeps its width on a phone instead of giving it to tick labels.
+_LINE_PX = 16
 _MARK_PX = 26
-_GAP_PX = 10
-_WRAP = 44
+_GAP_PX = 12
+_WRAP = 32  # characters a line of words beside a mark: half a phone's plot
 _WIDE_SHARE = 0.35
+# Figure spaces (a digit's width each) between a mark and its words: the diamond is 12 px wide.
+_CLEAR = "\u2007\u2007"
 NOTHING_DATED = N_("No date with a stated year to place on the axis.")
 PLANNED_OPACITY = 0.5
 _PATTERN = {"day": "", "month": "/", "year": "."}
@@ -72,30 +78,41 @@ def hover_text(row: object, language: str = "en") -> str:
     return "<br>".join(line for line in lines if line)
 
 
-def line_name(row: object) -> str:
-    """A project's title in bold; an event under it, indented once more if part of another."""
+def line_words(row: object, language: str = "en") -> list[str]:
+    """The lines written beside a mark: a project's title in bold or an event's name (marked
+    "·" when part of another event), then its date, each HTML-escaped."""
     if row.kind == "project":
-        return "<b>" + "<br>".join(_wrap(row.project, _WRAP)) + "</b>"
-    prefix = "· · " if row.part_of else "· "
-    return "<br>".join(_wrap(prefix + row.item, _WRAP))
+        name = ["<b>" + line + "</b>" for line in _wrap(row.project, _WRAP)]
+    else:
+        name = _wrap(("· " if row.part_of else "") + row.item, _WRAP)
+    return name + [f"<span style='color:#444'>{line}</span>" for line in _date_lines(row, language)]
 
 
-def chart_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows to draw, in order: each project's heading, then its dated items. A project's
-    heading is kept even when its own dates are not stated, so its events sit under its name."""
+def _date_lines(row: object, language: str) -> list[str]:
+    if row.placement != "axis":  # a project's own line whose dates no report states
+        return ["<i>" + html_text(row.date) + "</i>"]
+    label = mark_label(row, language)
+    if len(label) > _WRAP and " – " in label:  # a span breaks after its dash, not in a date
+        start, end = label.split(" – ", 1)
+        return _wrap(start + " –", _WRAP) + _wrap(end, _WRAP)
+    return _wrap(label, _WRAP)
+
+
+def chart_rows(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The rows to draw, in order: each project's line, then its dated items. A project's line
+    is kept even when its own dates are not stated, so its events sit under its name."""
     on_axis = rows["placement"] == "axis"
     with_dates = set(rows.loc[on_axis, "project_id"])
     keep = rows["project_id"].isin(with_dates) & (on_axis | (rows["kind"] == "project"))
     drawn = rows[keep].reset_index(drop=True)
-    names = [line_name(row) for row in drawn.itertuples()]
-    heights = [_LINE_PX * (name.count("<br>") + 1) + _MARK_PX + _GAP_PX for name in names]
+    words = [line_words(row, language) for row in drawn.itertuples()]
+    heights = [max(_LINE_PX * len(lines), _MARK_PX) + _GAP_PX for lines in words]
     tops = [sum(heights[:index]) for index in range(len(heights))]
     return drawn.assign(
-        name=names,
+        words=["<br>".join(lines) for lines in words],
+        lines=[len(lines) for lines in words],
         top_px=tops,
-        mark_px=[
-            top + height - _GAP_PX - _MARK_PX / 2 for top, height in zip(tops, heights, strict=True)
-        ],
+        mark_px=[top + (height - _GAP_PX) / 2 for top, height in zip(tops, heights, strict=True)],
     )
 
 
@@ -120,35 +137,48 @@ def _is_wide(row: object, x_range: list[str]) -> bool:
 
 
 def _add_bars(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
+    """The bars, a trace a colour and fill: Plotly takes a hatched bar's colours as lists but
+    logs "Invalid color specifier: Array(3)" in the console for them, so each trace has one
+    of each. A wide bar writes its line's words inside itself, and is tall enough for them."""
     one_day = dt.timedelta(days=1)
     bars = [r for r in dated.itertuples() if r.precision != "day" or r.x_end - r.x_start > one_day]
-    figure.add_bar(
-        text=[html_text(mark_label(r, language)) if _is_wide(r, x_range) else "" for r in bars],
-        textposition="inside",
-        insidetextanchor="middle",
-        textfont={"size": 12},
-        orientation="h",
-        y=[row.mark_px for row in bars],
-        width=[_MARK_PX * 0.85] * len(bars),
-        base=[row.x_start.isoformat() for row in bars],
-        x=[(row.x_end - row.x_start).days * _DAY_MS for row in bars],
-        marker={
-            # Imprecise dates: a pale fill with the hatching in full colour, so the bar reads
-            # as "somewhere in this month" and survives a black-and-white print.
-            "color": [_colour(r) if r.precision == "day" else tint(_colour(r)) for r in bars],
-            "opacity": [PLANNED_OPACITY if row.status == "planned" else 1.0 for row in bars],
-            "pattern": {
-                "shape": [_PATTERN.get(row.precision, "") for row in bars],
-                "fgcolor": [_colour(row) for row in bars],
-                "fillmode": "overlay",
+
+    def fill(row: object) -> str:
+        return _colour(row) if row.precision == "day" else tint(_colour(row))
+
+    for colour, filled in dict.fromkeys((_colour(row), fill(row)) for row in bars):
+        mine = [row for row in bars if (_colour(row), fill(row)) == (colour, filled)]
+        wide = [_is_wide(row, x_range) for row in mine]
+        figure.add_bar(
+            text=[row.words if is_wide else "" for row, is_wide in zip(mine, wide, strict=True)],
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont={"size": 12, "color": "#222222"},
+            orientation="h",
+            y=[row.mark_px for row in mine],
+            width=[
+                max(_MARK_PX * 0.85, _LINE_PX * row.lines + 4) if is_wide else _MARK_PX * 0.85
+                for row, is_wide in zip(mine, wide, strict=True)
+            ],
+            base=[row.x_start.isoformat() for row in mine],
+            x=[(row.x_end - row.x_start).days * _DAY_MS for row in mine],
+            marker={
+                # Imprecise dates: a pale fill with the hatching in full colour, so the bar
+                # reads as "somewhere in this month" and survives a black-and-white print.
+                "color": filled,
+                "opacity": [PLANNED_OPACITY if row.status == "planned" else 1.0 for row in mine],
+                "pattern": {
+                    "shape": [_PATTERN.get(row.precision, "") for row in mine],
+                    "fgcolor": colour,
+                    "fillmode": "overlay",
+                },
+                "line": {"color": colour, "width": 1.5},
             },
-            "line": {"color": [_colour(row) for row in bars], "width": 1.5},
-        },
-        hovertext=[hover_text(row, language) for row in bars],
-        hoverinfo="text",
-        showlegend=False,
-        name="periods",
-    )
+            hovertext=[hover_text(row, language) for row in mine],
+            hoverinfo="text",
+            showlegend=False,
+            name="periods",
+        )
 
 
 def _add_days(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
@@ -171,25 +201,36 @@ def _add_days(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], langua
     )
 
 
-def _add_dates(figure: go.Figure, dated: pd.DataFrame, x_range: list[str], language: str) -> None:
-    """The date beside each narrow mark, on the side with room: a late date is written before it."""
+def _add_words(figure: go.Figure, drawn: pd.DataFrame, x_range: list[str]) -> None:
+    """Each line's words beside its mark, on the side with room (a late mark has them before
+    it), on the mark's own line; a wide bar has them inside. A project whose own dates no
+    report states has its words where its events begin (or end, when they are late)."""
     middle = _middle(dt.date.fromisoformat(x_range[0]), dt.date.fromisoformat(x_range[1]))
-    narrow = [row for row in dated.itertuples() if not _is_wide(row, x_range)]
-    for side in ("right", "left"):
-        mine = [
-            row for row in narrow if (_middle(row.x_start, row.x_end) > middle) == (side == "left")
-        ]
+    placed: dict[str, list[tuple[str, float, str]]] = {"right": [], "left": []}
+    for row in drawn.itertuples():
+        if row.placement == "axis":
+            if _is_wide(row, x_range):
+                continue
+            late = _middle(row.x_start, row.x_end) > middle
+            x = row.x_start if late else row.x_end
+        else:
+            mine = drawn[(drawn["project_id"] == row.project_id) & (drawn["placement"] == "axis")]
+            late = mine["x_start"].min().isoformat() > middle
+            x = mine["x_end"].max() if late else mine["x_start"].min()
+        side = "left" if late else "right"
+        placed[side].append((x.isoformat(), row.mark_px, _padded(row.words, side)))
+    for side, texts in placed.items():
         figure.add_scatter(
             mode="text",
-            y=[row.mark_px for row in mine],
-            x=[(row.x_start if side == "left" else row.x_end).isoformat() for row in mine],
-            text=[_padded(html_text(mark_label(row, language)), side) for row in mine],
+            x=[x for x, _, _ in texts],
+            y=[y for _, y, _ in texts],
+            text=[text for _, _, text in texts],
             textposition=f"middle {side}",
-            textfont={"size": 12, "color": "#333333"},
+            textfont={"size": 12, "color": "#222222"},
             hoverinfo="skip",
             showlegend=False,
             cliponaxis=False,
-            name=f"dates ({side})",
+            name=f"words ({side})",
         )
 
 
@@ -218,57 +259,30 @@ def _month_ticks(x_range: list[str], language: str) -> dict:
 
 
 def _padded(text: str, side: str) -> str:
-    return f"{text}  " if side == "left" else f"  {text}"
-
-
-def _add_names(figure: go.Figure, drawn: pd.DataFrame, middle: str) -> None:
-    """Each line's name above its mark; 'start and end not stated' on a project's own line."""
-    for row in drawn.itertuples():
-        figure.add_annotation(
-            x=0,
-            xref="paper",
-            y=row.top_px,
-            yanchor="top",
-            xanchor="left",
-            align="left",
-            text=row.name,
-            showarrow=False,
-            font={"size": 13 if row.kind == "project" else 12, "color": "#222222"},
-            bgcolor="rgba(255,255,255,0.85)",
-        )
-        if row.kind == "project" and row.placement != "axis":
-            mine = drawn[(drawn["project_id"] == row.project_id) & (drawn["placement"] == "axis")]
-            first = mine["x_start"].min()
-            late = first.isoformat() > middle
-            figure.add_annotation(
-                x=(mine["x_end"].max() if late else first).isoformat(),
-                y=row.mark_px,
-                text=html_text(row.date),
-                showarrow=False,
-                xanchor="right" if late else "left",
-                font={"color": "#444444", "size": 12, "style": "italic"},
-            )
+    """Every line kept clear of the mark's diamond, on the side the words are written."""
+    lines = text.split("<br>")
+    if side == "left":
+        return "<br>".join(line + _CLEAR for line in lines)
+    return "<br>".join(_CLEAR + line for line in lines)
 
 
 def timeline_chart(
     rows: pd.DataFrame, focus_project: str | None = None, language: str = "en"
 ) -> go.Figure:
-    """Bars and diamonds on a date axis, one line a project or event, its name above it;
+    """Bars and diamonds on a date axis, one line a project or event, its words beside it;
     `focus_project` (an id) shows only that project, its axis zoomed to its dates."""
     if focus_project in set(rows["project_id"]):
         rows = rows[rows["project_id"] == focus_project]
-    drawn = chart_rows(rows)
+    drawn = chart_rows(rows, language)
     dated = drawn[drawn["placement"] == "axis"]
     if dated.empty:
         nothing = tr(language, NOTHING_DATED)
         return go.Figure(layout={"annotations": [{"text": nothing, "showarrow": False}]})
     x_range = _x_range(dated)
-    middle = _middle(dt.date.fromisoformat(x_range[0]), dt.date.fromisoformat(x_range[1]))
     figure = go.Figure()
     _add_bars(figure, dated, x_range, language)
     _add_days(figure, dated, x_range, language)
-    _add_dates(figure, dated, x_range, language)
-    _add_names(figure, drawn, middle)
+    _add_words(figure, drawn, x_range)
     total_px = drawn["mark_px"].max() + _MARK_PX / 2 + _GAP_PX if len(drawn) else 100
     figure.update_layout(
         height=int(total_px) + 70,

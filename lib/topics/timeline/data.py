@@ -79,14 +79,13 @@ def coarsest(start: FuzzyDate | None, end: FuzzyDate | None) -> str | None:
 
 
 def written(start: FuzzyDate | None, end: FuzzyDate | None, language: str = "en") -> str:
-    """The dates in the data's own notation: '2018-06-19 – 2018-06-22', '--06', 'not stated'."""
-    if start is None and end is None:
-        return tr(language, "not stated")
-    if start is None:
-        return f"{tr(language, 'not stated')} – {end}"
-    if end is None or end == start:
-        return str(start)
-    return f"{start} – {end}"
+    """The dates in words, keeping their precision: '19 June 2018 – 22 June 2018',
+    'September, year not stated', 'not stated' (never the data's '--09': readers see this)."""
+    if start is not None and end is None:
+        return date_text(start, language)
+    if start is None and end is not None:
+        return f"{tr(language, 'not stated')} – {date_text(end, language)}"
+    return period_text(start, end, language)
 
 
 def placement(start: FuzzyDate | None, end: FuzzyDate | None) -> Placement:

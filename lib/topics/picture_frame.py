@@ -1,0 +1,97 @@
+"""What every chart carries into its picture, as Our World in Data's charts do: its title
+above, and below it the filters in words, the date and the reports it comes from.
+
+The picture is Plotly's own PNG (the camera button), made in the browser from the figure as
+drawn, so the words are part of the figure: the page shows them too, and a PNG passed around
+without the page still says what it shows, when, and from which reports. Pure: a figure and
+words in, a new figure out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from lib.query.limits import names_text
+from lib.text.escape import html_text
+from lib.text.i18n import format_day, tr
+
+TITLE_WRAP = 44  # characters a title line: Plotly does not wrap, and a phone is narrow
+FOOTER_WRAP = 60
+FOOTER_PX = 15  # a footer line at 11 px
+TITLE_PX = 22
+SOURCES_NAMED = 3  # reports named in the footer before "and N more"
+
+
+@dataclass(frozen=True)
+class PictureWords:
+    """The words a chart's picture carries besides the chart: its title, the filters in
+    words, the date it was drawn, and the titles of the reports behind it."""
+
+    title: str
+    filters: str
+    made_on: dt.date
+    sources: tuple[str, ...]
+    language: str = "en"
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return [html_text(line) for line in textwrap.wrap(text, width)] or [""]
+
+
+def footer_lines(words: PictureWords) -> list[str]:
+    """'Showing: All projects', the date, 'Source: report; report and 2 more', wrapped."""
+    language = words.language
+    day = format_day(words.made_on.year, words.made_on.month, words.made_on.day, language)
+    showing = tr(language, "Showing: {filters}", filters=words.filters) + " · " + day
+    lines = _lines(showing, FOOTER_WRAP)
+    if words.sources:
+        titles = names_text(list(words.sources), SOURCES_NAMED, "; ", language=language)
+        lines += _lines(tr(language, "Source: {source}", source=titles), FOOTER_WRAP)
+    return lines
+
+
+def framed(figure: go.Figure, words: PictureWords) -> go.Figure:
+    """A copy of `figure` with `words.title` above (its own title, if any, under it) and the
+    footer below, the figure made taller by as much, so the chart keeps its size."""
+    framed_figure = go.Figure(figure)
+    layout = framed_figure.layout
+    title = [f"<b>{line}</b>" for line in _lines(words.title, TITLE_WRAP)]
+    own = layout.title.text
+    if own:
+        title.append(f"<span style='font-size:13px'>{own}</span>")
+    footer = footer_lines(words)
+    margin = layout.margin
+    top = (margin.t if margin.t is not None else 80) + TITLE_PX * len(title)
+    bottom = (margin.b if margin.b is not None else 80) + FOOTER_PX * len(footer) + 10
+    framed_figure.add_annotation(
+        text="<br>".join(footer),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        # below the axis and its ticks, which take the figure's own bottom margin
+        yshift=-(margin.b if margin.b is not None else 80) + 4,
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+    )
+    height = (layout.height or 450) + TITLE_PX * len(title) + FOOTER_PX * len(footer) + 10
+    framed_figure.update_layout(
+        title={
+            "text": "<br>".join(title),
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 20},  # Plotly sets a title of several lines a little above its anchor
+        },
+        margin={"t": top, "b": bottom},
+        height=height,
+    )
+    return framed_figure
