@@ -4,13 +4,24 @@
 UV := python3 -m uv
 # What the browser tests need from Debian: the browser, fonts with Cyrillic, pdftoppm.
 BROWSER_PACKAGES := chromium fonts-dejavu-core fonts-noto-core poppler-utils
+# What `make serve` (and its browser test) needs from Debian: the proxy in front of the replicas.
+SERVE_PACKAGES := nginx
+# `make serve`: how many replicas (default: one a core) and nginx's port.
+REPLICAS ?= $(shell nproc)
+SERVE_PORT ?= 8080
 
-.PHONY: run test lint validate venv browser-packages bench load-test translations
+.PHONY: run serve test lint validate venv browser-packages serve-packages bench load-test \
+	translations
 
 run: venv
 	$(UV) run --frozen streamlit run dashboard.py
 
-test: venv browser-packages
+# Several replicas behind nginx on one port (deploy/serve.py; README, "Deployment"): the
+# snapshot is built once, then REPLICAS processes serve it.
+serve: venv serve-packages
+	$(UV) run --frozen python deploy/serve.py --replicas $(REPLICAS) --port $(SERVE_PORT)
+
+test: venv browser-packages serve-packages
 	$(UV) run --frozen pytest
 
 lint: venv
@@ -26,10 +37,10 @@ validate: venv
 bench: venv browser-packages
 	$(UV) run --frozen python bench/run.py
 
-# Not a test: 50 concurrent sessions over Streamlit's websocket protocol on 127.0.0.1, each
-# opening the dashboard and changing a filter 5 times; writes bench/load_results.json and .md.
-load-test: venv
-	$(UV) run --frozen python bench/load_test.py
+# Not a test: the site of `make serve` with 1 and $(REPLICAS) replicas, 50, 200 and 500 sessions
+# through nginx, every figure checked; writes bench/load_results.json and .md.
+load-test: venv serve-packages
+	$(UV) run --frozen python bench/load_test.py --replicas $(REPLICAS)
 
 # Finds every interface string in the code (tr, ntr, N_) and the indicators' descriptions,
 # writes locale/dashboard.pot (without source locations: adding a page adds its own strings
@@ -47,13 +58,20 @@ venv:
 	$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --compile-bytecode
 
-browser-packages:
-	@if ! dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1; then \
+# Installs Debian packages when missing: as root (a fresh CI machine), else says what to run.
+define debian-packages
+	@if ! dpkg -s $(1) >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 \
-				$(BROWSER_PACKAGES); \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 $(1); \
 		else \
-			echo "The browser tests need: sudo apt-get install $(BROWSER_PACKAGES)"; \
+			echo "This needs: sudo apt-get install $(1)"; \
 		fi; \
 	fi
+endef
+
+browser-packages:
+	$(call debian-packages,$(BROWSER_PACKAGES))
+
+serve-packages:
+	$(call debian-packages,$(SERVE_PACKAGES))

@@ -1,7 +1,7 @@
 """A session over Streamlit's own websocket protocol, as a browser holds it: the first change
 made after opening the dashboard applies, to a filter or to the language (Streamlit 1.67 once
 dropped it: lib/ui/widget_ids.py), and so does each one after it. The same client drives
-`make load-test` (bench/load_test.py)."""
+`make load-test` (bench/ws_session.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from websockets.asyncio.client import connect
 
 sys.path.insert(0, str(ROOT / "bench"))
-from load_test import browser_states, run_script, session  # noqa: E402 (bench/: scripts)
+from ws_session import browser_states, run_script, session  # noqa: E402 (bench/: scripts)
 
 
 def run_alone(coroutine: Coroutine[Any, Any, Any]) -> Any:
@@ -33,8 +33,14 @@ def port_of(url: str) -> int:
     return port
 
 
+def address_of(url: str) -> str:
+    return f"127.0.0.1:{port_of(url)}"
+
+
 def test_first_and_later_filter_changes_apply(streamlit_server) -> None:
-    result = run_alone(session(1, port_of(streamlit_server()), changes=3, message_timeout=60))
+    # The tests' data draws the bundled data's figures: every run is checked against them.
+    address = address_of(streamlit_server())
+    result = run_alone(session(1, address, changes=3, message_timeout=60, bundled=True))
     assert result.ok, result.error
     assert result.first_load_s is not None and len(result.reruns_s) == 3
 

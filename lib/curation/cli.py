@@ -223,21 +223,25 @@ def _build(data_dir: Path) -> int:
     import time
 
     from lib.store.build import build, cache_dir_for
+    from lib.store.published import publish, published
 
     started = time.monotonic()
     cache_dir = cache_dir_for(data_dir)
     built = build(data_dir, cache_dir)
     status = _report(built.result)
-    if status:
-        if not built.changing:
-            print("No snapshot was written.")
-        return status
-    if built.path is None:
+    if status and not built.changing:
+        print("No snapshot was written.")
+    elif not status and built.path is None:
         print(f"error: could not write the snapshot into {cache_dir}", file=sys.stderr)
-        return 1
+        status = 1
+    if status:
+        if published(cache_dir):  # what a replica serving the old version keeps serving
+            print(f"The snapshot served stays {published(cache_dir)}.", file=sys.stderr)
+        return status
+    publish(cache_dir, built.result.portfolio.fingerprint)
     size = built.path.stat().st_size / 1024 / 1024
     seconds = time.monotonic() - started
-    print(f"Wrote the snapshot {built.path} ({size:,.1f} MB) in {seconds:.1f} s.")
+    print(f"Wrote the snapshot {built.path} ({size:,.1f} MB) in {seconds:.1f} s; it is served.")
     return 0
 
 

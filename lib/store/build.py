@@ -26,6 +26,7 @@ from lib.load.known_files import KnownEntries
 from lib.load.loader import LoadResult, data_files, fingerprint, load_portfolio
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
+from lib.store.published import published
 from lib.store.reuse import known_from
 from lib.store.tables import CREATE, DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
 from lib.text.i18n import N_
@@ -197,11 +198,13 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
 
 
 def _keep_newest(cache_dir: Path, written: Path) -> None:
-    """Remove all but the newest SNAPSHOTS_KEPT snapshots, and temporary files of builds
-    that died more than an hour ago. A replica that has one open keeps reading it: POSIX
-    frees a removed file's blocks only when the last reader closes it."""
+    """Remove all but the newest SNAPSHOTS_KEPT snapshots (never the published one, which
+    replicas serve), and temporary files of builds that died more than an hour ago. A replica
+    that has one open keeps reading it: POSIX frees a removed file's blocks only when the last
+    reader closes it."""
+    served = snapshot_path(cache_dir, published(cache_dir))
     snapshots = sorted(
-        (path for path in cache_dir.glob(f"*{SUFFIX}") if path != written),
+        (path for path in cache_dir.glob(f"*{SUFFIX}") if path not in (written, served)),
         key=_modified,
         reverse=True,
     )

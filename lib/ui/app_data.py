@@ -16,6 +16,8 @@ import streamlit as st
 from lib.load.audience import Audience, audience_from_env
 from lib.load.loader import LoadResult, data_dir_from_env, fingerprint
 from lib.model.problems import problem_listing
+from lib.store.build import cache_dir_for
+from lib.store.published import published, snapshot_only
 from lib.text.i18n import ntr, tr
 from lib.ui.current_data import current_result, pin_for_run, pinned_result
 
@@ -130,6 +132,9 @@ def load_for_app(language: str = "en", new_run: bool = False) -> LoadResult:
         return pinned
     data_dir = data_dir_from_env()
     audience, _ = audience_from_env()
+    if snapshot_only():  # a replica: the version `dashboard-data build` published, never built
+        served = published(cache_dir_for(data_dir))
+        return pin_for_run(current_result(data_dir, served, audience, language, may_build=False))
     return pin_for_run(current_result(data_dir, _version.of(data_dir), audience, language))
 
 

@@ -10,6 +10,7 @@ consistently, validated, and opened from a snapshot that passed its checks (lib/
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import streamlit as st
 
 from lib.load.audience import Audience, for_audience
 from lib.load.loader import LoadResult
+from lib.model.problems import Problem
 from lib.store.build import STEP_OPENING, build, cache_dir_for, snapshot_path
 from lib.store.snapshot import open_snapshot
 from lib.text.i18n import tr
@@ -46,11 +48,13 @@ def pin_for_run(result: LoadResult) -> LoadResult:
 
 
 def current_result(
-    data_dir: Path, fingerprint: str, audience: Audience, language: str
+    data_dir: Path, fingerprint: str, audience: Audience, language: str, may_build: bool = True
 ) -> LoadResult:
     """The data of `data_dir` at `fingerprint` as `audience` sees it: held, else opened from
     its snapshot, else built (validated, written) with a progress bar. While the folder is
-    changing under the read, the version held before is served, whole."""
+    changing under the read, the version held before is served, whole. A replica that may
+    not build (lib/store/published.py) keeps serving what it holds when the snapshot cannot
+    be opened, and says why in the log."""
     global _held
     held = _held
     if _matches(held, data_dir, fingerprint, audience):
@@ -62,7 +66,7 @@ def current_result(
         held = _held
         if _matches(held, data_dir, fingerprint, audience):
             return held.result
-        result, changing = _open_or_build(data_dir, fingerprint, language)
+        result, changing = _open_or_build(data_dir, fingerprint, language, may_build)
         same_folder = held is not None and (held.data_dir, held.audience) == (
             str(data_dir),
             audience,
@@ -85,10 +89,13 @@ def _matches(held: _Held | None, data_dir: Path, fingerprint: str, audience: Aud
     return bool(fingerprint) and fingerprint in (held.fingerprint, own)
 
 
-def _open_or_build(data_dir: Path, fingerprint: str, language: str) -> tuple[LoadResult, bool]:
+def _open_or_build(
+    data_dir: Path, fingerprint: str, language: str, may_build: bool
+) -> tuple[LoadResult, bool]:
     """The snapshot's data when a whole one of `fingerprint` is on disk, else a build's
     result (the problems, or the data it validated and wrote); and whether the folder kept
-    changing during the build's read."""
+    changing during the build's read (or, for a replica that may not build, whether the
+    snapshot could not be opened: what it holds is then served on)."""
     cache_dir = cache_dir_for(data_dir)
     bar = st.progress(0.0, text=tr(language, STEP_OPENING))
     try:
@@ -96,9 +103,22 @@ def _open_or_build(data_dir: Path, fingerprint: str, language: str) -> tuple[Loa
             opened = open_snapshot(snapshot_path(cache_dir, fingerprint), data_dir, fingerprint)
             if opened is not None:
                 return opened, False
+        if not may_build:
+            return _not_openable(data_dir, cache_dir, fingerprint), True
         built = build(
             data_dir, cache_dir, lambda done, step: bar.progress(done, tr(language, step))
         )
         return built.result, built.changing
     finally:
         bar.empty()
+
+
+def _not_openable(data_dir: Path, cache_dir: Path, fingerprint: str) -> LoadResult:
+    path = snapshot_path(cache_dir, fingerprint)
+    why = (
+        f"the published snapshot {path} cannot be opened (missing, damaged or of another layout)"
+        if fingerprint
+        else f"no snapshot has been published in {cache_dir}"
+    ) + ": run `dashboard-data build` for this data folder"
+    logging.getLogger(__name__).error("Serving the data held before, if any: %s", why)
+    return LoadResult(data_dir, None, (Problem("(snapshot)", None, "(files)", why),), 0)

@@ -1,0 +1,128 @@
+"""Data updates on a site of several replicas: `dashboard-data build` publishes a snapshot
+beside the one served; replicas (DASHBOARD_SNAPSHOT_ONLY) switch to it on their next run and
+never build; a failed build leaves the old one served and says why."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from fixture_data import FIXTURE_DATA_DIR, ROOT
+from streamlit.testing.v1 import AppTest
+
+import lib.store.build as store_build
+import lib.ui.current_data as current_data
+from lib.curation.cli import main as cli
+from lib.load.loader import fingerprint
+from lib.store.published import CURRENT, published
+
+VALUES = "indicator_values.csv"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled data and its cache folder, served as a replica serves it."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
+    monkeypatch.setenv("DASHBOARD_SNAPSHOT_ONLY", "1")
+    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
+    monkeypatch.setattr(current_data, "_held", None)
+    monkeypatch.setattr(current_data, "build", _must_not_build)
+    return folder
+
+
+def _must_not_build(*args, **kwargs):
+    raise AssertionError("a replica built a snapshot itself")
+
+
+def cache(data: Path) -> Path:
+    return data.parent / "cache"
+
+
+def drop_the_seminar(data: Path) -> None:
+    """A valid change a reader sees: the seminar's 32 participants leave the total of 291."""
+    path = data / VALUES
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "myla-seminar-mlsp,participants,32," not in line]
+    assert len(kept) == len(lines) - 1
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def open_session() -> AppTest:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def participants(app: AppTest) -> str:
+    return {metric.label: metric.value for metric in app.metric}["Participants"]
+
+
+def test_a_replica_switches_to_a_new_build_on_the_next_run_and_open_sessions_go_on(data):
+    assert cli(["build", str(data)]) == 0
+    old = fingerprint(data)
+    assert published(cache(data)) == old
+    session = open_session()
+    assert participants(session) == "291"
+
+    drop_the_seminar(data)
+    assert participants(open_session()) == "291"  # the folder changed, nothing published yet
+    assert cli(["build", str(data)]) == 0
+    assert published(cache(data)) == fingerprint(data) != old
+    assert (cache(data) / f"{old}.duckdb").is_file()  # written beside the one served
+
+    assert participants(open_session()) == "259"  # a new visitor
+    session.run()  # the visitor already there: the next rerun works, on the new data
+    assert not session.exception, [e.value for e in session.exception]
+    assert participants(session) == "259"
+
+
+def test_a_failed_build_leaves_the_old_snapshot_served_and_says_why(data, capsys):
+    assert cli(["build", str(data)]) == 0
+    served = published(cache(data))
+    capsys.readouterr()
+    values = data / VALUES
+    values.write_text(values.read_text(encoding="utf-8").replace(",132,", ",133,"), "utf-8")
+
+    assert cli(["build", str(data)]) == 1
+    out, err = capsys.readouterr()
+    assert "the parts on lines 3, 4 add up" in out and "No snapshot was written." in out
+    assert err == f"The snapshot served stays {served}.\n"
+    assert published(cache(data)) == served
+    assert participants(open_session()) == "291"
+
+
+def test_a_damaged_published_snapshot_is_logged_and_the_version_held_stays(data, caplog):
+    assert cli(["build", str(data)]) == 0
+    assert participants(open_session()) == "291"
+    drop_the_seminar(data)
+    newer = fingerprint(data)
+    (cache(data) / f"{newer}.duckdb").write_bytes(b"not a snapshot")
+    (cache(data) / CURRENT).write_text(newer, encoding="utf-8")  # as a half-copied cache
+
+    with caplog.at_level(logging.ERROR, logger="lib.ui.current_data"):
+        assert participants(open_session()) == "291"
+    assert f"{newer}.duckdb cannot be opened" in caplog.text
+
+
+def test_a_replica_with_nothing_published_shows_why_and_builds_nothing(data):
+    app = open_session()
+    assert not app.metric
+    problems = "\n".join(block.value for block in app.code)
+    assert "no snapshot has been published" in problems and "dashboard-data build" in problems
+    assert not (cache(data) / CURRENT).exists()
+
+
+def test_clearing_old_snapshots_never_removes_the_published_one(data, monkeypatch):
+    assert cli(["build", str(data)]) == 0
+    served = published(cache(data))
+    monkeypatch.setattr(store_build, "SNAPSHOTS_KEPT", 1)
+    drop_the_seminar(data)
+    store_build.build(data, cache(data))  # a build that does not publish (a curator's app)
+    assert (cache(data) / f"{served}.duckdb").is_file()
