@@ -47,7 +47,7 @@ def nginx_config(run_dir: Path, listen: str, replicas: list[str]) -> str:
 
 def build_snapshot(data_dir: Path, env: dict[str, str]) -> int:
     """`dashboard-data build` in its own process, so this one never holds the data."""
-    command = [sys.executable, "-m", "lib.curation.cli", "build", str(data_dir)]
+    command = [sys.executable, "-m", "lib.cli", "build", str(data_dir)]
     return subprocess.call(command, cwd=ROOT, env=env)
 
 

@@ -21,8 +21,8 @@ from broken_data import copy_data
 from fixture_data import ROOT
 
 import lib.curation.atomic
+from lib.cli import main
 from lib.curation.atomic import write_text_atomically
-from lib.curation.cli import main
 
 IATI_EXAMPLE = ROOT / "tests/iati/activity-standard-example-annotated.xml"
 BITOLA = "792578"

@@ -34,7 +34,7 @@ from google.protobuf import text_format
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
-from lib.curation import cli
+from lib import cli
 from lib.exports.formats import FORMATS, export
 from lib.load.audience import audience_from_env, for_audience
 from lib.load.loader import load_portfolio

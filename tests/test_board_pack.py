@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from lib.board.content import TOPICS, board_content
 from lib.board.model import REFS, SourceNumbering
 from lib.board.pdf import board_pack
-from lib.curation.cli import main
+from lib.cli import main
 from lib.load.loader import load_portfolio
 from lib.model.languages import LANGUAGE_CODES
 from lib.query.filters import Filters

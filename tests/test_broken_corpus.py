@@ -14,7 +14,7 @@ from broken_data import copy_data, listing
 from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.load.loader import load_portfolio
 from lib.model.problems import MAX_LISTED
 

@@ -8,7 +8,7 @@ import pytest
 from fixture_data import BUNDLED_DATA_DIR
 from frictionless import validate
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.load.loader import load_portfolio
 
 

@@ -16,7 +16,7 @@ import pytest
 from fixture_data import FIXTURE_DATA_DIR
 from frictionless import validate
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.exports.datapackage import package_zip
 from lib.load.loader import data_files, load_portfolio
 from lib.load.values_csv import BREAKDOWNS, COLUMNS, PRECISIONS, VALUES_FILE

@@ -136,7 +136,7 @@ def test_the_start_command_builds_and_publishes_the_snapshot_in_a_fresh_copy(tmp
     assert first_step == ["dashboard-data", "build"]
     env = {**os.environ, "PYTHONPATH": str(copy), "DASHBOARD_DATA_DIR": str(copy / "data")}
     env["DASHBOARD_CACHE_DIR"] = str(copy / "cache")
-    command = [sys.executable, "-m", "lib.curation.cli", *first_step[1:]]
+    command = [sys.executable, "-m", "lib.cli", *first_step[1:]]
     done = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert published(copy / "cache") and "it is served" in done.stdout

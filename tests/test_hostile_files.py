@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from broken_data import MYLA, TWINNING, assert_problem, copy_data, listing
 
-from lib.curation import cli
+from lib import cli
 from lib.exports.data_folder import data_zip
 from lib.exports.formats import export
 from lib.load.audience import for_audience

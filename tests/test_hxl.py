@@ -9,7 +9,7 @@ import hxl
 import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.exports.csv_file import csv_bytes
 from lib.exports.hxl import hxl_csv
 from lib.load.loader import load_portfolio

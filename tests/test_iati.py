@@ -14,7 +14,7 @@ import pytest
 from fixture_data import FIXTURE_DATA_DIR
 from lxml import etree
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.iati.codes import REPORTING_ORG_REF
 from lib.iati.export import iati_export
 from lib.iati.importer import import_iati

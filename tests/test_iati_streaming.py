@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from iati_generated import EXAMPLE, write_activities
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.iati.importer import import_iati
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from babel import Locale
 from broken_data import assert_problem, copy_data, edit
 from fixture_data import ROOT
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.load.loader import load_portfolio
 from lib.model.languages import (
     BABEL_LOCALES,

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import lib.store.build as store_build
 import lib.ui.current_data as current_data
-from lib.curation.cli import main as cli
+from lib.cli import main as cli
 from lib.load.loader import fingerprint
 from lib.store.published import CURRENT, published
 

@@ -4,7 +4,7 @@ reports say: 259 = 132 + 127, 518 exact, about 84,000, nothing invented."""
 import pytest
 from fixture_data import BUNDLED_DATA_DIR, FIXTURE_DATA_DIR
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.load.loader import data_dir_from_env, load_portfolio
 from lib.query.figures import headline_counts, indicator_figure
 from lib.query.filters import Filters, selected_values

@@ -6,8 +6,8 @@ import shutil
 import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
-from lib.curation.cli import MAX_SYNTH_PROJECTS
-from lib.curation.cli import main as cli
+from lib.cli import main as cli
+from lib.cli.synth import MAX_SYNTH_PROJECTS
 from lib.load.loader import load_portfolio
 
 LINE = "# " + "x" * 78 + "\n"  # a line of a normal length

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import lib.store.build as store_build
 import lib.store.snapshot as store_snapshot
 import lib.ui.current_data as current_data
-from lib.curation.cli import main as cli
+from lib.cli import main as cli
 from lib.load.loader import fingerprint, load_portfolio
 from lib.store.build import build, snapshot_path
 from lib.store.snapshot import open_snapshot
@@ -215,7 +215,7 @@ def test_a_file_replaced_mid_read_is_read_again_whole(data, monkeypatch):
 
 def test_two_builds_at_once_leave_one_whole_snapshot(data):
     env = {"PYTHONPATH": str(ROOT), "DASHBOARD_CACHE_DIR": str(cache(data)), "PATH": "/usr/bin"}
-    command = [sys.executable, "-m", "lib.curation.cli", "build", str(data)]
+    command = [sys.executable, "-m", "lib.cli", "build", str(data)]
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE) for _ in range(2)]
     assert [run.wait(timeout=120) for run in runs] == [0, 0]
     assert len(snapshots(data)) == 1

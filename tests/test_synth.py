@@ -13,7 +13,7 @@ import yaml
 from app_support import DASHBOARD_PAGES, ROOT
 from streamlit.testing.v1 import AppTest
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.load.loader import load_portfolio
 from lib.synth.portfolio import synth_files, write_portfolio
 

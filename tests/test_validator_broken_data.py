@@ -30,7 +30,7 @@ from broken_data import (
     write,
 )
 
-from lib.curation.cli import main
+from lib.cli import main
 from lib.load.loader import data_files, load_portfolio
 
 # Rows of indicator_values.csv, by the text they start with.

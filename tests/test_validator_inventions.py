@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from broken_data import MYLA, TWINNING, VALUES, append, copy_data, edit, line_of
 
-from lib.curation.cli import main
+from lib.cli import main
 
 CONNECTION = "projects/connection-network.yaml"
 RSO = "projects/rso-maritsa-forums.yaml"
