@@ -17,16 +17,8 @@ from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.topics.map.basemap import BASEMAP_FILE, load_country_outlines
 from lib.topics.map.chart import legend_text, map_deck
-from lib.topics.map.data import (
-    COUNTED,
-    NO_COUNT,
-    OUTSIDE,
-    PROJECTS,
-    cities_table,
-    map_data,
-    not_on_map_text,
-    size_caption,
-)
+from lib.topics.map.city_table import cities_table, not_on_map_text, size_caption
+from lib.topics.map.data import COUNTED, NO_COUNT, OUTSIDE, PROJECTS, map_data
 from lib.topics.map.framing import fit_view, place_labels
 from lib.topics.map.picture import map_picture
 

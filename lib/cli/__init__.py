@@ -6,7 +6,6 @@ lib/ui, at the top of the house: one module a group of commands."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from lib.cli.board_pack import add_board_pack_parser, run_board_pack

@@ -5,11 +5,17 @@ import streamlit as st
 
 from lib.query.limits import short_cells
 from lib.text.escape import md
-from lib.text.i18n import ntr, tr
+from lib.text.i18n import tr
 from lib.topics.map import notes
 from lib.topics.map.basemap import load_country_outlines
 from lib.topics.map.chart import legend_text, map_deck
-from lib.topics.map.data import cities_table, map_data, not_on_map_text, size_caption
+from lib.topics.map.city_table import (
+    cities_table,
+    not_on_map_text,
+    size_caption,
+    unplaced_figures_text,
+)
+from lib.topics.map.data import map_data
 from lib.topics.map.picture import map_picture
 from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
 from lib.ui.downloads import pictured
@@ -54,18 +60,7 @@ else:
 if words["missing"]:
     st.markdown(md(words["missing"]))
 if data.project_wide_figures:
-    st.caption(
-        ntr(
-            language,
-            "{n} figure of these projects is not tied to a city (it is for a whole project, or "
-            "for an event held online or at a place the report does not name), so the map does "
-            "not place it: see the Overview.",
-            "{n} figures of these projects are not tied to a city (they are for a whole project, "
-            "or for an event held online or at a place the report does not name), so the map "
-            "does not place them: see the Overview.",
-            data.project_wide_figures,
-        )
-    )
+    st.caption(unplaced_figures_text(data))
 
 # 3. Table: every place, with the figures and sources behind its dot ----------------------------
 # Only the cut cells on screen are kept; the CSV's every figure is written out on a click.

@@ -15,17 +15,9 @@ import pydeck as pdk
 from lib.query.limits import names_text
 from lib.text.i18n import N_, format_number, tr
 from lib.topics.map.compact_deck import CompactDeck
-from lib.topics.map.data import (
-    COUNTED,
-    LINK_KINDS,
-    LINK_WORDS,
-    OUTSIDE,
-    PROJECTS,
-    TIP_LINES,
-    MapData,
-    link_pairs,
-)
+from lib.topics.map.data import COUNTED, OUTSIDE, PROJECTS, TIP_LINES, MapData
 from lib.topics.map.framing import LABEL_PX, MAP_HEIGHT, fit_view, place_labels
+from lib.topics.map.links import LINK_KINDS, LINK_WORDS, link_pairs
 from lib.topics.map.tooltip import TOOLTIP, TOOLTIP_STYLE, tip_line
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
 

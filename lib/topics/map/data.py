@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -18,21 +17,16 @@ from lib.model.schema import Event
 from lib.query.figure_text import value_text
 from lib.query.figures import place_ids
 from lib.query.filters import Filters
-from lib.query.names import inferred_mark
 from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
+from lib.topics.map.links import place_links
+from lib.topics.map.place_figures import FiguresByPlace, PlaceFigure, figure_line
 
 TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
 # the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
 FIGURE_LINES = 10
-LINK_KINDS = ("twinning", "network", "travelled_to_event")
-LINK_WORDS = {
-    "twinning": N_("Twinning"),
-    "network": N_("Network"),
-    "travelled_to_event": N_("Travelled to an event"),
-}
 # How a dot is drawn, and why it has the size it has.
 COUNTED, NOT_REPORTED, NO_COUNT = "counted", "not reported", "no count"
 OUTSIDE, PROJECTS = "outside filter", "projects"
@@ -70,69 +64,8 @@ class MapData:
         return self.links[self.links["drawn"]]
 
 
-class _Figure(NamedTuple):
-    """One figure tied to a place: `sized` (counts towards its dot) and `from_here`."""
-
-    indicator: str
-    project: str
-    event: str
-    value: object
-    precision: str
-    fewer_than: object
-    source: str
-    quote: str
-    sized: bool
-    from_here: bool
-
-
-class _FiguresByPlace:
-    """Figures tied to each place, found in one pass over the view's figures: the parts that
-    came from a place and the wholes of events held there. A whole that is broken down by
-    origin is tied to the origins, not to its venue. Kept as plain records, a place's list
-    each: a frame a place (hundreds of places, each filtered, copied and walked) took most of
-    a 10,000-project map's time."""
-
-    def __init__(self, values: pd.DataFrame) -> None:
-        keys = values["project"] + "|" + values["event"] + "|" + values["indicator"]
-        broken_down = keys.isin(set(keys[values["breakdown"] != ""])).to_numpy(dtype=bool)
-        # object arrays: walking a masked (Int64) column an element at a time is slow
-        columns = (values[name].to_numpy(dtype=object) for name in _FIGURE_COLUMNS)
-        fields = list(zip(*columns, strict=True))
-        self.rows: dict[str, list[_Figure]] = defaultdict(list)
-        places = (values[name].to_numpy(dtype=object) for name in ("breakdown", "place", "venue"))
-        for position, (breakdown, place, venue) in enumerate(zip(*places, strict=True)):
-            if breakdown == "origin_city":
-                self.rows[place].append(_Figure(*fields[position], True, True))
-            elif breakdown == "" and venue:
-                sized = bool(not broken_down[position])
-                self.rows[venue].append(_Figure(*fields[position], sized, False))
-
-    def of(self, place: str) -> list[_Figure]:
-        return self.rows.get(place, [])
-
-
-_FIGURE_COLUMNS = (
-    "indicator", "project", "event", "value", "precision", "fewer_than", "source", "quote",
-)  # fmt: skip
-
-
-def _figure_line(portfolio: Portfolio, row: _Figure, language: str) -> tuple[str, str]:
-    """('Participants from this city: 132', 'report title: “the sentence”')."""
-    label = portfolio.indicators[row.indicator].labels.get(language)
-    events = portfolio.projects[row.project].events
-    event = next((e.title.get(language) for e in events if e.id == row.event), "")
-    if row.from_here:
-        where = tr(language, "from this city")
-    elif event:
-        where = tr(language, "at {event}, held here", event=event)
-    else:
-        where = tr(language, "at an event held here")
-    shown = value_text(row.value, row.precision, language, row.fewer_than)
-    return f"{label} {where}: {shown}", f"{portfolio.sources[row.source].title}: “{row.quote}”"
-
-
 def _size(
-    portfolio: Portfolio, rows: list[_Figure], sizer: str | None, language: str
+    portfolio: Portfolio, rows: list[PlaceFigure], sizer: str | None, language: str
 ) -> tuple[float | None, str, str, bool]:
     """(value, status, words, approximate) of the participants a place's dot stands for,
     counted by the indicator `sizer`."""
@@ -180,7 +113,7 @@ class _ByPlace:
 
     roles: dict[str, list[tuple[str, str]]]
     events: dict[str, list[tuple[str, Event]]]
-    figures: _FiguresByPlace
+    figures: FiguresByPlace
     sizer: str | None  # the indicator that sizes the dots, if any
     periods: dict = field(default_factory=dict)  # (start, end) -> words, for _events_here
 
@@ -195,7 +128,7 @@ def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame
         for event in project.events:
             if event.place:
                 events[event.place].append((pid, event))
-    return _ByPlace(roles, events, _FiguresByPlace(values), map_sizer(portfolio))
+    return _ByPlace(roles, events, FiguresByPlace(values), map_sizer(portfolio))
 
 
 def map_sizer(portfolio: Portfolio) -> str | None:
@@ -232,7 +165,7 @@ def _place_row(
     ]
     events = _events_here(by_place.events.get(place_id, []), set(mine), language, by_place.periods)
     written = rows if every_figure else rows[:FIGURE_LINES]
-    figures = [_figure_line(portfolio, row, language) for row in written]
+    figures = [figure_line(portfolio, row, language) for row in written]
     more = "" if len(written) == len(rows) else _more(len(rows) - len(written), language)
     cited = list(dict.fromkeys((row.source, row.quote) for row in rows))
     sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited[:TIP_LINES]]
@@ -290,59 +223,6 @@ def _more(left: int, language: str, what: str = N_("figures")) -> str:
     return tr(language, "; and {n} more {what}", n=n, what=tr(language, what))
 
 
-def _links(
-    portfolio: Portfolio, project_ids: list[str], places: pd.DataFrame, language: str
-) -> pd.DataFrame:
-    # plain tuples: a frame's row look-up, twice for each of a portfolio's thousands of links,
-    # made and dropped a Series each time
-    columns = ["place", "name", "longitude", "latitude", "on_map"]
-    by_id = {row.place: row for row in places[columns].itertuples(index=False)}
-    rows = []
-    for pid in project_ids:
-        project = portfolio.projects[pid]
-        for link in project.links:
-            start, end = by_id[link.from_place], by_id[link.to_place]
-            rows.append(
-                {
-                    "project": pid,
-                    "project_title": project.title.get(language),
-                    "kind": link.kind,
-                    "kind_words": tr(language, LINK_WORDS[link.kind])
-                    + inferred_mark(link, "kind", language, with_note=True),
-                    "from_place": link.from_place,
-                    "to_place": link.to_place,
-                    "name": f"{start.name} – {end.name}",
-                    "from_lon": start.longitude,
-                    "from_lat": start.latitude,
-                    "to_lon": end.longitude,
-                    "to_lat": end.latitude,
-                    "drawn": bool(start.on_map and end.on_map),
-                    "source": portfolio.sources[link.source].title,
-                    "quote": link.quote,
-                }
-            )
-    # typed even when empty: an empty object column would select columns, not rows
-    return pd.DataFrame(rows, columns=_LINK_COLUMNS).astype({"drawn": bool})
-
-
-_LINK_COLUMNS = [
-    "project",
-    "project_title",
-    "kind",
-    "kind_words",
-    "from_place",
-    "to_place",
-    "name",
-    "from_lon",
-    "from_lat",
-    "to_lon",
-    "to_lat",
-    "drawn",
-    "source",
-    "quote",
-]
-
-
 def map_data(
     portfolio: Portfolio,
     project_ids: list[str],
@@ -371,7 +251,7 @@ def map_data(
     by_place = _by_place(portfolio, project_ids, values)
     rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
     places = pd.DataFrame(rows)
-    links = _links(portfolio, project_ids, places, language)
+    links = place_links(portfolio, project_ids, places, language)
     counted = places["on_map"] & (places["status"] == COUNTED)
     basis = PARTICIPANTS if counted.any() else PROJECTS
     if basis == PROJECTS:  # no city has a count: size by what the project files do say
@@ -384,100 +264,3 @@ def map_data(
         ]
     unplaced = values[(values["place"] == "") & (values["venue"] == "")]
     return MapData(places, links, basis, project_wide_figures=len(unplaced), language=language)
-
-
-LINKED_PAIRS = 400  # pairs of cities a map draws a line between: those most projects link
-
-
-def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, int]:
-    """The lines to draw: one a pair of cities and kind of link (its first link's row, with
-    `titles`, the projects that link them, and `more`, their other links), and how many pairs
-    there are. Past `limit` pairs, those most projects link are kept, then those between the
-    busiest cities: a portfolio's thousands of lines would hide the cities they join."""
-    links = data.drawn_links
-    keys = ["from_place", "to_place", "kind"]
-    groups = links.groupby(keys, sort=False)
-    pairs = groups.head(1).reset_index(drop=True)
-    titles = groups["project_title"].agg(lambda t: list(dict.fromkeys(t)))
-    counts = groups.size()
-    pairs = pairs.assign(
-        titles=[titles[tuple(k)] for k in pairs[keys].itertuples(index=False)],
-        more=[counts[tuple(k)] - 1 for k in pairs[keys].itertuples(index=False)],
-    )
-    if len(pairs) <= limit:
-        return pairs, len(pairs)
-    busy = data.places.set_index("place")["projects"]
-    rank = pd.DataFrame(
-        {
-            "projects": pairs["titles"].map(len),
-            "ends": pairs["from_place"].map(busy) + pairs["to_place"].map(busy),
-        }
-    )
-    chosen = rank.sort_values(["projects", "ends"], ascending=False, kind="stable").index[:limit]
-    return pairs.loc[sorted(chosen)].reset_index(drop=True), len(pairs)
-
-
-def size_caption(data: MapData) -> str:
-    """What a dot's size means, in words for the caption under the map."""
-    if data.size_basis == PARTICIPANTS:
-        return tr(
-            data.language,
-            "Dot size: participants from the city (where the report breaks a count down by "
-            "origin) or at an event held there (where it does not); the area grows with the "
-            "number.",
-        )
-    return tr(
-        data.language,
-        "Dot size: the number of selected projects that name the city (no report ties a "
-        "count of participants to these cities).",
-    )
-
-
-def cities_table(data: MapData) -> pd.DataFrame:
-    """The table under the map: every place, with the figures and sources behind its dot;
-    as on the map, the biggest first, then by name, and the places not on the map last."""
-    places = data.places.sort_values(
-        ["on_map", "in_filter", "size_value", "name"],
-        ascending=[False, False, False, True],
-        na_position="last",
-    )
-    language = data.language
-    yes = tr(language, "yes")
-    return pd.DataFrame(
-        {
-            tr(language, "City"): places["name"],
-            tr(language, "Country"): places["country"],
-            tr(language, "Kind"): places["kind_words"],
-            tr(language, "GeoNames id"): places["geonames_id"].astype("Int64"),
-            tr(language, "Latitude"): places["latitude"],
-            tr(language, "Longitude"): places["longitude"],
-            tr(language, "On the map"): [
-                yes if on else tr(language, "no: a {kind}; no coordinates in the data", kind=kind)
-                for on, kind in zip(places["on_map"], places["kind_words"], strict=True)
-            ],
-            tr(language, "Projects"): places["project_titles"],
-            tr(language, "What happened"): [
-                tr(language, "{roles}; events held here: {events}", roles=roles, events=events)
-                if events
-                else roles
-                for roles, events in zip(places["roles"], places["events"], strict=True)
-            ],
-            tr(language, "Dot size"): places["size_words"],
-            tr(language, "Figures and their sources"): places["figures"].replace(
-                "", tr(language, "none tied to this city")
-            ),
-        }
-    )
-
-
-def not_on_map_text(data: MapData) -> str:
-    """'Not on the map: Haskovo region (a region; no coordinates in the data)', or ''."""
-    missing = data.not_on_map
-    if missing.empty:
-        return ""
-    language = data.language
-    parts = [
-        tr(language, "{name} (a {kind}; no coordinates in the data)", name=name, kind=kind)
-        for name, kind in zip(missing["name"], missing["kind_words"], strict=True)
-    ]
-    return tr(language, "Not on the map: {places}", places=", ".join(parts))

@@ -26,16 +26,9 @@ from lib.topics.map.chart import (
     drawn_cities,
     focus_places,
 )
-from lib.topics.map.data import (
-    COUNTED,
-    LINK_KINDS,
-    LINK_WORDS,
-    OUTSIDE,
-    PROJECTS,
-    MapData,
-    link_pairs,
-)
+from lib.topics.map.data import COUNTED, OUTSIDE, PROJECTS, MapData
 from lib.topics.map.framing import MIN_SPAN_DEGREES, fit_view
+from lib.topics.map.links import LINK_KINDS, LINK_WORDS, link_pairs
 
 CURVE_POINTS = 24
 TEXT_POSITION = {

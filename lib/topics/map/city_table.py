@@ -1,0 +1,89 @@
+"""The words under the map: what a dot's size means, the table of every city with the figures and
+sources behind its dot, and the places the map cannot show."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.text.i18n import ntr, tr
+from lib.topics.map.data import PARTICIPANTS, MapData
+
+
+def size_caption(data: MapData) -> str:
+    """What a dot's size means, in words for the caption under the map."""
+    if data.size_basis == PARTICIPANTS:
+        return tr(
+            data.language,
+            "Dot size: participants from the city (where the report breaks a count down by "
+            "origin) or at an event held there (where it does not); the area grows with the "
+            "number.",
+        )
+    return tr(
+        data.language,
+        "Dot size: the number of selected projects that name the city (no report ties a "
+        "count of participants to these cities).",
+    )
+
+
+def cities_table(data: MapData) -> pd.DataFrame:
+    """The table under the map: every place, with the figures and sources behind its dot;
+    as on the map, the biggest first, then by name, and the places not on the map last."""
+    places = data.places.sort_values(
+        ["on_map", "in_filter", "size_value", "name"],
+        ascending=[False, False, False, True],
+        na_position="last",
+    )
+    language = data.language
+    yes = tr(language, "yes")
+    return pd.DataFrame(
+        {
+            tr(language, "City"): places["name"],
+            tr(language, "Country"): places["country"],
+            tr(language, "Kind"): places["kind_words"],
+            tr(language, "GeoNames id"): places["geonames_id"].astype("Int64"),
+            tr(language, "Latitude"): places["latitude"],
+            tr(language, "Longitude"): places["longitude"],
+            tr(language, "On the map"): [
+                yes if on else tr(language, "no: a {kind}; no coordinates in the data", kind=kind)
+                for on, kind in zip(places["on_map"], places["kind_words"], strict=True)
+            ],
+            tr(language, "Projects"): places["project_titles"],
+            tr(language, "What happened"): [
+                tr(language, "{roles}; events held here: {events}", roles=roles, events=events)
+                if events
+                else roles
+                for roles, events in zip(places["roles"], places["events"], strict=True)
+            ],
+            tr(language, "Dot size"): places["size_words"],
+            tr(language, "Figures and their sources"): places["figures"].replace(
+                "", tr(language, "none tied to this city")
+            ),
+        }
+    )
+
+
+def not_on_map_text(data: MapData) -> str:
+    """'Not on the map: Haskovo region (a region; no coordinates in the data)', or ''."""
+    missing = data.not_on_map
+    if missing.empty:
+        return ""
+    language = data.language
+    parts = [
+        tr(language, "{name} (a {kind}; no coordinates in the data)", name=name, kind=kind)
+        for name, kind in zip(missing["name"], missing["kind_words"], strict=True)
+    ]
+    return tr(language, "Not on the map: {places}", places=", ".join(parts))
+
+
+def unplaced_figures_text(data: MapData) -> str:
+    """Why some of the selected projects' figures are not on the map: they are tied to no city."""
+    return ntr(
+        data.language,
+        "{n} figure of these projects is not tied to a city (it is for a whole project, or "
+        "for an event held online or at a place the report does not name), so the map does "
+        "not place it: see the Overview.",
+        "{n} figures of these projects are not tied to a city (they are for a whole project, "
+        "or for an event held online or at a place the report does not name), so the map "
+        "does not place them: see the Overview.",
+        data.project_wide_figures,
+    )
