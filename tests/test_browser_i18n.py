@@ -89,6 +89,15 @@ def source_words() -> tuple[str, ...]:
         texts |= {event.title.get(event.title.original) for event in project.events}
     for entry in (*portfolio.organisations.values(), *portfolio.programmes.values()):
         texts.add(entry.quote)
+    # The curators' notes (why a fact is their reading, what a report lacks) are data written in
+    # English only (data/README.md), shown as written like the quotes: not interface words.
+    texts |= {source.note for source in portfolio.sources.values()}
+    texts |= {place.note for place in portfolio.places.values()}
+    for project in portfolio.projects.values():
+        for entry in (*project.places, *project.organisations, *project.funding, *project.links):
+            texts.add(entry.note)
+        texts |= {event.note for event in project.events}
+        texts.add(project.note)
     return tuple(sorted((t for t in texts if t), key=len, reverse=True))
 
 
