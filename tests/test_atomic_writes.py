@@ -20,9 +20,9 @@ import pytest
 from broken_data import copy_data
 from fixture_data import ROOT
 
-import lib.curation.atomic
+import lib.store.atomic
 from lib.cli import main
-from lib.curation.atomic import write_text_atomically
+from lib.store.atomic import write_text_atomically
 
 IATI_EXAMPLE = ROOT / "tests/iati/activity-standard-example-annotated.xml"
 BITOLA = "792578"
@@ -44,7 +44,7 @@ def data(tmp_path: Path) -> Path:
 def test_places_add_interrupted_before_the_rename(data: Path, monkeypatch) -> None:
     places = data / "places.yaml"
     before = places.read_bytes()
-    monkeypatch.setattr(lib.curation.atomic.os, "replace", interrupt)
+    monkeypatch.setattr(lib.store.atomic.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
         main(["places", "add", BITOLA, "--bg", "Битоля", "--mk", "Битола", "--data-dir", str(data)])
     assert places.read_bytes() == before
@@ -54,7 +54,7 @@ def test_places_add_interrupted_before_the_rename(data: Path, monkeypatch) -> No
 def test_places_add_interrupted_while_flushing(data: Path, monkeypatch) -> None:
     places = data / "places.yaml"
     before = places.read_bytes()
-    monkeypatch.setattr(lib.curation.atomic.os, "fsync", interrupt)
+    monkeypatch.setattr(lib.store.atomic.os, "fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         main(["places", "add", BITOLA, "--bg", "Битоля", "--mk", "Битола", "--data-dir", str(data)])
     assert places.read_bytes() == before
@@ -82,7 +82,7 @@ def test_export_interrupted_leaves_the_old_export(
 ) -> None:
     out = tmp_path / name
     out.write_bytes(b"the export of last week\n")
-    monkeypatch.setattr(lib.curation.atomic.os, "replace", interrupt)
+    monkeypatch.setattr(lib.store.atomic.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
         main(["export", "--format", file_format, "--out", str(out)])
     assert out.read_bytes() == b"the export of last week\n"
@@ -114,7 +114,7 @@ def test_import_iati_interrupted_writes_no_folder(tmp_path: Path, monkeypatch) -
 def test_synth_interrupted_writes_no_folder(tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "synthetic"
     out.mkdir()  # an empty folder is allowed, and must be left as it was
-    monkeypatch.setattr(lib.curation.atomic.os, "rename", interrupt)
+    monkeypatch.setattr(lib.store.atomic.os, "rename", interrupt)
     with pytest.raises(KeyboardInterrupt):
         main(["synth", "--projects", "3", "--out", str(out)])
     assert sorted(os.listdir(tmp_path)) == ["synthetic"]
@@ -124,7 +124,7 @@ def test_synth_interrupted_writes_no_folder(tmp_path: Path, monkeypatch) -> None
 KILLED_WRITER = """
 import signal, sys, time
 from pathlib import Path
-import lib.curation.atomic
+import lib.store.atomic
 
 # A shell starts a background job (CI's, say) with Ctrl+C ignored, and children inherit that:
 # act on it as an interactive run does.
@@ -134,8 +134,8 @@ def slow_fsync(handle):
     print("writing", flush=True)  # the new text is in the temporary file, not yet renamed
     time.sleep(30)
 
-lib.curation.atomic.os.fsync = slow_fsync
-lib.curation.atomic.write_text_atomically(Path(sys.argv[1]), "new text\\n" * 20000)
+lib.store.atomic.os.fsync = slow_fsync
+lib.store.atomic.write_text_atomically(Path(sys.argv[1]), "new text\\n" * 20000)
 """
 
 

@@ -39,7 +39,7 @@ def run_board_pack(args: argparse.Namespace) -> int:
     import time
 
     from lib.board.pdf import board_pack
-    from lib.curation.atomic import write_bytes_atomically, write_error
+    from lib.store.atomic import write_bytes_atomically, write_error
 
     if unwritable(args.out):
         return 2

@@ -87,8 +87,8 @@ def audience_view(args: argparse.Namespace) -> tuple[Portfolio, Filters] | int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from lib.curation.atomic import write_bytes_atomically, write_error
     from lib.exports.formats import export
+    from lib.store.atomic import write_bytes_atomically, write_error
 
     if args.out is not None and unwritable(args.out):
         return 2
@@ -117,9 +117,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import_iati(args: argparse.Namespace) -> int:
-    from lib.curation.atomic import write_error
     from lib.curation.writer import existing_data_files, write_data_dir
     from lib.iati.importer import import_iati
+    from lib.store.atomic import write_error
 
     missing = [str(path) for path in args.files if not path.is_file()]
     if missing:
@@ -159,7 +159,7 @@ def _reading_progress(name: str, activities: int) -> None:
 
 def unwritable(out: Path) -> bool:
     """Say on standard error, before any work, when `--out` cannot take a file."""
-    from lib.curation.atomic import file_target_problem
+    from lib.store.atomic import file_target_problem
 
     problem = file_target_problem(out)
     if problem is not None:

@@ -31,8 +31,8 @@ def add_synth_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run_synth(args: argparse.Namespace) -> int:
-    from lib.curation.atomic import write_error
     from lib.curation.gazetteer import GazetteerMissing
+    from lib.store.atomic import write_error
     from lib.synth.portfolio import write_portfolio
 
     if not 1 <= args.projects <= MAX_SYNTH_PROJECTS:

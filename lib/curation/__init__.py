@@ -1,1 +1,1 @@
-"""The curators' tools: the command line, the offline gazetteer and writers of our format."""
+"""The curators' tools: the offline gazetteer, places.yaml entries, and writers of our format."""

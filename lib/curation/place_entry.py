@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lib.curation.atomic import write_text_atomically
 from lib.curation.gazetteer import GeoName
 from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
+from lib.store.atomic import write_text_atomically
 
 
 def slug(name: str) -> str:

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from lib.curation.atomic import write_folder_atomically
 from lib.load.values_csv import COLUMNS, VALUES_FILE
+from lib.store.atomic import write_folder_atomically
 from lib.text.escape import CSV_ROW_END
 
 HEADER = (

@@ -26,6 +26,7 @@ from lib.load.known_files import KnownEntries
 from lib.load.loader import LoadResult, data_files, fingerprint, load_portfolio
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
+from lib.store.atomic import sync_folder
 from lib.store.published import published
 from lib.store.reuse import known_from
 from lib.store.tables import CREATE, DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
@@ -158,7 +159,7 @@ def write_snapshot(result: LoadResult, cache_dir: Path, digests: dict[str, bytes
     finally:
         temporary.unlink(missing_ok=True)
         Path(f"{temporary}.wal").unlink(missing_ok=True)
-    _sync_folder(cache_dir)
+    sync_folder(cache_dir)
     _keep_newest(cache_dir, final)
     return final
 
@@ -220,17 +221,3 @@ def _modified(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush the rename itself to disk, where the system allows opening a folder."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)

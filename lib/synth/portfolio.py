@@ -16,9 +16,9 @@ import random
 from pathlib import Path
 from typing import Any
 
-from lib.curation.atomic import write_folder_atomically
 from lib.load.loader import DEFAULT_DATA_DIR
 from lib.load.values_csv import COLUMNS, VALUES_FILE
+from lib.store.atomic import write_folder_atomically
 from lib.synth.catalogue import REGISTER_FILE, REGISTER_ID, Catalogue, City, pick_cities
 from lib.synth.project import ProjectMaker
 from lib.synth.words import COUNTRIES, in_every_language

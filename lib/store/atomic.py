@@ -27,7 +27,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def write_folder_atomically(out: Path, files: dict[str, str]) -> None:
@@ -54,7 +54,7 @@ def write_folder_atomically(out: Path, files: dict[str, str]) -> None:
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    _sync_folder(out.parent)
+    sync_folder(out.parent)
 
 
 def _mode_for(path: Path) -> int:
@@ -70,7 +70,7 @@ def _umask() -> int:
     return mask
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Flush the rename itself to disk, where the system allows opening a folder."""
     try:
         handle = os.open(folder, os.O_RDONLY)
