@@ -17,6 +17,7 @@ from lib.query.names import titles_text
 from lib.text.escape import md
 from lib.text.i18n import ntr, tr
 from lib.ui.downloads import chart_config, csv_bytes, csv_download
+from lib.ui.table_columns import shown_table
 from lib.ui.view import View, derived
 
 
@@ -26,12 +27,15 @@ def chart(figure: go.Figure, file_name: str, key: str) -> None:
 
 
 def table(
-    shown_and_note: tuple[pa.Table | pd.DataFrame, str], key: str | None = None, then: str = ""
+    shown_and_note: tuple[pa.Table | pd.DataFrame, str],
+    language: str,
+    key: str | None = None,
+    then: str = "",
 ) -> None:
     """A table of the first rows (lib/query/limits.table_head) and the note of what it leaves
     out, followed by `then` (where to find the rows left out) when there is a note."""
     shown, note = shown_and_note
-    st.dataframe(shown, hide_index=True, width="stretch", key=key)
+    shown_table(shown, language, key=key)
     if note:
         st.caption(note + then)
 
@@ -50,13 +54,13 @@ def limited_table(
     shown, note = derived(
         view, name, lambda: table_head(build(), what, language=view.language), per_filters
     )
-    table((shown, note), key=key, then=then)
+    table((shown, note), view.language, key=key, then=then)
 
 
-def table_or_info(frame: pd.DataFrame, nothing: str) -> None:
+def table_or_info(frame: pd.DataFrame, nothing: str, language: str) -> None:
     """The whole (short) table, or the message `nothing` when it has no rows."""
     if len(frame):
-        st.dataframe(frame, hide_index=True, width="stretch")
+        shown_table(frame, language)
     else:
         st.info(nothing)
 

@@ -73,7 +73,7 @@ captions([derived(view, "timeline.off-axis", lambda: notes.off_axis_note(rows, l
 tables = derived(view, "timeline.tables", lambda: timeline_tables(rows, language))
 with st.expander(tr(language, "Table"), expanded=False):
     st.caption(tr(language, "Every project, event and dated figure of the selected projects."))
-    table(tables["all"], key="timeline.table")
+    table(tables["all"], language, key="timeline.table")
     table_download(
         tr(language, "Download this table (CSV)"),
         lambda: readable_table(rows, language=language),
@@ -85,13 +85,13 @@ with st.expander(tr(language, "Table"), expanded=False):
 st.header(tr(language, "Dates without a stated year"))
 if len(tables["no year"][0]):
     st.caption(tr(language, notes.NO_YEAR))
-    table(tables["no year"], key="timeline.no-year")
+    table(tables["no year"], language, key="timeline.no-year")
 else:
     st.info(tr(language, "Every date of the selected projects states its year."))
 
 # 5. Events with no date -----------------------------------------------------------------------
 if len(tables["no date"][0]):
     st.header(tr(language, "Events with no date stated"))
-    table(tables["no date"], key="timeline.no-date")
+    table(tables["no date"], language, key="timeline.no-date")
 
 figures_download_of_projects(view, "timeline.csv", key="timeline.csv")
