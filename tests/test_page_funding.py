@@ -65,11 +65,11 @@ def test_bundled_funding_lines(portfolio):
     table = funding_table(rows)
     assert list(table.columns) == list(TABLE_COLUMNS.values())
     assert list(TABLE_COLUMNS.values()) == [
-        "Project",
+        "Amount",
         "Funder",
+        "Project",
         "Programme path",
         "Grant reference",
-        "Amount",
         "Co-funded",
         "Source",
         "Quote",

@@ -48,12 +48,13 @@ COLUMNS = [
     "quote",
 ]
 
+# The amount and who gives it lead: on a phone they are the columns in view.
 TABLE_COLUMNS = {
-    "project": N_("Project"),
+    "amount": N_("Amount"),
     "funder": N_("Funder"),
+    "project": N_("Project"),
     "programme_path": N_("Programme path"),
     "grant_reference": N_("Grant reference"),
-    "amount": N_("Amount"),
     "co_funded": N_("Co-funded"),
     "source": N_("Source"),
     "quote": N_("Quote"),

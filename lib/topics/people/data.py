@@ -151,12 +151,13 @@ _PARTICIPANT_COLUMNS = [
 ]
 
 
+# The number and the city it is from lead: on a phone they are the columns in view.
 PARTICIPANTS_TABLE = {
+    "participants": N_("Participants"),
+    "from_city": N_("From city"),
     "label": N_("Project – event"),
     "date": N_("Date"),
     "venue": N_("Venue"),
-    "from_city": N_("From city"),
-    "participants": N_("Participants"),
     "check": N_("Parts add up"),
     "source": N_("Source"),
     "quote": N_("Quote"),
@@ -230,13 +231,14 @@ _PEOPLE_COLUMNS = [
 ]
 
 
+# The number and what it counts lead: on a phone they are the columns in view.
 PEOPLE_TABLE = {
+    "number": N_("Number"),
     "indicator_label": N_("Kind of people"),
+    "counts": N_("What one unit is"),
     "project": N_("Project"),
     "series": N_("Series or event"),
     "period": N_("Period (as the report writes it)"),
-    "number": N_("Number"),
-    "counts": N_("What one unit is"),
     "source": N_("Source"),
     "quote": N_("Quote"),
 }

@@ -13,20 +13,21 @@ from lib.text.vocabulary import code_words
 from lib.topics.funding.data import amount_text
 
 # Column names: in English as they always were (links and tests name them), else translated.
+# A table's number leads (on a phone the first columns are the ones in view).
 LIST_COLUMNS = {
+    "events": N_("events"),
     "title": N_("title"),
     "status": N_("status"),
     "dates": N_("dates"),
     "places": N_("places"),
     "funders": N_("funders"),
-    "events": N_("events"),
 }
 EVENT_COLUMNS = {
+    "sessions": N_("sessions"),
     "event": N_("event"),
     "type": N_("type"),
     "dates": N_("dates"),
     "where": N_("where"),
-    "sessions": N_("sessions"),
     "status": N_("status"),
     "part of": N_("part of"),
     "quote": N_("quote"),
@@ -37,17 +38,20 @@ ORGANISATION_COLUMNS = {
     "quote": N_("quote"),
 }
 FUNDING_COLUMNS = {
+    "amount": N_("amount"),
     "funder": N_("funder"),
     "programme": N_("programme"),
     "grant reference": N_("grant reference"),
-    "amount": N_("amount"),
     "co-funded": N_("co-funded"),
     "quote": N_("quote"),
 }
 
 
 def _headed(frame: pd.DataFrame, columns: dict[str, str], language: str) -> pd.DataFrame:
-    """The frame with its column names in words of `language` (an empty frame keeps them)."""
+    """The frame's `columns` in their order (others, such as an id, first), with their names
+    in words of `language` (an empty frame keeps its names)."""
+    if len(frame):
+        frame = frame[[c for c in frame.columns if c not in columns] + list(columns)]
     return frame.rename(columns={key: tr(language, name) for key, name in columns.items()})
 
 

@@ -10,13 +10,19 @@ from lib.query.limits import table_head
 from lib.text.i18n import tr
 from lib.topics.timeline.data import readable_table, without_date, without_year
 
+# What happened and when lead (on a phone the first columns are the ones in view); the CSV
+# download keeps the project first.
+WHAT_AND_WHEN_FIRST = ["item", "date", "project"]
+
 
 def timeline_tables(rows: pd.DataFrame, language: str = "en") -> dict[str, tuple[pa.Table, str]]:
     """ "all": every project, event and dated figure; "no year": dates without a stated year;
     "no date": events with no date."""
     return {
         "all": table_head(
-            readable_table(rows, language=language), tr(language, "rows"), language=language
+            readable_table(rows, WHAT_AND_WHEN_FIRST, language),
+            tr(language, "rows"),
+            language=language,
         ),
         "no year": table_head(
             without_year(rows, language), tr(language, "rows"), language=language
