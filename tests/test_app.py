@@ -106,8 +106,7 @@ def test_project_page_quotes_every_source(monkeypatch):
     quotes = " ".join(app.dataframe[-1].value["quote"])
     assert "през мецес юни бяха организирани и проведени форуми" in quotes
     figures = app.dataframe[1].value
-    assert figures["precision"].tolist() == ["not reported", "not reported"]
-    assert figures["value"].isna().all()
+    assert figures["Number"].tolist() == ["not reported", "not reported"]
 
 
 def test_sources_page_lists_reports_and_what_each_gave(monkeypatch):

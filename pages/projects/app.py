@@ -15,9 +15,11 @@ from lib.topics.projects.data import (
     project_sources,
     start_and_end,
 )
+from lib.topics.projects.figures import project_figures
 from lib.ui.components import limited_table, table_or_info
 from lib.ui.downloads import csv_download
 from lib.ui.project_choice import project_choice
+from lib.ui.table_columns import shown_table
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
@@ -68,24 +70,23 @@ st.markdown(
 )
 
 st.subheader(tr(language, "Figures"))
-figures = readable_values(
-    portfolio, portfolio.values[portfolio.values["project"] == chosen], language
-)
 no_figures = tr(language, "The reports give no figures for this project.")
-table_or_info(figures.drop(columns=tr(language, "project")), no_figures)
+table_or_info(project_figures(portfolio, chosen, language), no_figures, language)
 st.subheader(tr(language, "Organisations"))
-st.dataframe(project_organisations(portfolio, chosen, language), hide_index=True, width="stretch")
+shown_table(project_organisations(portfolio, chosen, language), language)
 st.subheader(tr(language, "Funding"))
-st.dataframe(project_funding(portfolio, chosen, language), hide_index=True, width="stretch")
+shown_table(project_funding(portfolio, chosen, language), language)
 st.subheader(tr(language, "Events"))
 no_events = tr(language, "The reports name no events for this project.")
-table_or_info(project_events(portfolio, chosen, language), no_events)
+table_or_info(project_events(portfolio, chosen, language), no_events, language)
 
 # 4. Every source quoted -----------------------------------------------------------------------
 st.subheader(tr(language, "Sources"))
-st.dataframe(project_sources(portfolio, chosen, language), hide_index=True, width="stretch")
+shown_table(project_sources(portfolio, chosen, language), language)
 csv_download(
-    figures,
+    lambda: readable_values(
+        portfolio, portfolio.values[portfolio.values["project"] == chosen], language
+    ),
     f"{chosen}-figures.csv",
     key="projects.figures.csv",
     label=tr(language, "Download this project's figures (CSV)"),
