@@ -189,9 +189,11 @@ def test_table_lists_every_place_with_its_figures_and_sources(portfolio):
     shtip = table.loc["Shtip"]
     assert (shtip["Country"], shtip["GeoNames id"], shtip["Latitude"]) == (
         "North Macedonia",
-        785482,
-        41.74583,
+        "785482",
+        "41.74583",
     )
+    region = table.loc["Haskovo region"]
+    assert (region["Latitude"], region["Longitude"]) == ("not in the data", "not in the data")
     assert "Participants from this city: 132" in shtip["Figures and their sources"]
     assert "132 са от град Штип" in shtip["Figures and their sources"]
     assert table.loc["Haskovo region", "On the map"] == "no: a region; no coordinates in the data"

@@ -90,6 +90,12 @@ def format_number(value: float | int | Decimal, language: str, decimals: int | N
     return text
 
 
+def format_coordinate(degrees: float, language: str) -> str:
+    """'41.74583' in English, '41,74583' in Bulgarian and Macedonian: a latitude or longitude
+    with the language's decimal mark, to at most 5 decimals (about a metre), never grouped."""
+    return format_decimal(degrees, format="0.#####", locale=babel_locale(language))
+
+
 def plotly_separators(language: str) -> str:
     """Plotly's `separators` layout setting (decimal mark, then thousands separator), so an
     axis's ticks read '84 000' on a Bulgarian page."""

@@ -10,6 +10,7 @@ from lib.ui.app_data import current_audience, data_zip_for
 from lib.ui.components import figures_download, limited_table
 from lib.ui.export_downloads import open_format_downloads
 from lib.ui.search_select import searched_selectbox
+from lib.ui.table_columns import shown_table
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
 view = current_view()
@@ -67,7 +68,7 @@ chosen = searched_selectbox(
 uses = derived(
     view, f"sources.uses.{chosen}", lambda: uses_of(portfolio, chosen, language), per_filters=False
 )
-st.dataframe(uses, hide_index=True, width="stretch")
+shown_table(uses, language)
 report_language = md(portfolio.sources[chosen].language)
 with st.expander(
     tr(language, "The full text of the report ({language})", language=report_language)

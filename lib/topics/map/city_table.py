@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.text.i18n import ntr, tr
+from lib.text.i18n import N_, format_coordinate, ntr, tr
 from lib.topics.map.data import PARTICIPANTS, MapData
+
+NOT_IN_DATA = N_("not in the data")
 
 
 def size_caption(data: MapData) -> str:
@@ -27,39 +29,51 @@ def size_caption(data: MapData) -> str:
 
 def cities_table(data: MapData) -> pd.DataFrame:
     """The table under the map: every place, with the figures and sources behind its dot;
-    as on the map, the biggest first, then by name, and the places not on the map last."""
+    as on the map, the biggest first, then by name, and the places not on the map last.
+    What sizes the dot and the city lead (on a phone the first columns are the ones in view);
+    a coordinate or id the data lacks reads as words, never as an empty number."""
     places = data.places.sort_values(
         ["on_map", "in_filter", "size_value", "name"],
         ascending=[False, False, False, True],
         na_position="last",
     )
     language = data.language
-    yes = tr(language, "yes")
+    yes, missing = tr(language, "yes"), tr(language, NOT_IN_DATA)
+
+    def coordinates(column: str) -> list[str]:
+        return [
+            missing if pd.isna(degrees) else format_coordinate(degrees, language)
+            for degrees in places[column]
+        ]
+
     return pd.DataFrame(
         {
+            tr(language, "Dot size"): places["size_words"],
             tr(language, "City"): places["name"],
             tr(language, "Country"): places["country"],
-            tr(language, "Kind"): places["kind_words"],
-            tr(language, "GeoNames id"): places["geonames_id"].astype("Int64"),
-            tr(language, "Latitude"): places["latitude"],
-            tr(language, "Longitude"): places["longitude"],
-            tr(language, "On the map"): [
-                yes if on else tr(language, "no: a {kind}; no coordinates in the data", kind=kind)
-                for on, kind in zip(places["on_map"], places["kind_words"], strict=True)
-            ],
-            tr(language, "Projects"): places["project_titles"],
             tr(language, "What happened"): [
                 tr(language, "{roles}; events held here: {events}", roles=roles, events=events)
                 if events
                 else roles
                 for roles, events in zip(places["roles"], places["events"], strict=True)
             ],
-            tr(language, "Dot size"): places["size_words"],
             tr(language, "Figures and their sources"): places["figures"].replace(
                 "", tr(language, "none tied to this city")
             ),
+            tr(language, "Projects"): places["project_titles"],
+            tr(language, "On the map"): [
+                yes if on else tr(language, "no: a {kind}; no coordinates in the data", kind=kind)
+                for on, kind in zip(places["on_map"], places["kind_words"], strict=True)
+            ],
+            tr(language, "Kind"): places["kind_words"],
+            tr(language, "Latitude"): coordinates("latitude"),
+            tr(language, "Longitude"): coordinates("longitude"),
+            # an identifier: its digits as GeoNames writes them, not a number to group
+            tr(language, "GeoNames id"): [
+                missing if pd.isna(key) else str(int(key)) for key in places["geonames_id"]
+            ],
         }
-    )
+    ).reset_index(drop=True)
 
 
 def not_on_map_text(data: MapData) -> str:

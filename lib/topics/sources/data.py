@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import pandas as pd
 
+from lib.model.languages import LANGUAGE_NAMES
 from lib.model.portfolio import Portfolio
 from lib.query.citations import catalogue_uses, project_sources, project_uses
 from lib.query.index import index_of
@@ -52,15 +53,16 @@ def source_list(portfolio: Portfolio, language: str = "en") -> pd.DataFrame:
     return kept.copy(deep=False)  # the kept frame stays as it is whatever the caller does
 
 
-# Column names: in English as they always were, else translated.
+# Column names: in English as they always were, else translated. How many facts a report
+# gave leads (on a phone the first columns are the ones in view).
 SOURCE_COLUMNS = {
+    "facts taken": N_("facts taken"),
     "title": N_("title"),
     "language": N_("language"),
     "publisher": N_("publisher"),
     "link": N_("link"),
     "translation of": N_("translation of"),
     "published": N_("published"),
-    "facts taken": N_("facts taken"),
     "file": N_("file"),
 }
 USE_COLUMNS = {"project": N_("project"), "what": N_("what"), "quote": N_("quote")}
@@ -71,18 +73,20 @@ def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
     rows = []
     for source in portfolio.sources.values():
         publisher = portfolio.organisations.get(source.publisher or "")
+        original = portfolio.sources.get(source.translation_of or "")
         rows.append(
             {
                 "id": source.id,
+                "facts taken": cited.get(source.id, 0),
                 "title": source.title,
-                "language": source.language,
+                "language": LANGUAGE_NAMES.get(source.language, source.language),
                 "publisher": publisher.names.get(language)
                 if publisher
                 else tr(language, "not stated"),
                 "link": source.url or tr(language, "no link known"),
-                "translation of": source.translation_of or "",
+                # the report's title, never its id (issue 17, point 7)
+                "translation of": original.title if original else "",
                 "published": date_text(source.published, language),
-                "facts taken": cited.get(source.id, 0),
                 "file": f"sources/{source.file}",
             }
         )
