@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
+from lib.query.limits import CITATIONS
 from lib.text.dates import period_text
 from lib.text.i18n import format_number, tr
 
@@ -28,7 +29,9 @@ class Figure:
     value: int | None
     approximate: bool
     at_least: bool
-    citations: tuple[Citation, ...]
+    citations: tuple[Citation, ...]  # the first CITATIONS of them: what a card quotes
+    citation_count: int  # how many there are in all
+    sources: tuple[str, ...]  # every report cited, in the order first cited
     not_reported_in: tuple[str, ...]
     projects_reporting: tuple[str, ...]
     figures_added: int = 1
@@ -66,15 +69,18 @@ def indicator_figure(
     hidden = wholes[wholes["precision"] == "suppressed"]
     # each hidden count is at most its bound minus one, so their sum is below this
     bound = None if hidden["fewer_than"].isna().any() else int((hidden["fewer_than"] - 1).sum()) + 1
+    cited = pd.concat([reported, wholes[wholes["value"].isna()]]).drop_duplicates(
+        ["project", "source", "quote"]
+    )
     silent = sorted(set(wholes["project"]) - set(reported["project"]) - set(hidden["project"]))
     return Figure(
         key=code,
         value=int(per_project.sum()) if len(per_project) else None,
         approximate=bool((reported["precision"] == "approximate").any()),
         at_least=bool(overlapping) or (len(hidden) > 0 and len(per_project) > 0),
-        citations=_citations(
-            portfolio, pd.concat([reported, wholes[wholes["value"].isna()]]), language
-        ),
+        citations=_citations(portfolio, cited.head(CITATIONS), language),
+        citation_count=len(cited),
+        sources=tuple(cited["source"].drop_duplicates()),
         not_reported_in=tuple(silent),
         projects_reporting=tuple(sorted(per_project.index)),
         figures_added=len(reported) if indicator.aggregation == "sum" else 1,
@@ -84,10 +90,9 @@ def indicator_figure(
 
 
 def _citations(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> tuple[Citation, ...]:
-    unique = rows.drop_duplicates(["project", "source", "quote"])
     return tuple(
         Citation(row.project, row.source, row.quote, figure_when(portfolio, row, language))
-        for row in unique.itertuples(index=False)
+        for row in rows.itertuples(index=False)
     )
 
 
