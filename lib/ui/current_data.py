@@ -80,20 +80,22 @@ def current_result(
             result = dataclasses.replace(result, portfolio=for_audience(result.portfolio, audience))
         _held = _Held(str(data_dir), audience, fingerprint, result)
         if result.portfolio is not None:
-            _settle(result.portfolio)
+            _settle(result.portfolio, replacing=held is not None)
         return result
     finally:
         _lock.release()
 
 
-def _settle(portfolio: Portfolio) -> None:
+def _settle(portfolio: Portfolio, replacing: bool) -> None:
     """Index a new version and take everything it holds out of the cyclic garbage collector's
     rounds: at 10,000 projects each full round walked its million objects for 0.4 s, in the
-    middle of whichever visitor's rerun it fell on. What the version before held is let go
-    first (it goes once no run reads it); what is frozen is still freed when nothing refers
-    to it, only not searched for cycles."""
-    gc.unfreeze()
-    gc.collect()
+    middle of whichever visitor's rerun it fell on. When it replaces a version, what that one
+    held is let go first (it goes once no run reads it); at a start there is nothing to let
+    go, and the one full round it would take is skipped. What is frozen is still freed when
+    nothing refers to it, only not searched for cycles."""
+    if replacing:
+        gc.unfreeze()
+        gc.collect()
     index_of(portfolio)
     gc.freeze()
 
