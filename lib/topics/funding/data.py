@@ -15,7 +15,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Amount
 from lib.query.filters import programme_chain
-from lib.query.frame_rows import FrameRows
+from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
 from lib.query.names import inferred_mark
 from lib.text.i18n import N_, format_number, tr
@@ -85,13 +85,7 @@ def funding_rows(
     every = index_of(portfolio).remember(
         ("funding.every_row", language), lambda: _every_row(portfolio, language)
     )
-    position = {project_id: index for index, project_id in enumerate(project_ids)}
-    if len(position) == len(portfolio.projects):
-        mine = every
-    else:
-        mine = every[every["project_id"].isin(position)]
-    order = mine["project_id"].map(position).sort_values(kind="stable").index
-    return mine.loc[order].reset_index(drop=True)
+    return rows_of_projects(every, project_ids)
 
 
 def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:

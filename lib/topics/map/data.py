@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -21,7 +22,7 @@ from lib.query.limits import NAMES
 from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
-from lib.topics.map.links import place_links
+from lib.topics.map.links import link_pairs, place_links
 from lib.topics.map.place_figures import FiguresByPlace, PlaceFigure, figure_line
 
 TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
@@ -63,6 +64,12 @@ class MapData:
     @property
     def drawn_links(self) -> pd.DataFrame:
         return self.links[self.links["drawn"]]
+
+    @cached_property
+    def linked_pairs(self) -> tuple[pd.DataFrame, int]:
+        """link_pairs of this map, worked out once: the deck, its legend, the picture and the
+        board pack all draw the same lines."""
+        return link_pairs(self)
 
 
 def _size(
@@ -287,7 +294,7 @@ def map_data(
     by_place = _by_place(portfolio, project_ids, values)
     rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
     places = pd.DataFrame(rows)
-    links = place_links(portfolio, project_ids, places, language)
+    links = place_links(portfolio, project_ids, language)
     counted = places["on_map"] & (places["status"] == COUNTED)
     basis = PARTICIPANTS if counted.any() else PROJECTS
     if basis == PROJECTS:  # no city has a count: size by what the project files do say

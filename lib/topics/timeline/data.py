@@ -18,7 +18,7 @@ from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event, Project
 from lib.query.figure_text import value_text
-from lib.query.frame_rows import FrameRows
+from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, tr
@@ -241,17 +241,11 @@ def timeline_rows(
     every = index_of(portfolio).remember(
         ("timeline.every_row", language), lambda: _every_row(portfolio, language)
     )
-    position = {project_id: index for index, project_id in enumerate(project_ids)}
-    if not position:
+    if not project_ids:
         return FrameRows(COLUMNS).frame()
-    mine = (
-        every
-        if len(position) == len(portfolio.projects)
-        else every[every["project_id"].isin(position)]
-    )
-    colour = mine["project_id"].map(position)
-    ordered = mine.assign(colour_index=colour).sort_values("colour_index", kind="stable")
-    return ordered[COLUMNS].reset_index(drop=True)
+    mine = rows_of_projects(every, project_ids)
+    position = {project_id: index for index, project_id in enumerate(project_ids)}
+    return mine.assign(colour_index=mine["project_id"].map(position))[COLUMNS]
 
 
 def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
