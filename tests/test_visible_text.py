@@ -124,6 +124,8 @@ def test_no_report_shows_internals(language):
     original = listed[tr(language, "translation of")]
     assert "twinning-report-bg" not in set(original)
     assert "Проектът „Европа в капана на имигрантската криза“" in set(original)
+    bulgarian = {"en": "Bulgarian", "bg": "български", "mk": "бугарски"}[language]
+    assert bulgarian in set(listed[tr(language, "language")])  # a name, not the code "bg"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import pyarrow as pa
 
-from lib.text.i18n import format_number, tr
+from lib.text.i18n import N_, format_number, tr
 
 CITATIONS = 5  # quoted sentences under a headline figure
 CHART_ROWS = 40  # bars or lines of a chart
@@ -95,7 +95,7 @@ def largest_rows(frame: pd.DataFrame, by: str, value: str, limit: int) -> pd.Dat
 CELL_CHARACTERS = 300
 
 
-CUT_NOTE = "… (cut here: the CSV download has it all)"
+CUT_NOTE = N_("… (cut here: the CSV download has it all)")
 
 
 def short_cells(

@@ -102,6 +102,12 @@ def _whole_number(value: int, language: str) -> str:
     return format_decimal(value, locale=babel_locale(language), group_separator=True)
 
 
+def language_name(code: str, language: str) -> str:
+    """'Bulgarian', 'български', 'бугарски': the language `code` named in `language`'s words
+    (CLDR's names), as a table about reports writes it."""
+    return babel_locale(language).languages.get(code, code)
+
+
 def format_coordinate(degrees: float, language: str) -> str:
     """'41.74583' in English, '41,74583' in Bulgarian and Macedonian: a latitude or longitude
     with the language's decimal mark, to at most 5 decimals (about a metre), never grouped."""

@@ -19,6 +19,8 @@ LONG_COLUMN_PX = 320  # about 130 characters over three lines
 SHORT_COLUMN_PX = 180  # a phrase such as "no count of participants for this city", on two lines
 # Streamlit's grid wraps text only in rows taller than 4 rem (64 px): three lines of 14 px type.
 WRAPPED_ROW_PX = 70
+HEADER_PX = 36
+ROWS_IN_VIEW = 10  # as Streamlit's own "auto" height shows, before the table scrolls
 LONG_TEXT_HELP = N_("Long texts are cut: double-click a cell to read it whole.")
 
 
@@ -58,12 +60,16 @@ def column_layout(
 
 
 def shown_table(frame: pa.Table | pd.DataFrame, language: str, key: str | None = None) -> None:
-    """`frame` as an on-screen table, its columns laid out by `column_layout`."""
+    """`frame` as an on-screen table, its columns laid out by `column_layout`. Wrapped rows are
+    three times as tall, so the table is too: as many rows in view as unwrapped ones would be."""
     config, row_height = column_layout(frame, language)
+    rows = frame.num_rows if isinstance(frame, pa.Table) else len(frame)
+    height = "auto" if row_height is None else HEADER_PX + min(rows, ROWS_IN_VIEW) * row_height + 2
     st.dataframe(
         frame,
         hide_index=True,
         width="stretch",
+        height=height,
         column_config=config,
         row_height=row_height,
         key=key,

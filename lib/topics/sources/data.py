@@ -6,12 +6,11 @@ from collections import defaultdict
 
 import pandas as pd
 
-from lib.model.languages import LANGUAGE_NAMES
 from lib.model.portfolio import Portfolio
 from lib.query.citations import catalogue_uses, project_sources, project_uses
 from lib.query.index import index_of
 from lib.text.dates import date_text
-from lib.text.i18n import N_, tr
+from lib.text.i18n import N_, language_name, tr
 
 
 def _citations(portfolio: Portfolio) -> dict[str, tuple[int, frozenset[str]]]:
@@ -79,7 +78,7 @@ def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
                 "id": source.id,
                 "facts taken": cited.get(source.id, 0),
                 "title": source.title,
-                "language": LANGUAGE_NAMES.get(source.language, source.language),
+                "language": language_name(source.language, language),
                 "publisher": publisher.names.get(language)
                 if publisher
                 else tr(language, "not stated"),
