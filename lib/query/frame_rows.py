@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.query.membership import is_in
+
 
 class FrameRows:
     def __init__(self, columns: list[str]) -> None:
@@ -34,6 +36,6 @@ def rows_of_projects(
     each project's rows in theirs: what a filter change selects instead of writing its
     projects' rows again."""
     position = {project_id: index for index, project_id in enumerate(project_ids)}
-    mine = every[every[column].isin(position)]
+    mine = every[is_in(every[column], position)]
     order = mine[column].map(position).sort_values(kind="stable").index
     return mine.loc[order].reset_index(drop=True)
