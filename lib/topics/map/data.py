@@ -23,7 +23,7 @@ from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.links import link_pairs, place_links
-from lib.topics.map.place_figures import FiguresByPlace, PlaceFigure, figure_line
+from lib.topics.map.place_figures import FiguresByPlace, figure_line
 
 TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
@@ -73,25 +73,20 @@ class MapData:
 
 
 def _size(
-    portfolio: Portfolio, rows: list[PlaceFigure], sizer: str | None, language: str
+    portfolio: Portfolio, figures: FiguresByPlace, place: str, sizer: str | None, language: str
 ) -> tuple[float | None, str, str, bool]:
     """(value, status, words, approximate) of the participants a place's dot stands for,
     counted by the indicator `sizer`."""
-    sized = [row for row in rows if row.sized and row.indicator == sizer]
-    reported = [row for row in sized if not pd.isna(row.value)]
-    if not reported:
-        status = NOT_REPORTED if sized else NO_COUNT
+    size = figures.sizes.get(place)
+    if size is None:
+        status = NOT_REPORTED if place in figures.sized_places else NO_COUNT
         return None, status, tr(language, STATUS_WORDS[status]), False
     adds_up = portfolio.indicators[sizer].aggregation == "sum"
-    numbers = [int(row.value) for row in reported]
-    value = sum(numbers) if adds_up else max(numbers)
-    approximate = any(row.precision == "approximate" for row in reported)
-    words = value_text(value, "approximate" if approximate else "exact", language)
-    at_least = not adds_up and len(reported) > 1
+    words = value_text(size.total, "approximate" if size.approximate else "exact", language)
     words = tr(language, "{number} participants", number=words)
-    if at_least:
+    if not adds_up and size.counted > 1:
         words = tr(language, "at least {number}", number=words)
-    return float(value), COUNTED, words, approximate
+    return float(size.total), COUNTED, words, size.approximate
 
 
 def _events_here(
@@ -158,14 +153,19 @@ def _mine(rows: dict[str, list[tuple]], selected: set[str] | None) -> dict[str, 
     return {place: them for place, them in kept.items() if them}
 
 
-def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame) -> _ByPlace:
+def _by_place(
+    portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
+) -> _ByPlace:
     every = _every_place(portfolio)
     selected = None if len(project_ids) == len(portfolio.projects) else set(project_ids)
+    sizer = map_sizer(portfolio)
+    adds_up = sizer is not None and portfolio.indicators[sizer].aggregation == "sum"
+    lines = None if every_figure else FIGURE_LINES
     return _ByPlace(
         _mine(every.roles, selected),
         _mine(every.events, selected),
-        FiguresByPlace(values),
-        map_sizer(portfolio),
+        FiguresByPlace(values, sizer, adds_up, lines, TIP_LINES),
+        sizer,
     )
 
 
@@ -187,9 +187,11 @@ def _place_row(
     country = portfolio.countries.get(place.country)
     roles = by_place.roles.get(place_id, [])
     mine = list(dict.fromkeys(pid for pid, _ in roles))
-    rows = by_place.figures.of(place_id) if in_filter else []
+    figures_here = by_place.figures
+    rows = figures_here.of(place_id) if in_filter else []
+    count = figures_here.counts.get(place_id, 0) if in_filter else 0
     if in_filter:
-        sized = _size(portfolio, rows, by_place.sizer, language)
+        sized = _size(portfolio, figures_here, place_id, by_place.sizer, language)
         size_value, status, size_words, approximate = sized
     else:
         outside = tr(language, STATUS_WORDS[OUTSIDE])
@@ -207,11 +209,11 @@ def _place_row(
     ]
     more_projects = _more(len(mine) - len(written_ids), language, N_("projects"))
     events = _events_here(by_place.events.get(place_id, []), set(mine), language, every_figure)
-    written = rows if every_figure else rows[:FIGURE_LINES]
-    figures = [figure_line(portfolio, row, language) for row in written]
-    more = "" if len(written) == len(rows) else _more(len(rows) - len(written), language)
-    cited = list(dict.fromkeys((row.source, row.quote) for row in rows))
-    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited[:TIP_LINES]]
+    figures = [figure_line(portfolio, row, language) for row in rows]
+    more = "" if len(rows) == count else _more(count - len(rows), language)
+    cited = figures_here.cited.get(place_id, []) if in_filter else []
+    cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0
+    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited]
     return {
         "place": place_id,
         "name": place.names.get(language),
@@ -235,11 +237,13 @@ def _place_row(
             for figure, source in figures
         )
         + more,
-        "source_ids": frozenset(sid for sid, _ in cited),
+        "source_ids": figures_here.source_ids.get(place_id, frozenset())
+        if in_filter
+        else frozenset(),
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
         "tip_roles": _first(role_lines, N_("projects"), language, total=len(mine)),
-        "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=len(rows)),
-        "tip_sources": _first(sources, N_("sources"), language, total=len(cited)),
+        "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=count),
+        "tip_sources": _first(sources, N_("sources"), language, total=cited_count),
         "size_value": size_value,
         "status": status,
         "size_words": size_words,
@@ -291,7 +295,7 @@ def map_data(
             not filters.cities or place_id in filters.cities
         )
 
-    by_place = _by_place(portfolio, project_ids, values)
+    by_place = _by_place(portfolio, project_ids, values, every_figure)
     rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
     places = pd.DataFrame(rows)
     links = place_links(portfolio, project_ids, language)

@@ -99,20 +99,27 @@ def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, 
     links = data.drawn_links
     keys = ["from_place", "to_place", "kind"]
     pairs = links.drop_duplicates(keys).reset_index(drop=True)
-    # each pair's projects, without repeats, in the order of its links
-    titles = links.drop_duplicates([*keys, "project_title"]).groupby(keys, sort=False)
-    found = titles["project_title"].agg(list).rename("titles").reset_index()
-    counts = links.groupby(keys, sort=False).size().rename("links").reset_index()
-    pairs = pairs.merge(found, on=keys, how="left").merge(counts, on=keys, how="left")
-    pairs = pairs.assign(more=pairs.pop("links") - 1)
-    if len(pairs) <= limit:
-        return pairs, len(pairs)
-    busy = data.places.set_index("place")["projects"]
-    rank = pd.DataFrame(
-        {
-            "projects": pairs["titles"].map(len),
-            "ends": pairs["from_place"].map(busy) + pairs["to_place"].map(busy),
-        }
-    )
-    chosen = rank.sort_values(["projects", "ends"], ascending=False, kind="stable").index[:limit]
-    return pairs.loc[sorted(chosen)].reset_index(drop=True), len(pairs)
+    projects = links.drop_duplicates([*keys, "project_title"])  # a pair's, in its links' order
+    sizes = [
+        links.groupby(keys, sort=False).size().rename("links"),
+        projects.groupby(keys, sort=False).size().rename("projects"),
+    ]
+    for size in sizes:
+        pairs = pairs.merge(size.reset_index(), on=keys, how="left")
+    total = len(pairs)
+    if total > limit:
+        busy = data.places.set_index("place")["projects"]
+        ends = pairs["from_place"].map(busy) + pairs["to_place"].map(busy)
+        rank = pd.DataFrame({"projects": pairs["projects"], "ends": ends})
+        order = rank.sort_values(["projects", "ends"], ascending=False, kind="stable")
+        pairs = pairs.loc[sorted(order.index[:limit])].reset_index(drop=True)
+    # the titles of the drawn pairs' projects only: a list a pair, made in one pass
+    titles: dict[tuple, list[str]] = {}
+    drawn = projects.merge(pairs[keys], on=keys)
+    for *key, title in drawn[[*keys, "project_title"]].itertuples(index=False):
+        titles.setdefault(tuple(key), []).append(title)
+    pairs = pairs.assign(
+        titles=[titles[key] for key in pairs[keys].itertuples(index=False, name=None)],
+        more=pairs.pop("links") - 1,
+    ).drop(columns="projects")
+    return pairs, total
