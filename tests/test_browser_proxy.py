@@ -2,12 +2,15 @@
 started here on free loopback ports, with a copy of the tests' data and its own snapshot
 folder). Every page draws through the proxy, a filter change works, and every download of one
 visitor arrives: a download is held in the memory of the replica that drew the button, so
-without sticky sessions about half of them would return 404 from the other replica.
+without sticky sessions about half of them would return 404 from the other replica. Streamlit's
+own web files come from nginx, compressed once, not from a replica.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -31,6 +34,8 @@ from test_browser_pages import (
     url_of,
     wait_until_drawn,
 )
+
+from deploy.static_assets import streamlit_static
 
 pytestmark = pytest.mark.browser
 
@@ -93,6 +98,31 @@ def _wait_for(url: str, serve: subprocess.Popen, log_path: Path) -> None:
         except OSError:
             time.sleep(0.5)
     raise TimeoutError(f"the proxied site did not answer:\n{log_tail(log_path)}")
+
+
+def _get(url: str, **headers: str) -> tuple[dict[str, str], bytes]:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(urllib.request.Request(url, headers=headers), timeout=30) as response:
+        return {k.lower(): v for k, v in response.headers.items()}, response.read()
+
+
+def test_nginx_sends_the_pages_javascript_compressed_once_and_kept_a_year(site):
+    """Streamlit's web files come from nginx's copy (deploy/static_assets.py), not from a
+    replica: a replica never compresses them, and nginx compressing on the fly sends no length."""
+    _, page = _get(f"{site}/")
+    bundle = re.search(rb'src="\.?/?(static/js/index\.[^"]+\.js)"', page)
+    assert bundle is not None, page[:500]
+    path = bundle.group(1).decode()
+    original = (streamlit_static() / path.removeprefix("static/")).read_bytes()
+    headers, packed = _get(f"{site}/{path}", **{"Accept-Encoding": "gzip"})
+    assert headers.get("content-encoding") == "gzip"
+    assert int(headers["content-length"]) == len(packed) < len(original) / 2
+    assert gzip.decompress(packed) == original
+    assert (
+        "immutable" in headers["cache-control"] and "max-age=31536000" in headers["cache-control"]
+    )
+    headers, plain = _get(f"{site}/{path}")  # a client that takes no gzip gets the file
+    assert "content-encoding" not in headers and plain == original
 
 
 def test_the_replicas_behind_nginx_draw_every_page_and_a_filter(site, open_page):
