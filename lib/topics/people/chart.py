@@ -150,9 +150,10 @@ def participants_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure
     figure.update_layout(
         barmode="stack",
         separators=plotly_separators(language),
-        height=int(plot_px) + 150,
+        height=int(plot_px) + 110 + 20 * len(colours),
         font=_FONT,
-        margin={"l": 10, "r": 10, "t": 40, "b": 50},
+        # room above the plot for the legend, one city a line on a phone's width
+        margin={"l": 10, "r": 10, "t": 44 + 20 * len(colours), "b": 50},
         legend={
             "orientation": "h",
             "y": 1.02,
