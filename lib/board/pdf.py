@@ -92,14 +92,14 @@ def _chart_size(pdf: _Pack, svg: bytes | None) -> tuple[float, float]:
     return width, height
 
 
-def _chart(pdf: _Pack, svg: bytes | None, topic: Topic) -> None:
+def _chart(pdf: _Pack, svg: bytes | None) -> None:
     if svg is None:
         return
     width, height = _chart_size(pdf, svg)
-    # the chart's words for a screen reader: fpdf2 tags an image with its alt text
-    words = "; ".join(f"{line.label}: {line.text}" for line in topic.tiles + topic.lines)
+    # No alt_text: fpdf2 would then mark the whole PDF as tagged while its text stays out of
+    # the structure tree, and a screen reader trusting the tags would skip it (README).
     x = pdf.l_margin + (pdf.epw - width) / 2
-    pdf.image(io.BytesIO(svg), x=x, y=pdf.get_y(), w=width, alt_text=f"{topic.title}. {words}")
+    pdf.image(io.BytesIO(svg), x=x, y=pdf.get_y(), w=width)
     pdf.set_y(pdf.get_y() + height + 3)
 
 
@@ -149,7 +149,7 @@ def _topic_page(pdf: _Pack, topic: Topic, svg: bytes | None) -> None:
     pdf.set_font(FAMILY, "B", 20)
     pdf.multi_cell(0, 10, topic.title, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(2)
-    _chart(pdf, svg, topic)
+    _chart(pdf, svg)
     _tiles(pdf, topic.tiles)
     # a text region wraps between words across the bold label and the plain figure
     with pdf.text_columns(text_align="LEFT", line_height=1.15) as column:
