@@ -48,7 +48,16 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
-LEFT_IN = 0.05  # the axes start this far from the picture's edge: names start at its left
+
+
+def _left_in(medium: Medium) -> float:
+    """Room left of the axes (where the names start) for half the tick "0", centred on it."""
+    return medium.font_pt * 0.6 / 72
+
+
+def _right_in(medium: Medium) -> float:
+    """Room right of the axes for half the last tick's number, which is centred on the end."""
+    return medium.font_pt * 1.6 / 72
 
 
 def svg_bytes(figure: Figure) -> bytes:
@@ -72,8 +81,9 @@ def rows_figure(rows: list[Row], medium: Medium, below_in: float) -> tuple[Figur
     height = rows_height(rows, medium)
     total = height + below_in + medium.gap_in / 2
     figure = plt.figure(figsize=(medium.width_in, total))
-    width = (medium.width_in - 2 * LEFT_IN) / medium.width_in
-    axes = figure.add_axes((LEFT_IN / medium.width_in, below_in / total, width, height / total))
+    left = _left_in(medium)
+    width = (medium.width_in - left - _right_in(medium)) / medium.width_in
+    axes = figure.add_axes((left / medium.width_in, below_in / total, width, height / total))
     return figure, axes
 
 
@@ -92,7 +102,7 @@ def with_more(rows: list[Row], shown: int, total: int, language: str) -> list[Ro
 
 def _x_room(axes: Any, largest: float, words: list[str], medium: Medium) -> None:
     """Room right of the longest bar for the words beside it."""
-    axes_in = medium.width_in - 2 * LEFT_IN
+    axes_in = medium.width_in - _left_in(medium) - _right_in(medium)
     beside = max((medium.words_in(text) for text in words), default=0) + 0.2
     share = max(1 - beside / axes_in, 0.4)
     axes.set_xlim(0, (largest or 1) / share)

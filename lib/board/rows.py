@@ -46,7 +46,7 @@ class Medium:
         return longest * 0.62 * self.font_pt / POINTS_PER_INCH
 
 
-PAGE = Medium(width_in=7.4, font_pt=10, label_chars=100, rows=10)  # A4, 17 mm margins
+PAGE = Medium(width_in=7.4, font_pt=10, label_chars=86, rows=10)  # A4, 17 mm margins
 SCREEN = Medium(width_in=14.2, font_pt=21, label_chars=80, rows=8, max_height_in=9.4)
 
 
