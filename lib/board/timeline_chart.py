@@ -5,7 +5,6 @@ Pure: lib/topics/timeline's rows in, SVG bytes out.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import matplotlib.dates as mdates
@@ -43,7 +42,7 @@ def timeline_bars(rows: pd.DataFrame, language: str, medium: Medium = PAGE) -> b
         span = max(last - first, 1)
         for y, row in zip(centres, shown.itertuples(index=False), strict=False):
             _timeline_mark(axes, row, y, span, medium)
-        locator = mdates.AutoDateLocator(maxticks=max(3, math.floor(medium.width_in / 1.6)))
+        locator = mdates.AutoDateLocator()
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         axes.tick_params(axis="x", labelsize=medium.font_pt)
