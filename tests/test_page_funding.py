@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pandas as pd
 import pytest
 from app_support import numbers, open_app, set_filter
 from fixture_data import FIXTURE_DATA_DIR
@@ -21,11 +22,11 @@ from lib.topics.funding.data import (
     amount_text,
     funding_rows,
     funding_table,
-    funding_tree,
     reported_totals,
     size_basis,
     size_label,
 )
+from lib.topics.funding.tree import funding_tree, programme_tree, without_projects
 
 EFC_PATH = "Europe for Citizens › Strand 2 › Measure 2.1 Town-Twinning"
 MYLA = "Strengthening local actors in the process of refugee integration in Macedonia"
@@ -140,6 +141,33 @@ def test_amounts_size_the_chart_only_when_every_line_reports_one_currency(portfo
     bars = next(trace for trace in figure["data"] if trace["name"] == "funding")
     assert {5000.5, 12000.0, 30000.0} <= set(numbers(bars["x"]))
     assert "12,000 EUR" in bars["text"]
+
+
+def test_the_programme_tree_folds_the_project_leaves_into_their_blocks(portfolio):
+    """The chart of thousands of projects stops at the programmes: the same blocks, sizes and
+    project counts as the full tree with its leaves folded, by count and by amount."""
+    every = with_amounts(
+        portfolio,
+        {
+            "shtip-strazhitsa-twinning": [Amount(value=12000, currency="EUR")],
+            "myla-refugee-integration": [
+                Amount(value=30000, currency="EUR"),
+                Amount(value=5000.5, currency="EUR"),
+            ],
+        },
+    )
+    for data, ids in (
+        (portfolio, sorted(portfolio.projects)),
+        (every, ["myla-refugee-integration", "shtip-strazhitsa-twinning"]),
+    ):
+        rows = funding_rows(data, ids, "bg")
+        folded = without_projects(funding_tree(data, rows, "bg"))
+        pd.testing.assert_frame_equal(programme_tree(data, rows, "bg"), folded)
+    nodes = programme_tree(every, funding_rows(every, ids)).set_index("id")
+    assert nodes.loc["all/group-484", "value"] == 5000.5
+    assert nodes["value"].sum() == 47000.5  # every line's amount, once
+    assert nodes.loc["all", "projects"] == 2
+    assert "project" not in set(nodes["level"])
 
 
 def test_a_missing_amount_or_a_second_currency_sizes_by_project_count(portfolio):

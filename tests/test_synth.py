@@ -245,3 +245,29 @@ def test_a_busy_citys_row_writes_out_its_first_figures_and_the_csv_every_one(
         assert shown[-1] == f"{lines[FIGURE_LINES - 1]}; and {left:,} more figures"
         assert screen.at[place, "tip_figures"].endswith(f"; and {len(lines) - 3:,} more figures")
         assert screen.at[place, "source_ids"] == csv_rows.set_index("place").at[place, "source_ids"]
+
+
+def test_a_hub_citys_row_names_its_first_projects_and_the_csv_every_one(
+    portfolio_dir: Path,
+) -> None:
+    """A city named by many projects lists the first twelve of them on screen, and how many
+    more; the CSV's row (every_figure) names each of them, with its role."""
+    from lib.query.filters import Filters, selected_projects, selected_values
+    from lib.query.limits import NAMES
+    from lib.topics.map.data import map_data
+
+    portfolio = load_portfolio(portfolio_dir).portfolio
+    projects = selected_projects(portfolio, Filters())
+    values = selected_values(portfolio, Filters())
+    screen = map_data(portfolio, projects, values, Filters()).places.set_index("place")
+    every = map_data(portfolio, projects, values, Filters(), every_figure=True).places
+    every = every.set_index("place")
+    hubs = screen[screen["projects"] > NAMES + 2]
+    assert len(hubs), "the 200-project portfolio has a city named by many projects"
+    for place, row in hubs.iterrows():
+        titles = every.at[place, "project_titles"].split("; ")
+        assert len(titles) == row["projects"]
+        left = row["projects"] - NAMES
+        assert row["project_titles"] == "; ".join(titles[:NAMES]) + f"; and {left:,} more projects"
+        assert len(every.at[place, "roles"].split("; ")) == row["projects"]
+        assert row["roles"].endswith(f"; and {left:,} more projects")

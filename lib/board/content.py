@@ -78,7 +78,7 @@ def _overview(
     for code in headline_codes(portfolio):
         figure = indicator_figure(portfolio, code, values, language)
         label = portfolio.indicators[code].labels.get(language)
-        refs = cite.of(citation.source for citation in figure.citations)
+        refs = cite.of(figure.sources)
         tiles.append(Line(label, figure_text(figure, language), *refs))
     lines = []
     networks = network_rows(portfolio, values)

@@ -23,7 +23,6 @@ from lib.topics.map.basemap import outline_rings
 from lib.topics.map.chart import BEND, COAST, LAND, LINK_COLOURS, SEA, focus_places
 from lib.topics.map.data import COUNTED, MapData
 from lib.topics.map.framing import MIN_SPAN_DEGREES
-from lib.topics.map.links import link_pairs
 from lib.topics.map.picture import curve
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
 
@@ -95,7 +94,7 @@ def _draw(
     for ring in outline_rings(outlines):
         xs, ys = zip(*ring, strict=True)
         axes.fill(xs, ys, facecolor=LAND, edgecolor=COAST, linewidth=0.4)
-    pairs, _ = link_pairs(data)
+    pairs, _ = data.linked_pairs
     for row in pairs.itertuples(index=False):
         points = curve((row.from_lon, row.from_lat), (row.to_lon, row.to_lat), BEND[row.kind])
         axes.plot(

@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
+from lib.query.limits import CITATIONS
 from lib.text.dates import period_text
 from lib.text.i18n import format_number, tr
 
@@ -28,7 +29,9 @@ class Figure:
     value: int | None
     approximate: bool
     at_least: bool
-    citations: tuple[Citation, ...]
+    citations: tuple[Citation, ...]  # the first CITATIONS of them: what a card quotes
+    citation_count: int  # how many there are in all
+    sources: tuple[str, ...]  # every report cited, in the order first cited
     not_reported_in: tuple[str, ...]
     projects_reporting: tuple[str, ...]
     figures_added: int = 1
@@ -54,8 +57,11 @@ def indicator_figure(
     contributes its largest row and the total is marked as a lower bound.
     """
     indicator = portfolio.indicators[code]
-    wholes = values[(values["indicator"] == code) & values["counts_in_total"]]
-    reported = wholes[wholes["value"].notna()]
+    # only the columns used: masking every column of a 10,000-project frame took most of
+    # a headline's time
+    wholes = values.loc[(values["indicator"] == code) & values["counts_in_total"], _USED]
+    has_value = wholes["value"].notna().to_numpy()
+    reported = wholes[has_value]
     if indicator.aggregation == "sum":
         per_project = reported.groupby("project")["value"].sum()
     else:
@@ -63,31 +69,43 @@ def indicator_figure(
     overlapping = indicator.aggregation == "at_least" and (
         reported.groupby("project").size().gt(1).any()
     )
-    hidden = wholes[wholes["precision"] == "suppressed"]
+    hidden = wholes[(wholes["precision"] == "suppressed").to_numpy()]
     # each hidden count is at most its bound minus one, so their sum is below this
     bound = None if hidden["fewer_than"].isna().any() else int((hidden["fewer_than"] - 1).sum()) + 1
-    silent = sorted(set(wholes["project"]) - set(reported["project"]) - set(hidden["project"]))
+    # the reported figures' sentences first, then those of figures given without a number
+    keys = ["project", "source", "quote"]
+    cited = pd.concat([reported[keys], wholes.loc[~has_value, keys]]).drop_duplicates()
+    silent = _projects(wholes) - _projects(reported) - _projects(hidden)
     return Figure(
         key=code,
         value=int(per_project.sum()) if len(per_project) else None,
         approximate=bool((reported["precision"] == "approximate").any()),
         at_least=bool(overlapping) or (len(hidden) > 0 and len(per_project) > 0),
-        citations=_citations(
-            portfolio, pd.concat([reported, wholes[wholes["value"].isna()]]), language
-        ),
-        not_reported_in=tuple(silent),
+        citations=_citations(portfolio, wholes.loc[cited.index[:CITATIONS]], language),
+        citation_count=len(cited),
+        sources=tuple(cited["source"].unique()),
+        not_reported_in=tuple(sorted(silent)),
         projects_reporting=tuple(sorted(per_project.index)),
         figures_added=len(reported) if indicator.aggregation == "sum" else 1,
-        suppressed_in=tuple(sorted(set(hidden["project"]))),
+        suppressed_in=tuple(sorted(_projects(hidden))),
         fewer_than=bound if len(hidden) else None,
     )
 
 
+_USED = [
+    "project", "event", "value", "precision", "fewer_than", "source", "quote",
+    "period_start", "period_end",
+]  # fmt: skip
+
+
+def _projects(rows: pd.DataFrame) -> set[str]:
+    return set(rows["project"].unique())
+
+
 def _citations(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> tuple[Citation, ...]:
-    unique = rows.drop_duplicates(["project", "source", "quote"])
     return tuple(
         Citation(row.project, row.source, row.quote, figure_when(portfolio, row, language))
-        for row in unique.itertuples(index=False)
+        for row in rows.itertuples(index=False)
     )
 
 

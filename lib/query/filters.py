@@ -13,6 +13,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.index import FACETS, index_of
 from lib.query.index import programme_chain as programme_chain
+from lib.query.membership import is_in
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,9 @@ def selected_values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
 def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     index = index_of(portfolio)
     values = index.values
-    mine = values["project"].isin(set(selected_projects(portfolio, filters)))
+    mine = is_in(values["project"], selected_projects(portfolio, filters))
     if filters.years is not None:  # a figure of no stated year is in no year's range
-        mine &= ~index.yearless
+        mine &= ~index.yearless.to_numpy(dtype=bool)
     is_whole = values["breakdown"] == ""
     if not filters.cities:
         if mine.all():  # every figure: share the index's columns rather than copy them
@@ -110,7 +111,7 @@ def year_unstated(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     if filters.years is None:
         return portfolio.values.iloc[0:0]
     index = index_of(portfolio)
-    mine = index.values["project"].isin(set(selected_projects(portfolio, filters)))
+    mine = is_in(index.values["project"], selected_projects(portfolio, filters))
     return index.values[mine & index.yearless]
 
 
@@ -127,6 +128,6 @@ def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
 def _unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     index = index_of(portfolio)
     values = index.values
-    mine = values["project"].isin(set(selected_projects(portfolio, filters)))
+    mine = is_in(values["project"], selected_projects(portfolio, filters))
     left_out = mine & (values["breakdown"] == "") & (values["venue"] == "") & ~index.broken_down
     return values[left_out].assign(counts_in_total=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.query.membership import is_in
+
 
 class FrameRows:
     def __init__(self, columns: list[str]) -> None:
@@ -24,3 +26,16 @@ class FrameRows:
 
     def __len__(self) -> int:
         return len(next(iter(self._columns.values()), []))
+
+
+def rows_of_projects(
+    every: pd.DataFrame, project_ids: list[str], column: str = "project_id"
+) -> pd.DataFrame:
+    """The rows of `every` (written once a data version for every project, each project's
+    rows together) whose `column` is one of `project_ids`, the projects in that order and
+    each project's rows in theirs: what a filter change selects instead of writing its
+    projects' rows again."""
+    position = {project_id: index for index, project_id in enumerate(project_ids)}
+    mine = every[is_in(every[column], position)]
+    order = mine[column].map(position).sort_values(kind="stable").index
+    return mine.loc[order].reset_index(drop=True)

@@ -150,6 +150,9 @@ def _years(dates: Iterable[Any]) -> set[int]:
     return {d.year for d in dates if isinstance(d, FuzzyDate) and d.year is not None}
 
 
+_WALKED = ("project", "event", "indicator", "period_start", "period_end")
+
+
 def _build(portfolio: Portfolio) -> PortfolioIndex:
     projects = portfolio.projects
     facets: dict[str, dict[str, frozenset[str]]] = {facet: {} for facet in FACETS}
@@ -166,8 +169,11 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
         dates += [date for event in project.events for date in (event.start, event.end)]
         years[project_id] = _years(dates)
     values = portfolio.values
+    # object arrays: iterating over Arrow-backed text columns an element at a time took a
+    # quarter of a 10,000-project index's time
+    column = {name: values[name].to_numpy(dtype=object) for name in _WALKED}
     for project_id, start, end in zip(
-        values["project"], values["period_start"], values["period_end"], strict=True
+        column["project"], column["period_start"], column["period_end"], strict=True
     ):
         years.setdefault(project_id, set()).update(_years((start, end)))
     frozen_years = {project_id: frozenset(found) for project_id, found in years.items()}
@@ -179,15 +185,15 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
     }
     venues = [
         events.get((p, e), "") if e else ""
-        for p, e in zip(values["project"], values["event"], strict=True)
+        for p, e in zip(column["project"], column["event"], strict=True)
     ]
     # str(None) is "None", as in the validator's part-whole check; astype(str) would give NaN
     group = pd.Series(
         [
             f"{project}|{event}|{indicator}|{start}|{end}"
             for project, event, indicator, start, end in zip(
-                values["project"], values["event"], values["indicator"],
-                values["period_start"], values["period_end"], strict=True,
+                column["project"], column["event"], column["indicator"],
+                column["period_start"], column["period_end"], strict=True,
             )
         ],
         index=values.index,
@@ -214,7 +220,7 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
         yearless=pd.Series(
             [
                 (start is not None or end is not None) and not _years((start, end))
-                for start, end in zip(values["period_start"], values["period_end"], strict=True)
+                for start, end in zip(column["period_start"], column["period_end"], strict=True)
             ],
             index=values.index,
             dtype=bool,

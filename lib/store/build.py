@@ -27,6 +27,7 @@ from lib.load.loader import LoadResult, data_files, fingerprint, load_portfolio
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
 from lib.store.atomic import sync_folder
+from lib.store.known_stats import record, stats_key
 from lib.store.published import published
 from lib.store.reuse import known_from
 from lib.store.tables import CREATE, DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
@@ -75,6 +76,7 @@ def build(data_dir: Path, cache_dir: Path, progress: Progress | None = None) -> 
     still served, only not kept for the next start."""
     report = progress or (lambda _fraction, _step: None)
     report(0.0, STEP_READING)
+    stats_before = stats_key(data_dir)
     loaded = consistent_load(data_dir, known_from(cache_dir))
     if loaded is None:
         problem = Problem("(data folder)", None, "(files)", CHANGING.format(n=READ_ATTEMPTS))
@@ -85,6 +87,9 @@ def build(data_dir: Path, cache_dir: Path, progress: Progress | None = None) -> 
     report(0.8, STEP_WRITING)
     try:
         path = write_snapshot(result, cache_dir, digests)
+        stats_after = stats_key(data_dir)
+        if stats_after is not None and stats_after == stats_before:
+            record(cache_dir, stats_after, result.portfolio.fingerprint)
     except (OSError, duckdb.Error):
         path = None
     return Built(result, path)

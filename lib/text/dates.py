@@ -3,8 +3,10 @@ reader's language ('19 June 2018', '19 юни 2018', 'јуни, годината
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lib.model.dates import FuzzyDate
-from lib.text.i18n import format_day, format_month, month_name, tr
+from lib.text.i18n import WRITTEN_KEPT, format_day, format_month, month_name, tr
 
 
 def date_text(date: FuzzyDate | None, language: str = "en") -> str:
@@ -20,6 +22,7 @@ def date_text(date: FuzzyDate | None, language: str = "en") -> str:
     return tr(language, "{month}, year not stated", month=month_name(date.month, language))
 
 
+@lru_cache(maxsize=WRITTEN_KEPT)  # a portfolio's events share a few thousand periods
 def period_text(start: FuzzyDate | None, end: FuzzyDate | None, language: str = "en") -> str:
     """A span such as '19 June 2018 – 22 June 2018'; one date when both ends are the same."""
     if start is None and end is None:

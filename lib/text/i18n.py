@@ -13,7 +13,7 @@ from __future__ import annotations
 import gettext
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
@@ -81,6 +81,8 @@ def babel_locale(language: str) -> Locale:
 def format_number(value: float | int | Decimal, language: str, decimals: int | None = None) -> str:
     """'84,000' in English, '84 000' in Bulgarian (a no-break space), '84.000' in Macedonian:
     Babel's (CLDR's) locale data, with a fixed number of decimals when `decimals` is given."""
+    if decimals is None and type(value) is int:
+        return _whole_number(value, language)
     locale = babel_locale(language)
     if decimals is None:
         text = format_decimal(value, locale=locale, group_separator=True)
@@ -88,6 +90,16 @@ def format_number(value: float | int | Decimal, language: str, decimals: int | N
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
         text = format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
     return text
+
+
+# A portfolio's pages write the same few thousand counts and dates on every filter change:
+# each is worked out by Babel once a process (a few MB at most), not once a mark.
+WRITTEN_KEPT = 65536
+
+
+@lru_cache(maxsize=WRITTEN_KEPT)
+def _whole_number(value: int, language: str) -> str:
+    return format_decimal(value, locale=babel_locale(language), group_separator=True)
 
 
 def plotly_separators(language: str) -> str:
@@ -108,6 +120,7 @@ def format_month(year: int, month: int, language: str) -> str:
     return f"{month_name(month, language)} {year}"
 
 
+@lru_cache(maxsize=WRITTEN_KEPT)
 def format_day(year: int, month: int, day: int, language: str) -> str:
     """'19 June 2018', '19 юни 2018', '19 јуни 2018': one pattern in every language, so a
     day reads like the month and year beside it (CLDR's long English form is 'June 19, 2018')."""

@@ -17,6 +17,7 @@ from lib.load.audience import Audience, audience_from_env
 from lib.load.loader import LoadResult, data_dir_from_env, fingerprint
 from lib.model.problems import problem_listing
 from lib.store.build import cache_dir_for
+from lib.store.known_stats import recall, stats_key
 from lib.store.published import published, snapshot_only
 from lib.text.i18n import ntr, tr
 from lib.ui.current_data import current_result, pin_for_run, pinned_result
@@ -74,8 +75,10 @@ class _Version:
         if known is not None and known[1] == files:
             digest = known[2]
         else:
-            try:
-                digest = fingerprint(data_dir)
+            try:  # known from a build when no file changed since, else from the bytes
+                digest = recall(cache_dir_for(data_dir), stats_key(data_dir)) or fingerprint(
+                    data_dir
+                )
             except OSError:  # a file replaced mid-read (git unlinks, then writes): look again
                 return
         with self._lock:

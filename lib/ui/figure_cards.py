@@ -63,7 +63,7 @@ def source_expander(
     `dated` writes when it happened beside the project, the report's title under it; else the
     report's title beside the project. `where` says where the rest of the sentences are."""
     with st.expander(tr(language, "Source"), expanded=False):
-        for citation in figure.citations[:CITATIONS]:
+        for citation in figure.citations:
             title = portfolio.projects[citation.project].title
             project = title.get(language) + translation_mark(title, language)
             source = portfolio.sources[citation.source]
@@ -74,7 +74,7 @@ def source_expander(
                 st.markdown(f"**{md(project)}** — {md(source.title)} ({source.language})")
             st.text(f"“{citation.quote}”")
         sources = tr(language, "sources")
-        if more := more_text(CITATIONS, len(figure.citations), sources, where, language):
+        if more := more_text(CITATIONS, figure.citation_count, sources, where, language):
             st.caption(more)
         not_reported_note(portfolio, figure, language, of="total")
 

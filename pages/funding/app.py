@@ -15,11 +15,10 @@ from lib.topics.funding.data import (
     amount_summary,
     funding_rows,
     funding_table,
-    funding_tree,
     size_basis,
     size_label,
-    without_projects,
 )
+from lib.topics.funding.tree import funding_tree, programme_tree
 from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
 from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
@@ -64,8 +63,8 @@ by_programme = facts["projects"] > CHART_ROWS
 
 
 def _chart() -> object:
-    tree = funding_tree(portfolio, rows, language)
-    shown = without_projects(tree) if by_programme else tree
+    tree = programme_tree if by_programme else funding_tree
+    shown = tree(portfolio, rows, language)
     figure = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
     return pictured(view, figure, view_title)
 

@@ -15,7 +15,8 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Amount
 from lib.query.filters import programme_chain
-from lib.query.frame_rows import FrameRows
+from lib.query.frame_rows import FrameRows, rows_of_projects
+from lib.query.index import index_of
 from lib.query.names import inferred_mark
 from lib.text.i18n import N_, format_number, tr
 
@@ -78,9 +79,18 @@ def _amount_words(value: float, currency: str, language: str) -> str:
 def funding_rows(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
-    """One row a funding line, in the order the project files give them."""
+    """One row a funding line, the projects in the order given, each project's lines in the
+    order its file gives them. A line's words depend on it and the language only: they are
+    written once a data version and language, and a filter change selects its projects'."""
+    every = index_of(portfolio).remember(
+        ("funding.every_row", language), lambda: _every_row(portfolio, language)
+    )
+    return rows_of_projects(every, project_ids)
+
+
+def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
     rows = FrameRows(COLUMNS)
-    for project_id in project_ids:
+    for project_id in sorted(portfolio.projects):
         project = portfolio.projects[project_id]
         for funding in project.funding:
             chain = programme_chain(portfolio, funding.programme)
@@ -171,98 +181,3 @@ def amount_summary(rows: pd.DataFrame, language: str = "en") -> str:
             n=format_number(missing, language),
         )
     return text
-
-
-def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """Nodes funder › programme › strand › measure › project: id, parent, label, level,
-    funder_index (for the colour), value (leaves only), projects (distinct, under the node),
-    and hover facts. Ids are paths, so the same programme under two funders stays two nodes."""
-    basis = size_basis(rows)
-    funders = {funder: n for n, funder in enumerate(dict.fromkeys(rows["funder_id"]))}
-    nodes: dict[str, dict] = {}
-    under: dict[str, set[str]] = {}
-    # One root, so the funders share the chart's first column instead of leaving it empty.
-    _add(nodes, ROOT_ID, "", tr(language, "All funders"), "root", -1, "", "")
-    for line in rows.itertuples(index=False):
-        path = [ROOT_ID, line.funder_id]
-        node_id = "/".join(path)
-        _add(nodes, node_id, ROOT_ID, line.funder, "funder", funders[line.funder_id], "", "")
-        for programme_id in line.programme_ids:
-            programme = portfolio.programmes[programme_id]
-            path.append(programme_id)
-            parent, node_id = node_id, "/".join(path)
-            source = portfolio.sources[programme.source].title
-            _add(
-                nodes,
-                node_id,
-                parent,
-                programme.names.get(language),
-                programme.level,
-                funders[line.funder_id],
-                source,
-                programme.quote,
-            )
-        parent, node_id = node_id, "/".join([*path, line.project_id])
-        node = _add(
-            nodes, node_id, parent, line.project, "project", funders[line.funder_id], "", ""
-        )
-        node["value"] += float(line.amount_value) if basis == "amount" else 1.0
-        for key, value in (
-            ("amount", line.amount),
-            ("grant_reference", line.grant_reference),
-            ("co_funded", line.co_funded),
-            ("source", line.source),
-            ("quote", line.quote),
-        ):
-            # Two lines of one funder for one project under one programme share a leaf.
-            node[key] = value if node[key] in ("", value) else f"{node[key]}; {value}"
-        node.update(funder=line.funder, path=line.programme_path)
-        for ancestor in _ancestors(node_id):
-            under.setdefault(ancestor, set()).add(line.project_id)
-    frame = pd.DataFrame(nodes.values())
-    frame["projects"] = [len(under.get(node_id, ())) for node_id in frame["id"]]
-    return frame
-
-
-def without_projects(nodes: pd.DataFrame) -> pd.DataFrame:
-    """The tree with its project leaves folded into the blocks above them, each sized by its
-    projects: thousands of projects would be slivers no one can read (the table lists them)."""
-    leaves = nodes["level"] == "project"
-    folded = nodes[leaves].groupby("parent")["value"].sum()
-    kept = nodes[~leaves].reset_index(drop=True)
-    return kept.assign(value=kept["value"] + kept["id"].map(folded).fillna(0.0))
-
-
-def _ancestors(node_id: str) -> list[str]:
-    parts = node_id.split("/")
-    return ["/".join(parts[: n + 1]) for n in range(len(parts))]
-
-
-def _add(
-    nodes: dict[str, dict],
-    node_id: str,
-    parent: str,
-    label: str,
-    level: str,
-    funder_index: int,
-    source: str,
-    quote: str,
-) -> dict:
-    return nodes.setdefault(
-        node_id,
-        {
-            "id": node_id,
-            "parent": parent,
-            "label": label,
-            "level": level,
-            "funder_index": funder_index,
-            "value": 0.0,
-            "source": source,
-            "quote": quote,
-            "amount": "",
-            "grant_reference": "",
-            "co_funded": "",
-            "funder": "",
-            "path": "",
-        },
-    )

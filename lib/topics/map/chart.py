@@ -17,7 +17,7 @@ from lib.text.i18n import N_, format_number, tr
 from lib.topics.map.compact_deck import CompactDeck
 from lib.topics.map.data import COUNTED, OUTSIDE, PROJECTS, TIP_LINES, MapData
 from lib.topics.map.framing import LABEL_PX, MAP_HEIGHT, fit_view, place_labels
-from lib.topics.map.links import LINK_KINDS, LINK_WORDS, link_pairs
+from lib.topics.map.links import LINK_KINDS, LINK_WORDS
 from lib.topics.map.tooltip import TOOLTIP, TOOLTIP_STYLE, tip_line
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
 
@@ -188,7 +188,7 @@ def _link_records(data: MapData) -> list[dict[str, Any]]:
     """One arc a pair of cities and kind of link, however many projects link them: the
     payload grows with the cities, not the portfolio."""
     records = []
-    pairs, _ = link_pairs(data)
+    pairs, _ = data.linked_pairs
     # Hundreds of arcs name their report but leave its sentence to the Sources page: the
     # sentences would double what the browser is sent.
     quoted = len(pairs) <= QUOTED_ARCS
@@ -289,7 +289,7 @@ def legend_text(data: MapData) -> str:
         words = [tr(language, "Lines: {lines}.", lines=lines)]
     else:
         words = [tr(language, "No links between these cities.")]
-    drawn, pairs = link_pairs(data)
+    drawn, pairs = data.linked_pairs
     if len(drawn) < pairs:
         words.append(
             tr(

@@ -8,20 +8,22 @@ spread over cities, and a place without coordinates is listed, never placed by g
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.figure_text import value_text
-from lib.query.figures import place_ids
 from lib.query.filters import Filters
+from lib.query.index import index_of
+from lib.query.limits import NAMES
 from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
-from lib.topics.map.links import place_links
-from lib.topics.map.place_figures import FiguresByPlace, PlaceFigure, figure_line
+from lib.topics.map.links import link_pairs, place_links
+from lib.topics.map.place_figures import FiguresByPlace, figure_line
 
 TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
@@ -63,72 +65,108 @@ class MapData:
     def drawn_links(self) -> pd.DataFrame:
         return self.links[self.links["drawn"]]
 
+    @cached_property
+    def linked_pairs(self) -> tuple[pd.DataFrame, int]:
+        """link_pairs of this map, worked out once: the deck, its legend, the picture and the
+        board pack all draw the same lines."""
+        return link_pairs(self)
+
 
 def _size(
-    portfolio: Portfolio, rows: list[PlaceFigure], sizer: str | None, language: str
+    portfolio: Portfolio, figures: FiguresByPlace, place: str, sizer: str | None, language: str
 ) -> tuple[float | None, str, str, bool]:
     """(value, status, words, approximate) of the participants a place's dot stands for,
     counted by the indicator `sizer`."""
-    sized = [row for row in rows if row.sized and row.indicator == sizer]
-    reported = [row for row in sized if not pd.isna(row.value)]
-    if not reported:
-        status = NOT_REPORTED if sized else NO_COUNT
+    size = figures.sizes.get(place)
+    if size is None:
+        status = NOT_REPORTED if place in figures.sized_places else NO_COUNT
         return None, status, tr(language, STATUS_WORDS[status]), False
     adds_up = portfolio.indicators[sizer].aggregation == "sum"
-    numbers = [int(row.value) for row in reported]
-    value = sum(numbers) if adds_up else max(numbers)
-    approximate = any(row.precision == "approximate" for row in reported)
-    words = value_text(value, "approximate" if approximate else "exact", language)
-    at_least = not adds_up and len(reported) > 1
+    words = value_text(size.total, "approximate" if size.approximate else "exact", language)
     words = tr(language, "{number} participants", number=words)
-    if at_least:
+    if not adds_up and size.counted > 1:
         words = tr(language, "at least {number}", number=words)
-    return float(value), COUNTED, words, approximate
+    return float(size.total), COUNTED, words, size.approximate
 
 
 def _events_here(
-    events: list[tuple[str, Event]], mine: set[str], language: str, periods: dict
+    events: list[tuple[str, Event]], mine: set[str], language: str, every_event: bool
 ) -> str:
-    """The events held at a place; `periods` keeps each period's words (a portfolio's
-    events share a few thousand dates, each written out in Babel's words once)."""
-
-    def period(event: Event) -> str:
-        key = (event.start, event.end)
-        if key not in periods:
-            periods[key] = period_text(event.start, event.end, language)
-        return periods[key]
-
-    return "; ".join(
-        f"{event.title.get(language)} ({period(event)}"
+    """The events held at a place: its first FIGURE_LINES, and how many more, unless
+    `every_event` (for the CSV)."""
+    held = [event for pid, event in events if pid in mine]
+    written = held if every_event else held[:FIGURE_LINES]
+    text = "; ".join(
+        f"{event.title.get(language)} ({period_text(event.start, event.end, language)}"
         + (", " + tr(language, "planned") + ")" if event.status == "planned" else ")")
-        for pid, event in events
-        if pid in mine
+        for event in written
     )
+    left = len(held) - len(written)
+    return text + _more(left, language, N_("events")) if left else text
 
 
 @dataclass(frozen=True)
 class _ByPlace:
-    """What the selected projects say about each place, found in one pass over them rather
-    than one a place: the roles projects give it and the events held there, in project order."""
+    """What the selected projects say about each place: the roles projects give it and the
+    events held there, in project order."""
 
     roles: dict[str, list[tuple[str, str]]]
     events: dict[str, list[tuple[str, Event]]]
     figures: FiguresByPlace
     sizer: str | None  # the indicator that sizes the dots, if any
-    periods: dict = field(default_factory=dict)  # (start, end) -> words, for _events_here
 
 
-def _by_place(portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame) -> _ByPlace:
-    roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    events: dict[str, list[tuple[str, Event]]] = defaultdict(list)
-    for pid in project_ids:
-        project = portfolio.projects[pid]
-        for entry in project.places:
-            roles[entry.place].append((pid, entry.role))
-        for event in project.events:
-            if event.place:
-                events[event.place].append((pid, event))
-    return _ByPlace(roles, events, FiguresByPlace(values), map_sizer(portfolio))
+@dataclass(frozen=True)
+class _EveryPlace:
+    """Every project's places, roles and events, found in one walk over the projects a data
+    version; a selection then only keeps its projects' rows of each place."""
+
+    roles: dict[str, list[tuple[str, str]]]  # place -> (project, role), in project order
+    events: dict[str, list[tuple[str, Event]]]  # place -> (project, event held there)
+    named: list[tuple[str, str]]  # (project, place) as the place lists name them
+    also: list[tuple[str, str]]  # (project, place) of links and events, which may name more
+
+
+def _every_place(portfolio: Portfolio) -> _EveryPlace:
+    def walk() -> _EveryPlace:
+        every = _EveryPlace(defaultdict(list), defaultdict(list), [], [])
+        for pid in sorted(portfolio.projects):
+            project = portfolio.projects[pid]
+            for entry in project.places:
+                every.roles[entry.place].append((pid, entry.role))
+                every.named.append((pid, entry.place))
+            for link in project.links:
+                every.also.extend([(pid, link.from_place), (pid, link.to_place)])
+            for event in project.events:
+                if event.place:
+                    every.events[event.place].append((pid, event))
+                    every.also.append((pid, event.place))
+        return every
+
+    return index_of(portfolio).remember(("map.every_place",), walk)
+
+
+def _mine(rows: dict[str, list[tuple]], selected: set[str] | None) -> dict[str, list[tuple]]:
+    if selected is None:
+        return rows
+    kept = {place: [row for row in them if row[0] in selected] for place, them in rows.items()}
+    return {place: them for place, them in kept.items() if them}
+
+
+def _by_place(
+    portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
+) -> _ByPlace:
+    every = _every_place(portfolio)
+    selected = None if len(project_ids) == len(portfolio.projects) else set(project_ids)
+    sizer = map_sizer(portfolio)
+    adds_up = sizer is not None and portfolio.indicators[sizer].aggregation == "sum"
+    lines = None if every_figure else FIGURE_LINES
+    return _ByPlace(
+        _mine(every.roles, selected),
+        _mine(every.events, selected),
+        FiguresByPlace(values, sizer, adds_up, lines, TIP_LINES),
+        sizer,
+    )
 
 
 def map_sizer(portfolio: Portfolio) -> str | None:
@@ -149,26 +187,33 @@ def _place_row(
     country = portfolio.countries.get(place.country)
     roles = by_place.roles.get(place_id, [])
     mine = list(dict.fromkeys(pid for pid, _ in roles))
-    rows = by_place.figures.of(place_id) if in_filter else []
+    figures_here = by_place.figures
+    rows = figures_here.of(place_id) if in_filter else []
+    count = figures_here.counts.get(place_id, 0) if in_filter else 0
     if in_filter:
-        sized = _size(portfolio, rows, by_place.sizer, language)
+        sized = _size(portfolio, figures_here, place_id, by_place.sizer, language)
         size_value, status, size_words, approximate = sized
     else:
         outside = tr(language, STATUS_WORDS[OUTSIDE])
         size_value, status, size_words, approximate = None, OUTSIDE, outside, False
+    written_ids = mine if every_figure else mine[:NAMES]
+    written = set(written_ids)
     roles_of: dict[str, list[str]] = defaultdict(list)
     for pid, role in roles:
-        roles_of[pid].append(code_words(role, language))
+        if pid in written:
+            roles_of[pid].append(code_words(role, language))
+    titles = [portfolio.projects[pid].title.get(language) for pid in written_ids]
     role_lines = [
-        f"{portfolio.projects[pid].title.get(language)}: " + ", ".join(roles_of[pid])
-        for pid in mine
+        f"{title}: " + ", ".join(roles_of[pid])
+        for pid, title in zip(written_ids, titles, strict=True)
     ]
-    events = _events_here(by_place.events.get(place_id, []), set(mine), language, by_place.periods)
-    written = rows if every_figure else rows[:FIGURE_LINES]
-    figures = [figure_line(portfolio, row, language) for row in written]
-    more = "" if len(written) == len(rows) else _more(len(rows) - len(written), language)
-    cited = list(dict.fromkeys((row.source, row.quote) for row in rows))
-    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited[:TIP_LINES]]
+    more_projects = _more(len(mine) - len(written_ids), language, N_("projects"))
+    events = _events_here(by_place.events.get(place_id, []), set(mine), language, every_figure)
+    figures = [figure_line(portfolio, row, language) for row in rows]
+    more = "" if len(rows) == count else _more(count - len(rows), language)
+    cited = figures_here.cited.get(place_id, []) if in_filter else []
+    cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0
+    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited]
     return {
         "place": place_id,
         "name": place.names.get(language),
@@ -184,19 +229,21 @@ def _place_row(
         # first view leaves it to zooming out when the projects work somewhere else
         "network_only": bool(roles) and all(role == "network_member" for _, role in roles),
         "projects": len(mine),
-        "project_titles": "; ".join(portfolio.projects[pid].title.get(language) for pid in mine),
-        "roles": "; ".join(role_lines),
+        "project_titles": "; ".join(titles) + (more_projects if len(titles) < len(mine) else ""),
+        "roles": "; ".join(role_lines) + (more_projects if len(titles) < len(mine) else ""),
         "events": events,
         "figures": "\n".join(
             tr(language, "{figure} (source: {source})", figure=figure, source=source)
             for figure, source in figures
         )
         + more,
-        "source_ids": frozenset(sid for sid, _ in cited),
+        "source_ids": figures_here.source_ids.get(place_id, frozenset())
+        if in_filter
+        else frozenset(),
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
-        "tip_roles": _first(role_lines, N_("projects"), language),
-        "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=len(rows)),
-        "tip_sources": _first(sources, N_("sources"), language, total=len(cited)),
+        "tip_roles": _first(role_lines, N_("projects"), language, total=len(mine)),
+        "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=count),
+        "tip_sources": _first(sources, N_("sources"), language, total=cited_count),
         "size_value": size_value,
         "status": status,
         "size_words": size_words,
@@ -234,13 +281,13 @@ def map_data(
     """Places and links of the selected projects; `values` are the view's figures (from
     filters.selected_values, with their `venue`). Places outside a country or city filter
     are kept, faded, because they belong to a selected project; their figures are not shown.
-    A place's `figures` are its first FIGURE_LINES, unless `every_figure` (for the CSV)."""
-    ids = dict.fromkeys(place_ids(portfolio, project_ids))
-    for pid in project_ids:  # a link or an event may name a place the place list lacks
-        project = portfolio.projects[pid]
-        extra = [p for link in project.links for p in (link.from_place, link.to_place)]
-        extra += [event.place for event in project.events if event.place]
-        ids.update(dict.fromkeys(extra))
+    A place's `figures` and `events` are its first FIGURE_LINES, unless `every_figure` (for
+    the CSV)."""
+    every = _every_place(portfolio)
+    selected = set(project_ids)
+    ids = dict.fromkeys(place for pid, place in every.named if pid in selected)
+    # a link or an event may name a place the place lists lack
+    ids.update(dict.fromkeys(place for pid, place in every.also if pid in selected))
 
     def in_filter(place_id: str) -> bool:
         country = portfolio.places[place_id].country
@@ -248,10 +295,10 @@ def map_data(
             not filters.cities or place_id in filters.cities
         )
 
-    by_place = _by_place(portfolio, project_ids, values)
+    by_place = _by_place(portfolio, project_ids, values, every_figure)
     rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
     places = pd.DataFrame(rows)
-    links = place_links(portfolio, project_ids, places, language)
+    links = place_links(portfolio, project_ids, language)
     counted = places["on_map"] & (places["status"] == COUNTED)
     basis = PARTICIPANTS if counted.any() else PROJECTS
     if basis == PROJECTS:  # no city has a count: size by what the project files do say

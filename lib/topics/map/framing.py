@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 LABEL_PX = 13  # font size of a name, in pixels
 CHAR_PX = 7.0  # an average letter at that size, Latin or Cyrillic
 # (text anchor, baseline, which way from the dot): right, left, above, below, then the corners
@@ -92,21 +94,41 @@ def _box(name: str, radius: float, side: tuple) -> tuple[tuple[float, float], tu
     return offset, (x0, y0, x0 + width, y0 + height)
 
 
-def _overlaps(a: tuple, b: tuple) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _free_from(here: tuple[float, float], box: tuple, taken: list[tuple], zoom: float) -> float:
+def _free_from(here: tuple[float, float], box: tuple, taken: _Taken, zoom: float) -> float:
     """The first zoom (in quarter steps from `zoom`) at which `box` at `here` touches none of
     the `taken` boxes; boxes keep their pixel size while the distances between them grow."""
-    steps = int(MOST_EXTRA_ZOOM * 4)
-    for step in range(steps + 1):
+    for step in range(int(MOST_EXTRA_ZOOM * 4) + 1):
         z = zoom + step / 4
-        scale = 2**z
-        mine = _moved(box, here, scale)
-        if not any(_overlaps(mine, _moved(other, at, scale)) for at, other in taken):
+        if not taken.hit(_moved(box, here, 2**z), 2**z):
             return z
     return zoom + MOST_EXTRA_ZOOM
+
+
+class _Taken:
+    """The boxes already placed (every dot, then each name), as arrays: checking a name's
+    box against hundreds of them is one comparison of arrays rather than a Python loop."""
+
+    def __init__(self, positions: list[tuple[float, float]], radii: list[float]) -> None:
+        self.at = np.array(positions, dtype=float).reshape(-1, 2)
+        r = np.array(radii, dtype=float)
+        self.boxes = np.column_stack([-r, -r, r, r]) if len(r) else np.zeros((0, 4))
+        self.skip = -1  # the dot whose name is being placed: its own dot is not in its way
+
+    def add(self, here: tuple[float, float], box: tuple) -> None:
+        self.at = np.vstack([self.at, here])
+        self.boxes = np.vstack([self.boxes, box])
+
+    def hit(self, mine: tuple, scale: float) -> bool:
+        x = self.at[:, 0] * scale
+        y = self.at[:, 1] * scale
+        b = self.boxes
+        overlapping = (
+            (mine[0] < b[:, 2] + x) & (b[:, 0] + x < mine[2])
+            & (mine[1] < b[:, 3] + y) & (b[:, 1] + y < mine[3])
+        )  # fmt: skip
+        if 0 <= self.skip < len(overlapping):
+            overlapping[self.skip] = False
+        return bool(overlapping.any())
 
 
 def _moved(box: tuple, at: tuple[float, float], scale: float) -> tuple:
@@ -156,24 +178,22 @@ def place_labels(
     infinite: never drawn)."""
     positions = [world_pixels(x, y) for x, y in zip(longitudes, latitudes, strict=True)]
     inside = _first_view(centre, zoom)
-    taken: list[tuple] = [
-        (at, (-r, -r, r, r)) for at, r in zip(positions, radii, strict=True)
-    ]  # every dot
+    taken = _Taken(positions, radii)  # every dot
     labels: list[Label] = []
     for index, (name, here, radius) in enumerate(zip(names, positions, radii, strict=True)):
         if index >= labelled:
             labels.append(UNLABELLED)
             continue
-        others = [entry for i, entry in enumerate(taken) if i != index]
+        taken.skip = index
         best: tuple[tuple[float, bool], tuple, tuple, tuple] | None = None
         for side in SIDES:
             offset, box = _box(name, radius, side)
             # of the sides free from the same zoom, one inside the first view
-            rank = (_free_from(here, box, others, zoom), not inside(here, box))
+            rank = (_free_from(here, box, taken, zoom), not inside(here, box))
             if best is None or rank < best[0]:
                 best = (rank, side, offset, box)
         assert best is not None
         (free, _), side, offset, box = best
-        taken.append((here, box))
+        taken.add(here, box)
         labels.append(Label(side[0], side[1], offset, free))
     return labels

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
+from lib.model.schema import Place
+from lib.query.frame_rows import FrameRows, rows_of_projects
+from lib.query.index import index_of
 from lib.query.names import inferred_mark
 from lib.text.i18n import N_, tr
 
@@ -25,19 +28,22 @@ LINK_WORDS = {
 }
 
 
-def place_links(
-    portfolio: Portfolio, project_ids: list[str], places: pd.DataFrame, language: str
-) -> pd.DataFrame:
-    # plain tuples: a frame's row look-up, twice for each of a portfolio's thousands of links,
-    # made and dropped a Series each time
-    columns = ["place", "name", "longitude", "latitude", "on_map"]
-    by_id = {row.place: row for row in places[columns].itertuples(index=False)}
-    rows = []
-    for pid in project_ids:
+def place_links(portfolio: Portfolio, project_ids: list[str], language: str) -> pd.DataFrame:
+    """One row a link of the selected projects, in their order. A link's row depends on it and
+    the language only: every project's are written once a data version and language."""
+    every = index_of(portfolio).remember(
+        ("map.every_link", language), lambda: _every_link(portfolio, language)
+    )
+    return rows_of_projects(every, project_ids, column="project")
+
+
+def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
+    rows = FrameRows(_LINK_COLUMNS)
+    for pid in sorted(portfolio.projects):
         project = portfolio.projects[pid]
         for link in project.links:
-            start, end = by_id[link.from_place], by_id[link.to_place]
-            rows.append(
+            start, end = portfolio.places[link.from_place], portfolio.places[link.to_place]
+            rows.add(
                 {
                     "project": pid,
                     "project_title": project.title.get(language),
@@ -46,18 +52,22 @@ def place_links(
                     + inferred_mark(link, "kind", language, with_note=True),
                     "from_place": link.from_place,
                     "to_place": link.to_place,
-                    "name": f"{start.name} – {end.name}",
+                    "name": f"{start.names.get(language)} – {end.names.get(language)}",
                     "from_lon": start.longitude,
                     "from_lat": start.latitude,
                     "to_lon": end.longitude,
                     "to_lat": end.latitude,
-                    "drawn": bool(start.on_map and end.on_map),
+                    "drawn": _on_map(start) and _on_map(end),
                     "source": portfolio.sources[link.source].title,
                     "quote": link.quote,
                 }
             )
     # typed even when empty: an empty object column would select columns, not rows
-    return pd.DataFrame(rows, columns=_LINK_COLUMNS).astype({"drawn": bool})
+    return rows.frame().astype({"drawn": bool})
+
+
+def _on_map(place: Place) -> bool:
+    return place.latitude is not None and place.longitude is not None
 
 
 _LINK_COLUMNS = [
@@ -88,22 +98,28 @@ def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, 
     busiest cities: a portfolio's thousands of lines would hide the cities they join."""
     links = data.drawn_links
     keys = ["from_place", "to_place", "kind"]
-    groups = links.groupby(keys, sort=False)
-    pairs = groups.head(1).reset_index(drop=True)
-    titles = groups["project_title"].agg(lambda t: list(dict.fromkeys(t)))
-    counts = groups.size()
+    pairs = links.drop_duplicates(keys).reset_index(drop=True)
+    projects = links.drop_duplicates([*keys, "project_title"])  # a pair's, in its links' order
+    sizes = [
+        links.groupby(keys, sort=False).size().rename("links"),
+        projects.groupby(keys, sort=False).size().rename("projects"),
+    ]
+    for size in sizes:
+        pairs = pairs.merge(size.reset_index(), on=keys, how="left")
+    total = len(pairs)
+    if total > limit:
+        busy = data.places.set_index("place")["projects"]
+        ends = pairs["from_place"].map(busy) + pairs["to_place"].map(busy)
+        rank = pd.DataFrame({"projects": pairs["projects"], "ends": ends})
+        order = rank.sort_values(["projects", "ends"], ascending=False, kind="stable")
+        pairs = pairs.loc[sorted(order.index[:limit])].reset_index(drop=True)
+    # the titles of the drawn pairs' projects only: a list a pair, made in one pass
+    titles: dict[tuple, list[str]] = {}
+    drawn = projects.merge(pairs[keys], on=keys)
+    for *key, title in drawn[[*keys, "project_title"]].itertuples(index=False):
+        titles.setdefault(tuple(key), []).append(title)
     pairs = pairs.assign(
-        titles=[titles[tuple(k)] for k in pairs[keys].itertuples(index=False)],
-        more=[counts[tuple(k)] - 1 for k in pairs[keys].itertuples(index=False)],
-    )
-    if len(pairs) <= limit:
-        return pairs, len(pairs)
-    busy = data.places.set_index("place")["projects"]
-    rank = pd.DataFrame(
-        {
-            "projects": pairs["titles"].map(len),
-            "ends": pairs["from_place"].map(busy) + pairs["to_place"].map(busy),
-        }
-    )
-    chosen = rank.sort_values(["projects", "ends"], ascending=False, kind="stable").index[:limit]
-    return pairs.loc[sorted(chosen)].reset_index(drop=True), len(pairs)
+        titles=[titles[key] for key in pairs[keys].itertuples(index=False, name=None)],
+        more=pairs.pop("links") - 1,
+    ).drop(columns="projects")
+    return pairs, total

@@ -28,7 +28,7 @@ from lib.topics.map.chart import (
 )
 from lib.topics.map.data import COUNTED, OUTSIDE, PROJECTS, MapData
 from lib.topics.map.framing import MIN_SPAN_DEGREES, fit_view
-from lib.topics.map.links import LINK_KINDS, LINK_WORDS, link_pairs
+from lib.topics.map.links import LINK_KINDS, LINK_WORDS
 
 CURVE_POINTS = 24
 TEXT_POSITION = {
@@ -87,7 +87,7 @@ def _add_outlines(figure: go.Figure, outlines: dict[str, Any]) -> None:
 def _add_links(figure: go.Figure, data: MapData) -> None:
     """One curve a pair of cities and kind of link, however many projects link them, with its
     words on a point at its middle: a portfolio's thousands of links stay a small figure."""
-    links, _ = link_pairs(data)
+    links, _ = data.linked_pairs
     gap = np.full((1, 2), np.nan)  # breaks the line between one curve and the next
     for kind in LINK_KINDS:
         pairs = links[links["kind"] == kind]

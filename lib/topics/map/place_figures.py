@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
@@ -28,29 +29,81 @@ class PlaceFigure(NamedTuple):
     from_here: bool
 
 
-class FiguresByPlace:
-    """Figures tied to each place, found in one pass over the view's figures: the parts that
-    came from a place and the wholes of events held there. A whole that is broken down by
-    origin is tied to the origins, not to its venue. Kept as plain records, a place's list
-    each: a frame a place (hundreds of places, each filtered, copied and walked) took most of
-    a 10,000-project map's time."""
+class PlaceSize(NamedTuple):
+    """What a place's figures of the indicator that sizes the dots add up to."""
 
-    def __init__(self, values: pd.DataFrame) -> None:
+    counted: int  # figures with a number
+    total: int  # their sum, or the largest when the indicator's figures may overlap
+    approximate: bool  # any of them is approximate
+
+
+class FiguresByPlace:
+    """Figures tied to each place: the parts that came from a place and the wholes of events
+    held there (a whole that is broken down by origin is tied to the origins, not to its
+    venue), found with frame operations over the view's figures. Of each place only the first
+    `lines` figures are kept as records (every one when `lines` is None, for the CSV); the
+    count, the reports cited and the dot's size are worked out for all of them."""
+
+    def __init__(
+        self,
+        values: pd.DataFrame,
+        sizer: str | None,
+        adds_up: bool,
+        lines: int | None,
+        cited_kept: int,
+    ) -> None:
+        breakdown = values["breakdown"]
         keys = values["project"] + "|" + values["event"] + "|" + values["indicator"]
-        broken_down = keys.isin(set(keys[values["breakdown"] != ""])).to_numpy(dtype=bool)
-        # object arrays: walking a masked (Int64) column an element at a time is slow
-        columns = (values[name].to_numpy(dtype=object) for name in _FIGURE_COLUMNS)
-        fields = list(zip(*columns, strict=True))
+        broken_down = keys.isin(set(keys[breakdown != ""])).to_numpy(dtype=bool)
+        from_here = (breakdown == "origin_city").to_numpy(dtype=bool)
+        at_venue = ((breakdown == "") & (values["venue"] != "")).to_numpy(dtype=bool)
+        kept = from_here | at_venue
+        tie = np.where(
+            from_here, values["place"].to_numpy(object), values["venue"].to_numpy(object)
+        )
+        tied = values.loc[kept, list(_FIGURE_COLUMNS)].assign(
+            place=tie[kept], sized=(from_here | ~broken_down)[kept], from_here=from_here[kept]
+        )
+        by_place = tied.groupby("place", sort=False)
+        self.counts = by_place.size().to_dict()
+        shown = tied if lines is None else by_place.head(lines)
         self.rows: dict[str, list[PlaceFigure]] = defaultdict(list)
-        places = (values[name].to_numpy(dtype=object) for name in ("breakdown", "place", "venue"))
-        for position, (breakdown, place, venue) in enumerate(zip(*places, strict=True)):
-            if breakdown == "origin_city":
-                self.rows[place].append(PlaceFigure(*fields[position], True, True))
-            elif breakdown == "" and venue:
-                sized = bool(not broken_down[position])
-                self.rows[venue].append(PlaceFigure(*fields[position], sized, False))
+        columns = (
+            shown[name].to_numpy(dtype=object) for name in (*_FIGURE_COLUMNS, "sized", "from_here")
+        )
+        for place, *fields in zip(shown["place"].to_numpy(object), *columns, strict=True):
+            self.rows[place].append(PlaceFigure(*fields))
+        cited = tied.drop_duplicates(["place", "source", "quote"])
+        by_cited = cited.groupby("place", sort=False)
+        self.cited_counts = by_cited.size().to_dict()
+        self.cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for place, source, quote in by_cited.head(cited_kept)[
+            ["place", "source", "quote"]
+        ].itertuples(index=False):
+            self.cited[place].append((source, quote))
+        self.source_ids = {
+            place: frozenset(ids) for place, ids in by_cited["source"].unique().items()
+        }
+        sized = tied[tied["sized"].to_numpy(bool) & (tied["indicator"] == sizer).to_numpy(bool)]
+        self.sized_places = set(sized["place"])
+        reported = sized[sized["value"].notna().to_numpy(bool)]
+        numbers = reported.groupby("place", sort=False)["value"]
+        approximate = (reported["precision"] == "approximate").groupby(
+            reported["place"], sort=False
+        )
+        self.sizes = {
+            place: PlaceSize(int(counted), int(total), bool(approx))
+            for place, counted, total, approx in zip(
+                numbers.size().index,
+                numbers.size(),
+                numbers.sum() if adds_up else numbers.max(),
+                approximate.any(),
+                strict=True,
+            )
+        }
 
     def of(self, place: str) -> list[PlaceFigure]:
+        """The place's first figures (all of them without a `lines` bound)."""
         return self.rows.get(place, [])
 
 

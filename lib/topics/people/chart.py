@@ -8,6 +8,7 @@ are lighter, hatched and marked "≈".
 from __future__ import annotations
 
 import textwrap
+from types import SimpleNamespace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -58,14 +59,18 @@ def _segments(figures: pd.DataFrame, language: str) -> tuple[list[str], list[dic
     tick_texts: list[str] = []
     segments: list[dict] = []
     notes: list[dict] = []
-    for position, (_, rows) in enumerate(figures.groupby("group", sort=False)):
-        first = rows.iloc[0]
-        tick_texts.append("<br>".join(_wrap(f"{first['label']} ({first['date']})", WRAP)))
-        reported = rows[rows["value"].notna()]
-        parts = reported[reported["role"] == "part"]
-        for row in parts.itertuples(index=False):
+    # plain records grouped in one pass: a frame's filtering a group, four times over forty
+    # groups, took most of the chart's time
+    groups: dict[str, list[SimpleNamespace]] = {}
+    for record in figures.to_dict("records"):
+        groups.setdefault(record["group"], []).append(SimpleNamespace(**record))
+    for position, rows in enumerate(groups.values()):
+        first = rows[0]
+        tick_texts.append("<br>".join(_wrap(f"{first.label} ({first.date})", WRAP)))
+        reported = [row for row in rows if not pd.isna(row.value)]
+        for row in (row for row in reported if row.role == "part"):
             segments.append(_segment(position, row, row.from_city, int(row.value), language))
-        for row in reported[reported["role"] == "total"].itertuples(index=False):
+        for row in (row for row in reported if row.role == "total"):
             rest = int(row.value) - int(row.assigned)
             if rest > 0:
                 segments.append(_segment(position, row, unassigned, rest, language))
@@ -73,9 +78,9 @@ def _segments(figures: pd.DataFrame, language: str) -> tuple[list[str], list[dic
             written = tr(language, "{number} in all", number=total)
             written += " ✓" if row.check.endswith("✓") else ""
             notes.append({"y": position, "x": int(row.value), "text": written, "total": True})
-        for row in reported[reported["role"] == "whole"].itertuples(index=False):
+        for row in (row for row in reported if row.role == "whole"):
             segments.append(_segment(position, row, row.from_city, int(row.value), language))
-        if reported.empty:
+        if not reported:
             text = tr(language, "not reported")
             notes.append({"y": position, "x": 0, "text": text, "total": False})
     return tick_texts, segments, notes

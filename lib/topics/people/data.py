@@ -6,6 +6,7 @@ source beside every number, so the chart, its table and the tests all read the s
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
@@ -14,6 +15,7 @@ from lib.query.figure_text import value_text
 from lib.query.figures import Figure, figure_when
 from lib.query.frame_rows import FrameRows
 from lib.query.limits import names_text
+from lib.query.row_texts import row_texts
 from lib.text.i18n import N_, format_number, tr
 from lib.text.vocabulary import code_words
 
@@ -88,67 +90,81 @@ def participant_figures(
     """
     codes = page_codes(portfolio, "participants")
     rows = values[values["indicator"].isin(codes)]
-    keys = _whole_key(rows)
-    # one pass over plain values, not a frame a whole: a portfolio has thousands of wholes
-    part_values: dict[str, list[int]] = {}
-    for key, breakdown, value in zip(keys, rows["breakdown"], rows["value"], strict=True):
-        if breakdown != "":
-            values_of = part_values.setdefault(key, [])
+    texts = row_texts(
+        portfolio,
+        "participants",
+        language,
+        lambda every: _participant_texts(portfolio, every, codes, language),
+        rows,
+    )
+    keys = texts["key"]
+    is_part = (rows["breakdown"] != "").to_numpy()
+    part_keys = keys[is_part]
+    assigned = rows["value"][is_part].groupby(part_keys.to_numpy()).sum()
+    has_parts = ~is_part & keys.isin(set(part_keys)).to_numpy() & rows["value"].notna().to_numpy()
+    whole_city = np.where(has_parts, tr(language, ALL_CITIES), tr(language, NOT_BROKEN_DOWN))
+    frame = pd.DataFrame(
+        {
+            "group": texts["group"],
+            "label": texts["label"],
+            "date": texts["date"],
+            "venue": texts["venue"],
+            "from_city": np.where(is_part, texts["part_city"], whole_city),
+            "role": np.where(is_part, "part", np.where(has_parts, "total", "whole")),
+            "value": rows["value"].astype("Int64"),
+            "precision": rows["precision"],
+            "participants": _value_texts(rows, language),
+            "check": "",
+            "assigned": pd.array([pd.NA] * len(rows), dtype="Int64"),
+            "source": texts["source"],
+            "quote": rows["quote"],
+        },
+        index=rows.index,
+    )
+    if has_parts.any():
+        parts_of: dict[str, list[int]] = {}
+        for key, value in zip(part_keys, rows["value"][is_part], strict=True):
             if not pd.isna(value):
-                values_of.append(int(value))
-    records = FrameRows(_PARTICIPANT_COLUMNS)
-    for key, row in zip(keys, rows.itertuples(index=False), strict=True):
+                parts_of.setdefault(key, []).append(int(value))
+        totals = frame.index[has_parts]
+        total_keys = keys[has_parts]
+        frame.loc[totals, "assigned"] = total_keys.map(assigned).to_numpy()
+        frame.loc[totals, "check"] = [
+            parts_check(parts_of.get(key, []), int(value), language)
+            for key, value in zip(total_keys, frame.loc[totals, "value"], strict=True)
+        ]
+    return frame.reset_index(drop=True)
+
+
+def _participant_texts(
+    portfolio: Portfolio, every: pd.DataFrame, codes: list[str], language: str
+) -> pd.DataFrame:
+    """The words of each participants figure that depend on the figure alone."""
+    rows = every[every["indicator"].isin(codes)]
+    records = FrameRows(_PARTICIPANT_TEXTS)
+    for key, row in zip(_whole_key(rows), rows.itertuples(index=False), strict=True):
         event = portfolio.event(row.project, row.event) if row.event else None
         project = portfolio.projects[row.project].title.get(language)
         title = event.title.get(language) if event else tr(language, "no single event")
-        has_parts = row.breakdown == "" and key in part_values and not pd.isna(row.value)
-        if row.breakdown:
-            role, from_city = "part", portfolio.places[row.place].names.get(language)
-        elif has_parts:
-            role, from_city = "total", tr(language, ALL_CITIES)
-        else:
-            role, from_city = "whole", tr(language, NOT_BROKEN_DOWN)
         records.add(
             {
+                "key": key,
                 "group": f"{row.project}|{row.event}|{row.indicator}",
                 "label": f"{project} – {title}",
                 "date": figure_when(portfolio, row, language),
                 "venue": _venue(portfolio, event, language),
-                "from_city": from_city,
-                "role": role,
-                "value": row.value,
-                "precision": row.precision,
-                "participants": value_text(row.value, row.precision, language, row.fewer_than),
-                "check": parts_check(part_values[key], int(row.value), language)
-                if has_parts
+                "part_city": portfolio.places[row.place].names.get(language)
+                if row.breakdown
                 else "",
-                # a total's own parts, so the chart's grey rest is right where it draws few
-                "assigned": sum(part_values[key]) if has_parts else pd.NA,
                 "source": portfolio.sources[row.source].title,
-                "quote": row.quote,
             }
         )
-    frame = records.frame()
-    frame["value"] = frame["value"].astype("Int64")
-    frame["assigned"] = frame["assigned"].astype("Int64")
-    return frame
+    return records.frame().set_axis(rows.index)
 
 
-_PARTICIPANT_COLUMNS = [
-    "group",
-    "label",
-    "date",
-    "venue",
-    "from_city",
-    "role",
-    "value",
-    "precision",
-    "participants",
-    "check",
-    "assigned",
-    "source",
-    "quote",
-]
+_PARTICIPANT_TEXTS = [
+    "key", "group", "label", "date", "venue", "part_city", "source",
+]  # fmt: skip
 
 
 PARTICIPANTS_TABLE = {
@@ -184,12 +200,34 @@ def people_figures(
     """
     codes = page_codes(portfolio, "people_supported")
     rows = values[values["indicator"].isin(codes) & values["counts_in_total"]]
+    texts = row_texts(
+        portfolio,
+        "people_supported",
+        language,
+        lambda every: _people_texts(portfolio, every, codes, language),
+        rows,
+    )
+    frame = texts.assign(
+        value=rows["value"].astype("Int64"),
+        precision=rows["precision"],
+        number=_value_texts(rows, language),
+        quote=rows["quote"],
+    )[_PEOPLE_COLUMNS]
+    frame = frame.sort_values(["order", "project"], kind="stable").drop(columns="order")
+    return frame.reset_index(drop=True)
+
+
+def _people_texts(
+    portfolio: Portfolio, every: pd.DataFrame, codes: list[str], language: str
+) -> pd.DataFrame:
+    """The words of each People supported figure that depend on the figure alone."""
+    rows = every[every["indicator"].isin(codes)]
     order = {code: index for index, code in enumerate(codes)}
-    records = []
+    records = FrameRows(_PEOPLE_TEXTS)
     for row in rows.itertuples(index=False):
         event = portfolio.event(row.project, row.event) if row.event else None
         indicator = portfolio.indicators[row.indicator]
-        records.append(
+        records.add(
             {
                 "order": order[row.indicator],
                 "indicator": row.indicator,
@@ -201,33 +239,28 @@ def people_figures(
                 "period": figure_when(portfolio, row, language).replace(
                     tr(language, "date not stated"), tr(language, "period not stated")
                 ),
-                "value": row.value,
-                "precision": row.precision,
-                "number": value_text(row.value, row.precision, language, row.fewer_than),
                 "source": portfolio.sources[row.source].title,
-                "quote": row.quote,
             }
         )
-    frame = pd.DataFrame(records, columns=_PEOPLE_COLUMNS)
-    frame["value"] = frame["value"].astype("Int64")
-    return frame.sort_values(["order", "project"], kind="stable").drop(columns="order")
+    return records.frame().set_axis(rows.index)
 
 
-_PEOPLE_COLUMNS = [
-    "order",
-    "indicator",
-    "indicator_label",
-    "aggregation",
-    "counts",
-    "project",
-    "series",
-    "period",
-    "value",
-    "precision",
-    "number",
-    "source",
-    "quote",
-]
+_PEOPLE_TEXTS = [
+    "order", "indicator", "indicator_label", "aggregation", "counts", "project", "series",
+    "period", "source",
+]  # fmt: skip
+_PEOPLE_COLUMNS = [*_PEOPLE_TEXTS[:8], "value", "precision", "number", "source", "quote"]
+
+
+def _value_texts(rows: pd.DataFrame, language: str) -> list[str]:
+    """Each figure's number in words ('about 32', 'fewer than 10', 'not reported'): from the
+    rows given, whose precision a caller may have changed."""
+    return [
+        value_text(value, precision, language, fewer_than)
+        for value, precision, fewer_than in zip(
+            rows["value"], rows["precision"], rows["fewer_than"], strict=True
+        )
+    ]
 
 
 PEOPLE_TABLE = {

@@ -18,7 +18,8 @@ from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event, Project
 from lib.query.figure_text import value_text
-from lib.query.frame_rows import FrameRows
+from lib.query.frame_rows import FrameRows, rows_of_projects
+from lib.query.index import index_of
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
@@ -231,7 +232,23 @@ def _figure_rows(portfolio: Portfolio, mine: list, base: dict, language: str) ->
 def timeline_rows(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
-    """One row for each project, each of its events and each dated project-wide figure."""
+    """One row for each project, each of its events and each dated project-wide figure, the
+    projects in the order given, each with its `colour_index` (its place in that order).
+
+    A project's rows depend on the project and the language only: they are written out once
+    a data version and language, for every project, and a filter change selects its
+    projects' rows rather than writing them again."""
+    every = index_of(portfolio).remember(
+        ("timeline.every_row", language), lambda: _every_row(portfolio, language)
+    )
+    if not project_ids:
+        return FrameRows(COLUMNS).frame()
+    mine = rows_of_projects(every, project_ids)
+    position = {project_id: index for index, project_id in enumerate(project_ids)}
+    return mine.assign(colour_index=mine["project_id"].map(position))[COLUMNS]
+
+
+def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
     # A figure about an event is already placed by its event, and a part of a total by its
     # whole, so only dated project-wide wholes are added.
     values = portfolio.values
@@ -239,7 +256,6 @@ def timeline_rows(
         (values["event"] == "")
         & (values["breakdown"] == "")
         & (values["period_start"].notna() | values["period_end"].notna())
-        & values["project"].isin(set(project_ids))
     ]
     # One pass over the figures into plain tuples: a frame a project, for thousands of
     # projects, took 60 MB while the timeline was built.
@@ -247,13 +263,9 @@ def timeline_rows(
     for figure in dated.itertuples(index=False):
         figures.setdefault(figure.project, []).append(figure)
     rows = FrameRows(COLUMNS)  # 33,000 rows at 10,000 projects
-    for index, project_id in enumerate(project_ids):
+    for project_id in sorted(portfolio.projects):
         project = portfolio.projects[project_id]
-        base = {
-            "project_id": project_id,
-            "project": project.title.get(language),
-            "colour_index": index,
-        }
+        base = {"project_id": project_id, "project": project.title.get(language), "colour_index": 0}
         titles = {event.id: event.title.get(language) for event in project.events}
         rows.add(_project_row(portfolio, project, base, language))
         for event in project.events:
