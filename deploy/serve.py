@@ -5,9 +5,9 @@ REPLICAS Streamlit processes on loopback that serve only that published snapshot
 (DASHBOARD_SNAPSHOT_ONLY: none of them reads the YAML or builds), waits until each answers its
 health check and has run the script once (deploy/warm_up.py), then runs nginx in the
 foreground with deploy/nginx.conf.template filled in (sticky by a cookie, websockets, gzip,
-timeouts). Stop it with Ctrl+C or SIGTERM: it stops everything it started. When a process
-dies, it stops the rest and exits 1, for a supervisor (systemd, a container runtime) to
-restart the whole.
+timeouts), serving Streamlit's own web files itself (deploy/static_assets.py). Stop it with
+Ctrl+C or SIGTERM: it stops everything it started. When a process dies, it stops the rest and
+exits 1, for a supervisor (systemd, a container runtime) to restart the whole.
 
 New data without downtime: run `dashboard-data build` again (or send this process SIGHUP,
 which runs it): the replicas serve the new snapshot from their next run; a build that fails
@@ -85,6 +85,7 @@ def replica_env(data_dir: Path) -> dict[str, str]:
 
 
 def serve(args: argparse.Namespace) -> int:
+    from deploy.static_assets import copy_static_assets
     from deploy.warm_up import warm_up
 
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -103,6 +104,10 @@ def serve(args: argparse.Namespace) -> int:
     replica_env_on = {**env, "DASHBOARD_SNAPSHOT_ONLY": "1"}
     ports = [args.first_replica_port + number for number in range(args.replicas)]
     run_dir = Path(tempfile.mkdtemp(prefix="dashboard-nginx-"))
+    # nginx started by root runs its workers as nobody, who must reach the static copy and the
+    # temporary files: without them a response larger than nginx's buffers, to a slow client,
+    # was cut short (4.0 of a 4.7 MB file, with status 200).
+    run_dir.chmod(0o755)
     config = run_dir / "nginx.conf"
     replicas = [f"127.0.0.1:{port}" for port in ports]
     config.write_text(nginx_config(run_dir, f"{args.host}:{args.port}", replicas), "utf-8")
@@ -112,6 +117,7 @@ def serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGHUP, lambda *_: rebuild.append(True))
     try:
         processes += [start_replica(port, replica_env_on) for port in ports]
+        copy_static_assets(run_dir / "static")  # while the replicas start
         deadline = time.monotonic() + START_TIMEOUT_S
         for port, process in zip(ports, processes, strict=True):
             wait_healthy(port, process, deadline)

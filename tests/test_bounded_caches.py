@@ -39,6 +39,7 @@ def test_size_estimate_counts_frames_and_files_inside_results():
     assert size_estimate(frame) >= 800_000
     assert size_estimate(("note", frame)) >= 800_000
     assert size_estimate({"pdf": b"x" * 500_000}) >= 500_000
+    assert size_estimate(frame.iloc[:, 0]) >= 800_000 // frame.shape[1]  # a Series alone
 
 
 def test_an_index_goes_with_its_portfolio():

@@ -112,17 +112,18 @@ def test_tree_is_sized_by_project_count_when_no_amount_is_reported(portfolio):
     assert "amount not reported" in json.dumps(figure)
 
 
+# Amounts the bundled reports do not give, for the tests of how amounts are shown
+AMOUNTS = {
+    "shtip-strazhitsa-twinning": [Amount(value=12000, currency="EUR")],
+    "myla-refugee-integration": [
+        Amount(value=30000, currency="EUR"),
+        Amount(value=5000.5, currency="EUR"),
+    ],
+}
+
+
 def test_amounts_size_the_chart_only_when_every_line_reports_one_currency(portfolio):
-    every = with_amounts(
-        portfolio,
-        {
-            "shtip-strazhitsa-twinning": [Amount(value=12000, currency="EUR")],
-            "myla-refugee-integration": [
-                Amount(value=30000, currency="EUR"),
-                Amount(value=5000.5, currency="EUR"),
-            ],
-        },
-    )
+    every = with_amounts(portfolio, AMOUNTS)
     ids = ["myla-refugee-integration", "shtip-strazhitsa-twinning"]
     rows = funding_rows(every, ids)
     assert funding_table(rows)["Amount"].tolist() == ["30,000 EUR", "5,000.50 EUR", "12,000 EUR"]
@@ -146,16 +147,7 @@ def test_amounts_size_the_chart_only_when_every_line_reports_one_currency(portfo
 def test_the_programme_tree_folds_the_project_leaves_into_their_blocks(portfolio):
     """The chart of thousands of projects stops at the programmes: the same blocks, sizes and
     project counts as the full tree with its leaves folded, by count and by amount."""
-    every = with_amounts(
-        portfolio,
-        {
-            "shtip-strazhitsa-twinning": [Amount(value=12000, currency="EUR")],
-            "myla-refugee-integration": [
-                Amount(value=30000, currency="EUR"),
-                Amount(value=5000.5, currency="EUR"),
-            ],
-        },
-    )
+    every = with_amounts(portfolio, AMOUNTS)
     for data, ids in (
         (portfolio, sorted(portfolio.projects)),
         (every, ["myla-refugee-integration", "shtip-strazhitsa-twinning"]),

@@ -1,6 +1,8 @@
 """A rebuild after an edit parses only the files that changed (lib/load/known_files,
 lib/store/reuse.py), yet gives exactly what a first read gives: the same data, and the
-same problems with the same files, lines and words, the cross-file checks included."""
+same problems with the same files, lines and words, the cross-file checks included. A start
+on data built before knows its version from the files' stats (lib/store/known_stats.py),
+without reading every file; a changed file is never taken for the version built before."""
 
 from __future__ import annotations
 
@@ -12,9 +14,12 @@ from fixture_data import FIXTURE_DATA_DIR
 
 import lib.load.loader as loader
 import lib.store.build as store_build
-from lib.load.loader import load_portfolio
-from lib.store.build import build
+import lib.ui.app_data as app_data
+from lib.load.loader import fingerprint, load_portfolio
+from lib.store.build import build, cache_dir_for
+from lib.store.known_stats import KNOWN_FILE, recall, stats_key
 
+VALUES = "indicator_values.csv"
 ROUTE = "Building capacity and creating an active platform in support of immigrant integration"
 
 
@@ -89,3 +94,35 @@ def test_a_renamed_project_file_is_read_again_as_new(data, tmp_path, parsed):
     rebuilt = build(data, tmp_path / "cache")
     assert "projects/rso-maritsa.yaml" in parsed
     assert rebuilt.result.problems == load_portfolio(data).problems != ()
+
+
+def test_a_start_after_a_build_knows_the_version_without_reading_the_files(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = build(data, cache_dir_for(data))
+    assert built.path is not None
+    version = built.result.portfolio.fingerprint
+
+    def no_reading(_folder: Path) -> str:
+        raise AssertionError("every file was read and hashed again")
+
+    monkeypatch.setattr(app_data, "fingerprint", no_reading)
+    assert app_data._Version().of(data) == version
+
+
+def test_a_file_changed_after_the_build_gives_the_new_version(data: Path) -> None:
+    cache = cache_dir_for(data)
+    before = build(data, cache).result.portfolio.fingerprint
+    values = data / VALUES
+    values.write_text(values.read_text(encoding="utf-8").replace(",259,", ",258,", 1))
+    assert recall(cache, stats_key(data)) is None
+    now = app_data._Version().of(data)
+    assert now == fingerprint(data) != before
+
+
+def test_a_damaged_record_is_ignored(data: Path) -> None:
+    cache = cache_dir_for(data)
+    build(data, cache)
+    (cache / KNOWN_FILE).write_text("{not json", encoding="utf-8")
+    assert recall(cache, stats_key(data)) is None
+    assert app_data._Version().of(data) == fingerprint(data)

@@ -4,6 +4,7 @@ built, memory the server then kept."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from lib.query.membership import is_in
@@ -31,11 +32,12 @@ class FrameRows:
 def rows_of_projects(
     every: pd.DataFrame, project_ids: list[str], column: str = "project_id"
 ) -> pd.DataFrame:
-    """The rows of `every` (written once a data version for every project, each project's
-    rows together) whose `column` is one of `project_ids`, the projects in that order and
-    each project's rows in theirs: what a filter change selects instead of writing its
-    projects' rows again."""
-    position = {project_id: index for index, project_id in enumerate(project_ids)}
-    mine = every[is_in(every[column], position)]
-    order = mine[column].map(position).sort_values(kind="stable").index
-    return mine.loc[order].reset_index(drop=True)
+    """The rows of `every` (written once a data version for every project, in the order of
+    their ids, each project's rows together) whose `column` is one of `project_ids`, the
+    projects in that order and each project's rows in theirs: what a filter change selects
+    instead of writing its projects' rows again."""
+    mine = every[is_in(every[column], project_ids)]
+    if project_ids != sorted(project_ids):  # the filters give them sorted, as `every` is
+        order = pd.Index(project_ids).get_indexer(mine[column])
+        mine = mine.iloc[np.argsort(order, kind="stable")]
+    return mine.reset_index(drop=True)

@@ -80,8 +80,10 @@ def size_estimate(value: Any, depth: int = 2) -> int:
     bytes, a few levels into tuples, lists, dicts and dataclasses; else the object itself."""
     if isinstance(value, bytes | bytearray | str):
         return len(value)
-    if isinstance(value, pd.DataFrame | pd.Series):
+    if isinstance(value, pd.DataFrame):
         return int(value.memory_usage(index=True, deep=False).sum())
+    if isinstance(value, pd.Series):
+        return int(value.memory_usage(index=True, deep=False))
     if isinstance(value, pa.Table):
         return value.nbytes
     if depth > 0:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import streamlit as st
-
 from lib.model.portfolio import Portfolio
 from lib.query.filters import Filters
 from lib.query.index import index_of
 from lib.text.i18n import tr
+from lib.ui.download_button import download_on_click
 
 
 def pack_bytes(portfolio: Portfolio, filters: Filters, language: str, made_on: dt.date) -> bytes:
@@ -28,9 +27,9 @@ def pack_bytes(portfolio: Portfolio, filters: Filters, language: str, made_on: d
 
 def board_pack_download(portfolio: Portfolio, filters: Filters, language: str) -> None:
     made_on = dt.datetime.now(dt.UTC).date()
-    st.download_button(
+    download_on_click(
         tr(language, "Board pack (PDF)"),
-        lambda: pack_bytes(portfolio, filters, language, made_on),  # built on the click
+        lambda: pack_bytes(portfolio, filters, language, made_on),
         file_name=f"board-pack-{made_on.isoformat()}-{language}.pdf",
         mime="application/pdf",
         key="board-pack.pdf",

@@ -16,6 +16,7 @@ from lib.query.limits import table_head
 from lib.query.names import titles_text
 from lib.text.escape import md
 from lib.text.i18n import ntr, tr
+from lib.ui.download_button import download_on_click
 from lib.ui.downloads import chart_config, csv_bytes, csv_download
 from lib.ui.view import View, derived
 
@@ -70,9 +71,7 @@ def captions(lines: Iterable[str]) -> None:
 
 def table_download(label: str, build: Callable[[], pd.DataFrame], file_name: str, key: str) -> None:
     """A page's own table as CSV, built when someone clicks, not on every rerun."""
-    st.download_button(
-        label, lambda: csv_bytes(build()), file_name=file_name, mime="text/csv", key=key
-    )
+    download_on_click(label, lambda: csv_bytes(build()), file_name, "text/csv", key)
 
 
 def figures_download(

@@ -18,8 +18,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib.load.audience import Audience, for_audience
-from lib.load.loader import LoadResult
-from lib.model.portfolio import Portfolio
+from lib.load.loader import LoadResult, cycle_collector_paused
 from lib.model.problems import Problem
 from lib.query.index import index_of
 from lib.store.build import STEP_OPENING, build, cache_dir_for, snapshot_path
@@ -69,34 +68,37 @@ def current_result(
         held = _held
         if _matches(held, data_dir, fingerprint, audience):
             return held.result
-        result, changing = _open_or_build(data_dir, fingerprint, language, may_build)
-        same_folder = held is not None and (held.data_dir, held.audience) == (
-            str(data_dir),
-            audience,
-        )
-        if changing and same_folder:
-            return held.result
-        if result.portfolio is not None:
-            result = dataclasses.replace(result, portfolio=for_audience(result.portfolio, audience))
-        _held = _Held(str(data_dir), audience, fingerprint, result)
-        if result.portfolio is not None:
-            _settle(result.portfolio, replacing=held is not None)
+        # The new version's million objects are made with the cycle collector paused: each of
+        # its rounds would walk all of them again (seconds at 10,000 projects).
+        with cycle_collector_paused():
+            result, changing = _open_or_build(data_dir, fingerprint, language, may_build)
+            same_folder = held is not None and (held.data_dir, held.audience) == (
+                str(data_dir),
+                audience,
+            )
+            if changing and same_folder:
+                return held.result
+            if result.portfolio is not None:
+                portfolio = for_audience(result.portfolio, audience)
+                result = dataclasses.replace(result, portfolio=portfolio)
+                index_of(portfolio)
+            _held = _Held(str(data_dir), audience, fingerprint, result)
+        _settle(replacing=held is not None)
         return result
     finally:
         _lock.release()
 
 
-def _settle(portfolio: Portfolio, replacing: bool) -> None:
-    """Index a new version and take everything it holds out of the cyclic garbage collector's
-    rounds: at 10,000 projects each full round walked its million objects for 0.4 s, in the
-    middle of whichever visitor's rerun it fell on. When it replaces a version, what that one
-    held is let go first (it goes once no run reads it); at a start there is nothing to let
-    go, and the one full round it would take is skipped. What is frozen is still freed when
-    nothing refers to it, only not searched for cycles."""
+def _settle(replacing: bool) -> None:
+    """Take everything the new version holds (and its index) out of the cyclic garbage
+    collector's rounds: at 10,000 projects each full round walked its million objects for
+    0.4 s, in the middle of whichever visitor's rerun it fell on. When it replaces a version,
+    what that one held is let go first, in one full round (it goes once no run reads it); at
+    a start there is nothing to let go. What is frozen is still freed when nothing refers to
+    it, only not searched for cycles."""
     if replacing:
         gc.unfreeze()
         gc.collect()
-    index_of(portfolio)
     gc.freeze()
 
 

@@ -8,12 +8,12 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from lib.exports.csv_file import csv_bytes
 from lib.query.names import filters_in_words
 from lib.text.i18n import tr
 from lib.topics.picture_frame import PictureWords, framed
+from lib.ui.download_button import download_on_click
 from lib.ui.view import View
 
 
@@ -26,9 +26,9 @@ def csv_download(
 ) -> None:
     """A CSV download button; given a function rather than a frame, the table is built only
     when someone clicks, not on every rerun (a portfolio's figures are megabytes of CSV)."""
-    data = (lambda: csv_bytes(frame())) if callable(frame) else csv_bytes(frame)
+    table = frame if callable(frame) else (lambda: frame)
     label = label or tr(language, "Download CSV")
-    st.download_button(label, data, file_name=file_name, mime="text/csv", key=key)
+    download_on_click(label, lambda: csv_bytes(table()), file_name, "text/csv", key)
 
 
 def chart_config(file_name: str) -> dict:

@@ -12,6 +12,7 @@ from lib.model.portfolio import Portfolio
 from lib.query.filters import Filters
 from lib.query.index import index_of
 from lib.text.i18n import N_, format_number, tr
+from lib.ui.download_button import download_on_click
 
 REPORT_LINES = 40
 BUTTONS = {
@@ -40,7 +41,7 @@ def open_format_downloads(portfolio: Portfolio, filters: Filters, language: str)
     """A download button a format; under IATI's, on request, what it could not hold."""
     for format, label in BUTTONS.items():
         file_name, mime = FILES[format]
-        st.download_button(
+        download_on_click(
             tr(language, label),
             lambda format=format: export_for(portfolio, format, filters, language).data,
             file_name=file_name,

@@ -8,6 +8,7 @@ from lib.text.i18n import format_day, format_number, tr
 from lib.topics.sources.data import plain_text, source_list, uses_of
 from lib.ui.app_data import current_audience, data_zip_for
 from lib.ui.components import figures_download, limited_table
+from lib.ui.download_button import download_on_click
 from lib.ui.export_downloads import open_format_downloads
 from lib.ui.search_select import searched_selectbox
 from lib.ui.view import current_view, derived, nothing_selected, page_header
@@ -80,7 +81,7 @@ if not matches_nothing:
     label = tr(language, "Figures for the current filters (CSV)")
     figures_download(view, "figures.csv", key="sources.figures.csv", label=label)
 if current_audience() == "board":  # the curated files hold unpublished projects too
-    st.download_button(
+    download_on_click(
         tr(language, "The whole data set: YAML, CSV and the reports (ZIP)"),
         lambda: data_zip_for(str(portfolio.data_dir), portfolio.fingerprint),  # on a click
         file_name="integration-dashboard-data.zip",

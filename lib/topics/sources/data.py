@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -13,33 +13,41 @@ from lib.text.dates import date_text
 from lib.text.i18n import N_, tr
 
 
-def _citations(portfolio: Portfolio) -> dict[str, tuple[int, frozenset[str]]]:
-    """How many facts cite each report, and the projects they belong to ("" for catalogue
-    entries): worked out once per portfolio, since a portfolio's thousands of reports would
-    otherwise each walk every project. The facts themselves, with their quotes, are not kept
-    (a funder's portfolio has hundreds of thousands): `uses_of` works out those of the one
-    report a reader opens."""
+@dataclass(frozen=True)
+class _Cited:
+    """How many facts cite each report, and the (report, project) pairs ("" for catalogue
+    entries), as frames: worked out once per portfolio, since a portfolio's thousands of
+    reports would otherwise each walk every project. The facts themselves, with their quotes,
+    are not kept (a funder's portfolio has hundreds of thousands): `uses_of` works out those
+    of the one report a reader opens."""
 
-    def count() -> dict[str, tuple[int, frozenset[str]]]:
-        counts: dict[str, int] = defaultdict(int)
-        projects: dict[str, set[str]] = defaultdict(set)
+    counts: pd.Series  # report -> facts citing it
+    pairs: pd.DataFrame  # source, project: which projects' facts cite which report
 
-        def cite(source: str, project: str) -> None:
-            counts[source] += 1
-            projects[source].add(project)
+    def projects_of(self, source_id: str) -> frozenset[str]:
+        return frozenset(self.pairs.loc[self.pairs["source"] == source_id, "project"])
 
+
+def _citations(portfolio: Portfolio) -> _Cited:
+    def count() -> _Cited:
         # a project's own facts, by their sources alone: building each fact's words (and a
-        # figures table a project) took 70 s at 100,000 projects. Its figures come next.
+        # figures table a project) took 70 s at 100,000 projects
+        sources: list[str] = []
+        projects: list[str] = []
         for pid, project in portfolio.projects.items():
-            for source in project_sources(project):
-                cite(source, pid)
-        # one fact a figure, read from the columns (10,000 one-project tables took 80 MB)
-        values = portfolio.values
-        for source, project in zip(values["source"], values["project"], strict=True):
-            cite(source, project)
-        for use in catalogue_uses(portfolio):
-            cite(use.source, "")
-        return {source: (n, frozenset(projects[source])) for source, n in counts.items()}
+            own = list(project_sources(project))
+            sources += own
+            projects += [pid] * len(own)
+        catalogue = [use.source for use in catalogue_uses(portfolio)]
+        facts = pd.concat(
+            [
+                pd.DataFrame({"source": sources, "project": projects}),
+                portfolio.values[["source", "project"]],  # one fact a figure
+                pd.DataFrame({"source": catalogue, "project": [""] * len(catalogue)}),
+            ],
+            ignore_index=True,
+        )
+        return _Cited(facts["source"].value_counts(), facts.drop_duplicates())
 
     return index_of(portfolio).remember(("citations",), count)
 
@@ -67,7 +75,7 @@ USE_COLUMNS = {"project": N_("project"), "what": N_("what"), "quote": N_("quote"
 
 
 def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
-    cited = {source: n for source, (n, _) in _citations(portfolio).items()}
+    cited = _citations(portfolio).counts
     rows = []
     for source in portfolio.sources.values():
         publisher = portfolio.organisations.get(source.publisher or "")
@@ -92,7 +100,7 @@ def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
 
 def uses_of(portfolio: Portfolio, source_id: str, language: str = "en") -> pd.DataFrame:
     """Every fact taken from one report, with the project it belongs to and the quote."""
-    projects = _citations(portfolio).get(source_id, (0, frozenset()))[1]
+    projects = _citations(portfolio).projects_of(source_id)
     values = portfolio.values
     figures = dict(tuple(values[values["project"].isin(projects)].groupby("project", sort=False)))
     uses = [

@@ -244,8 +244,8 @@ def timeline_rows(
     if not project_ids:
         return FrameRows(COLUMNS).frame()
     mine = rows_of_projects(every, project_ids)
-    position = {project_id: index for index, project_id in enumerate(project_ids)}
-    return mine.assign(colour_index=mine["project_id"].map(position))[COLUMNS]
+    colour = pd.Index(project_ids).get_indexer(mine["project_id"])  # its place in the order
+    return mine.assign(colour_index=colour)[COLUMNS]
 
 
 def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
