@@ -13,6 +13,7 @@ a kept result; the median and the 95th percentile are over all of them.
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import time
 from collections import Counter
@@ -24,17 +25,52 @@ KINDS = ("a city", "a small funder", "the biggest funder", "a year range")
 
 
 def work_build(data_dir: Path, cache_dir: Path) -> dict[str, Any]:
-    """`dashboard-data build` of the folder into an empty cache folder."""
+    """`dashboard-data build` of the folder into an empty cache folder, then the rebuild
+    after a curator edits one project file: in a copy of the folder made of hard links (no
+    data copied; the edited file is written anew, so the original stays as it was)."""
     from lib.store.build import build
 
     started = time.perf_counter()
     built = build(data_dir, cache_dir)
     seconds = time.perf_counter() - started
-    return {
+    portfolio = built.result.portfolio
+    result = {
         "seconds": seconds,
         "problems": len(built.result.problems),
+        "projects": len(portfolio.projects) if portfolio else 0,
         "snapshot_bytes": built.path.stat().st_size if built.path else None,
     }
+    edited = _one_file_edited(data_dir, cache_dir.parent / f"{cache_dir.name}-edited")
+    if edited is not None:
+        started = time.perf_counter()
+        rebuilt = build(edited, cache_dir)
+        result["rebuild_after_one_edit_s"] = time.perf_counter() - started
+        result["rebuild_problems"] = len(rebuilt.result.problems)
+        shutil.rmtree(edited, ignore_errors=True)
+    return result
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system: a copy
+        shutil.copy2(source, target)
+
+
+def _one_file_edited(data_dir: Path, copy: Path) -> Path | None:
+    """A copy of `data_dir` sharing every file but one project file, whose copy gains a
+    comment line (its data unchanged, its bytes not); None without a project file."""
+    projects = sorted((data_dir / "projects").glob("*.yaml"))
+    if not projects:
+        return None
+    shutil.copytree(data_dir, copy, copy_function=_link_or_copy)
+    edited = copy / "projects" / projects[len(projects) // 2].name
+    text = edited.read_text(encoding="utf-8") + "# edited for the rebuild benchmark\n"
+    edited.unlink()  # a hard link: the original file must not change
+    edited.write_text(text, encoding="utf-8")
+    old = time.time() - 60  # older than the build's settling wait
+    os.utime(edited, (old, old))
+    return copy
 
 
 def _filter_values(repeats: int) -> dict[str, list[tuple[str, Any]]]:
@@ -122,17 +158,24 @@ def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
 BUILD_TO_PARSE = 2.0
 START_S = 3.0
 PAGE_MS = 250.0
+REBUILD_S = 5.0
 
 
-def target_rows(entry: dict[str, Any]) -> list[tuple[str, float, str, float, str]]:
-    """(what, value, unit, bound, sign) of the snapshot's targets for one data set."""
+def target_rows(
+    entry: dict[str, Any], first_visit_ms: float = PAGE_MS
+) -> list[tuple[str, float, str, float, str]]:
+    """(what, value, unit, bound, sign) of the snapshot's targets for one data set (a first
+    visit's bound is 250 ms at 10,000 projects, 1 s at 100,000)."""
     build, found = entry["build"], entry["visits"]
     rows = [
         ("Build ÷ bare YAML parse", build["seconds"] / entry["parse_s"], "×", BUILD_TO_PARSE, "≤"),
         ("Start from the snapshot to the first page", found["start_s"], "s", START_S, "<"),
     ]
+    if "rebuild_after_one_edit_s" in build:
+        rebuild = build["rebuild_after_one_edit_s"]
+        rows.append(("Rebuild after editing one project file", rebuild, "s", REBUILD_S, "<"))
     for page, figures in found["pages"].items():
-        rows.append((f"First visit, {page}", figures["first_visit_ms"], "ms", PAGE_MS, "<"))
+        rows.append((f"First visit, {page}", figures["first_visit_ms"], "ms", first_visit_ms, "<"))
         for kind in KINDS:
             p95 = figures[kind]["p95_ms"]
             rows.append((f"Filter change p95, {kind}, {page}", p95, "ms", PAGE_MS, "<"))
@@ -146,9 +189,18 @@ def report_lines(name: str, entry: dict[str, Any]) -> list[str]:
     lines = [
         f"### {name}: {entry['projects']:,} projects",
         "",
+        f"Measured at commit {entry.get('commit', '?')}, load average "
+        + ", ".join(f"{x:.2f}" for x in entry.get("load_average", ()))
+        + " when it began.",
+        "",
         f"- build (validate and write the snapshot): {build['seconds']:.1f} s; the bare YAML "
         f"parse of the same files: {entry['parse_s']:.1f} s "
         f"({build['seconds'] / entry['parse_s']:.1f}×); snapshot {size:,.1f} MB",
+        *(
+            [f"- rebuild after editing one project file: {build['rebuild_after_one_edit_s']:.1f} s"]
+            if "rebuild_after_one_edit_s" in build
+            else []
+        ),
         f"- app start from the snapshot to the first page drawn: {visits['start_s']:.2f} s",
         "",
         "| page | first visit (ms) | "

@@ -1,13 +1,13 @@
 """Streamlit's own web files (the page's JavaScript, CSS and fonts under /static/), copied for
 nginx to serve from disk, each text file beside its gzip, so no replica serves them.
 
-A first visit fetches some 120 of these files, 10 MB as they are (the chart library alone is
-4.7 MB). Served by a replica, they cost it about 150 ms of CPU a visitor, taken from the
-script runs of every session on it, and nginx another 90 ms compressing them on the fly
-(measured on this machine, issue 19). Compressed once here (level 9, under a second), nginx
-sends the .gz file as it is (gzip_static). The names hold a hash of the content, so a browser
-keeps them for a year. They come from the Streamlit the replicas run (this Python's), so the
-files always match the page the replicas send.
+A first visit of two pages fetches some 120 of these files, 9 MB as they are (the chart
+library alone is 4.7 MB). Served by a replica, they cost it about 150 ms of CPU a visitor,
+taken from the script runs of every session on it, and nginx another 90 ms compressing them on
+the fly (measured on this machine, issue 19). Compressed once here (level 9, under a second),
+nginx sends the .gz file as it is (gzip_static). The names hold a hash of the content, so a
+browser keeps them for a year. They come from the Streamlit the replicas run (this Python's), so
+the files always match the page the replicas send.
 """
 
 from __future__ import annotations

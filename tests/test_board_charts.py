@@ -17,6 +17,7 @@ from fixture_data import FIXTURE_DATA_DIR
 from lib.board import charts
 from lib.board.content import board_content
 from lib.board.map import map_picture_svg
+from lib.board.rows import PAGE, SCREEN
 from lib.load.loader import load_portfolio
 from lib.query.filters import Filters
 from lib.topics.map.basemap import load_country_outlines
@@ -67,3 +68,19 @@ def test_board_map_names_every_city_where_the_projects_work(board):
     written = " ".join(texts(svg))
     for city in ("Щип", "Стражица", "Куманово", "Бутел", "Гевгелия", "София"):
         assert city in written, f"{city} is not named on the pack's map"
+
+
+@pytest.mark.parametrize("medium", [PAGE, SCREEN], ids=["page", "screen"])
+def test_every_name_is_written_in_full_above_its_bar(board, medium):
+    """Names stand above their bars across the whole width: none is cut with "…" (issue 17,
+    points 6 and 15), in the pack or on the wall screen."""
+    participants = " ".join(texts(charts.participants_bars(board.participants, "bg", medium)))
+    people = " ".join(texts(charts.people_bars(board.people, "bg", medium)))
+    funding = " ".join(texts(charts.funding_bars(board.funding, "bg", medium)))
+    for label in board.participants["label"].unique():
+        assert " ".join(label.split()) in participants, label
+    for row in board.people.itertuples():
+        assert " ".join(row.project.split()) in people, row.project
+    for funder in board.funding["funder"].unique():
+        assert funder in funding
+    assert "…" not in participants + people + funding

@@ -2,7 +2,8 @@
 nothing in the console and writes each line's words beside its own mark, clear of it; the
 funding chart's every label is readable (no block text shrunk to a few pixels), at 1280 and
 390 px; every chart's picture carries its title, the filters, the date and its reports, with
-nothing cut; in English, Bulgarian and Macedonian.
+nothing cut; on a phone the bars keep most of the chart's width; in English, Bulgarian and
+Macedonian.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 from browser_support import save_screenshot, wait_for_app, watch_new_page
 from playwright.sync_api import Page, expect
 
+from lib.model.languages import LANGUAGE_NAMES
 from lib.text.i18n import format_day, tr
 
 pytestmark = pytest.mark.browser
@@ -168,3 +170,45 @@ def test_chart_picture_carries_title_filters_date_and_source_uncut(base, open_pa
         assert "…" not in written, f"{path} {language}: a text is cut"
         outside = [t["text"] for t in texts if not t["inside"]]
         assert not outside, f"{path} {language}: text outside the picture: {outside}"
+
+
+BAR_PAGES = ["participants", "people-supported", "funding"]
+
+
+@pytest.mark.parametrize("path", BAR_PAGES)
+def test_phone_bars_keep_most_of_the_width_and_every_name(base, open_page, path):
+    """Issue 17, point 12: at 390 px a bar chart's plot area (each panel's) is at least half
+    the chart's width, names above the bars instead of beside them; every text is inside the
+    chart, readable and uncut; the language can be changed from the page itself."""
+    for language in LANGUAGES:
+        page, _ = open_chart(open_page, f"{base}/{path}?lang={language}", (390, 844))
+        save_screenshot(page, f"phone-bars-{path}-{language}")
+        measured = page.evaluate(
+            """(plot) => {
+                const root = document.querySelector(plot);
+                const frame = root.getBoundingClientRect();
+                const panels = [...root.querySelectorAll('.nsewdrag')]
+                    .map(d => d.getBoundingClientRect().width);
+                const texts = [...root.querySelectorAll('text')]
+                    .filter(t => t.textContent.trim())
+                    .map(t => { const r = t.getBoundingClientRect();
+                        return {text: t.textContent,
+                                px: parseFloat(getComputedStyle(t).fontSize),
+                                inside: r.left >= frame.left - 1 && r.right <= frame.right + 1}; });
+                return {width: frame.width, panels, texts};
+            }""",
+            PLOT,
+        )
+        assert measured["panels"], f"{path} {language}: no plot area"
+        for panel in measured["panels"]:
+            assert panel >= measured["width"] / 2, (
+                f"{path} {language}: plot {panel:.0f} px of a {measured['width']:.0f} px chart"
+            )
+        texts = measured["texts"]
+        assert not [t for t in texts if t["px"] < SMALLEST_TEXT_PX], f"{path} {language}"
+        assert not [t["text"] for t in texts if not t["inside"]], f"{path} {language}"
+        assert not [t["text"] for t in texts if "…" in t["text"]], f"{path} {language}"
+        picker = page.locator('[data-testid="stMain"]').get_by_text(
+            LANGUAGE_NAMES[language], exact=True
+        )
+        expect(picker.first).to_be_in_viewport()

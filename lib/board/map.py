@@ -16,7 +16,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from lib.board.charts import STYLE, WIDTH_IN, page_figure, svg_bytes  # sets the Agg backend
+from lib.board.charts import STYLE, page_figure, svg_bytes  # sets the Agg backend
+from lib.board.rows import PAGE, Medium, wrap
 from lib.text.i18n import tr
 from lib.topics.map.basemap import outline_rings
 from lib.topics.map.chart import BEND, COAST, LAND, LINK_COLOURS, SEA, focus_places
@@ -25,12 +26,12 @@ from lib.topics.map.framing import MIN_SPAN_DEGREES
 from lib.topics.map.picture import curve
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
 
-MAP_WIDTH_IN, MAP_HEIGHT_IN = WIDTH_IN, 6.2
+MAP_SHAPE = 5.4 / 7.4  # height for width, where the medium leaves room for it
 INSET = (0.66, 0.0, 0.34, 0.34)  # the whole network's small map: x, y, width, height
 LABELLED = 40  # names tried on the map, biggest dots first: more would not fit a page
 
 
-def map_picture_svg(data: MapData, outlines: dict[str, Any]) -> bytes | None:
+def map_picture_svg(data: MapData, outlines: dict[str, Any], medium: Medium = PAGE) -> bytes | None:
     """The partner cities over the offline country outlines, with their links and names; a
     dot's area is in proportion to its count. None when no place has coordinates."""
     on_map = data.on_map
@@ -38,28 +39,49 @@ def map_picture_svg(data: MapData, outlines: dict[str, Any]) -> bytes | None:
         return None
     counted = on_map["status"] == COUNTED
     largest = on_map.loc[counted, "size_value"].max() if counted.any() else 1.0
+    scale = (medium.font_pt / PAGE.font_pt) ** 2  # dots grow with the type
     sizes = [
-        40 + 300 * (value / largest) if ok else 18
+        (40 + 300 * (value / largest) if ok else 18) * scale
         for ok, value in zip(counted, on_map["size_value"].fillna(0), strict=True)
     ]
     with plt.rc_context(STYLE):
-        figure, axes = page_figure(MAP_HEIGHT_IN)
-        _draw(axes, data, outlines, sizes, line_width=1.6)
-        west, east, south, north = _extent(focus_places(data))
-        _fit(axes, west, east, south, north, MAP_WIDTH_IN / MAP_HEIGHT_IN)
+        figure, axes = page_figure(medium.width_in * MAP_SHAPE, medium)
+        _draw(axes, data, outlines, sizes, line_width=1.6 * medium.font_pt / PAGE.font_pt)
+        # the kinds of link under the map, not over it: at a screen's size they hid cities
         handles, names = axes.get_legend_handles_labels()
-        unique = dict(zip(names, handles, strict=True))
-        taken = []  # what a name must not cover besides dots and names: the legend, the inset
+        unique = {
+            wrap(name, medium.label_chars): handle
+            for name, handle in zip(names, handles, strict=True)
+        }
+        lines = sum(name.count("\n") + 1 for name in unique)
+        legend_in = lines * medium.line_in * 1.2 + medium.gap_in if unique else 0.0
+        height = medium.width_in * MAP_SHAPE
+        if medium.max_height_in is not None:
+            height = min(height, medium.max_height_in - legend_in)
+        figure.set_size_inches(medium.width_in, height + legend_in)
+        bottom = legend_in / (height + legend_in)
+        figure.subplots_adjust(left=0.005, right=0.995, bottom=bottom, top=0.995)
+        ratio = medium.width_in * 0.99 / (height * 0.99)
+        west, east, south, north = _extent(focus_places(data))
+        _fit(axes, west, east, south, north, ratio)
         if unique:
-            legend = axes.legend(unique.values(), unique.keys(), loc="lower left", fontsize=8.5)
-            taken.append(legend)
+            figure.legend(
+                unique.values(),
+                unique.keys(),
+                loc="lower left",
+                frameon=False,
+                bbox_to_anchor=(0, 0),
+                fontsize=medium.font_pt,
+            )
+        taken = []  # what a name must not cover besides dots and names: the inset
         if len(_outside(axes, on_map)):
             whole = axes.inset_axes(INSET)
             _draw(whole, data, outlines, [size / 4 for size in sizes], line_width=0.8)
-            _fit(whole, *_extent(on_map), INSET[2] / INSET[3] * MAP_WIDTH_IN / MAP_HEIGHT_IN)
-            whole.set_title(tr(data.language, "All partner cities"), fontsize=8, pad=2)
+            _fit(whole, *_extent(on_map), INSET[2] / INSET[3] * ratio)
+            title = tr(data.language, "All partner cities")
+            whole.set_title(title, fontsize=medium.font_pt, pad=2)
             taken.append(whole)
-        _label_cities(figure, axes, on_map, sizes, taken)
+        _label_cities(figure, axes, on_map, sizes, taken, medium.font_pt)
         return svg_bytes(figure)
 
 
@@ -137,7 +159,12 @@ def _overlaps(box: Any, other: tuple[float, float, float, float]) -> bool:
 
 
 def _label_cities(
-    figure: Figure, axes: Any, places: pd.DataFrame, sizes: list[float], taken: list[Any]
+    figure: Figure,
+    axes: Any,
+    places: pd.DataFrame,
+    sizes: list[float],
+    taken: list[Any],
+    font_pt: float,
 ) -> None:
     """Each city's name (and its count) beside its dot, on the first side where it hides no
     other name or dot, nor the `taken` artists: right, left, above, below, then the corners.
@@ -177,7 +204,7 @@ def _label_cities(
                 textcoords="offset points",
                 ha=ha,
                 va=va,
-                fontsize=9,
+                fontsize=font_pt,
                 linespacing=1.1,
                 zorder=4,
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.8, "lw": 0},

@@ -1,5 +1,6 @@
 """The board pack: an A4 PDF of the current view for a meeting. A title page with the filters
-in words, one topic a page (each figure citing a numbered report), then the reports cited.
+in words, one topic a page (each figure citing a numbered report), then the reports cited; a
+short topic shares the page of one that leaves it more than half empty.
 
 fpdf2 lays it out and embeds a subset of DejaVu Sans, the TrueType font matplotlib ships (so no
 system font is needed, and Cyrillic prints everywhere); the charts are matplotlib's SVG, drawn
@@ -17,15 +18,12 @@ from pathlib import Path
 import matplotlib
 from fpdf import FPDF
 
-from lib.board.charts import (
-    funding_bars,
-    participants_bars,
-    people_bars,
-    timeline_bars,
-)
+from lib.board.charts import funding_bars, participants_bars, people_bars
 from lib.board.content import board_content
 from lib.board.map import map_picture_svg
 from lib.board.model import Board, Line, Topic
+from lib.board.rows import PAGE, Medium
+from lib.board.timeline_chart import timeline_bars
 from lib.model.languages import LANGUAGE_NAMES
 from lib.model.portfolio import Portfolio
 from lib.query.filters import Filters
@@ -83,15 +81,41 @@ def _svg_height_mm(svg: bytes, width_mm: float) -> float:
     return width_mm * height / width
 
 
-def _chart(pdf: _Pack, svg: bytes | None) -> None:
+def _chart_size(pdf: _Pack, svg: bytes | None) -> tuple[float, float]:
+    """The chart's width and height on the page, in mm (0, 0 for no chart)."""
     if svg is None:
-        return
+        return 0.0, 0.0
     width = pdf.epw
     height = _svg_height_mm(svg, width)
     if height > CHART_MAX_MM:  # too tall: narrower, so it keeps its shape
         width, height = width * CHART_MAX_MM / height, CHART_MAX_MM
-    pdf.image(io.BytesIO(svg), x=pdf.l_margin + (pdf.epw - width) / 2, y=pdf.get_y(), w=width)
+    return width, height
+
+
+def _chart(pdf: _Pack, svg: bytes | None) -> None:
+    if svg is None:
+        return
+    width, height = _chart_size(pdf, svg)
+    # No alt_text: fpdf2 would then mark the whole PDF as tagged while its text stays out of
+    # the structure tree, and a screen reader trusting the tags would skip it (README).
+    x = pdf.l_margin + (pdf.epw - width) / 2
+    pdf.image(io.BytesIO(svg), x=x, y=pdf.get_y(), w=width)
     pdf.set_y(pdf.get_y() + height + 3)
+
+
+def _begin(pdf: _Pack, needs_mm: float) -> None:
+    """A topic (or the sources) begins a page, unless the page so far is little more than half
+    full and its title and chart fit under what is there: then it follows on the same page
+    (its words may run onto the next), so that no page of the pack is more than half empty."""
+    if pdf.fresh_page:
+        pdf.fresh_page = False
+        return
+    used = pdf.get_y() - pdf.t_margin
+    room = pdf.page_break_trigger - pdf.get_y()
+    if pdf.page_no() > 1 and used < pdf.eph * 0.6 and room > needs_mm + 10:
+        pdf.ln(6)
+        return
+    pdf.add_page()
 
 
 TILE_HEIGHT = 27.0
@@ -120,9 +144,7 @@ def _tiles(pdf: _Pack, tiles: tuple[Line, ...]) -> None:
 
 
 def _topic_page(pdf: _Pack, topic: Topic, svg: bytes | None) -> None:
-    if not pdf.fresh_page:
-        pdf.add_page()
-    pdf.fresh_page = False
+    _begin(pdf, 12 + _chart_size(pdf, svg)[1])
     pdf.start_section(topic.title)
     pdf.set_font(FAMILY, "B", 20)
     pdf.multi_cell(0, 10, topic.title, new_x="LMARGIN", new_y="NEXT", align="L")
@@ -235,7 +257,7 @@ def _contents(pdf: _Pack, outline: list) -> None:
 
 def _sources_page(pdf: _Pack) -> None:
     board, language = pdf.board, pdf.board.language
-    pdf.add_page()
+    _begin(pdf, 12 + 10 * min(len(board.sources), 4))
     pdf.start_section(tr(language, "Sources"))
     pdf.set_font(FAMILY, "B", 20)
     pdf.cell(0, 10, tr(language, "Sources"), new_x="LMARGIN", new_y="NEXT")
@@ -259,19 +281,20 @@ def _sources_page(pdf: _Pack) -> None:
                 pdf.set_text_color(0, 0, 0)
 
 
-def topic_chart(board: Board, key: str) -> bytes | None:
-    """The SVG chart of one topic (the overview has none; nor has a topic with no rows)."""
+def topic_chart(board: Board, key: str, medium: Medium = PAGE) -> bytes | None:
+    """The SVG chart of one topic for a page or a screen (the overview has none; nor has a
+    topic with no rows)."""
     language = board.language
     if key == "participants" and len(board.participants):
-        return participants_bars(board.participants, language)
+        return participants_bars(board.participants, language, medium)
     if key == "people" and len(board.people):
-        return people_bars(board.people, language)
+        return people_bars(board.people, language, medium)
     if key == "funding" and len(board.funding):
-        return funding_bars(board.funding, language)
+        return funding_bars(board.funding, language, medium)
     if key == "timeline":
-        return timeline_bars(board.timeline, language)
+        return timeline_bars(board.timeline, language, medium)
     if key == "map":
-        return map_picture_svg(board.map, load_country_outlines())
+        return map_picture_svg(board.map, load_country_outlines(), medium)
     return None
 
 

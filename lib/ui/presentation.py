@@ -6,7 +6,6 @@ type from lib/board/content's Board, with the board pack's vector charts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -26,7 +25,6 @@ PRESENT, SLIDE = "present", "slide"  # URL parameters: ?present=1&slide=3
 SCREENS = len(TOPICS) + 1  # the topics, then the reports they cite
 # What a screen shows, so that it fits 1280x720 with no scrolling; the pack lists the rest.
 CHART_FIGURES, FIGURES = 2, 6  # figures beside a chart, and on a screen without one
-CHART_HEIGHT_PX, CHART_WIDTH_PX = 330, 700
 
 
 def presenting() -> bool:
@@ -118,31 +116,23 @@ def title_and_controls(title: str, slide: int, language: str) -> None:
     )
 
 
-def chart_width(svg: bytes) -> int:
-    """The width, in pixels, that draws the chart CHART_HEIGHT_PX tall, at most CHART_WIDTH_PX
-    wide: Streamlit sizes an image by its width, and a tall chart must still fit the screen."""
-    size = re.search(rb'width="([0-9.]+)pt" height="([0-9.]+)pt"', svg)
-    if size is None:
-        return CHART_WIDTH_PX
-    width, height = float(size[1]), float(size[2])
-    return int(min(CHART_WIDTH_PX, CHART_HEIGHT_PX * width / height))
-
-
 def topic_screen(board: Board, index: int, remember: Callable[[str, Callable[[], T]], T]) -> None:
-    """The topic's chart beside its first figures, then its notes: sized to fit a 1280x720
-    screen without scrolling, and so a 1920x1080 one too."""
+    """The topic's chart beside its first figures, then its notes. The chart fills its column
+    (some 1,000 px of a 1920x1080 screen, where its 21 pt type is 21 px) and is never taller
+    than the medium allows, so the screen fits 1280x720 without scrolling too."""
     # Imported when a presentation starts: matplotlib is some 40 MB of server memory that the
     # dashboard's own pages do not need.
     from lib.board.pdf import topic_chart
+    from lib.board.rows import SCREEN
 
     topic = board.topics[index]
-    svg = remember(f"present.chart.{topic.key}", lambda: topic_chart(board, topic.key))
+    svg = remember(f"present.chart.{topic.key}", lambda: topic_chart(board, topic.key, SCREEN))
     shown = topic.tiles + topic.lines
     lines = shown[: CHART_FIGURES if svg else FIGURES]
     if svg:
         chart, figures = st.columns([3, 2], gap="large")
         words = "; ".join(f"{line.label}: {line.text}" for line in shown)
-        chart.image(svg.decode("utf-8"), width=chart_width(svg), alt=f"{topic.title}. {words}")
+        chart.image(svg.decode("utf-8"), width="stretch", alt=f"{topic.title}. {words}")
     else:
         figures = st.container()
     with figures:

@@ -9,6 +9,7 @@ from lib.query.filters import Filters, year_bounds
 from lib.query.index import index_of
 from lib.query.names import country_name, funder_name, place_name, programme_name, project_titles
 from lib.text.i18n import tr
+from lib.ui.focus_ring import visible_focus_ring
 from lib.ui.search_select import searched
 from lib.ui.url_state import LIST_PARAMS, filters_from_params, params_from_filters
 from lib.ui.widget_ids import entry_script_ids
@@ -101,6 +102,7 @@ _OWN_PARAMS = set(LIST_PARAMS) | {"from", "to"}
 
 def filter_sidebar(portfolio: Portfolio, language: str = "en") -> Filters:
     """Draw the filters in the sidebar and return what they select."""
+    visible_focus_ring()
     options = filter_options(portfolio)
     _read_url_once(portfolio, options, language)
     _rename_chips_on_language_change(language)

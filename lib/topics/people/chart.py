@@ -18,11 +18,10 @@ from lib.query.figure_text import value_text
 from lib.text.escape import html_text
 from lib.text.i18n import format_number, plotly_separators, tr
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
+from lib.topics.people.bar_names import WRAP, bar_width, names_above, row_px, rows_axis
 from lib.topics.people.data import NOT_BROKEN_DOWN
 
 APPROXIMATE_OPACITY = 0.55
-_BAR_WIDTH = 0.6  # of a row: leaves room above the bar for its total
-_LINE_PX = 17  # one line of a tick label at the default font size
 _FONT = {"size": 13}
 
 
@@ -67,7 +66,7 @@ def _segments(figures: pd.DataFrame, language: str) -> tuple[list[str], list[dic
         groups.setdefault(record["group"], []).append(SimpleNamespace(**record))
     for position, rows in enumerate(groups.values()):
         first = rows[0]
-        tick_texts.append("<br>".join(_wrap(first.label, 40) + _wrap(first.date, 40)))
+        tick_texts.append("<br>".join(_wrap(f"{first.label} ({first.date})", WRAP)))
         reported = [row for row in rows if not pd.isna(row.value)]
         for row in (row for row in reported if row.role == "part"):
             segments.append(_segment(position, row, row.from_city, int(row.value), language))
@@ -117,6 +116,7 @@ def participants_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure
     cities = list(dict.fromkeys(s["city"] for s in segments if s["city"] != unassigned))
     colours = {city: OKABE_ITO[i % 6] for i, city in enumerate(cities)} | {unassigned: UNKNOWN_GREY}
     figure = go.Figure()
+    thickness = bar_width(tick_texts)
     for city, colour in colours.items():
         mine = [s for s in segments if s["city"] == city]
         if not mine:
@@ -129,32 +129,36 @@ def participants_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure
             text=[_bar_text(s["x"], s["approximate"], language) for s in mine],
             textposition="auto",  # outside when a short bar cannot hold its number legibly
             insidetextanchor="middle",
-            width=_BAR_WIDTH,
+            width=thickness,
             showlegend=True,  # a lone city still needs its name beside its colour
             marker=_style([s["approximate"] for s in mine], colour),
             hovertext=[s["hover"] for s in mine],
             hoverinfo="text",
         )
     for note in notes:
-        # A total sits just above the right end of its bar, where it fits at phone width too.
+        # beside the bar's end: the line above the bar is its name's
         figure.add_annotation(
             x=note["x"],
-            y=note["y"] - (_BAR_WIDTH / 2 if note["total"] else 0),
-            yanchor="bottom" if note["total"] else "middle",
-            xanchor="right" if note["total"] else "left",
+            y=note["y"],
+            yanchor="middle",
+            xanchor="left",
+            xshift=4,
             text=html_text(note["text"]),
             showarrow=False,
             font={"color": "#444444", "size": 13},
         )
+    names_above(figure, tick_texts)
     widest = max([s["x"] for s in segments] + [0])
     totals = max([n["x"] for n in notes] + [widest])
-    rows_px = sum(_LINE_PX * (t.count("<br>") + 1) + 30 for t in tick_texts)
+    axis = rows_axis(tick_texts)
+    plot_px = (axis["range"][0] - axis["range"][1]) * row_px(tick_texts)
     figure.update_layout(
         barmode="stack",
         separators=plotly_separators(language),
-        height=max(260, rows_px + 140),
+        height=int(plot_px) + 110 + 20 * len(colours),
         font=_FONT,
-        margin={"l": 10, "r": 10, "t": 40, "b": 50},
+        # room above the plot for the legend, one city a line on a phone's width
+        margin={"l": 10, "r": 10, "t": 44 + 20 * len(colours), "b": 50},
         legend={
             "orientation": "h",
             "y": 1.02,
@@ -166,16 +170,12 @@ def participants_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure
         hoverlabel={"align": "left"},
         xaxis={
             "title": tr(language, "Participants at the event"),
-            "range": [0, max(totals, 1) * 1.3],
+            # room beside the longest bar for "259 in all ✓" on a phone's 350 px
+            "range": [0, max(totals, 1) * 1.5],
             "tickformat": ",",
             "rangemode": "tozero",
         },
-        yaxis={
-            "tickvals": list(range(len(tick_texts))),
-            "ticktext": tick_texts,
-            "range": [len(tick_texts) - 0.5, -0.5],
-            "automargin": True,
-        },
+        yaxis=axis,
     )
     return figure
 
@@ -190,7 +190,11 @@ def people_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure:
     codes = list(dict.fromkeys(reported_codes))
     panels = [figures[figures["indicator"] == code] for code in codes]
     tick_texts = [[_people_tick(row) for row in panel.itertuples()] for panel in panels]
-    heights = [sum(_LINE_PX * (t.count("<br>") + 1) + 26 for t in ticks) for ticks in tick_texts]
+    spans = [rows_axis(ticks)["range"] for ticks in tick_texts]
+    heights = [
+        int((span[0] - span[1]) * row_px(ticks))
+        for span, ticks in zip(spans, tick_texts, strict=True)
+    ]
     titles = [_panel_title(panel, language) for panel in panels]
     gap_px = 64 + 18 * max((title.count("<br>") + 1 for title in titles), default=1)
     total_px = sum(heights) + gap_px * len(codes) + 60
@@ -201,10 +205,10 @@ def people_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure:
         vertical_spacing=gap_px / total_px if len(codes) > 1 else 0.0,
         subplot_titles=titles,
     )
+    for title in figure.layout.annotations:  # the panels' titles, before the names are added
+        title.update(x=0, xanchor="left", align="left", font={"size": 14})
     for index, (panel, ticks) in enumerate(zip(panels, tick_texts, strict=True), start=1):
         _add_panel(figure, index, panel, ticks, OKABE_ITO[(index - 1) % 6], language)
-    for title in figure.layout.annotations:
-        title.update(x=0, xanchor="left", align="left", font={"size": 14})
     figure.update_layout(
         height=max(260, total_px),
         separators=plotly_separators(language),
@@ -217,20 +221,20 @@ def people_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure:
 
 
 def _people_tick(row: object) -> str:
-    lines = _wrap(row.project, 34)
+    lines = _wrap(row.project, WRAP)
     if row.series:
-        lines += _wrap(f"· {row.series}", 34)
-    return "<br>".join(lines + _wrap(row.period, 34))
+        lines += _wrap(f"· {row.series}", WRAP)
+    return "<br>".join(lines + _wrap(row.period, WRAP))
 
 
 def _panel_title(panel: pd.DataFrame, language: str) -> str:
-    """Wrapped short, because a phone leaves the title the width of the bars only."""
+    """Wrapped to a phone's width: the panel is the chart's width, names above the bars."""
     first = panel.iloc[0]
     counts = tr(language, "counts {what}", what=first["counts"])
     if first["aggregation"] == "at_least" and panel["value"].notna().sum() > 1:
         counts += tr(language, "; series may overlap, so they are not added")
-    label = "<br>".join(_wrap(first["indicator_label"], 24))
-    return f"<b>{label}</b><br>" + "<br>".join(_wrap(counts, 24))
+    label = "<br>".join(_wrap(first["indicator_label"], WRAP))
+    return f"<b>{label}</b><br>" + "<br>".join(_wrap(counts, WRAP))
 
 
 def _add_panel(
@@ -258,6 +262,7 @@ def _add_panel(
         ],
         textposition="outside",
         cliponaxis=False,
+        width=bar_width(ticks),
         marker=_style(approximate, colour),
         hovertext=[_people_hover(row, language) for _, row in reported],
         hoverinfo="text",
@@ -277,15 +282,10 @@ def _add_panel(
                 col=1,
             )
     widest = max((int(row.value) for _, row in reported), default=1)
-    figure.update_xaxes(range=[0, widest * 1.3], tickformat=",", row=index, col=1)
-    figure.update_yaxes(
-        tickvals=positions,
-        ticktext=ticks,
-        range=[len(panel) - 0.5, -0.5],
-        automargin=True,
-        row=index,
-        col=1,
-    )
+    figure.update_xaxes(range=[0, widest * 1.35], tickformat=",", row=index, col=1)
+    figure.update_yaxes(**rows_axis(ticks), row=index, col=1)
+    suffix = "" if index == 1 else str(index)
+    names_above(figure, ticks, (f"x{suffix}", f"y{suffix}"))
 
 
 def _people_hover(row: object, language: str) -> str:
