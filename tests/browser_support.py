@@ -223,6 +223,17 @@ def open_page(browser: Browser, url: str, width: int = 1280, height: int = 900) 
     return watched
 
 
+def visit_once(browser: Browser, url: str) -> None:
+    """One visit to `url`, let go: a fresh server's first visit shows "Page not found"
+    (test_browser_pages tests that on its own server), which must not land on a test."""
+    first = watch_new_page(browser)
+    try:
+        first.page.goto(url)
+        wait_for_app(first.page)
+    finally:
+        first.page.context.close()
+
+
 def wait_for_app(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
     """Wait until the app is connected, its script has run, and the running indicator is gone.
 

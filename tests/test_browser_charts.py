@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser_support import save_screenshot, wait_for_app, watch_new_page
+from browser_support import save_screenshot, visit_once, wait_for_app
 from playwright.sync_api import Page, expect
 
 from lib.model.languages import LANGUAGE_NAMES
@@ -30,12 +30,7 @@ def base(streamlit_server, browser) -> str:
     """The dashboard, visited once first: a fresh server's first visit shows "Page not found"
     (tested in test_browser_pages), which must not land on a test here."""
     url = streamlit_server()
-    first = watch_new_page(browser)
-    try:
-        first.page.goto(url)
-        wait_for_app(first.page)
-    finally:
-        first.page.context.close()
+    visit_once(browser, url)
     return url
 
 

@@ -12,7 +12,7 @@ import json
 import math
 
 import pytest
-from browser_support import save_screenshot, wait_for_app, watch_new_page
+from browser_support import save_screenshot, visit_once
 from fixture_data import FIXTURE_DATA_DIR
 from playwright.sync_api import Page, expect
 
@@ -44,12 +44,7 @@ def base(streamlit_server, browser) -> str:
     """The dashboard, visited once first: a fresh server's first visit shows "Page not found"
     (tested in test_browser_pages), which must not land on a test here."""
     url = streamlit_server()
-    first = watch_new_page(browser)
-    try:
-        first.page.goto(url)
-        wait_for_app(first.page)
-    finally:
-        first.page.context.close()
+    visit_once(browser, url)
     return url
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pytest
-from browser_support import save_screenshot, wait_for_app, watch_new_page
+from browser_support import save_screenshot, visit_once, wait_for_app
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -306,12 +306,7 @@ def base(streamlit_server, browser: Browser) -> str:
     server, so it does not land on whichever test happens to run first.
     """
     url = streamlit_server()
-    first = watch_new_page(browser, *DESKTOP)
-    try:
-        first.page.goto(url)
-        wait_for_app(first.page)
-    finally:
-        first.page.context.close()
+    visit_once(browser, url)
     return url
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import save_screenshot, wait_for_app, watch_new_page
+from browser_support import save_screenshot, visit_once
 from playwright.sync_api import Browser, Page, expect
 
 from lib.text.i18n import tr
@@ -42,12 +42,7 @@ def base(streamlit_server, browser: Browser) -> str:
     """The dashboard on the tests' data, visited once first: a fresh server's first visit shows
     "Page not found" (tests/test_browser_pages.py tests that on its own)."""
     url = streamlit_server()
-    first = watch_new_page(browser, 1280, 900)
-    try:
-        first.page.goto(url)
-        wait_for_app(first.page)
-    finally:
-        first.page.context.close()
+    visit_once(browser, url)
     return url
 
 

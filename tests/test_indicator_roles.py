@@ -16,7 +16,8 @@ from lib.load.loader import load_portfolio
 from lib.model.portfolio import Portfolio
 from lib.query.figures import headline_codes, network_rows
 from lib.query.filters import Filters, selected_projects, selected_values
-from lib.topics.map.data import map_data, map_sizer
+from lib.topics.map.by_place import map_sizer
+from lib.topics.map.data import map_data
 from lib.topics.people.data import page_codes, people_figures
 
 INDICATORS = "indicators.yaml"

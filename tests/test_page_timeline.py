@@ -19,10 +19,9 @@ from lib.topics.timeline.data import (
     coarsest,
     projects_off_axis,
     timeline_rows,
-    without_date,
-    without_year,
     written,
 )
+from lib.topics.timeline.tables import without_date, without_year
 
 TWINNING_DAYS = [
     "2018-06-19T12:00:00",

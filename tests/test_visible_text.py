@@ -96,16 +96,22 @@ def test_page_shows_no_internals(page, language):
     assert internals(table_text(app, language)) == []
 
 
+def internals_of_each(app, key: str, language: str) -> dict[str, list[str]]:
+    """What looks internal in the tables, for each choice of the select box `key`."""
+    choice = app.selectbox(key=key)
+    found = {}
+    for option in choice.options:
+        choice.set_value(option).run()
+        assert not app.exception
+        found[option] = internals(table_text(app, language))
+    return found
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_project_page_table_shows_internals(language):
     """Every project's own page: its figures, organisations, funding, events and sources."""
     app = open_page("pages/projects/app.py", language)
-    choice = app.selectbox(key="projects.show")
-    found = {}
-    for project in choice.options:
-        choice.set_value(project).run()
-        assert not app.exception
-        found[project] = internals(table_text(app, language))
+    found = internals_of_each(app, "projects.show", language)
     assert found == {project: [] for project in found}
 
 
@@ -113,12 +119,7 @@ def test_no_project_page_table_shows_internals(language):
 def test_no_report_shows_internals(language):
     """What was taken from each report, and the list of reports (its translations by title)."""
     app = open_page("pages/sources/app.py", language)
-    choice = app.selectbox(key="sources.report")
-    found = {}
-    for report in choice.options:
-        choice.set_value(report).run()
-        assert not app.exception
-        found[report] = internals(table_text(app, language))
+    found = internals_of_each(app, "sources.report", language)
     assert found == {report: [] for report in found}
     listed = app.main.dataframe[0].value
     original = listed[tr(language, "translation of")]

@@ -12,11 +12,11 @@ from lib.topics.people.chart import participants_chart
 from lib.topics.people.data import (
     SUMMED_HELP,
     SUMMED_LABEL,
-    counts_words,
     page_codes,
     participant_figures,
     participants_table,
 )
+from lib.topics.people.figure_words import counts_words
 from lib.ui.components import chart, figures_download, limited_table
 from lib.ui.downloads import pictured
 from lib.ui.figure_cards import headline_figure, not_reported_note

@@ -11,8 +11,8 @@ from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.topics.timeline import notes
 from lib.topics.timeline.chart import timeline_chart
-from lib.topics.timeline.data import projects_on_axis, readable_table, timeline_rows
-from lib.topics.timeline.tables import timeline_tables
+from lib.topics.timeline.data import projects_on_axis, timeline_rows
+from lib.topics.timeline.tables import readable_table, timeline_tables
 from lib.ui.components import (
     captions,
     chart,

@@ -17,18 +17,20 @@ from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.figure_text import value_text
 from lib.query.filters import Filters
-from lib.query.index import index_of
 from lib.query.limits import NAMES
 from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
+from lib.topics.map.by_place import (
+    FIGURE_LINES,
+    TIP_LINES,
+    ByPlace,
+    every_place,
+    gather_by_place,
+)
 from lib.topics.map.links import link_pairs, place_links
 from lib.topics.map.place_figures import FiguresByPlace, figure_line
 
-TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and N more"
-# A place's figures written out in its row: its table cell shows the first 300 characters, and
-# the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
-FIGURE_LINES = 10
 # How a dot is drawn, and why it has the size it has.
 COUNTED, NOT_REPORTED, NO_COUNT = "counted", "not reported", "no count"
 OUTSIDE, PROJECTS = "outside filter", "projects"
@@ -105,79 +107,9 @@ def _events_here(
     return text + _more(left, language, N_("events")) if left else text
 
 
-@dataclass(frozen=True)
-class _ByPlace:
-    """What the selected projects say about each place: the roles projects give it and the
-    events held there, in project order."""
-
-    roles: dict[str, list[tuple[str, str]]]
-    events: dict[str, list[tuple[str, Event]]]
-    figures: FiguresByPlace
-    sizer: str | None  # the indicator that sizes the dots, if any
-
-
-@dataclass(frozen=True)
-class _EveryPlace:
-    """Every project's places, roles and events, found in one walk over the projects a data
-    version; a selection then only keeps its projects' rows of each place."""
-
-    roles: dict[str, list[tuple[str, str]]]  # place -> (project, role), in project order
-    events: dict[str, list[tuple[str, Event]]]  # place -> (project, event held there)
-    named: list[tuple[str, str]]  # (project, place) as the place lists name them
-    also: list[tuple[str, str]]  # (project, place) of links and events, which may name more
-
-
-def _every_place(portfolio: Portfolio) -> _EveryPlace:
-    def walk() -> _EveryPlace:
-        every = _EveryPlace(defaultdict(list), defaultdict(list), [], [])
-        for pid in sorted(portfolio.projects):
-            project = portfolio.projects[pid]
-            for entry in project.places:
-                every.roles[entry.place].append((pid, entry.role))
-                every.named.append((pid, entry.place))
-            for link in project.links:
-                every.also.extend([(pid, link.from_place), (pid, link.to_place)])
-            for event in project.events:
-                if event.place:
-                    every.events[event.place].append((pid, event))
-                    every.also.append((pid, event.place))
-        return every
-
-    return index_of(portfolio).remember(("map.every_place",), walk)
-
-
-def _mine(rows: dict[str, list[tuple]], selected: set[str] | None) -> dict[str, list[tuple]]:
-    if selected is None:
-        return rows
-    kept = {place: [row for row in them if row[0] in selected] for place, them in rows.items()}
-    return {place: them for place, them in kept.items() if them}
-
-
-def _by_place(
-    portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
-) -> _ByPlace:
-    every = _every_place(portfolio)
-    selected = None if len(project_ids) == len(portfolio.projects) else set(project_ids)
-    sizer = map_sizer(portfolio)
-    adds_up = sizer is not None and portfolio.indicators[sizer].aggregation == "sum"
-    lines = None if every_figure else FIGURE_LINES
-    return _ByPlace(
-        _mine(every.roles, selected),
-        _mine(every.events, selected),
-        FiguresByPlace(values, sizer, adds_up, lines, TIP_LINES),
-        sizer,
-    )
-
-
-def map_sizer(portfolio: Portfolio) -> str | None:
-    """The indicator whose counts by city size the dots: the one marked `sizes_map` in
-    indicators.yaml (the validator allows one at most), or None."""
-    return next((code for code, ind in portfolio.indicators.items() if ind.sizes_map), None)
-
-
 def _place_row(
     portfolio: Portfolio,
-    by_place: _ByPlace,
+    by_place: ByPlace,
     place_id: str,
     in_filter: bool,
     language: str,
@@ -283,7 +215,7 @@ def map_data(
     are kept, faded, because they belong to a selected project; their figures are not shown.
     A place's `figures` and `events` are its first FIGURE_LINES, unless `every_figure` (for
     the CSV)."""
-    every = _every_place(portfolio)
+    every = every_place(portfolio)
     selected = set(project_ids)
     ids = dict.fromkeys(place for pid, place in every.named if pid in selected)
     # a link or an event may name a place the place lists lack
@@ -295,7 +227,7 @@ def map_data(
             not filters.cities or place_id in filters.cities
         )
 
-    by_place = _by_place(portfolio, project_ids, values, every_figure)
+    by_place = gather_by_place(portfolio, project_ids, values, every_figure)
     rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
     places = pd.DataFrame(rows)
     links = place_links(portfolio, project_ids, language)

@@ -10,14 +10,17 @@ import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.model.schema import Event
 from lib.query.figure_text import value_text
-from lib.query.figures import Figure, figure_when
-from lib.query.frame_rows import FrameRows
+from lib.query.figures import Figure
 from lib.query.limits import names_text
 from lib.query.row_texts import row_texts
 from lib.text.i18n import N_, format_number, tr
-from lib.text.vocabulary import code_words
+from lib.topics.people.figure_words import (
+    PEOPLE_TEXTS,
+    participant_texts,
+    people_texts,
+    value_texts,
+)
 
 NOT_BROKEN_DOWN = N_("not broken down by city")
 ALL_CITIES = N_("all cities (total)")
@@ -32,36 +35,6 @@ def page_codes(portfolio: Portfolio, page: str) -> list[str]:
     """Codes of the indicators whose `page` in indicators.yaml is `page` ("participants",
     "people_supported"), in the order of that file."""
     return [code for code, indicator in portfolio.indicators.items() if indicator.page == page]
-
-
-def counts_words(portfolio: Portfolio, code: str, language: str = "en") -> str:
-    """What one unit of an indicator is, in words: 'unique people', 'people informed'."""
-    return code_words(portfolio.indicators[code].counts, language)
-
-
-def _venue(portfolio: Portfolio, event: Event | None, language: str) -> str:
-    if event is None:
-        return ""
-    if event.online:
-        return tr(language, "online")
-    if event.place:
-        return portfolio.places[event.place].names.get(language)
-    return tr(language, "venue not stated")
-
-
-def _whole_key(frame: pd.DataFrame) -> pd.Series:
-    """Ties a whole to its parts the way the validator does (same event, indicator, period)."""
-    return (
-        frame["project"]
-        + "|"
-        + frame["event"]
-        + "|"
-        + frame["indicator"]
-        + "|"
-        + frame["period_start"].map(str)  # str(None) is "None"; astype(str) would make NaN
-        + "|"
-        + frame["period_end"].map(str)
-    )
 
 
 def parts_check(parts: list[int], whole: int, language: str = "en") -> str:
@@ -94,7 +67,7 @@ def participant_figures(
         portfolio,
         "participants",
         language,
-        lambda every: _participant_texts(portfolio, every, codes, language),
+        lambda every: participant_texts(portfolio, every, codes, language),
         rows,
     )
     keys = texts["key"]
@@ -113,7 +86,7 @@ def participant_figures(
             "role": np.where(is_part, "part", np.where(has_parts, "total", "whole")),
             "value": rows["value"].astype("Int64"),
             "precision": rows["precision"],
-            "participants": _value_texts(rows, language),
+            "participants": value_texts(rows, language),
             "check": "",
             "assigned": pd.array([pd.NA] * len(rows), dtype="Int64"),
             "source": texts["source"],
@@ -136,38 +109,6 @@ def participant_figures(
     return frame.reset_index(drop=True)
 
 
-def _participant_texts(
-    portfolio: Portfolio, every: pd.DataFrame, codes: list[str], language: str
-) -> pd.DataFrame:
-    """The words of each participants figure that depend on the figure alone."""
-    rows = every[every["indicator"].isin(codes)]
-    records = FrameRows(_PARTICIPANT_TEXTS)
-    for key, row in zip(_whole_key(rows), rows.itertuples(index=False), strict=True):
-        event = portfolio.event(row.project, row.event) if row.event else None
-        project = portfolio.projects[row.project].title.get(language)
-        title = event.title.get(language) if event else tr(language, "no single event")
-        records.add(
-            {
-                "key": key,
-                "group": f"{row.project}|{row.event}|{row.indicator}",
-                "label": f"{project} – {title}",
-                "date": figure_when(portfolio, row, language),
-                "venue": _venue(portfolio, event, language),
-                "part_city": portfolio.places[row.place].names.get(language)
-                if row.breakdown
-                else "",
-                "source": portfolio.sources[row.source].title,
-            }
-        )
-    return records.frame().set_axis(rows.index)
-
-
-_PARTICIPANT_TEXTS = [
-    "key", "group", "label", "date", "venue", "part_city", "source",
-]  # fmt: skip
-
-
-# The number and the city it is from lead: on a phone they are the columns in view.
 PARTICIPANTS_TABLE = {
     "participants": N_("Participants"),
     "from_city": N_("From city"),
@@ -205,66 +146,22 @@ def people_figures(
         portfolio,
         "people_supported",
         language,
-        lambda every: _people_texts(portfolio, every, codes, language),
+        lambda every: people_texts(portfolio, every, codes, language),
         rows,
     )
     frame = texts.assign(
         value=rows["value"].astype("Int64"),
         precision=rows["precision"],
-        number=_value_texts(rows, language),
+        number=value_texts(rows, language),
         quote=rows["quote"],
     )[_PEOPLE_COLUMNS]
     frame = frame.sort_values(["order", "project"], kind="stable").drop(columns="order")
     return frame.reset_index(drop=True)
 
 
-def _people_texts(
-    portfolio: Portfolio, every: pd.DataFrame, codes: list[str], language: str
-) -> pd.DataFrame:
-    """The words of each People supported figure that depend on the figure alone."""
-    rows = every[every["indicator"].isin(codes)]
-    order = {code: index for index, code in enumerate(codes)}
-    records = FrameRows(_PEOPLE_TEXTS)
-    for row in rows.itertuples(index=False):
-        event = portfolio.event(row.project, row.event) if row.event else None
-        indicator = portfolio.indicators[row.indicator]
-        records.add(
-            {
-                "order": order[row.indicator],
-                "indicator": row.indicator,
-                "indicator_label": indicator.labels.get(language),
-                "aggregation": indicator.aggregation,
-                "counts": counts_words(portfolio, row.indicator, language),
-                "project": portfolio.projects[row.project].title.get(language),
-                "series": event.title.get(language) if event else "",
-                "period": figure_when(portfolio, row, language).replace(
-                    tr(language, "date not stated"), tr(language, "period not stated")
-                ),
-                "source": portfolio.sources[row.source].title,
-            }
-        )
-    return records.frame().set_axis(rows.index)
+_PEOPLE_COLUMNS = [*PEOPLE_TEXTS[:8], "value", "precision", "number", "source", "quote"]
 
 
-_PEOPLE_TEXTS = [
-    "order", "indicator", "indicator_label", "aggregation", "counts", "project", "series",
-    "period", "source",
-]  # fmt: skip
-_PEOPLE_COLUMNS = [*_PEOPLE_TEXTS[:8], "value", "precision", "number", "source", "quote"]
-
-
-def _value_texts(rows: pd.DataFrame, language: str) -> list[str]:
-    """Each figure's number in words ('about 32', 'fewer than 10', 'not reported'): from the
-    rows given, whose precision a caller may have changed."""
-    return [
-        value_text(value, precision, language, fewer_than)
-        for value, precision, fewer_than in zip(
-            rows["value"], rows["precision"], rows["fewer_than"], strict=True
-        )
-    ]
-
-
-# The number and what it counts lead: on a phone they are the columns in view.
 PEOPLE_TABLE = {
     "number": N_("Number"),
     "indicator_label": N_("Kind of people"),

@@ -58,20 +58,6 @@ COLUMNS = [
     "x_end",
 ]
 
-TABLE_COLUMNS = {
-    "project": N_("Project"),
-    "item": N_("What"),
-    "type": N_("Type"),
-    "date": N_("Date"),
-    "date_written": N_("Date as written"),
-    "precision_words": N_("Known to"),
-    "place": N_("Place"),
-    "status": N_("Status"),
-    "part_of": N_("Part of"),
-    "source": N_("Source"),
-    "quote": N_("Quote"),
-}
-
 
 def coarsest(start: FuzzyDate | None, end: FuzzyDate | None) -> str | None:
     """The least precise of the dates given, or None when there is no date at all."""
@@ -273,31 +259,6 @@ def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
         for row in _figure_rows(portfolio, figures.get(project_id, []), base, language):
             rows.add(row)
     return rows.frame()
-
-
-# In the short tables the date leads: on a phone only the first columns are in view.
-_DATE_FIRST = ["item", "date", "date_written", "project"]
-
-
-def readable_table(
-    rows: pd.DataFrame, first: list[str] | None = None, language: str = "en"
-) -> pd.DataFrame:
-    """The rows as a reader sees them, with column names in words; `first` columns lead."""
-    order = list(dict.fromkeys([*(first or []), *TABLE_COLUMNS]))
-    names = {column: tr(language, header) for column, header in TABLE_COLUMNS.items()}
-    shown = rows[order].assign(status=rows["status_words"])
-    return shown.rename(columns=names).reset_index(drop=True)
-
-
-def without_year(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """Rows whose date names a month but no year: kept off the dated axis."""
-    return readable_table(rows[rows["placement"] == "no_year"], _DATE_FIRST, language)
-
-
-def without_date(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """Events the reports describe without any date."""
-    no_date = rows[(rows["placement"] == "no_date") & (rows["kind"] == "event")]
-    return readable_table(no_date, _DATE_FIRST, language)
 
 
 def projects_off_axis(rows: pd.DataFrame) -> list[str]:
