@@ -11,6 +11,7 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
+from lib.query.membership import is_in
 from lib.text.i18n import tr
 
 
@@ -54,7 +55,7 @@ class FiguresByPlace:
     ) -> None:
         breakdown = values["breakdown"]
         keys = values["project"] + "|" + values["event"] + "|" + values["indicator"]
-        broken_down = keys.isin(set(keys[breakdown != ""])).to_numpy(dtype=bool)
+        broken_down = is_in(keys, keys[breakdown != ""].unique())
         from_here = (breakdown == "origin_city").to_numpy(dtype=bool)
         at_venue = ((breakdown == "") & (values["venue"] != "")).to_numpy(dtype=bool)
         kept = from_here | at_venue

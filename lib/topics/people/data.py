@@ -13,6 +13,7 @@ from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.figures import Figure
 from lib.query.limits import names_text
+from lib.query.membership import is_in
 from lib.query.row_texts import row_texts
 from lib.text.i18n import N_, format_number, tr
 from lib.topics.people.figure_words import (
@@ -74,7 +75,7 @@ def participant_figures(
     is_part = (rows["breakdown"] != "").to_numpy()
     part_keys = keys[is_part]
     assigned = rows["value"][is_part].groupby(part_keys.to_numpy()).sum()
-    has_parts = ~is_part & keys.isin(set(part_keys)).to_numpy() & rows["value"].notna().to_numpy()
+    has_parts = ~is_part & is_in(keys, part_keys.unique()) & rows["value"].notna().to_numpy()
     whole_city = np.where(has_parts, tr(language, ALL_CITIES), tr(language, NOT_BROKEN_DOWN))
     frame = pd.DataFrame(
         {
