@@ -28,24 +28,33 @@ def bar_width(names: list[str]) -> float:
     return BAR_PX / row_px(names)
 
 
-def names_above(figure: go.Figure, names: list[str], axes: tuple[str, str] = ("x", "y")) -> None:
-    """Each name left-aligned above its bar (y = its row), on the subplot of `axes`; the y
-    axis shows no ticks of its own."""
+def names_above(names: list[str], axes: tuple[str, str] = ("x", "y")) -> list[dict]:
+    """Annotations of each name left-aligned above its bar (y = its row), on the subplot of
+    `axes`, for add_annotations; the y axis shows no ticks of its own."""
     x_axis, y_axis = axes
     half = bar_width(names) / 2
-    for row, name in enumerate(names):
-        figure.add_annotation(
-            x=0,
-            xref=f"{x_axis} domain",
-            y=row - half,
-            yref=y_axis,
-            text=name,
-            showarrow=False,
-            xanchor="left",
-            yanchor="bottom",
-            align="left",
-            font={"size": 13, "color": "#111111"},
-        )
+    return [
+        {
+            "x": 0,
+            "xref": f"{x_axis} domain",
+            "y": row - half,
+            "yref": y_axis,
+            "text": name,
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "align": "left",
+            "font": {"size": 13, "color": "#111111"},
+        }
+        for row, name in enumerate(names)
+    ]
+
+
+def add_annotations(figure: go.Figure, annotations: list[dict]) -> None:
+    """Add `annotations` to the figure's in one assignment, once a chart: plotly checks every
+    annotation already there again on each addition, so adding 160 names one by one took 2 s."""
+    if annotations:
+        figure.update_layout(annotations=[*figure.layout.annotations, *annotations])
 
 
 def rows_axis(names: list[str]) -> dict:

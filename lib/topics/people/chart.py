@@ -18,7 +18,14 @@ from lib.query.figure_text import value_text
 from lib.text.escape import html_text
 from lib.text.i18n import format_number, plotly_separators, tr
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY
-from lib.topics.people.bar_names import WRAP, bar_width, names_above, row_px, rows_axis
+from lib.topics.people.bar_names import (
+    WRAP,
+    add_annotations,
+    bar_width,
+    names_above,
+    row_px,
+    rows_axis,
+)
 from lib.topics.people.data import NOT_BROKEN_DOWN
 
 APPROXIMATE_OPACITY = 0.55
@@ -135,19 +142,21 @@ def participants_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure
             hovertext=[s["hover"] for s in mine],
             hoverinfo="text",
         )
-    for note in notes:
-        # beside the bar's end: the line above the bar is its name's
-        figure.add_annotation(
-            x=note["x"],
-            y=note["y"],
-            yanchor="middle",
-            xanchor="left",
-            xshift=4,
-            text=html_text(note["text"]),
-            showarrow=False,
-            font={"color": "#444444", "size": 13},
-        )
-    names_above(figure, tick_texts)
+    # beside the bar's end: the line above the bar is its name's
+    totals_written = [
+        {
+            "x": note["x"],
+            "y": note["y"],
+            "yanchor": "middle",
+            "xanchor": "left",
+            "xshift": 4,
+            "text": html_text(note["text"]),
+            "showarrow": False,
+            "font": {"color": "#444444", "size": 13},
+        }
+        for note in notes
+    ]
+    add_annotations(figure, totals_written + names_above(tick_texts))
     widest = max([s["x"] for s in segments] + [0])
     totals = max([n["x"] for n in notes] + [widest])
     axis = rows_axis(tick_texts)
@@ -207,8 +216,11 @@ def people_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure:
     )
     for title in figure.layout.annotations:  # the panels' titles, before the names are added
         title.update(x=0, xanchor="left", align="left", font={"size": 14})
+    written = []  # every panel's annotations, added at once
     for index, (panel, ticks) in enumerate(zip(panels, tick_texts, strict=True), start=1):
-        _add_panel(figure, index, panel, ticks, OKABE_ITO[(index - 1) % 6], language)
+        colour = OKABE_ITO[(index - 1) % 6]
+        written += _add_panel(figure, index, panel, ticks, colour, language)
+    add_annotations(figure, written)
     figure.update_layout(
         height=max(260, total_px),
         separators=plotly_separators(language),
@@ -244,7 +256,8 @@ def _add_panel(
     ticks: list[str],
     colour: str,
     language: str,
-) -> None:
+) -> list[dict]:
+    """The panel's bars, and the annotations it needs: its names, and "not reported"."""
     positions = list(range(len(panel)))
     reported = [
         (y, row)
@@ -269,23 +282,25 @@ def _add_panel(
         row=index,
         col=1,
     )
-    for y, row in zip(positions, panel.itertuples(), strict=True):
-        if pd.isna(row.value):
-            figure.add_annotation(
-                x=0,
-                y=y,
-                text=row.number,  # "not reported", or "fewer than 5" on the public site
-                showarrow=False,
-                xanchor="left",
-                font={"color": "#444444", "size": 13},
-                row=index,
-                col=1,
-            )
+    suffix = "" if index == 1 else str(index)
     widest = max((int(row.value) for _, row in reported), default=1)
     figure.update_xaxes(range=[0, widest * 1.35], tickformat=",", row=index, col=1)
     figure.update_yaxes(**rows_axis(ticks), row=index, col=1)
-    suffix = "" if index == 1 else str(index)
-    names_above(figure, ticks, (f"x{suffix}", f"y{suffix}"))
+    not_reported = [
+        {
+            "x": 0,
+            "y": y,
+            "xref": f"x{suffix}",
+            "yref": f"y{suffix}",
+            "text": row.number,  # "not reported", or "fewer than 5" on the public site
+            "showarrow": False,
+            "xanchor": "left",
+            "font": {"color": "#444444", "size": 13},
+        }
+        for y, row in zip(positions, panel.itertuples(), strict=True)
+        if pd.isna(row.value)
+    ]
+    return not_reported + names_above(ticks, (f"x{suffix}", f"y{suffix}"))
 
 
 def _people_hover(row: object, language: str) -> str:
