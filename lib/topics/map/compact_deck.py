@@ -3,12 +3,16 @@
 pydeck writes a Deck's JSON indented by two spaces, a line a value (`json.dumps(...,
 indent=2)`, with no option to turn it off), which makes every coordinate of the country outlines
 a line: the bundled data's map is 354 KB that way and 68 KB without, and a portfolio's is
-larger still, sent to every visitor's phone on every rerun. `st.pydeck_chart` takes only a
-Deck and asks it for `to_json()` on every rerun. So the Deck the map page draws gives its JSON
-without indentation, worked out once (it is never changed after it is built).
+larger still, sent to every visitor's phone on every rerun. An indented dump also runs in
+Python, not in the json module's C encoder: a portfolio's 600 KB took 40 ms, and as long again
+to read back and write compact. `st.pydeck_chart` takes only a Deck and asks it for
+`to_json()` on every rerun. So the Deck the map page draws writes its JSON once, compact, with
+the function pydeck's own `to_json` turns its objects into JSON with (`default_serialize`,
+public in pydeck.bindings.json_tools), and keys sorted as pydeck sorts them.
 
-tests/test_page_map.py fails if either library changes what this relies on: pydeck's JSON
-must still parse to the same map, and the JSON Streamlit sends must still be this one.
+tests/test_page_map.py fails if either library changes what this relies on: this JSON must be
+pydeck's, character for character once pydeck's indentation is taken out, and the JSON
+Streamlit sends must be this one.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import json
 
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 
 class CompactDeck(pdk.Deck):
@@ -23,6 +28,11 @@ class CompactDeck(pdk.Deck):
 
     def to_json(self) -> str:
         if getattr(self, "_compact_json", None) is None:
-            indented = json.loads(super().to_json())
-            self._compact_json = json.dumps(indented, separators=(",", ":"), ensure_ascii=False)
+            self._compact_json = json.dumps(
+                self,
+                sort_keys=True,
+                default=default_serialize,
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
         return self._compact_json
