@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import pydeck as pdk
 
+from lib.query.frame_rows import frame_tuples
 from lib.query.limits import names_text
 from lib.text.i18n import N_, format_number, tr
 from lib.topics.map.compact_deck import CompactDeck
@@ -62,7 +63,7 @@ def _radius(places: pd.DataFrame, basis: str) -> list[float]:
     sized = places["status"].isin([COUNTED, PROJECTS])
     largest = places.loc[sized, "size_value"].max() if sized.any() else 1.0
     radii = []
-    for is_sized, value in zip(sized, places["size_value"], strict=True):
+    for is_sized, value in zip(sized.tolist(), places["size_value"].tolist(), strict=True):
         if not is_sized:
             radii.append(4.0)
         elif basis == PROJECTS:
@@ -101,7 +102,10 @@ def drawn_cities(data: MapData, view: dict[str, float]) -> pd.DataFrame:
         centre=(view["longitude"], view["latitude"]),
     )
     return places.assign(
-        fill=[dot_rgba(s, a) for s, a in zip(places["status"], places["approximate"], strict=True)],
+        fill=[
+            dot_rgba(s, a)
+            for s, a in zip(places["status"].tolist(), places["approximate"].tolist(), strict=True)
+        ],
         anchor=[label.anchor for label in labels],
         baseline=[label.baseline for label in labels],
         offset=[list(label.offset) for label in labels],
@@ -113,7 +117,7 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     """One small record a city: the deck's payload stays one point a city, not a figure.
     Big dots come first, so that a small dot beside a big one is drawn on top of it."""
     records = []
-    for row in cities.sort_values("radius", ascending=False).itertuples(index=False):
+    for row in frame_tuples(cities.sort_values("radius", ascending=False)):
         sources = (
             tr(language, "Source: {source}", source=row.tip_sources) if row.tip_sources else ""
         )
@@ -153,7 +157,7 @@ def _label_records(cities: pd.DataFrame, zoom: float) -> list[dict]:
             "baseline": row.baseline,
             "offset": row.offset,
         }
-        for row in cities.itertuples(index=False)
+        for row in frame_tuples(cities)
         if row.zoom_free <= zoom
     ]
 
@@ -280,7 +284,7 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
 def legend_text(data: MapData) -> str:
     """The colours of the lines and dots in words (the map itself has no legend)."""
     language = data.language
-    kinds = [k for k in LINK_KINDS if k in set(data.drawn_links["kind"])]
+    kinds = [k for k in LINK_KINDS if k in set(data.drawn_links["kind"].tolist())]
     lines = ", ".join(
         f"{tr(language, COLOUR_WORDS[LINK_COLOURS[k]])} = {tr(language, LINK_WORDS[k]).lower()}"
         for k in kinds
@@ -300,7 +304,7 @@ def legend_text(data: MapData) -> str:
                 drawn=format_number(len(drawn), language),
             )
         )
-    statuses = set(data.on_map["status"])
+    statuses = set(data.on_map["status"].tolist())
     words.append(tr(language, "Blue dots: sized as said below."))
     if statuses - {COUNTED, PROJECTS, OUTSIDE}:
         words.append(

@@ -38,12 +38,15 @@ def cities_table(data: MapData) -> pd.DataFrame:
         na_position="last",
     )
     language = data.language
+    roles, events, on_map, kinds = (
+        places[column].tolist() for column in ("roles", "events", "on_map", "kind_words")
+    )
     yes, missing = tr(language, "yes"), tr(language, NOT_IN_DATA)
 
     def coordinates(column: str) -> list[str]:
         return [
             missing if pd.isna(degrees) else format_coordinate(degrees, language)
-            for degrees in places[column]
+            for degrees in places[column].tolist()
         ]
 
     return pd.DataFrame(
@@ -52,10 +55,10 @@ def cities_table(data: MapData) -> pd.DataFrame:
             tr(language, "City"): places["name"],
             tr(language, "Country"): places["country"],
             tr(language, "What happened"): [
-                tr(language, "{roles}; events held here: {events}", roles=roles, events=events)
-                if events
-                else roles
-                for roles, events in zip(places["roles"], places["events"], strict=True)
+                tr(language, "{roles}; events held here: {events}", roles=named, events=held)
+                if held
+                else named
+                for named, held in zip(roles, events, strict=True)
             ],
             tr(language, "Figures and their sources"): places["figures"].replace(
                 "", tr(language, "none tied to this city")
@@ -63,14 +66,14 @@ def cities_table(data: MapData) -> pd.DataFrame:
             tr(language, "Projects"): places["project_titles"],
             tr(language, "On the map"): [
                 yes if on else tr(language, "no: a {kind}; no coordinates in the data", kind=kind)
-                for on, kind in zip(places["on_map"], places["kind_words"], strict=True)
+                for on, kind in zip(on_map, kinds, strict=True)
             ],
             tr(language, "Kind"): places["kind_words"],
             tr(language, "Latitude"): coordinates("latitude"),
             tr(language, "Longitude"): coordinates("longitude"),
             # an identifier: its digits as GeoNames writes them, not a number to group
             tr(language, "GeoNames id"): [
-                missing if pd.isna(key) else str(int(key)) for key in places["geonames_id"]
+                missing if pd.isna(key) else str(int(key)) for key in places["geonames_id"].tolist()
             ],
         }
     ).reset_index(drop=True)
@@ -84,7 +87,7 @@ def not_on_map_text(data: MapData) -> str:
     language = data.language
     parts = [
         tr(language, "{name} (a {kind}; no coordinates in the data)", name=name, kind=kind)
-        for name, kind in zip(missing["name"], missing["kind_words"], strict=True)
+        for name, kind in zip(missing["name"].tolist(), missing["kind_words"].tolist(), strict=True)
     ]
     return tr(language, "Not on the map: {places}", places=", ".join(parts))
 

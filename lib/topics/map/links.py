@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Place
-from lib.query.frame_rows import FrameRows, rows_of_projects
+from lib.query.frame_rows import FrameRows, frame_tuples, rows_of_projects
 from lib.query.index import index_of
 from lib.query.names import inferred_mark
 from lib.text.i18n import N_, tr
@@ -116,10 +116,10 @@ def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, 
     # the titles of the drawn pairs' projects only: a list a pair, made in one pass
     titles: dict[tuple, list[str]] = {}
     drawn = projects.merge(pairs[keys], on=keys)
-    for *key, title in drawn[[*keys, "project_title"]].itertuples(index=False):
+    for *key, title in frame_tuples(drawn[[*keys, "project_title"]]):
         titles.setdefault(tuple(key), []).append(title)
     pairs = pairs.assign(
-        titles=[titles[key] for key in pairs[keys].itertuples(index=False, name=None)],
+        titles=[titles[tuple(key)] for key in frame_tuples(pairs[keys])],
         more=pairs.pop("links") - 1,
     ).drop(columns="projects")
     return pairs, total

@@ -78,15 +78,15 @@ class FiguresByPlace:
         by_cited = cited.groupby("place", sort=False)
         self.cited_counts = by_cited.size().to_dict()
         self.cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for place, source, quote in by_cited.head(cited_kept)[
-            ["place", "source", "quote"]
-        ].itertuples(index=False):
+        first_cited = _lists(by_cited.head(cited_kept), "place", "source", "quote")
+        for place, source, quote in zip(*first_cited, strict=True):
             self.cited[place].append((source, quote))
-        self.source_ids = {
-            place: frozenset(ids) for place, ids in by_cited["source"].unique().items()
-        }
+        sources_of: dict[str, set[str]] = defaultdict(set)
+        for place, source in zip(*_lists(cited, "place", "source"), strict=True):
+            sources_of[place].add(source)
+        self.source_ids = {place: frozenset(ids) for place, ids in sources_of.items()}
         sized = tied[tied["sized"].to_numpy(bool) & (tied["indicator"] == sizer).to_numpy(bool)]
-        self.sized_places = set(sized["place"])
+        self.sized_places = set(sized["place"].tolist())
         reported = sized[sized["value"].notna().to_numpy(bool)]
         numbers = reported.groupby("place", sort=False)["value"]
         approximate = (reported["precision"] == "approximate").groupby(
@@ -106,6 +106,12 @@ class FiguresByPlace:
     def of(self, place: str) -> list[PlaceFigure]:
         """The place's first figures (all of them without a `lines` bound)."""
         return self.rows.get(place, [])
+
+
+def _lists(frame: pd.DataFrame, *columns: str) -> list[list]:
+    """The columns as Python lists: walking a text column element by element is many times
+    slower (each of its Arrow values is converted on its own)."""
+    return [frame[column].tolist() for column in columns]
 
 
 _FIGURE_COLUMNS = (
