@@ -18,7 +18,6 @@ from lib.model.schema import Event
 from lib.query.figure_text import value_text
 from lib.query.filters import Filters
 from lib.query.limits import NAMES
-from lib.text.dates import period_text
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import (
@@ -30,6 +29,7 @@ from lib.topics.map.by_place import (
 )
 from lib.topics.map.links import link_pairs, place_links
 from lib.topics.map.place_figures import FiguresByPlace, figure_line
+from lib.topics.map.written import Written, written_in
 
 # How a dot is drawn, and why it has the size it has.
 COUNTED, NOT_REPORTED, NO_COUNT = "counted", "not reported", "no count"
@@ -92,17 +92,17 @@ def _size(
 
 
 def _events_here(
-    events: list[tuple[str, Event]], mine: set[str], language: str, every_event: bool
+    written_lines: dict[tuple[str, str], str],
+    events: list[tuple[str, Event]],
+    mine: set[str],
+    language: str,
+    every_event: bool,
 ) -> str:
     """The events held at a place: its first FIGURE_LINES, and how many more, unless
     `every_event` (for the CSV)."""
-    held = [event for pid, event in events if pid in mine]
+    held = [(pid, event.id) for pid, event in events if pid in mine]
     written = held if every_event else held[:FIGURE_LINES]
-    text = "; ".join(
-        f"{event.title.get(language)} ({period_text(event.start, event.end, language)}"
-        + (", " + tr(language, "planned") + ")" if event.status == "planned" else ")")
-        for event in written
-    )
+    text = "; ".join(written_lines[key] for key in written)
     left = len(held) - len(written)
     return text + _more(left, language, N_("events")) if left else text
 
@@ -110,6 +110,7 @@ def _events_here(
 def _place_row(
     portfolio: Portfolio,
     by_place: ByPlace,
+    words: Written,
     place_id: str,
     in_filter: bool,
     language: str,
@@ -134,14 +135,16 @@ def _place_row(
     for pid, role in roles:
         if pid in written:
             roles_of[pid].append(code_words(role, language))
-    titles = [portfolio.projects[pid].title.get(language) for pid in written_ids]
+    titles = [words.titles[pid] for pid in written_ids]
     role_lines = [
         f"{title}: " + ", ".join(roles_of[pid])
         for pid, title in zip(written_ids, titles, strict=True)
     ]
     more_projects = _more(len(mine) - len(written_ids), language, N_("projects"))
-    events = _events_here(by_place.events.get(place_id, []), set(mine), language, every_figure)
-    figures = [figure_line(portfolio, row, language) for row in rows]
+    events = _events_here(
+        words.event_lines, by_place.events.get(place_id, []), set(mine), language, every_figure
+    )
+    figures = [figure_line(portfolio, row, language, words.event_titles) for row in rows]
     more = "" if len(rows) == count else _more(count - len(rows), language)
     cited = figures_here.cited.get(place_id, []) if in_filter else []
     cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0
@@ -228,8 +231,12 @@ def map_data(
         )
 
     by_place = gather_by_place(portfolio, project_ids, values, every_figure)
-    rows = [_place_row(portfolio, by_place, p, in_filter(p), language, every_figure) for p in ids]
-    places = pd.DataFrame(rows)
+    words = written_in(portfolio, language)
+    rows = [
+        _place_row(portfolio, by_place, words, p, in_filter(p), language, every_figure) for p in ids
+    ]
+    # a list a column: a frame made from a dict a row works out each row's columns again
+    places = pd.DataFrame({name: [row[name] for row in rows] for name in rows[0]} if rows else [])
     links = place_links(portfolio, project_ids, language)
     counted = places["on_map"] & (places["status"] == COUNTED)
     basis = PARTICIPANTS if counted.any() else PROJECTS

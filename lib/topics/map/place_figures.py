@@ -119,11 +119,16 @@ _FIGURE_COLUMNS = (
 )  # fmt: skip
 
 
-def figure_line(portfolio: Portfolio, row: PlaceFigure, language: str) -> tuple[str, str]:
-    """('Participants from this city: 132', 'report title: “the sentence”')."""
+def figure_line(
+    portfolio: Portfolio,
+    row: PlaceFigure,
+    language: str,
+    event_titles: dict[tuple[str, str], str],
+) -> tuple[str, str]:
+    """('Participants from this city: 132', 'report title: “the sentence”'), with the title
+    of the figure's event from `event_titles` (lib/topics/map/written.py)."""
     label = portfolio.indicators[row.indicator].labels.get(language)
-    events = portfolio.projects[row.project].events
-    event = next((e.title.get(language) for e in events if e.id == row.event), "")
+    event = event_titles[row.project, row.event]
     if row.from_here:
         where = tr(language, "from this city")
     elif event:
