@@ -12,6 +12,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.index import index_of
+from lib.query.membership import is_in
 from lib.topics.map.place_figures import FiguresByPlace
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
@@ -38,27 +39,39 @@ class EveryPlace:
 
     roles: dict[str, list[tuple[str, str]]]  # place -> (project, role), in project order
     events: dict[str, list[tuple[str, Event]]]  # place -> (project, event held there)
-    named: list[tuple[str, str]]  # (project, place) as the place lists name them
-    also: list[tuple[str, str]]  # (project, place) of links and events, which may name more
+    # (project, place) as the place lists name them, then as links and events do (which may
+    # name more): a frame, so a selection's places are one Arrow look-up, not a Python walk
+    mentions: pd.DataFrame
 
 
 def every_place(portfolio: Portfolio) -> EveryPlace:
     def walk() -> EveryPlace:
-        every = EveryPlace(defaultdict(list), defaultdict(list), [], [])
+        roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        events: dict[str, list[tuple[str, Event]]] = defaultdict(list)
+        named: list[tuple[str, str]] = []
+        also: list[tuple[str, str]] = []
         for pid in sorted(portfolio.projects):
             project = portfolio.projects[pid]
             for entry in project.places:
-                every.roles[entry.place].append((pid, entry.role))
-                every.named.append((pid, entry.place))
+                roles[entry.place].append((pid, entry.role))
+                named.append((pid, entry.place))
             for link in project.links:
-                every.also.extend([(pid, link.from_place), (pid, link.to_place)])
+                also.extend([(pid, link.from_place), (pid, link.to_place)])
             for event in project.events:
                 if event.place:
-                    every.events[event.place].append((pid, event))
-                    every.also.append((pid, event.place))
-        return every
+                    events[event.place].append((pid, event))
+                    also.append((pid, event.place))
+        mentions = pd.DataFrame(named + also, columns=["project", "place"])
+        return EveryPlace(roles, events, mentions)
 
     return index_of(portfolio).remember(("map.every_place",), walk)
+
+
+def places_of(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
+    """The places the selected projects name, each once, in the order their place lists name
+    them and then their links and events."""
+    mentions = every_place(portfolio).mentions
+    return mentions["place"][is_in(mentions["project"], project_ids)].unique().tolist()
 
 
 def _mine(rows: dict[str, list[tuple]], selected: set[str] | None) -> dict[str, list[tuple]]:

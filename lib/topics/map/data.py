@@ -24,8 +24,8 @@ from lib.topics.map.by_place import (
     FIGURE_LINES,
     TIP_LINES,
     ByPlace,
-    every_place,
     gather_by_place,
+    places_of,
 )
 from lib.topics.map.links import link_pairs, place_links
 from lib.topics.map.place_figures import FiguresByPlace, figure_line
@@ -218,11 +218,8 @@ def map_data(
     are kept, faded, because they belong to a selected project; their figures are not shown.
     A place's `figures` and `events` are its first FIGURE_LINES, unless `every_figure` (for
     the CSV)."""
-    every = every_place(portfolio)
-    selected = set(project_ids)
-    ids = dict.fromkeys(place for pid, place in every.named if pid in selected)
     # a link or an event may name a place the place lists lack
-    ids.update(dict.fromkeys(place for pid, place in every.also if pid in selected))
+    ids = places_of(portfolio, project_ids)
 
     def in_filter(place_id: str) -> bool:
         country = portfolio.places[place_id].country
