@@ -3,8 +3,10 @@ it, linked as the projects say, drawn with no tile server, and in Cyrillic where
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+import weakref
 
 import pandas as pd
 import pydeck as pdk
@@ -313,3 +315,18 @@ def test_long_table_cells_are_cut_at_a_word_and_say_so():
     kept = cut.removesuffix(" " + CUT_NOTE)
     assert titles.startswith(kept) and titles[len(kept)] == " "  # cut between words
     assert list(shown["Projects"][1:]) == ["One project"] and list(shown["Figures"]) == [3, 4]
+
+
+def test_what_the_map_keeps_lets_its_data_version_go():
+    # The map keeps words and frames with the portfolio's index; the index holds its
+    # portfolio by a weak reference, so nothing kept may hold the portfolio itself, or an
+    # old data version would stay in memory (and letting it go hung the index's lock).
+    loaded = load_portfolio(FIXTURE_DATA_DIR).portfolio
+    data = data_for(loaded, language="bg")
+    map_deck(data, load_country_outlines()).to_json()
+    values = selected_values(loaded, Filters())
+    cities_table(map_data(loaded, sorted(loaded.projects), values, Filters(), "bg", True))
+    gone = weakref.ref(loaded)
+    del loaded, data, values
+    gc.collect()
+    assert gone() is None

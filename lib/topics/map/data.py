@@ -28,7 +28,7 @@ from lib.topics.map.by_place import (
     places_of,
 )
 from lib.topics.map.links import link_pairs, place_links
-from lib.topics.map.place_figures import FiguresByPlace, figure_line
+from lib.topics.map.place_figures import FiguresByPlace
 from lib.topics.map.written import Written, written_in
 
 # How a dot is drawn, and why it has the size it has.
@@ -92,7 +92,8 @@ def _size(
 
 
 def _events_here(
-    written_lines: dict[tuple[str, str], str],
+    portfolio: Portfolio,
+    words: Written,
     events: list[tuple[str, Event]],
     mine: set[str],
     language: str,
@@ -102,7 +103,7 @@ def _events_here(
     `every_event` (for the CSV)."""
     held = [(pid, event.id) for pid, event in events if pid in mine]
     written = held if every_event else held[:FIGURE_LINES]
-    text = "; ".join(written_lines[key] for key in written)
+    text = "; ".join(words.event_line(portfolio, *key) for key in written)
     left = len(held) - len(written)
     return text + _more(left, language, N_("events")) if left else text
 
@@ -135,16 +136,16 @@ def _place_row(
     for pid, role in roles:
         if pid in written:
             roles_of[pid].append(code_words(role, language))
-    titles = [words.titles[pid] for pid in written_ids]
+    titles = [words.title(portfolio, pid) for pid in written_ids]
     role_lines = [
         f"{title}: " + ", ".join(roles_of[pid])
         for pid, title in zip(written_ids, titles, strict=True)
     ]
     more_projects = _more(len(mine) - len(written_ids), language, N_("projects"))
     events = _events_here(
-        words.event_lines, by_place.events.get(place_id, []), set(mine), language, every_figure
+        portfolio, words, by_place.events.get(place_id, []), set(mine), language, every_figure
     )
-    figures = [figure_line(portfolio, row, language, words.event_titles) for row in rows]
+    figures = [words.figure(portfolio, row) for row in rows]
     more = "" if len(rows) == count else _more(count - len(rows), language)
     cited = figures_here.cited.get(place_id, []) if in_filter else []
     cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0

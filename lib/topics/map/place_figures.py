@@ -26,6 +26,7 @@ class PlaceFigure(NamedTuple):
     fewer_than: object
     source: str
     quote: str
+    line: int  # of indicator_values.csv: the figure's own
     sized: bool
     from_here: bool
 
@@ -115,7 +116,7 @@ def _lists(frame: pd.DataFrame, *columns: str) -> list[list]:
 
 
 _FIGURE_COLUMNS = (
-    "indicator", "project", "event", "value", "precision", "fewer_than", "source", "quote",
+    "indicator", "project", "event", "value", "precision", "fewer_than", "source", "quote", "line",
 )  # fmt: skip
 
 
@@ -123,12 +124,11 @@ def figure_line(
     portfolio: Portfolio,
     row: PlaceFigure,
     language: str,
-    event_titles: dict[tuple[str, str], str],
+    event: str,
 ) -> tuple[str, str]:
-    """('Participants from this city: 132', 'report title: “the sentence”'), with the title
-    of the figure's event from `event_titles` (lib/topics/map/written.py)."""
+    """('Participants from this city: 132', 'report title: “the sentence”'); `event` is the
+    title of the figure's event, or "" without one."""
     label = portfolio.indicators[row.indicator].labels.get(language)
-    event = event_titles[row.project, row.event]
     if row.from_here:
         where = tr(language, "from this city")
     elif event:

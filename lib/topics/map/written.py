@@ -1,69 +1,80 @@
-"""The words the map writes about a project or an event, each written once a data version and
-language and then kept: a project's title, an event's title, and an event with its dates as a
-city's row lists it. A filter change selects most of a portfolio's cities again, and wrote
-them again (babel's dates, the title looked up in a project's objects) for every place.
+"""The words the map writes about a project, an event or a figure, each written once a data
+version and language and then kept: a project's title, an event's title, an event with its
+dates as a city's row lists it, and a figure's line with its source. A filter change selects
+most of a portfolio's cities again, and wrote them again (babel's dates, the title looked up
+in a project's objects) for every place.
 
 Each is a look-up filled as the map asks for an entry, not all at once: a first visit writes
 only the few events a city's row shows. An entry depends on the data version and language
 only, which the look-ups are kept with (lib/query/index.py), so sessions share them safely.
+They hold texts only, never the portfolio: the index is let go with its portfolio (a weak
+reference), which a portfolio held from inside its own index would never be.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
 from lib.text.dates import period_text
 from lib.text.i18n import tr
-
-
-class _WrittenOnce(dict):
-    """A dict that writes a missing entry with `write(key)` and keeps it."""
-
-    def __init__(self, write: Callable[[Hashable], str]) -> None:
-        super().__init__()
-        self._write = write
-
-    def __missing__(self, key: Hashable) -> str:
-        text = self[key] = self._write(key)
-        return text
+from lib.topics.map.place_figures import PlaceFigure, figure_line
 
 
 @dataclass(frozen=True)
 class Written:
-    """`titles`: project id -> its title; `event_titles`: (project id, event id) -> the
-    event's title, or "" without that event; `event_lines`: (project id, event id) ->
-    'Title (19 June 2018 – 22 June 2018, planned)'. All in one language."""
+    """The kept words of one data version in `language`."""
 
-    titles: dict[str, str]
-    event_titles: dict[tuple[str, str], str]
-    event_lines: dict[tuple[str, str], str]
+    language: str
+    titles: dict[str, str] = field(default_factory=dict)
+    event_titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    event_lines: dict[tuple[str, str], str] = field(default_factory=dict)
+    figure_lines: dict[int, tuple[str, str]] = field(default_factory=dict)  # by CSV line
+
+    def title(self, portfolio: Portfolio, project_id: str) -> str:
+        """The project's title."""
+        title = self.titles.get(project_id)
+        if title is None:
+            title = portfolio.projects[project_id].title.get(self.language)
+            self.titles[project_id] = title
+        return title
+
+    def event_title(self, portfolio: Portfolio, project_id: str, event_id: str) -> str:
+        """The event's title, or "" without that event."""
+        key = (project_id, event_id)
+        title = self.event_titles.get(key)
+        if title is None:
+            event = portfolio.event(project_id, event_id)
+            title = event.title.get(self.language) if event is not None else ""
+            self.event_titles[key] = title
+        return title
+
+    def event_line(self, portfolio: Portfolio, project_id: str, event_id: str) -> str:
+        """'Title (19 June 2018 – 22 June 2018, planned)' of an event a place lists."""
+        key = (project_id, event_id)
+        line = self.event_lines.get(key)
+        if line is None:
+            event = portfolio.event(project_id, event_id)
+            assert event is not None  # asked only for the events a place lists
+            language = self.language
+            planned = ", " + tr(language, "planned") if event.status == "planned" else ""
+            dates = period_text(event.start, event.end, language)
+            line = f"{self.event_title(portfolio, *key)} ({dates}{planned})"
+            self.event_lines[key] = line
+        return line
+
+    def figure(self, portfolio: Portfolio, row: PlaceFigure) -> tuple[str, str]:
+        """place_figures.figure_line of the row (a figure's line and source depend on the
+        figure alone, which its line of indicator_values.csv names)."""
+        written = self.figure_lines.get(row.line)
+        if written is None:
+            event = self.event_title(portfolio, row.project, row.event)
+            written = figure_line(portfolio, row, self.language, event)
+            self.figure_lines[row.line] = written
+        return written
 
 
 def written_in(portfolio: Portfolio, language: str) -> Written:
     """The map's kept words of this data version in `language`."""
-    return index_of(portfolio).remember(
-        ("map.written", language), lambda: _written(portfolio, language)
-    )
-
-
-def _written(portfolio: Portfolio, language: str) -> Written:
-    def event_title(key: tuple[str, str]) -> str:
-        event = portfolio.event(*key)
-        return event.title.get(language) if event is not None else ""
-
-    def event_line(key: tuple[str, str]) -> str:
-        event = portfolio.event(*key)
-        assert event is not None  # asked only for the events a place lists
-        planned = ", " + tr(language, "planned") if event.status == "planned" else ""
-        return f"{titles[key]} ({period_text(event.start, event.end, language)}{planned})"
-
-    projects = portfolio.projects
-    titles = _WrittenOnce(event_title)
-    return Written(
-        _WrittenOnce(lambda pid: projects[pid].title.get(language)),
-        titles,
-        _WrittenOnce(event_line),
-    )
+    return index_of(portfolio).remember(("map.written", language), lambda: Written(language))
