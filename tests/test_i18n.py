@@ -4,10 +4,12 @@ written for the language, the language chosen in the URL, and data names in that
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from app_support import ROOT, open_app
+from babel.dates import format_date
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
@@ -17,11 +19,12 @@ from streamlit.testing.v1 import AppTest
 from lib.exports.csv_file import csv_bytes
 from lib.load.loader import load_portfolio
 from lib.model.dates import FuzzyDate
-from lib.model.languages import LANGUAGES, TRANSLATED_LANGUAGES
+from lib.model.languages import LANGUAGE_CODES, LANGUAGES, TRANSLATED_LANGUAGES
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.query.flat_table import readable_values
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import (
+    babel_locale,
     catalog_path,
     format_day,
     format_month,
@@ -150,6 +153,19 @@ def test_numbers_and_months_are_written_the_way_each_language_writes_them():
     assert format_day(2018, 6, 19, "en") == "19 June 2018"
     assert format_day(2018, 6, 19, "bg") == "19 юни 2018"
     assert plotly_separators("bg") == f",{NBSP}"
+
+
+def test_a_day_reads_as_babels_day_month_year_pattern_in_every_language():
+    # format_day writes the words itself (a first visit writes thousands of days): the same
+    # words as Babel's pattern, from the first century to the twenty-second, every month
+    first = date(1, 1, 1)
+    days = [first + timedelta(days=step) for step in range(0, 803_000, 89)]
+    for language in LANGUAGE_CODES:
+        for day in days:
+            expected = format_date(day, format="d MMMM y", locale=babel_locale(language))
+            assert format_day(day.year, day.month, day.day, language) == expected
+    with pytest.raises(ValueError):
+        format_day(2018, 2, 30, "en")
 
 
 def test_dates_keep_their_precision_in_every_language():
