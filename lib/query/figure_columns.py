@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.figures import when_text
@@ -48,13 +49,20 @@ def each_distinct(write: Callable[..., Any], *columns: Iterable[Any]) -> list[An
 
 
 def figures_when(rows: pd.DataFrame, events: list[Event | None], language: str = "en") -> list[str]:
-    """figures.figure_when of each row, given each row's event."""
-    return [
-        when_text(start, end, event, language)
-        for start, end, event in zip(
-            rows["period_start"].tolist(), rows["period_end"].tolist(), events, strict=True
-        )
-    ]
+    """figures.figure_when of each row, given each row's event: written once for each
+    distinct period and event."""
+    written: dict[tuple, str] = {}
+    result = []
+    for start, end, event in zip(
+        rows["period_start"].tolist(), rows["period_end"].tolist(), events, strict=True
+    ):
+        start = start if isinstance(start, FuzzyDate) else None  # as when_text reads them
+        end = end if isinstance(end, FuzzyDate) else None
+        key = (start, end, id(event))  # the portfolio's events outlive the call
+        if key not in written:
+            written[key] = when_text(start, end, event, language)
+        result.append(written[key])
+    return result
 
 
 def column_frame(columns: dict[str, list], index: pd.Index) -> pd.DataFrame:

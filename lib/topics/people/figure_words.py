@@ -138,13 +138,14 @@ PEOPLE_TEXTS = [
 
 def value_texts(rows: pd.DataFrame, language: str) -> list[str]:
     """Each figure's number in words ('about 32', 'fewer than 10', 'not reported'): from the
-    rows given, whose precision a caller may have changed."""
-    return [
-        value_text(value, precision, language, fewer_than)
-        for value, precision, fewer_than in zip(
-            rows["value"], rows["precision"], rows["fewer_than"], strict=True
-        )
-    ]
+    rows given, whose precision a caller may have changed. Each distinct figure is written
+    once (a missing number as None, which value_text reads as it reads a missing one)."""
+    return each_distinct(
+        lambda value, precision, fewer_than: value_text(value, precision, language, fewer_than),
+        rows["value"].to_numpy(dtype=object, na_value=None).tolist(),
+        rows["precision"].tolist(),
+        rows["fewer_than"].to_numpy(dtype=object, na_value=None).tolist(),
+    )
 
 
 # The number and what it counts lead: on a phone they are the columns in view.
