@@ -10,6 +10,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.figure_columns import column_frame, each_distinct, figure_events, figures_when
 from lib.query.figure_text import value_text
+from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
 
@@ -29,19 +30,20 @@ def venue_words(portfolio: Portfolio, event: Event | None, language: str) -> str
     return tr(language, "venue not stated")
 
 
-def whole_key(frame: pd.DataFrame) -> pd.Series:
+def whole_key(frame: pd.DataFrame) -> list[str]:
     """Ties a whole to its parts the way the validator does (same event, indicator, period)."""
-    return (
-        frame["project"]
-        + "|"
-        + frame["event"]
-        + "|"
-        + frame["indicator"]
-        + "|"
-        + frame["period_start"].map(str)  # str(None) is "None"; astype(str) would make NaN
-        + "|"
-        + frame["period_end"].map(str)
-    )
+    # str(None) is "None", as the validator writes a missing period; each distinct period once
+    return [
+        f"{project}|{event}|{indicator}|{start}|{end}"
+        for project, event, indicator, start, end in zip(
+            frame["project"].tolist(),
+            frame["event"].tolist(),
+            frame["indicator"].tolist(),
+            each_distinct(str, frame["period_start"].tolist()),
+            each_distinct(str, frame["period_end"].tolist()),
+            strict=True,
+        )
+    ]
 
 
 def participant_texts(
@@ -53,11 +55,11 @@ def participant_texts(
         rows[name].tolist() for name in ("project", "event", "indicator")
     )
     found = figure_events(portfolio, projects, events)
-    titles = _project_titles(portfolio, projects, language)
+    titles = project_titles(portfolio, language)
     no_event = tr(language, "no single event")
     return column_frame(
         {
-            "key": whole_key(rows).tolist(),
+            "key": whole_key(rows),
             "group": [
                 f"{project}|{event}|{indicator}"
                 for project, event, indicator in zip(projects, events, indicators, strict=True)
@@ -97,7 +99,7 @@ def people_texts(
         rows[name].tolist() for name in ("project", "event", "indicator")
     )
     found = figure_events(portfolio, projects, events)
-    titles = _project_titles(portfolio, projects, language)
+    titles = project_titles(portfolio, language)
     kinds = {code: portfolio.indicators[code] for code in set(indicators)}
     labels = {code: kind.labels.get(language) for code, kind in kinds.items()}
     counts = {code: counts_words(portfolio, code, language) for code in kinds}
@@ -120,10 +122,6 @@ def people_texts(
         },
         rows.index,
     )
-
-
-def _project_titles(portfolio: Portfolio, projects: list[str], language: str) -> dict[str, str]:
-    return {project: portfolio.projects[project].title.get(language) for project in set(projects)}
 
 
 def _source_titles(portfolio: Portfolio, rows: pd.DataFrame) -> list[str]:
