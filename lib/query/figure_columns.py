@@ -16,23 +16,13 @@ from lib.model.schema import Event
 from lib.query.figures import when_text
 
 
-def events_by_id(portfolio: Portfolio) -> dict[tuple[str, str], Event]:
-    """Every event by (project id, event id): the first of a project's events with an id,
-    as Portfolio.event finds it."""
-    found: dict[tuple[str, str], Event] = {}
-    for project_id, project in portfolio.projects.items():
-        for event in project.events:
-            found.setdefault((project_id, event.id), event)
-    return found
-
-
 def figure_events(
     portfolio: Portfolio, projects: list[str], events: list[str]
 ) -> list[Event | None]:
     """Each figure's event (None for a figure about no event, or about an unknown one)."""
-    by_id = events_by_id(portfolio)
+    # a project has a few events: looking among them beats a look-up table of every event
     return [
-        by_id.get((project, event)) if event else None
+        portfolio.event(project, event) if event else None
         for project, event in zip(projects, events, strict=True)
     ]
 
