@@ -36,7 +36,14 @@ from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
 from lib.store.reuse import known_from
-from lib.store.tables import CREATE, DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
+from lib.store.tables import (
+    CREATE,
+    DATE_COLUMNS,
+    ENTRY_KINDS,
+    LAYOUT_VERSION,
+    SUFFIX,
+    VALIDATOR,
+)
 from lib.text.i18n import N_
 
 READ_ATTEMPTS = 3
@@ -205,6 +212,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     connection.execute("CREATE TABLE figure_rows AS SELECT * FROM figures_in")
     meta = {
         "layout": LAYOUT_VERSION,
+        "validator": VALIDATOR,
         "fingerprint": portfolio.fingerprint,
         "files_read": str(files),
         "entries": str(len(bodies)),
