@@ -50,12 +50,12 @@ def _citations(portfolio: Portfolio) -> _Cited:
         )
         return _Cited(facts["source"].value_counts(), facts.drop_duplicates())
 
-    return index_of(portfolio).remember(("citations",), count)
+    return index_of(portfolio).once(("citations",), count)
 
 
 def source_list(portfolio: Portfolio, language: str = "en") -> pd.DataFrame:
     """One row a report: title, language, link, what it translates, how many facts cite it."""
-    kept = index_of(portfolio).remember(
+    kept = index_of(portfolio).once(
         ("source list", language), lambda: _source_list(portfolio, language)
     )
     return kept.copy(deep=False)  # the kept frame stays as it is whatever the caller does

@@ -36,7 +36,7 @@ def timeline_rows(
     a data version and language, for every project, and a filter change selects its
     projects' rows rather than writing them again. A page that shows only some rows' words
     selects `timeline_places` and writes those rows' words (row_words.row_words)."""
-    every = index_of(portfolio).remember(
+    every = index_of(portfolio).once(
         ("timeline.every_row", language),
         lambda: row_words(portfolio, _every_place(portfolio), language),
     )
@@ -46,7 +46,7 @@ def timeline_rows(
 def timeline_places(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
     """timeline_rows' rows without their words: `project_id`, `kind`, `placement`,
     `colour_index`, and `ref` for row_words (the same rows, in the same order)."""
-    every = index_of(portfolio).remember(("timeline.every_place",), lambda: _every_place(portfolio))
+    every = index_of(portfolio).once(("timeline.every_place",), lambda: _every_place(portfolio))
     return _of_projects(every, project_ids, PLACE_COLUMNS)
 
 
