@@ -88,6 +88,16 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def base(streamlit_server, browser: Browser) -> str:
+    """The dashboard on the tests' data, visited once first: a fresh server's first visit shows
+    "Page not found" (tests/test_browser_pages.py tests that on its own server), which must not
+    land on whichever test happens to run first."""
+    url = streamlit_server()
+    browser_support.visit_once(browser, url)
+    return url
+
+
 @pytest.fixture
 def open_page(
     browser: Browser, request: pytest.FixtureRequest

@@ -34,6 +34,35 @@ def test_remembered_results_are_dropped_oldest_first_past_the_byte_bound(portfol
     assert built == [0, 1, 2, 3, 4, "again"]
 
 
+def test_what_does_not_depend_on_the_filters_stays_while_filter_results_come_and_go(
+    portfolio, monkeypatch
+):
+    """Every figure's words of a 100,000-project portfolio were pushed out by the filter
+    results of the same page, and written again on the next rerun (seconds)."""
+    monkeypatch.setattr(index_module, "_REMEMBERED_BYTES", 3 * 1024 * 1024)
+    index = index_of(portfolio)
+    megabyte = b"x" * (1024 * 1024)
+    built = []
+    index.once(("every figure's words", "en"), lambda: built.append("words") or 2 * megabyte)
+    for key in range(5):
+        index.remember(("filter result", key), lambda: megabyte)
+    index.once(("every figure's words", "en"), lambda: built.append("again") or 2 * megabyte)
+    assert built == ["words"]
+
+
+def test_what_does_not_depend_on_the_filters_is_bounded_by_bytes_too(portfolio, monkeypatch):
+    monkeypatch.setattr(index_module, "_ONCE_BYTES", 3 * 1024 * 1024)
+    index = index_of(portfolio)
+    megabyte = b"x" * (1024 * 1024)
+    built = []
+    for language in ("en", "bg", "mk", "de"):
+        index.once(
+            ("words", language), lambda language=language: built.append(language) or megabyte
+        )
+    index.once(("words", "en"), lambda: built.append("again") or megabyte)  # dropped: rebuilt
+    assert built == ["en", "bg", "mk", "de", "again"]
+
+
 def test_size_estimate_counts_frames_and_files_inside_results():
     frame = pd.DataFrame({"value": range(100_000)})
     assert size_estimate(frame) >= 800_000

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser_support import save_screenshot, visit_once, wait_for_app
+from browser_support import save_screenshot, wait_for_app
 from playwright.sync_api import Page, expect
 
 from lib.model.languages import LANGUAGE_NAMES
@@ -23,15 +23,6 @@ SIZES = [pytest.param((1280, 900), id="1280"), pytest.param((390, 844), id="390"
 LANGUAGES = ["en", "bg", "mk"]
 PLOT = '[data-testid="stMain"] .js-plotly-plot'
 SMALLEST_TEXT_PX = 11
-
-
-@pytest.fixture(scope="module")
-def base(streamlit_server, browser) -> str:
-    """The dashboard, visited once first: a fresh server's first visit shows "Page not found"
-    (tested in test_browser_pages), which must not land on a test here."""
-    url = streamlit_server()
-    visit_once(browser, url)
-    return url
 
 
 def open_chart(open_page, url: str, size: tuple[int, int]) -> tuple[Page, list[str]]:

@@ -14,7 +14,7 @@ from functools import cache
 
 import pytest
 from babel.messages.pofile import read_po
-from browser_support import ROOT, save_screenshot, visit_once
+from browser_support import ROOT, save_screenshot
 from fixture_data import FIXTURE_DATA_DIR
 from playwright.sync_api import expect
 from test_browser_pages import (
@@ -120,15 +120,6 @@ def interface_text(page_text: str) -> str:
 
 def english_left(text: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() in english_words()}
-
-
-@pytest.fixture(scope="module")
-def base(streamlit_server, browser) -> str:
-    """The dashboard, visited once first: a fresh server's first visit shows "Page not found"
-    (tested in test_browser_pages), which must not land on a test here."""
-    url = streamlit_server()
-    visit_once(browser, url)
-    return url
 
 
 def open_in(open_page, base: str, path: str, language: str):

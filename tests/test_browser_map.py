@@ -12,7 +12,7 @@ import json
 import math
 
 import pytest
-from browser_support import save_screenshot, visit_once
+from browser_support import save_screenshot
 from fixture_data import FIXTURE_DATA_DIR
 from playwright.sync_api import Page, expect
 
@@ -37,15 +37,6 @@ def portfolio():
     result = load_portfolio(FIXTURE_DATA_DIR)
     assert not result.problems
     return result.portfolio
-
-
-@pytest.fixture(scope="module")
-def base(streamlit_server, browser) -> str:
-    """The dashboard, visited once first: a fresh server's first visit shows "Page not found"
-    (tested in test_browser_pages), which must not land on a test here."""
-    url = streamlit_server()
-    visit_once(browser, url)
-    return url
 
 
 def deck_spec(portfolio, language: str) -> dict:

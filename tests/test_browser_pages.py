@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pytest
-from browser_support import save_screenshot, visit_once, wait_for_app
+from browser_support import save_screenshot, wait_for_app
 from PIL import Image
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -292,22 +292,6 @@ def save_whole_page(page: Page, name: str) -> None:
 
 def page_not_found(page: Page):
     return page.get_by_text("The page that you have requested does not seem to exist")
-
-
-# Fixtures -------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def base(streamlit_server, browser: Browser) -> str:
-    """The dashboard on the tests' data, visited once before the tests.
-
-    The first visit to a freshly started server shows "Page not found" (see
-    test_first_visit_to_a_fresh_server_shows_no_page_not_found): that one is tested on its own
-    server, so it does not land on whichever test happens to run first.
-    """
-    url = streamlit_server()
-    visit_once(browser, url)
-    return url
 
 
 # Every page, at both widths -------------------------------------------------------------------

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import save_screenshot, visit_once
-from playwright.sync_api import Browser, Page, expect
+from browser_support import save_screenshot
+from playwright.sync_api import Page, expect
 
 from lib.text.i18n import tr
 
@@ -35,15 +35,6 @@ LEADING = {
     "sources": ("facts taken", "title"),
 }
 NUMBER_WORDS = ("not reported", "no count of participants for this city")
-
-
-@pytest.fixture(scope="module")
-def base(streamlit_server, browser: Browser) -> str:
-    """The dashboard on the tests' data, visited once first: a fresh server's first visit shows
-    "Page not found" (tests/test_browser_pages.py tests that on its own)."""
-    url = streamlit_server()
-    visit_once(browser, url)
-    return url
 
 
 def headers_in_view(page: Page) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -43,3 +45,22 @@ def last_changed(files: list[Path]) -> dt.datetime:
     """The latest modification time of `files`, in UTC."""
     latest = max(path.stat().st_mtime for path in files)
     return dt.datetime.fromtimestamp(latest, tz=dt.UTC)
+
+
+def files_and_last_change(portfolio: Portfolio) -> tuple[int, dt.datetime]:
+    """How many files `portfolio_files` gives and `last_changed` of them, in one look at each
+    file: a portfolio's 20,000 files as Paths, each looked at twice, took a third of a second
+    of the Sources page's first visit."""
+    data_dir = str(portfolio.data_dir)
+    names = [os.path.join(data_dir, name) for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
+    names += [os.path.join(data_dir, "projects", f"{pid}.yaml") for pid in portfolio.projects]
+    names += [os.path.join(data_dir, "sources", s.file) for s in portfolio.sources.values()]
+    changed = []
+    for name in names:
+        try:
+            found = os.lstat(name)  # a link is not a regular file, as is_regular says
+        except OSError:
+            continue
+        if stat.S_ISREG(found.st_mode):
+            changed.append(found.st_mtime)
+    return len(changed), dt.datetime.fromtimestamp(max(changed), tz=dt.UTC)

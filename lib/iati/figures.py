@@ -13,8 +13,8 @@ from collections import defaultdict
 from typing import Any, get_args
 
 from lib.curation.place_entry import slug
+from lib.iati.activity import Activity, Actual, Indicator
 from lib.iati.codes import APPROXIMATE_MARK, CATALOGUE_PATTERN, ORIGIN_DIMENSION, ROLES_PATTERN
-from lib.iati.read import Activity, Actual, Indicator
 from lib.model.languages import LANGUAGE_CODES
 from lib.model.schema import Indicator as IndicatorEntry
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from lib.curation.place_entry import slug
 from lib.curation.writer import values_csv, yaml_text
+from lib.iati.activity import Activity, IatiFile, Location, Organisation
 from lib.iati.codes import (
     KIND_FROM_TYPE,
     NOTES_HEADING,
@@ -27,7 +28,7 @@ from lib.iati.codes import (
 )
 from lib.iati.figures import figure_rows
 from lib.iati.places import country_place, resolve_place
-from lib.iati.read import Activity, IatiFile, Location, Organisation, read_iati
+from lib.iati.read import read_iati
 from lib.load.loader import DEFAULT_DATA_DIR
 from lib.load.yaml_reader import read_yaml
 from lib.model.languages import LANGUAGE_CODES

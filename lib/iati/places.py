@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from lib.curation.place_entry import slug
-from lib.iati.read import Location
+from lib.iati.activity import Location
 from lib.load.geonames import BULGARIAN_LETTERS, MACEDONIAN_LETTERS, name_in_alphabet
 from lib.model.languages import LANGUAGE_CODES
 

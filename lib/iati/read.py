@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from lib.iati.activity import Activity, Actual, IatiFile, Indicator, Location, Organisation
 from lib.iati.stream import ACTIVITY, ActivityStream, compression
 from lib.iati.xml import XML_LANG
 
@@ -26,72 +26,6 @@ READ = {
 DATE_NAMES = {"1": "planned start", "2": "actual start", "3": "planned end", "4": "actual end"}
 ROLE_NAMES = {"1": "Funding", "2": "Accountable", "3": "Extending", "4": "Implementing"}
 PROGRESS_EVERY = 1000  # activities between two progress reports
-
-
-@dataclass
-class Organisation:
-    ref: str
-    type: str
-    role: str
-    names: dict[str, str]
-    line: str
-
-
-@dataclass
-class Location:
-    ref: str
-    geonames_id: int | None
-    names: dict[str, str]
-    point: tuple[float, float] | None
-    country: str
-    line: str
-
-
-@dataclass
-class Actual:
-    indicator: int  # index in Activity.indicators
-    value: str
-    start: dt.date | None
-    end: dt.date | None
-    locations: list[str]
-    dimensions: list[tuple[str, str]]
-    comments: list[str]
-    line: str
-
-
-@dataclass
-class Indicator:
-    titles: dict[str, str]
-    descriptions: dict[str, str]
-    measure: str
-
-
-@dataclass
-class Activity:
-    identifier: str
-    titles: dict[str, str]
-    descriptions: dict[str, str]
-    status: str
-    dates: dict[str, dt.date]
-    dates_line: str
-    countries: list[str]
-    status_line: str
-    countries_line: str
-    organisations: list[Organisation] = field(default_factory=list)
-    locations: list[Location] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    actuals: list[Actual] = field(default_factory=list)
-
-
-@dataclass
-class IatiFile:
-    path: Path
-    language: str
-    activities: list[Activity]
-    lines: list[str]
-    repairs: list[str]
-    skipped: Counter
-    refused: str = ""  # why the file was not read at all (compressed)
 
 
 def language_code(value: str | None) -> str:

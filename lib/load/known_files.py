@@ -41,4 +41,6 @@ def known_entries(
     if models is None:
         return None
     lines = lines_on_demand(path)  # worked out only if a later check names a line
-    return [Located(model, name, lines, base(index)) for index, model in enumerate(models)]
+    return [
+        Located(model, name, lines, base(index), known=True) for index, model in enumerate(models)
+    ]

@@ -51,8 +51,13 @@ def names_one_of(names: Iterable[str], quote: str) -> bool:
     return any(_names(name, words) for name in names if name)
 
 
+@lru_cache(maxsize=8192)  # a portfolio names its few thousand places and organisations often
+def _wanted(name: str) -> tuple[str, ...]:
+    return tuple(word for word in _WORD.findall(name.casefold()) if word not in ("на", "во", "of"))
+
+
 def _names(name: str, words: tuple[str, ...]) -> bool:
-    wanted = [word for word in _WORD.findall(name.casefold()) if word not in ("на", "во", "of")]
+    wanted = _wanted(name)
     if not wanted:
         return False
     for word in wanted:

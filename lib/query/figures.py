@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
+from lib.model.schema import Event
 from lib.query.limits import CITATIONS
 from lib.text.dates import period_text
 from lib.text.i18n import format_number, tr
@@ -111,10 +112,15 @@ def _citations(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> tuple
 
 def figure_when(portfolio: Portfolio, row: object, language: str = "en") -> str:
     """A figure's own period, else its event's dates, written as precisely as stated."""
-    # pandas may hold a missing date as NaN rather than None
-    start = row.period_start if isinstance(row.period_start, FuzzyDate) else None
-    end = row.period_end if isinstance(row.period_end, FuzzyDate) else None
     event = portfolio.event(row.project, row.event) if row.event else None
+    return when_text(row.period_start, row.period_end, event, language)
+
+
+def when_text(start: object, end: object, event: Event | None, language: str = "en") -> str:
+    """figure_when's words from a figure's period and its event (None when it has none)."""
+    # pandas may hold a missing date as NaN rather than None
+    start = start if isinstance(start, FuzzyDate) else None
+    end = end if isinstance(end, FuzzyDate) else None
     if start is None and end is None and event is not None:
         start, end = event.start, event.end
     if start is None and end is None:

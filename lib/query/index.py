@@ -32,6 +32,40 @@ FACETS = ("countries", "cities", "funders", "programmes")
 # (lib/ui/current_data.py), this bounds what the pages keep beside the data itself.
 _REMEMBERED = 64
 _REMEMBERED_BYTES = 256 * 1024 * 1024
+# What does not depend on the filters (every figure's words in a language, each place's
+# projects) is kept apart, by its own bound: among the filter results a 100,000-project
+# portfolio's frames of a few tens of MB each pushed one another out, and each rerun wrote
+# them again (seconds). Its size follows the data and the languages read, not the visitors.
+_ONCE_BYTES = 768 * 1024 * 1024
+
+
+@dataclass
+class _Kept:
+    """Results by key, the least recently used dropped first past `count` or `most` bytes."""
+
+    count: int
+    most: int
+    _results: OrderedDict[Hashable, tuple[Any, int]] = field(default_factory=OrderedDict)
+    _bytes: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key][0]
+        result = build()  # outside the lock: two sessions may build at once, one result is kept
+        size = size_estimate(result)
+        with self._lock:
+            if key in self._results:
+                self._bytes -= self._results.pop(key)[1]
+            self._results[key] = (result, size)
+            self._bytes += size
+            while len(self._results) > 1 and (
+                len(self._results) > self.count or self._bytes > self.most
+            ):
+                self._bytes -= self._results.popitem(last=False)[1][1]
+        return result
 
 
 @dataclass
@@ -49,30 +83,20 @@ class PortfolioIndex:
     group: pd.Series  # ties a whole to its parts: project|event|indicator|period
     broken_down: pd.Series  # the row's group has parts by city
     yearless: pd.Series  # the row's period is given but states no year ("January to April")
-    _results: OrderedDict[Hashable, tuple[Any, int]] = field(default_factory=OrderedDict)
-    _bytes: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _recent: _Kept = field(default_factory=lambda: _Kept(_REMEMBERED, _REMEMBERED_BYTES))
+    _once: _Kept = field(default_factory=lambda: _Kept(sys.maxsize, _ONCE_BYTES))
 
     def remember(self, key: Hashable, build: Callable[[], T]) -> T:
         """`build()` once per key for this portfolio (the latest _REMEMBERED kept): what a page
         derives from the data and filters, so a rerun with the same view reuses it. Callers
         must not change what they get back: it is shared by every rerun and session."""
-        with self._lock:
-            if key in self._results:
-                self._results.move_to_end(key)
-                return self._results[key][0]
-        result = build()  # outside the lock: two sessions may build at once, one result is kept
-        size = size_estimate(result)
-        with self._lock:
-            if key in self._results:
-                self._bytes -= self._results.pop(key)[1]
-            self._results[key] = (result, size)
-            self._bytes += size
-            while len(self._results) > 1 and (
-                len(self._results) > _REMEMBERED or self._bytes > _REMEMBERED_BYTES
-            ):
-                self._bytes -= self._results.popitem(last=False)[1][1]
-        return result
+        return self._recent.get(key, build)
+
+    def once(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()` once per key for this portfolio, for what does not depend on the
+        filters (kept apart from `remember`'s recent results, within _ONCE_BYTES). Callers
+        must not change what they get back."""
+        return self._once.get(key, build)
 
 
 def size_estimate(value: Any, depth: int = 2) -> int:

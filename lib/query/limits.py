@@ -53,13 +53,19 @@ def more_text(shown: int, total: int, what: str, where: str, language: str = "en
 
 
 def table_head(
-    frame: pd.DataFrame, what: str, limit: int = TABLE_ROWS, language: str = "en"
+    frame: pd.DataFrame,
+    what: str,
+    limit: int = TABLE_ROWS,
+    language: str = "en",
+    total: int | None = None,
 ) -> tuple[pa.Table, str]:
     """The first `limit` rows to show, and the sentence to write under them ('' when all).
     The rows are Arrow: converted once where a page keeps them, where a pandas frame would
-    be converted on every rerun (a sixth of a 10,000-project page's rerun)."""
+    be converted on every rerun (a sixth of a 10,000-project page's rerun). `total`: how
+    many rows there are, when `frame` holds only the first (its words written for those)."""
     where = tr(language, "the CSV download has them all")
-    note = more_text(min(limit, len(frame)), len(frame), what, where, language)
+    total = len(frame) if total is None else total
+    note = more_text(min(limit, len(frame)), total, what, where, language)
     return pa.Table.from_pandas(frame.head(limit), preserve_index=False), note
 
 

@@ -52,7 +52,7 @@ def project_title(portfolio: Portfolio, project_id: str, language: str = "en") -
 def project_titles(portfolio: Portfolio, language: str = "en") -> dict[str, str]:
     """Every project's title by id, made once per portfolio and language: a list of thousands
     of projects (a select box) asks for each title on every rerun."""
-    return index_of(portfolio).remember(
+    return index_of(portfolio).once(
         ("project titles", language),
         lambda: {pid: project.title.get(language) for pid, project in portfolio.projects.items()},
     )

@@ -25,5 +25,5 @@ def row_texts(
     portfolio once a version and language (under `name`), and must give one row for each,
     on the same index."""
     index = index_of(portfolio)
-    every = index.remember(("row_texts", name, language), lambda: write(index.values))
+    every = index.once(("row_texts", name, language), lambda: write(index.values))
     return every.loc[rows.index]

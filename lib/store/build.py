@@ -23,14 +23,27 @@ import pyarrow as pa
 
 from lib.load.data_file import recording_digests
 from lib.load.known_files import KnownEntries
-from lib.load.loader import LoadResult, data_files, fingerprint, load_portfolio
+from lib.load.loader import (
+    LoadResult,
+    cycle_collector_paused,
+    data_files,
+    fingerprint,
+    load_portfolio,
+)
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
 from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
 from lib.store.reuse import known_from
-from lib.store.tables import CREATE, DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
+from lib.store.tables import (
+    CREATE,
+    DATE_COLUMNS,
+    ENTRY_KINDS,
+    LAYOUT_VERSION,
+    SUFFIX,
+    VALIDATOR,
+)
 from lib.text.i18n import N_
 
 READ_ATTEMPTS = 3
@@ -74,7 +87,11 @@ def build(data_dir: Path, cache_dir: Path, progress: Progress | None = None) -> 
     """Validate `data_dir` from a consistent read and, when it passes, write its snapshot
     into `cache_dir`. A cache folder that cannot be written leaves `path` None: the data is
     still served, only not kept for the next start."""
-    report = progress or (lambda _fraction, _step: None)
+    with cycle_collector_paused():  # a build makes millions of objects and no cycles
+        return _build(data_dir, cache_dir, progress or (lambda _fraction, _step: None))
+
+
+def _build(data_dir: Path, cache_dir: Path, report: Progress) -> Built:
     report(0.0, STEP_READING)
     stats_before = stats_key(data_dir)
     loaded = consistent_load(data_dir, known_from(cache_dir))
@@ -195,6 +212,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     connection.execute("CREATE TABLE figure_rows AS SELECT * FROM figures_in")
     meta = {
         "layout": LAYOUT_VERSION,
+        "validator": VALIDATOR,
         "fingerprint": portfolio.fingerprint,
         "files_read": str(files),
         "entries": str(len(bodies)),

@@ -1,8 +1,10 @@
 """The entries of the newest earlier snapshot, offered to the next build by file (name and
 digest of the bytes it was built from: lib/load/known_files), so a rebuild after one edited
-file parses that file only. A snapshot that cannot be read whole offers nothing: the build
-then reads every file, as a first build does. The entries still pass their pydantic models
-on the way in, and every cross-file check runs again over all of them."""
+file parses that file only. A snapshot that cannot be read whole, or that other validator
+code checked, offers nothing: the build then reads every file, as a first build does. The
+entries still pass their pydantic models on the way in, and every cross-file check runs again
+over all of them, but for the checks of a project file against its own quotes, which read
+only it and the names in places.yaml and organisations.yaml (lib/load/fact_checks.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pydantic import BaseModel
 
 from lib.load.known_files import KnownEntries
 from lib.load.loader import LIST_FILES
-from lib.store.tables import ENTRY_KINDS, LAYOUT_VERSION, SUFFIX
+from lib.store.tables import ENTRY_KINDS, SUFFIX, of_this_code
 
 _FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}
 
@@ -39,7 +41,7 @@ def _known(path: Path) -> KnownEntries | None:
     connection = duckdb.connect(str(path), read_only=True)
     try:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("layout") != LAYOUT_VERSION:
+        if not of_this_code(meta):
             return None
         digests = dict(connection.execute("SELECT name, digest FROM files").fetchall())
         rows = connection.execute(

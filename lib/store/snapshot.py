@@ -1,8 +1,8 @@
 """Open a snapshot file and give back the validated data it holds, or None when it is not a
-whole, current snapshot of this data (missing, of another layout or data version, truncated,
-corrupt): the caller then rebuilds it. A snapshot is never trusted blindly: DuckDB checks each
-block's checksum, the row counts are checked against the ones written, and every entry goes
-through its pydantic model again on the way in."""
+whole, current snapshot of this data (missing, of another layout, data version or validator
+code, truncated, corrupt): the caller then rebuilds it. A snapshot is never trusted blindly:
+DuckDB checks each block's checksum, the row counts are checked against the ones written, and
+every entry goes through its pydantic model again on the way in."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from lib.load.loader import LoadResult, cycle_collector_paused
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Settings
-from lib.store.tables import DATE_COLUMNS, ENTRY_KINDS, LAYOUT_VERSION, WHOLE_NUMBER_COLUMNS
+from lib.store.tables import DATE_COLUMNS, ENTRY_KINDS, WHOLE_NUMBER_COLUMNS, of_this_code
 
 # What a damaged, foreign or half-written file can raise on the way in.
 _UNREADABLE = (duckdb.Error, OSError, ValidationError, ValueError, KeyError, TypeError)
@@ -44,7 +44,7 @@ def _read(
     connection: duckdb.DuckDBPyConnection, data_dir: Path, data_fingerprint: str
 ) -> LoadResult | None:
     meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("layout") != LAYOUT_VERSION or meta.get("fingerprint") != data_fingerprint:
+    if meta.get("fingerprint") != data_fingerprint or not of_this_code(meta):
         return None
     rows = connection.execute("SELECT kind, id, body FROM entries ORDER BY kind, position")
     entries: dict[str, dict] = {kind: {} for kind in ENTRY_KINDS}

@@ -1,7 +1,8 @@
 """The snapshot's tables, and the version of their layout.
 
 One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
-- `meta`: key/value rows (the layout version, the data's fingerprint, how many files were read);
+- `meta`: key/value rows (the layout version, the validator's digest, the data's fingerprint,
+  how many files were read);
 - `entries`: every validated entry of the YAML files, one row an entry (`kind`, `id`, its
   position in its file and the entry as JSON, written and read by its pydantic model);
 - `source_texts`: each report's text, by source id;
@@ -13,6 +14,9 @@ One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from pydantic import BaseModel
 
 from lib.model import schema
@@ -20,6 +24,26 @@ from lib.model import schema
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
 LAYOUT_VERSION = "2"
 SUFFIX = ".duckdb"
+
+
+def _validator_digest() -> str:
+    """A digest of the code that reads and checks the data (lib/load, lib/model): a snapshot
+    made by other checks is neither served nor taken apart for a rebuild, so a check added or
+    tightened applies to every file at once, not only to the files edited since."""
+    lib = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted([*lib.glob("load/*.py"), *lib.glob("model/*.py")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+VALIDATOR = _validator_digest()
+
+
+def of_this_code(meta: dict[str, str]) -> bool:
+    """True when a snapshot's `meta` rows say it has this layout and was checked by this code."""
+    return meta.get("layout") == LAYOUT_VERSION and meta.get("validator") == VALIDATOR
+
 
 # entries.kind -> the model of one entry and the attribute that keys it in the Portfolio
 ENTRY_KINDS: dict[str, tuple[type[BaseModel], str]] = {

@@ -57,41 +57,50 @@ def footer_lines(words: PictureWords) -> list[str]:
 def framed(figure: go.Figure, words: PictureWords) -> go.Figure:
     """A copy of `figure` with `words.title` above (its own title, if any, under it) and the
     footer below, the figure made taller by as much, so the chart keeps its size."""
-    framed_figure = go.Figure(figure)
-    layout = framed_figure.layout
+    # Framed as a plain dict, checked by Plotly once when made a figure: a copy, an added
+    # annotation and an update each checked every annotation again (a chart of 160 names
+    # took 45 ms, a sixth of its page's first visit)
+    spec = figure.to_dict()
+    layout = spec.setdefault("layout", {})
     title = [f"<b>{line}</b>" for line in _lines(words.title, TITLE_WRAP)]
-    own = layout.title.text
+    own = layout.get("title", {}).get("text")
     if own:
         title.append(f"<span style='font-size:13px'>{own}</span>")
     footer = footer_lines(words)
-    margin = layout.margin
-    top = (margin.t if margin.t is not None else 80) + TITLE_PX * len(title)
-    bottom = (margin.b if margin.b is not None else 80) + FOOTER_PX * len(footer) + 10
-    framed_figure.add_annotation(
-        text="<br>".join(footer),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
+    margin = layout.get("margin", {})
+    own_top = margin["t"] if margin.get("t") is not None else 80
+    own_bottom = margin["b"] if margin.get("b") is not None else 80
+    footer_note = {
+        "text": "<br>".join(footer),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "xanchor": "left",
+        "yanchor": "top",
         # below the axis and its ticks, which take the figure's own bottom margin
-        yshift=-(margin.b if margin.b is not None else 80) + 4,
-        align="left",
-        showarrow=False,
-        font={"size": 11, "color": "#555555"},
-    )
-    height = (layout.height or 450) + TITLE_PX * len(title) + FOOTER_PX * len(footer) + 10
-    framed_figure.update_layout(
-        title={
-            "text": "<br>".join(title),
-            "x": 0,
-            "xanchor": "left",
-            "y": 1,
-            "yanchor": "top",
-            "pad": {"t": 20},  # Plotly sets a title of several lines a little above its anchor
-        },
-        margin={"t": top, "b": bottom},
-        height=height,
-    )
-    return framed_figure
+        "yshift": -own_bottom + 4,
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": 11, "color": "#555555"},
+    }
+    layout["annotations"] = [*layout.get("annotations", []), footer_note]
+    height = (layout.get("height") or 450) + TITLE_PX * len(title) + FOOTER_PX * len(footer) + 10
+    own_title = layout.get("title", {})
+    layout["title"] = {
+        **own_title,
+        "text": "<br>".join(title),
+        "x": 0,
+        "xanchor": "left",
+        "y": 1,
+        "yanchor": "top",
+        # Plotly sets a title of several lines a little above its anchor
+        "pad": {**own_title.get("pad", {}), "t": 20},
+    }
+    layout["margin"] = {
+        **margin,
+        "t": own_top + TITLE_PX * len(title),
+        "b": own_bottom + FOOTER_PX * len(footer) + 10,
+    }
+    layout["height"] = height
+    return go.Figure(spec)

@@ -44,7 +44,8 @@ def pictured(view: View, figure: go.Figure, title: str) -> go.Figure:
     """`figure` framed for its picture (lib/topics/picture_frame.py): `title`, the view's
     filters in words, today's date and the titles of the reports behind the view's figures."""
     portfolio, language = view.portfolio, view.language
-    cited = dict.fromkeys(view.values["source"]) if "source" in view.values else {}
+    # in the order first cited; unique() is dict.fromkeys in C (34,000 figures at 10k projects)
+    cited = view.values["source"].unique().tolist() if "source" in view.values else []
     words = PictureWords(
         title=title,
         filters=filters_in_words(portfolio, view.filters, language),

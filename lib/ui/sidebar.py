@@ -38,7 +38,7 @@ def _option_names(portfolio: Portfolio, language: str) -> dict[str, dict[str, st
             names[field] = {option: name(portfolio, option, language) for option in options[field]}
         return names
 
-    return index_of(portfolio).remember(("filter option names", language), written)
+    return index_of(portfolio).once(("filter option names", language), written)
 
 
 def _read_url_once(portfolio: Portfolio, options: dict[str, list[str]], language: str) -> None:

@@ -53,11 +53,14 @@ def current_view() -> View:
 
 def derived(view: View, name: str, build: Callable[[], T], per_filters: bool = True) -> T:
     """`build()`, once per data version, filters and language (or, with `per_filters`
-    False, once per data version and language): what a page works out from the view (its
-    frames, a chart) is kept with the portfolio's index, so a rerun that changes nothing
-    redoes nothing. `build` may read only the view; nobody may change its result."""
-    filters = view.filters if per_filters else None
-    return index_of(view.portfolio).remember((name, filters, view.language), build)
+    False, once per data version and language, kept apart from the filters' results by
+    `PortfolioIndex.once`): what a page works out from the view (its frames, a chart) is kept
+    with the portfolio's index, so a rerun that changes nothing redoes nothing. `build` may
+    read only the view; nobody may change its result."""
+    index = index_of(view.portfolio)
+    if not per_filters:
+        return index.once((name, view.language), build)
+    return index.remember((name, view.filters, view.language), build)
 
 
 def page_header(view: View, title: str) -> None:

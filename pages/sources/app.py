@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.exports.data_folder import last_changed, portfolio_files
+from lib.exports.data_folder import files_and_last_change
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
 from lib.topics.sources.data import plain_text, source_list, uses_of
@@ -23,16 +23,16 @@ page_header(view, tr(language, "Sources and data"))
 matches_nothing = nothing_selected(view)
 
 # 2. The data's state ---------------------------------------------------------------------------
-# The files this audience's data was read from: the public's count and time leave out the
-# unpublished projects' files.
-files = derived(view, "sources.files", lambda: portfolio_files(portfolio), per_filters=False)
-changed = derived(view, "sources.changed", lambda: last_changed(files), per_filters=False)
+# The files this audience's data was read from (the public's leave out unpublished projects').
+files, changed = derived(
+    view, "sources.files", lambda: files_and_last_change(portfolio), per_filters=False
+)
 st.success(
     tr(
         language,
         "Checked: {n} data files passed every check (no problems). "
         "The data files last changed on {day}, {time} UTC. Data version {version}.",
-        n=format_number(len(files), language),
+        n=format_number(files, language),
         day=format_day(changed.year, changed.month, changed.day, language),
         time=changed.strftime("%H:%M"),
         version=portfolio.fingerprint[:12],

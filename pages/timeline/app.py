@@ -11,8 +11,8 @@ from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.topics.timeline import notes
 from lib.topics.timeline.chart import timeline_chart
-from lib.topics.timeline.data import projects_on_axis, timeline_rows
-from lib.topics.timeline.tables import readable_table, timeline_tables
+from lib.topics.timeline.data import drawn_rows, projects_on_axis, timeline_places
+from lib.topics.timeline.tables import timeline_csv, timeline_tables
 from lib.ui.components import (
     captions,
     chart,
@@ -35,7 +35,7 @@ page_header(view, view_title)
 undated_notice(view)
 if nothing_selected(view):
     st.stop()
-rows = derived(view, "timeline.rows", lambda: timeline_rows(portfolio, view.project_ids, language))
+rows = derived(view, "timeline.places", lambda: timeline_places(portfolio, view.project_ids))
 
 # 2. Chart: dated projects and events ----------------------------------------------------------
 dated_ids = derived(view, "timeline.dated", lambda: projects_on_axis(rows))
@@ -56,7 +56,7 @@ if dated_ids:
     drawn = dated_ids[:TIMELINE_PROJECTS]
 
     def _chart() -> object:
-        on_axis = rows if focus else rows[rows["project_id"].isin(drawn)]
+        on_axis = drawn_rows(portfolio, rows, focus, drawn, language)
         return pictured(view, timeline_chart(on_axis, focus, language), view_title)
 
     figure = derived(view, f"timeline.chart.{focus}", _chart)
@@ -67,16 +67,19 @@ if dated_ids:
     captions([] if focus else [more])
 else:
     st.info(tr(language, notes.NOTHING_DATED))
-captions([derived(view, "timeline.off-axis", lambda: notes.off_axis_note(rows, language))])
+off_axis = derived(
+    view, "timeline.off-axis", lambda: notes.off_axis_note(portfolio, rows, language)
+)
+captions([off_axis])
 
 # 3. Table of everything -----------------------------------------------------------------------
-tables = derived(view, "timeline.tables", lambda: timeline_tables(rows, language))
+tables = derived(view, "timeline.tables", lambda: timeline_tables(portfolio, rows, language))
 with st.expander(tr(language, "Table"), expanded=False):
     st.caption(tr(language, "Every project, event and dated figure of the selected projects."))
     table(tables["all"], language, key="timeline.table")
     table_download(
         tr(language, "Download this table (CSV)"),
-        lambda: readable_table(rows, language=language),
+        lambda: timeline_csv(portfolio, view.project_ids, language),
         "timeline-events.csv",
         key="timeline.events.csv",
     )

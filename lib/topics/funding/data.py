@@ -83,7 +83,7 @@ def funding_rows(
     """One row a funding line, the projects in the order given, each project's lines in the
     order its file gives them. A line's words depend on it and the language only: they are
     written once a data version and language, and a filter change selects its projects'."""
-    every = index_of(portfolio).remember(
+    every = index_of(portfolio).once(
         ("funding.every_row", language), lambda: _every_row(portfolio, language)
     )
     return rows_of_projects(every, project_ids)

@@ -8,9 +8,9 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
+from lib.query.figure_columns import column_frame, each_distinct, figure_events, figures_when
 from lib.query.figure_text import value_text
-from lib.query.figures import figure_when
-from lib.query.frame_rows import FrameRows
+from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
 
@@ -30,19 +30,20 @@ def venue_words(portfolio: Portfolio, event: Event | None, language: str) -> str
     return tr(language, "venue not stated")
 
 
-def whole_key(frame: pd.DataFrame) -> pd.Series:
+def whole_key(frame: pd.DataFrame) -> list[str]:
     """Ties a whole to its parts the way the validator does (same event, indicator, period)."""
-    return (
-        frame["project"]
-        + "|"
-        + frame["event"]
-        + "|"
-        + frame["indicator"]
-        + "|"
-        + frame["period_start"].map(str)  # str(None) is "None"; astype(str) would make NaN
-        + "|"
-        + frame["period_end"].map(str)
-    )
+    # str(None) is "None", as the validator writes a missing period; each distinct period once
+    return [
+        f"{project}|{event}|{indicator}|{start}|{end}"
+        for project, event, indicator, start, end in zip(
+            frame["project"].tolist(),
+            frame["event"].tolist(),
+            frame["indicator"].tolist(),
+            each_distinct(str, frame["period_start"].tolist()),
+            each_distinct(str, frame["period_end"].tolist()),
+            strict=True,
+        )
+    ]
 
 
 def participant_texts(
@@ -50,25 +51,36 @@ def participant_texts(
 ) -> pd.DataFrame:
     """The words of each participants figure that depend on the figure alone."""
     rows = every[every["indicator"].isin(codes)]
-    records = FrameRows(PARTICIPANT_TEXTS)
-    for key, row in zip(whole_key(rows), rows.itertuples(index=False), strict=True):
-        event = portfolio.event(row.project, row.event) if row.event else None
-        project = portfolio.projects[row.project].title.get(language)
-        title = event.title.get(language) if event else tr(language, "no single event")
-        records.add(
-            {
-                "key": key,
-                "group": f"{row.project}|{row.event}|{row.indicator}",
-                "label": f"{project} – {title}",
-                "date": figure_when(portfolio, row, language),
-                "venue": venue_words(portfolio, event, language),
-                "part_city": portfolio.places[row.place].names.get(language)
-                if row.breakdown
-                else "",
-                "source": portfolio.sources[row.source].title,
-            }
-        )
-    return records.frame().set_axis(rows.index)
+    projects, events, indicators = (
+        rows[name].tolist() for name in ("project", "event", "indicator")
+    )
+    found = figure_events(portfolio, projects, events)
+    titles = project_titles(portfolio, language)
+    no_event = tr(language, "no single event")
+    return column_frame(
+        {
+            "key": whole_key(rows),
+            "group": [
+                f"{project}|{event}|{indicator}"
+                for project, event, indicator in zip(projects, events, indicators, strict=True)
+            ],
+            "label": [
+                f"{titles[project]} – {event.title.get(language) if event else no_event}"
+                for project, event in zip(projects, found, strict=True)
+            ],
+            "date": figures_when(rows, found, language),
+            "venue": [venue_words(portfolio, event, language) for event in found],
+            "part_city": each_distinct(
+                lambda place, breakdown: (
+                    portfolio.places[place].names.get(language) if breakdown else ""
+                ),
+                rows["place"].tolist(),
+                rows["breakdown"].tolist(),
+            ),
+            "source": _source_titles(portfolio, rows),
+        },
+        rows.index,
+    )
 
 
 PARTICIPANT_TEXTS = [
@@ -83,26 +95,37 @@ def people_texts(
     """The words of each People supported figure that depend on the figure alone."""
     rows = every[every["indicator"].isin(codes)]
     order = {code: index for index, code in enumerate(codes)}
-    records = FrameRows(PEOPLE_TEXTS)
-    for row in rows.itertuples(index=False):
-        event = portfolio.event(row.project, row.event) if row.event else None
-        indicator = portfolio.indicators[row.indicator]
-        records.add(
-            {
-                "order": order[row.indicator],
-                "indicator": row.indicator,
-                "indicator_label": indicator.labels.get(language),
-                "aggregation": indicator.aggregation,
-                "counts": counts_words(portfolio, row.indicator, language),
-                "project": portfolio.projects[row.project].title.get(language),
-                "series": event.title.get(language) if event else "",
-                "period": figure_when(portfolio, row, language).replace(
-                    tr(language, "date not stated"), tr(language, "period not stated")
-                ),
-                "source": portfolio.sources[row.source].title,
-            }
-        )
-    return records.frame().set_axis(rows.index)
+    projects, events, indicators = (
+        rows[name].tolist() for name in ("project", "event", "indicator")
+    )
+    found = figure_events(portfolio, projects, events)
+    titles = project_titles(portfolio, language)
+    kinds = {code: portfolio.indicators[code] for code in set(indicators)}
+    labels = {code: kind.labels.get(language) for code, kind in kinds.items()}
+    counts = {code: counts_words(portfolio, code, language) for code in kinds}
+    date_not_stated = tr(language, "date not stated")
+    period_not_stated = tr(language, "period not stated")
+    return column_frame(
+        {
+            "order": [order[code] for code in indicators],
+            "indicator": indicators,
+            "indicator_label": [labels[code] for code in indicators],
+            "aggregation": [kinds[code].aggregation for code in indicators],
+            "counts": [counts[code] for code in indicators],
+            "project": [titles[project] for project in projects],
+            "series": [event.title.get(language) if event else "" for event in found],
+            "period": each_distinct(
+                lambda when: when.replace(date_not_stated, period_not_stated),
+                figures_when(rows, found, language),
+            ),
+            "source": _source_titles(portfolio, rows),
+        },
+        rows.index,
+    )
+
+
+def _source_titles(portfolio: Portfolio, rows: pd.DataFrame) -> list[str]:
+    return each_distinct(lambda source: portfolio.sources[source].title, rows["source"].tolist())
 
 
 PEOPLE_TEXTS = [
@@ -113,13 +136,14 @@ PEOPLE_TEXTS = [
 
 def value_texts(rows: pd.DataFrame, language: str) -> list[str]:
     """Each figure's number in words ('about 32', 'fewer than 10', 'not reported'): from the
-    rows given, whose precision a caller may have changed."""
-    return [
-        value_text(value, precision, language, fewer_than)
-        for value, precision, fewer_than in zip(
-            rows["value"], rows["precision"], rows["fewer_than"], strict=True
-        )
-    ]
+    rows given, whose precision a caller may have changed. Each distinct figure is written
+    once (a missing number as None, which value_text reads as it reads a missing one)."""
+    return each_distinct(
+        lambda value, precision, fewer_than: value_text(value, precision, language, fewer_than),
+        rows["value"].to_numpy(dtype=object, na_value=None).tolist(),
+        rows["precision"].tolist(),
+        rows["fewer_than"].to_numpy(dtype=object, na_value=None).tolist(),
+    )
 
 
 # The number and what it counts lead: on a phone they are the columns in view.

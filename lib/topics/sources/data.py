@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.query.citations import catalogue_uses, project_sources, project_uses
+from lib.query.figure_columns import each_distinct
 from lib.query.index import index_of
 from lib.text.dates import date_text
 from lib.text.i18n import N_, language_name, tr
@@ -49,12 +50,12 @@ def _citations(portfolio: Portfolio) -> _Cited:
         )
         return _Cited(facts["source"].value_counts(), facts.drop_duplicates())
 
-    return index_of(portfolio).remember(("citations",), count)
+    return index_of(portfolio).once(("citations",), count)
 
 
 def source_list(portfolio: Portfolio, language: str = "en") -> pd.DataFrame:
     """One row a report: title, language, link, what it translates, how many facts cite it."""
-    kept = index_of(portfolio).remember(
+    kept = index_of(portfolio).once(
         ("source list", language), lambda: _source_list(portfolio, language)
     )
     return kept.copy(deep=False)  # the kept frame stays as it is whatever the caller does
@@ -76,29 +77,40 @@ USE_COLUMNS = {"project": N_("project"), "what": N_("what"), "quote": N_("quote"
 
 
 def _source_list(portfolio: Portfolio, language: str) -> pd.DataFrame:
-    cited = _citations(portfolio).counts
-    rows = []
-    for source in portfolio.sources.values():
-        publisher = portfolio.organisations.get(source.publisher or "")
-        original = portfolio.sources.get(source.translation_of or "")
-        rows.append(
-            {
-                "id": source.id,
-                "facts taken": cited.get(source.id, 0),
-                "title": source.title,
-                "language": language_name(source.language, language),
-                "publisher": publisher.names.get(language)
-                if publisher
-                else tr(language, "not stated"),
-                "link": source.url or tr(language, "no link known"),
-                # the report's title, never its id (issue 17, point 7)
-                "translation of": original.title if original else "",
-                "published": date_text(source.published, language),
-                "file": f"sources/{source.file}",
-            }
-        )
+    # a column at a time, each publisher and language named once: a row at a time, looking
+    # each report's count up in a Series, took a fifth of a second at 10,000 reports
+    sources = list(portfolio.sources.values())
+    ids = [source.id for source in sources]
+    not_stated, no_link = tr(language, "not stated"), tr(language, "no link known")
+    organisations = portfolio.organisations
+    columns = {
+        "id": ids,
+        "facts taken": _citations(portfolio).counts.reindex(ids, fill_value=0).tolist(),
+        "title": [source.title for source in sources],
+        "language": each_distinct(
+            lambda code: language_name(code, language), [s.language for s in sources]
+        ),
+        "publisher": each_distinct(
+            lambda publisher: (
+                organisations[publisher].names.get(language)
+                if publisher in organisations
+                else not_stated
+            ),
+            [source.publisher or "" for source in sources],
+        ),
+        "link": [source.url or no_link for source in sources],
+        # the report's title, never its id (issue 17, point 7)
+        "translation of": [
+            portfolio.sources[s.translation_of].title
+            if (s.translation_of or "") in portfolio.sources
+            else ""
+            for s in sources
+        ],
+        "published": [date_text(source.published, language) for source in sources],
+        "file": [f"sources/{source.file}" for source in sources],
+    }
     names = {key: tr(language, name) for key, name in SOURCE_COLUMNS.items()}
-    return pd.DataFrame(rows).rename(columns=names)
+    return pd.DataFrame(columns if sources else None, columns=list(columns)).rename(columns=names)
 
 
 def uses_of(portfolio: Portfolio, source_id: str, language: str = "en") -> pd.DataFrame:

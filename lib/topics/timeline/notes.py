@@ -4,10 +4,12 @@ pybabel extracts a pair as one entry only there."""
 
 import pandas as pd
 
+from lib.model.portfolio import Portfolio
 from lib.query.limits import names_text
+from lib.query.names import project_titles
 from lib.text.escape import md
 from lib.text.i18n import N_, tr
-from lib.topics.timeline.data import projects_off_axis
+from lib.topics.timeline.data import projects_off_axis_ids
 
 MARKS = N_(
     "◆ and solid bars: dates known to the day. Lighter, hatched bars: known only to the "
@@ -24,9 +26,11 @@ NO_YEAR = N_(
 )
 
 
-def off_axis_note(rows: pd.DataFrame, language: str = "en") -> str:
-    """The projects left off the axis, named ('' when every project is on it)."""
-    off_axis = projects_off_axis(rows)
+def off_axis_note(portfolio: Portfolio, places: pd.DataFrame, language: str = "en") -> str:
+    """The projects left off the axis, named ('' when every project is on it), from
+    data.timeline_places' rows."""
+    titles = project_titles(portfolio, language)
+    off_axis = list(dict.fromkeys(titles[pid] for pid in projects_off_axis_ids(places)))
     if not off_axis:
         return ""
     names = md(names_text(off_axis, separator="; ", language=language))

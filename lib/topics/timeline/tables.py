@@ -7,8 +7,11 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-from lib.query.limits import table_head
+from lib.model.portfolio import Portfolio
+from lib.query.limits import TABLE_ROWS, table_head
 from lib.text.i18n import N_, tr
+from lib.topics.timeline.data import timeline_rows
+from lib.topics.timeline.row_words import row_words
 
 TABLE_COLUMNS = {
     "project": N_("Project"),
@@ -55,19 +58,32 @@ def without_date(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
 WHAT_AND_WHEN_FIRST = ["item", "date", "project"]
 
 
-def timeline_tables(rows: pd.DataFrame, language: str = "en") -> dict[str, tuple[pa.Table, str]]:
+def timeline_tables(
+    portfolio: Portfolio, places: pd.DataFrame, language: str = "en"
+) -> dict[str, tuple[pa.Table, str]]:
     """ "all": every project, event and dated figure; "no year": dates without a stated year;
-    "no date": events with no date."""
+    "no date": events with no date: the first rows of each, the words written for those only
+    (data.timeline_places' rows in, as timeline_rows would give them)."""
+    no_year = places[places["placement"] == "no_year"]
+    no_date = places[(places["placement"] == "no_date") & (places["kind"] == "event")]
+    shown = (
+        ("all", places, WHAT_AND_WHEN_FIRST, tr(language, "rows")),
+        ("no year", no_year, _DATE_FIRST, tr(language, "rows")),
+        ("no date", no_date, _DATE_FIRST, tr(language, "events")),
+    )
     return {
-        "all": table_head(
-            readable_table(rows, WHAT_AND_WHEN_FIRST, language),
-            tr(language, "rows"),
+        name: table_head(
+            readable_table(row_words(portfolio, rows.head(TABLE_ROWS), language), first, language),
+            what,
             language=language,
-        ),
-        "no year": table_head(
-            without_year(rows, language), tr(language, "rows"), language=language
-        ),
-        "no date": table_head(
-            without_date(rows, language), tr(language, "events"), language=language
-        ),
+            total=len(rows),
+        )
+        for name, rows, first, what in shown
     }
+
+
+def timeline_csv(
+    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+) -> pd.DataFrame:
+    """The table's CSV: every row of the projects, with its words, as a reader sees them."""
+    return readable_table(timeline_rows(portfolio, project_ids, language), language=language)
