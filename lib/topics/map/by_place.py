@@ -64,7 +64,7 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
         mentions = pd.DataFrame(named + also, columns=["project", "place"])
         return EveryPlace(roles, events, mentions)
 
-    return index_of(portfolio).remember(("map.every_place",), walk)
+    return index_of(portfolio).once(("map.every_place",), walk)
 
 
 def places_of(portfolio: Portfolio, project_ids: list[str]) -> list[str]:

@@ -31,7 +31,7 @@ LINK_WORDS = {
 def place_links(portfolio: Portfolio, project_ids: list[str], language: str) -> pd.DataFrame:
     """One row a link of the selected projects, in their order. A link's row depends on it and
     the language only: every project's are written once a data version and language."""
-    every = index_of(portfolio).remember(
+    every = index_of(portfolio).once(
         ("map.every_link", language), lambda: _every_link(portfolio, language)
     )
     return rows_of_projects(every, project_ids, column="project")

@@ -77,4 +77,4 @@ class Written:
 
 def written_in(portfolio: Portfolio, language: str) -> Written:
     """The map's kept words of this data version in `language`."""
-    return index_of(portfolio).remember(("map.written", language), lambda: Written(language))
+    return index_of(portfolio).once(("map.written", language), lambda: Written(language))
