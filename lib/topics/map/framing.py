@@ -94,57 +94,62 @@ def _box(name: str, radius: float, side: tuple) -> tuple[tuple[float, float], tu
     return offset, (x0, y0, x0 + width, y0 + height)
 
 
-def _free_from(here: tuple[float, float], box: tuple, taken: _Taken, zoom: float) -> float:
-    """The first zoom (in quarter steps from `zoom`) at which `box` at `here` touches none of
-    the `taken` boxes near it (see _Taken.look_around); boxes keep their pixel size while the
-    distances between them grow."""
-    free = np.flatnonzero(~taken.hits(here, box))
-    return zoom + int(free[0]) / 4 if len(free) else zoom + MOST_EXTRA_ZOOM
-
-
 _STEPS = int(MOST_EXTRA_ZOOM * 4) + 1  # the quarter steps of zoom a name may wait for
+# Most names are free within the first zoom steps: those are checked first, the others only
+# when no side of the name is free by then (a side free later could not be chosen over it).
+_FIRST_STEPS = 4
 
 
 class _Taken:
-    """The boxes already placed (every dot, then each name), as arrays: a name's box is
-    checked against them at every step of zoom in one comparison of arrays."""
+    """The boxes already placed (every dot, then each name), as arrays: a name's sides are
+    checked against them at many steps of zoom in one comparison of arrays."""
 
     def __init__(self, positions: list[tuple[float, float]], radii: list[float]) -> None:
         self.at = np.array(positions, dtype=float).reshape(-1, 2)
         r = np.array(radii, dtype=float)
         self.boxes = np.column_stack([-r, -r, r, r]) if len(r) else np.zeros((0, 4))
         self.skip = -1  # the dot whose name is being placed: its own dot is not in its way
-        self.scales = np.zeros((0, 1))
-        self.near = np.zeros((4, 0, 0))
 
     def add(self, here: tuple[float, float], box: tuple) -> None:
         self.at = np.vstack([self.at, here])
         self.boxes = np.vstack([self.boxes, box])
 
-    def look_around(self, here: tuple[float, float], reach: float, zoom: float) -> None:
-        """Keep, for the boxes of a name at `here` reaching `reach` pixels from it, the boxes
-        that may touch one at some step of zoom from `zoom` on, placed at each step. Distances
-        only grow as one zooms in, so a box already farther than both boxes' reach never will
-        (a pixel of margin covers rounding); the name's sides then share the boxes placed."""
-        self.scales = np.array([2 ** (zoom + step / 4) for step in range(_STEPS)])[:, None]
+    def free_steps(
+        self, here: tuple[float, float], mine: list[tuple], zoom: float
+    ) -> list[int | None]:
+        """For each box of `mine` around `here`, the first quarter step of zoom from `zoom` at
+        which it touches no box taken (boxes keep their pixel size while the distances between
+        them grow), or None. Past the first steps, only when no box is free in them.
+
+        Only the boxes that may touch one of `mine` are compared: distances only grow as one
+        zooms in, so a box already farther than both boxes' reach never will (a pixel of
+        margin covers rounding)."""
+        scales = np.array([2 ** (zoom + step / 4) for step in range(_STEPS)])
+        reach = max(max(map(abs, box)) for box in mine)
         extent = np.abs(self.boxes).max(axis=1) + reach + 1
-        close = (np.abs(self.at[:, 0] - here[0]) * self.scales[0] < extent) & (
-            np.abs(self.at[:, 1] - here[1]) * self.scales[0] < extent
+        close = (np.abs(self.at[:, 0] - here[0]) * scales[0] < extent) & (
+            np.abs(self.at[:, 1] - here[1]) * scales[0] < extent
         )
         if 0 <= self.skip < len(close):
             close[self.skip] = False
         at, b = self.at[close], self.boxes[close]
-        x, y = at[:, 0] * self.scales, at[:, 1] * self.scales
-        self.near = np.stack([b[:, 0] + x, b[:, 1] + y, b[:, 2] + x, b[:, 3] + y])
-
-    def hits(self, here: tuple[float, float], mine: tuple) -> np.ndarray:
-        """For each step of zoom, whether the box `mine` at `here` overlaps a box near it."""
-        x0, y0, x1, y1 = self.near
-        hx, hy = here[0] * self.scales, here[1] * self.scales
-        overlapping = (
-            (mine[0] + hx < x1) & (x0 < mine[2] + hx) & (mine[1] + hy < y1) & (y0 < mine[3] + hy)
-        )
-        return overlapping.any(axis=1)
+        boxes = np.array(mine, dtype=float)[:, :, None, None]  # box, corner, step, other box
+        found: list[int | None] = [None] * len(mine)
+        for first, last in ((0, _FIRST_STEPS), (_FIRST_STEPS, _STEPS)):
+            s = scales[first:last, None]
+            x, y = at[:, 0] * s, at[:, 1] * s
+            hx, hy = here[0] * s, here[1] * s
+            overlapping = (
+                (boxes[:, 0] + hx < b[:, 2] + x) & (b[:, 0] + x < boxes[:, 2] + hx)
+                & (boxes[:, 1] + hy < b[:, 3] + y) & (b[:, 1] + y < boxes[:, 3] + hy)
+            ).any(axis=2)  # fmt: skip
+            for side, hits in enumerate(overlapping):
+                free = np.flatnonzero(~hits)
+                if found[side] is None and len(free):
+                    found[side] = first + int(free[0])
+            if any(step is not None for step in found):
+                break
+        return found
 
 
 def _moved(box: tuple, at: tuple[float, float], scale: float) -> tuple:
@@ -202,11 +207,12 @@ def place_labels(
             continue
         taken.skip = index
         boxes = [_box(name, radius, side) for side in SIDES]
-        taken.look_around(here, max(max(map(abs, box)) for _, box in boxes), zoom)
+        steps = taken.free_steps(here, [box for _, box in boxes], zoom)
         best: tuple[tuple[float, bool], tuple, tuple, tuple] | None = None
-        for side, (offset, box) in zip(SIDES, boxes, strict=True):
+        for side, (offset, box), step in zip(SIDES, boxes, steps, strict=True):
             # of the sides free from the same zoom, one inside the first view
-            rank = (_free_from(here, box, taken, zoom), not inside(here, box))
+            free = zoom + MOST_EXTRA_ZOOM if step is None else zoom + step / 4
+            rank = (free, not inside(here, box))
             if best is None or rank < best[0]:
                 best = (rank, side, offset, box)
         assert best is not None
