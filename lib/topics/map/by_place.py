@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.model.schema import Event
 from lib.query.index import index_of
 from lib.query.membership import is_in
 from lib.topics.map.place_figures import FiguresByPlace
@@ -27,7 +26,7 @@ class ByPlace:
     events held there, in project order."""
 
     roles: dict[str, list[tuple[str, str]]]
-    events: dict[str, list[tuple[str, Event]]]
+    events: dict[str, list[tuple[str, str]]]  # place -> (project, event id)
     figures: FiguresByPlace
     sizer: str | None  # the indicator that sizes the dots, if any
 
@@ -38,7 +37,7 @@ class EveryPlace:
     version; a selection then only keeps its projects' rows of each place."""
 
     roles: dict[str, list[tuple[str, str]]]  # place -> (project, role), in project order
-    events: dict[str, list[tuple[str, Event]]]  # place -> (project, event held there)
+    events: dict[str, list[tuple[str, str]]]  # place -> (project, id of an event held there)
     # (project, place) as the place lists name them, then as links and events do (which may
     # name more): a frame, so a selection's places are one Arrow look-up, not a Python walk
     mentions: pd.DataFrame
@@ -47,7 +46,7 @@ class EveryPlace:
 def every_place(portfolio: Portfolio) -> EveryPlace:
     def walk() -> EveryPlace:
         roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        events: dict[str, list[tuple[str, Event]]] = defaultdict(list)
+        events: dict[str, list[tuple[str, str]]] = defaultdict(list)
         named: list[tuple[str, str]] = []
         also: list[tuple[str, str]] = []
         for pid in sorted(portfolio.projects):
@@ -59,7 +58,7 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
                 also.extend([(pid, link.from_place), (pid, link.to_place)])
             for event in project.events:
                 if event.place:
-                    events[event.place].append((pid, event))
+                    events[event.place].append((pid, event.id))
                     also.append((pid, event.place))
         mentions = pd.DataFrame(named + also, columns=["project", "place"])
         return EveryPlace(roles, events, mentions)

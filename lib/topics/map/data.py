@@ -14,7 +14,6 @@ from functools import cached_property
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.model.schema import Event
 from lib.query.figure_text import value_text
 from lib.query.filters import Filters
 from lib.query.limits import NAMES
@@ -94,14 +93,14 @@ def _size(
 def _events_here(
     portfolio: Portfolio,
     words: Written,
-    events: list[tuple[str, Event]],
+    events: list[tuple[str, str]],
     mine: set[str],
     language: str,
     every_event: bool,
 ) -> str:
     """The events held at a place: its first FIGURE_LINES, and how many more, unless
     `every_event` (for the CSV)."""
-    held = [(pid, event.id) for pid, event in events if pid in mine]
+    held = [event for event in events if event[0] in mine]
     written = held if every_event else held[:FIGURE_LINES]
     text = "; ".join(words.event_line(portfolio, *key) for key in written)
     left = len(held) - len(written)
@@ -168,11 +167,7 @@ def _place_row(
         "project_titles": "; ".join(titles) + (more_projects if len(titles) < len(mine) else ""),
         "roles": "; ".join(role_lines) + (more_projects if len(titles) < len(mine) else ""),
         "events": events,
-        "figures": "\n".join(
-            tr(language, "{figure} (source: {source})", figure=figure, source=source)
-            for figure, source in figures
-        )
-        + more,
+        "figures": "\n".join(words.figure_text(portfolio, row) for row in rows) + more,
         "source_ids": figures_here.source_ids.get(place_id, frozenset())
         if in_filter
         else frozenset(),

@@ -31,6 +31,7 @@ class Written:
     event_titles: dict[tuple[str, str], str] = field(default_factory=dict)
     event_lines: dict[tuple[str, str], str] = field(default_factory=dict)
     figure_lines: dict[int, tuple[str, str]] = field(default_factory=dict)  # by CSV line
+    figure_texts: dict[int, str] = field(default_factory=dict)  # by CSV line
 
     def title(self, portfolio: Portfolio, project_id: str) -> str:
         """The project's title."""
@@ -73,6 +74,15 @@ class Written:
             written = figure_line(portfolio, row, self.language, event)
             self.figure_lines[row.line] = written
         return written
+
+    def figure_text(self, portfolio: Portfolio, row: PlaceFigure) -> str:
+        """'Participants from this city: 132 (source: report title: “the sentence”)'."""
+        text = self.figure_texts.get(row.line)
+        if text is None:
+            figure, source = self.figure(portfolio, row)
+            text = tr(self.language, "{figure} (source: {source})", figure=figure, source=source)
+            self.figure_texts[row.line] = text
+        return text
 
 
 def written_in(portfolio: Portfolio, language: str) -> Written:
