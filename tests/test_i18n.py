@@ -26,6 +26,7 @@ from lib.text.dates import date_text, period_text
 from lib.text.i18n import (
     babel_locale,
     catalog_path,
+    format_coordinate,
     format_day,
     format_month,
     format_number,
@@ -166,6 +167,15 @@ def test_a_day_reads_as_babels_day_month_year_pattern_in_every_language():
             assert format_day(day.year, day.month, day.day, language) == expected
     with pytest.raises(ValueError):
         format_day(2018, 2, 30, "en")
+
+
+def test_coordinates_are_written_with_the_languages_decimal_mark_every_time():
+    # written once and kept: a second call, and 0 beside -0.0 (one key of a cache), the same
+    for _ in range(2):
+        assert format_coordinate(41.74583, "en") == "41.74583"
+        assert format_coordinate(41.74583, "bg") == "41,74583"
+        assert format_coordinate(-8.123456789, "mk") == "-8,12346"
+        assert (format_coordinate(0.0, "en"), format_coordinate(-0.0, "en")) == ("0", "-0")
 
 
 def test_dates_keep_their_precision_in_every_language():

@@ -109,8 +109,19 @@ def language_name(code: str, language: str) -> str:
 
 def format_coordinate(degrees: float, language: str) -> str:
     """'41.74583' in English, '41,74583' in Bulgarian and Macedonian: a latitude or longitude
-    with the language's decimal mark, to at most 5 decimals (about a metre), never grouped."""
+    with the language's decimal mark, to at most 5 decimals (about a metre), never grouped.
+    Each is written once (a map's table writes its hundreds of cities' on every filter
+    change); but 0 and -0.0, one key of a cache, are written each time."""
+    if degrees == 0:
+        return _coordinate_text(degrees, language)
+    return _kept_coordinate_text(degrees, language)
+
+
+def _coordinate_text(degrees: float, language: str) -> str:
     return format_decimal(degrees, format="0.#####", locale=babel_locale(language))
+
+
+_kept_coordinate_text = lru_cache(maxsize=WRITTEN_KEPT)(_coordinate_text)
 
 
 def plotly_separators(language: str) -> str:
