@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Place
-from lib.query.frame_rows import FrameRows, frame_tuples, rows_of_projects
+from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
 from lib.query.names import inferred_mark
 from lib.text.i18n import N_, tr
@@ -98,28 +99,31 @@ def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, 
     busiest cities: a portfolio's thousands of lines would hide the cities they join."""
     links = data.drawn_links
     keys = ["from_place", "to_place", "kind"]
-    pairs = links.drop_duplicates(keys).reset_index(drop=True)
-    projects = links.drop_duplicates([*keys, "project_title"])  # a pair's, in its links' order
-    sizes = [
-        links.groupby(keys, sort=False).size().rename("links"),
-        projects.groupby(keys, sort=False).size().rename("projects"),
-    ]
-    for size in sizes:
-        pairs = pairs.merge(size.reset_index(), on=keys, how="left")
+    # each pair a number, in the order of its first link; its projects, the first link of
+    # each (pair, project title): counted with numpy rather than grouped and merged frames
+    pair = links.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    titles_of = links["project_title"].tolist()
+    title = pd.factorize(links["project_title"], use_na_sentinel=False)[0]
+    _, firsts = np.unique(pair, return_index=True)
+    _, title_firsts = np.unique(pair * (title.max(initial=0) + 1) + title, return_index=True)
+    title_firsts.sort()
+    pairs = links.iloc[firsts].reset_index(drop=True)
+    projects = np.bincount(pair[title_firsts], minlength=len(firsts))
+    more = np.bincount(pair, minlength=len(firsts)) - 1
+    kept = np.arange(len(pairs))
     total = len(pairs)
     if total > limit:
         busy = data.places.set_index("place")["projects"]
         ends = pairs["from_place"].map(busy) + pairs["to_place"].map(busy)
-        rank = pd.DataFrame({"projects": pairs["projects"], "ends": ends})
+        rank = pd.DataFrame({"projects": projects, "ends": ends})
         order = rank.sort_values(["projects", "ends"], ascending=False, kind="stable")
-        pairs = pairs.loc[sorted(order.index[:limit])].reset_index(drop=True)
+        kept = np.array(sorted(order.index[:limit]), dtype=int)
     # the titles of the drawn pairs' projects only: a list a pair, made in one pass
-    titles: dict[tuple, list[str]] = {}
-    drawn = projects.merge(pairs[keys], on=keys)
-    for *key, title in frame_tuples(drawn[[*keys, "project_title"]]):
-        titles.setdefault(tuple(key), []).append(title)
-    pairs = pairs.assign(
-        titles=[titles[tuple(key)] for key in frame_tuples(pairs[keys])],
-        more=pairs.pop("links") - 1,
-    ).drop(columns="projects")
+    titles: dict[int, list[str]] = {}
+    drawn = set(kept.tolist())
+    for number, row in zip(pair[title_firsts].tolist(), title_firsts.tolist(), strict=True):
+        if number in drawn:
+            titles.setdefault(number, []).append(titles_of[row])
+    pairs = pairs.iloc[kept].reset_index(drop=True)
+    pairs = pairs.assign(titles=[titles[number] for number in kept.tolist()], more=more[kept])
     return pairs, total
