@@ -4,6 +4,7 @@ and a file that is the same in every language is kept once."""
 from __future__ import annotations
 
 import gc
+import sys
 
 import pandas as pd
 import pytest
@@ -69,6 +70,8 @@ def test_size_estimate_counts_frames_and_files_inside_results():
     assert size_estimate(("note", frame)) >= 800_000
     assert size_estimate({"pdf": b"x" * 500_000}) >= 500_000
     assert size_estimate(frame.iloc[:, 0]) >= 800_000 // frame.shape[1]  # a Series alone
+    ids = tuple(f"project-{n:06d}" for n in range(100_000))  # a funder's project ids
+    assert 1_400_000 <= size_estimate(ids) <= 2 * (sys.getsizeof(ids) + 1_400_000)
 
 
 def test_an_index_goes_with_its_portfolio():

@@ -9,6 +9,7 @@ import pandas as pd
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
+from lib.query.index import index_of
 from lib.query.limits import CITATIONS
 from lib.text.dates import period_text
 from lib.text.i18n import format_number, tr
@@ -84,9 +85,9 @@ def indicator_figure(
         at_least=bool(overlapping) or (len(hidden) > 0 and len(per_project) > 0),
         citations=_citations(portfolio, wholes.loc[cited.index[:CITATIONS]], language),
         citation_count=len(cited),
-        sources=tuple(cited["source"].unique()),
+        sources=tuple(cited["source"].unique().tolist()),
         not_reported_in=tuple(sorted(silent)),
-        projects_reporting=tuple(sorted(per_project.index)),
+        projects_reporting=tuple(sorted(per_project.index.tolist())),
         figures_added=len(reported) if indicator.aggregation == "sum" else 1,
         suppressed_in=tuple(sorted(_projects(hidden))),
         fewer_than=bound if len(hidden) else None,
@@ -100,7 +101,8 @@ _USED = [
 
 
 def _projects(rows: pd.DataFrame) -> set[str]:
-    return set(rows["project"].unique())
+    # as a list first: iterating over an Arrow-backed column yields one value at a time
+    return set(rows["project"].unique().tolist())
 
 
 def _citations(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> tuple[Citation, ...]:
@@ -128,31 +130,19 @@ def when_text(start: object, end: object, event: Event | None, language: str = "
     return period_text(start, end, language)
 
 
-def place_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
-    """Every place the selected projects name, in project order, without repeats."""
-    seen: dict[str, None] = {}
-    for project_id in project_ids:
-        for entry in portfolio.projects[project_id].places:
-            seen.setdefault(entry.place, None)
-    return list(seen)
-
-
-def funder_ids(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for project_id in project_ids:
-        for funding in portfolio.projects[project_id].funding:
-            seen.setdefault(funding.funder, None)
-    return list(seen)
-
-
 def headline_counts(portfolio: Portfolio, project_ids: list[str]) -> dict[str, int]:
-    """Counts of things named in the project files: projects, cities, countries, funders."""
-    places = [portfolio.places[place_id] for place_id in place_ids(portfolio, project_ids)]
+    """Counts of things named in the project files: projects, cities, countries, funders.
+    From the index's sets of each project's places and funders, joined in C: a funder's
+    80,000 projects are not walked one object at a time."""
+    facets = index_of(portfolio).facets
+    place_ids = frozenset().union(*(facets["cities"][pid] for pid in project_ids))
+    places = [portfolio.places[place_id] for place_id in place_ids]
+    funders = frozenset().union(*(facets["funders"][pid] for pid in project_ids))
     return {
         "projects": len(project_ids),
         "cities": sum(1 for place in places if place.kind != "region"),
         "countries": len({place.country for place in places}),
-        "funders": len(funder_ids(portfolio, project_ids)),
+        "funders": len(funders),
     }
 
 

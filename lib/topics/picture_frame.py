@@ -29,13 +29,15 @@ SOURCES_NAMED = 3  # reports named in the footer before "and N more"
 @dataclass(frozen=True)
 class PictureWords:
     """The words a chart's picture carries besides the chart: its title, the filters in
-    words, the date it was drawn, and the titles of the reports behind it."""
+    words, the date it was drawn, and the titles of the reports behind it (the first
+    SOURCES_NAMED are enough, with `source_count` saying how many there are in all)."""
 
     title: str
     filters: str
     made_on: dt.date
     sources: tuple[str, ...]
     language: str = "en"
+    source_count: int | None = None  # None: `sources` holds every title
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -49,7 +51,9 @@ def footer_lines(words: PictureWords) -> list[str]:
     showing = tr(language, "Showing: {filters}", filters=words.filters) + " · " + day
     lines = _lines(showing, FOOTER_WRAP)
     if words.sources:
-        titles = names_text(list(words.sources), SOURCES_NAMED, "; ", language=language)
+        titles = names_text(
+            list(words.sources), SOURCES_NAMED, "; ", total=words.source_count, language=language
+        )
         lines += _lines(tr(language, "Source: {source}", source=titles), FOOTER_WRAP)
     return lines
 

@@ -4,6 +4,7 @@ pictures."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
 import pandas as pd
@@ -12,7 +13,7 @@ import plotly.graph_objects as go
 from lib.exports.csv_file import csv_bytes
 from lib.query.names import filters_in_words
 from lib.text.i18n import tr
-from lib.topics.picture_frame import PictureWords, framed
+from lib.topics.picture_frame import SOURCES_NAMED, PictureWords, framed
 from lib.ui.download_button import download_on_click
 from lib.ui.view import View
 
@@ -46,11 +47,14 @@ def pictured(view: View, figure: go.Figure, title: str) -> go.Figure:
     portfolio, language = view.portfolio, view.language
     # in the order first cited; unique() is dict.fromkeys in C (34,000 figures at 10k projects)
     cited = view.values["source"].unique().tolist() if "source" in view.values else []
+    # the first few titles are named, the others counted: not a title a report
+    first = itertools.islice((sid for sid in cited if sid in portfolio.sources), SOURCES_NAMED)
     words = PictureWords(
         title=title,
         filters=filters_in_words(portfolio, view.filters, language),
         made_on=dt.date.today(),
-        sources=tuple(portfolio.sources[sid].title for sid in cited if sid in portfolio.sources),
+        sources=tuple(portfolio.sources[sid].title for sid in first),
         language=language,
+        source_count=len(portfolio.sources.keys() & set(cited)),
     )
     return framed(figure, words)

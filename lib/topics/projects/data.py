@@ -6,6 +6,8 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.query.citations import project_uses, use_headers
+from lib.query.frame_rows import FrameRows, rows_of_projects
+from lib.query.index import index_of
 from lib.query.names import inferred_mark
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, format_number, tr
@@ -58,9 +60,20 @@ def _headed(frame: pd.DataFrame, columns: dict[str, str], language: str) -> pd.D
 def project_list(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
-    """One row a project: title, status, dates, cities, funders."""
-    rows = []
-    for project_id in project_ids:
+    """One row a project: title, status, dates, cities, funders. A project's row depends on
+    it and the language only: the rows are written once a data version and language for
+    every project, and a filter change selects its projects' rows."""
+    if not project_ids:
+        return _headed(pd.DataFrame(), LIST_COLUMNS, language)
+    every = index_of(portfolio).once(
+        ("projects.every_row", language), lambda: _every_row(portfolio, language)
+    )
+    return _headed(rows_of_projects(every, project_ids, "id"), LIST_COLUMNS, language)
+
+
+def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
+    rows = FrameRows(["id", *LIST_COLUMNS])
+    for project_id in sorted(portfolio.projects):
         project = portfolio.projects[project_id]
         places = dict.fromkeys(
             portfolio.places[e.place].names.get(language) for e in project.places
@@ -68,7 +81,7 @@ def project_list(
         funders = dict.fromkeys(
             portfolio.organisations[f.funder].names.get(language) for f in project.funding
         )
-        rows.append(
+        rows.add(
             {
                 "id": project_id,
                 "title": project.title.get(language),
@@ -82,7 +95,7 @@ def project_list(
                 "events": len(project.events),
             }
         )
-    return _headed(pd.DataFrame(rows), LIST_COLUMNS, language)
+    return rows.frame()
 
 
 def project_events(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
