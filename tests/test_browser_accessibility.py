@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from test_browser_pages import DESKTOP, PHONE, base  # noqa: F401
+from test_browser_pages import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import re
 
 from browser_support import wait_for_app
 from playwright.sync_api import Page, expect
-from test_browser_pages import DESKTOP, MAIN, SIDEBAR, base, sidebar_choice  # noqa: F401
+from test_browser_pages import DESKTOP, MAIN, SIDEBAR, sidebar_choice
 
 LANGUAGE_LABEL = "Language · Език · Јазик"
 
