@@ -9,19 +9,18 @@ data/README.md ("What the validator checks") lists what these checks can and can
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from lib.load.date_words import missing_from_quote
+from lib.load.figure_checks import check_parts_have_wholes, check_rows
 from lib.load.quotes import states_number
 from lib.load.stated import (
     CO_FUNDED,
-    approximation_before,
     names_one_of,
     states_currency,
     states_text,
 )
-from lib.load.values_csv import VALUES_FILE, ValueRow
+from lib.load.values_csv import ValueRow
 from lib.model.problems import Problem
 from lib.model.schema import INFERABLE_FIELDS
 
@@ -53,9 +52,9 @@ def check_facts(
         else:
             checker.check()
         dates.update(checker.dates)
-    _check_rows(rows, dates, problems)
+    check_rows(rows, dates, problems)
     if rows_complete:
-        _check_parts_have_wholes(rows, problems)
+        check_parts_have_wholes(rows, problems)
     return problems
 
 
@@ -244,74 +243,3 @@ def _quotes_sharing(event: Any, field: str, events: dict) -> list[str]:
         quotes.append(current.quote)
         current = events.get(current.part_of) if current.part_of else None
     return quotes
-
-
-def _check_rows(
-    rows: list[ValueRow], dates: dict[tuple[str, str], tuple[Any, Any]], problems: list[Problem]
-) -> None:
-    for row in rows:
-        if row.value is not None and row.precision == "exact":
-            word = approximation_before(row.quote, row.value)
-            if word is not None:
-                message = (
-                    f"the quote says '{word} {row.value}': the figure is approximate; "
-                    "write `approximate` in `precision`"
-                )
-                problems.append(Problem(VALUES_FILE, row.line, "precision", message))
-    # A period is stated by the row's quote, by its event's or project's dates, or by the
-    # quote of another row of the same figure and period (a city's part of a stated total).
-    stated_periods = {_period_key(row) for row in rows if not _unstated_period(row)}
-    for row in rows:
-        if (row.project, "") not in dates:
-            continue  # the project's file is broken or missing: its own problem is reported
-        if _period_key(row) in stated_periods:
-            continue
-        known = {dates.get((row.project, row.event or ""), (None, None))}
-        known.add(dates.get((row.project, ""), (None, None)))
-        for field, date, missing in _unstated_period(row):
-            if any(date in pair for pair in known):
-                continue
-            message = (
-                f"the quote does not write {missing} of {date}, nor is it the date of the "
-                "row's event or project; correct it to what the report says, or leave it out"
-            )
-            problems.append(Problem(VALUES_FILE, row.line, field, message))
-
-
-def _period_key(row: ValueRow) -> tuple:
-    return (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))
-
-
-def _unstated_period(row: ValueRow) -> list[tuple[str, Any, str]]:
-    """(field, date, what is missing) for each date of the row's period its quote does not write."""
-    found = []
-    for field in ("period_start", "period_end"):
-        date = getattr(row, field)
-        missing = missing_from_quote(date, row.quote) if date is not None else None
-        if missing is not None:
-            found.append((field, date, missing))
-    return found
-
-
-def _check_parts_have_wholes(rows: list[ValueRow], problems: list[Problem]) -> None:
-    """A part (a city's share) with no whole of the same project, event, indicator and period
-    would count in no total: the report's total must be entered too."""
-    wholes: set[tuple] = set()
-    parts: dict[tuple, list[ValueRow]] = defaultdict(list)
-    for row in rows:
-        key = (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))
-        if row.breakdown:
-            parts[key].append(row)
-        elif not row.place:
-            wholes.add(key)
-    for key, group in parts.items():
-        if key in wholes:
-            continue
-        first = group[0]
-        message = (
-            f"this is a part of a total ({first.breakdown}), but there is no row of the whole "
-            f"(`{first.indicator}` for the same project, event and period, with no place and "
-            "no breakdown); add the report's total, or leave `breakdown` empty if the report "
-            "gives no total"
-        )
-        problems.append(Problem(VALUES_FILE, first.line, "breakdown", message))
