@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_values
 from lib.topics.palette import UNKNOWN_GREY
-from lib.topics.people.chart import APPROXIMATE_OPACITY, participants_chart
+from lib.topics.people.bar_style import APPROXIMATE_OPACITY
+from lib.topics.people.chart import participants_chart
 from lib.topics.people.data import (
     ALL_CITIES,
     NOT_BROKEN_DOWN,

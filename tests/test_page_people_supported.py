@@ -12,8 +12,9 @@ from lib.load.loader import load_portfolio
 from lib.query.figure_text import figure_text, value_text
 from lib.query.figures import indicator_figure
 from lib.query.filters import Filters, selected_values
-from lib.topics.people.chart import APPROXIMATE_OPACITY, people_chart
+from lib.topics.people.bar_style import APPROXIMATE_OPACITY
 from lib.topics.people.data import at_least_note, people_figures, people_table
+from lib.topics.people.people_chart import people_chart
 
 
 @pytest.fixture(scope="module")

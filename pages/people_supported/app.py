@@ -14,13 +14,13 @@ from lib.query.limits import CHART_ROWS, largest_rows, more_text
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.people import notes
-from lib.topics.people.chart import people_chart
 from lib.topics.people.data import (
     at_least_note,
     page_codes,
     people_figures,
     people_table,
 )
+from lib.topics.people.people_chart import people_chart
 from lib.ui.components import chart, figures_download, limited_table
 from lib.ui.downloads import pictured
 from lib.ui.figure_cards import headline_card

@@ -1,0 +1,152 @@
+"""The People supported chart: one panel a kind of people, each with its own axis, bars by
+project (and series), names above the bars; unknown values written "not reported", never
+drawn as 0; approximate values lighter, hatched and marked "≈" (lib/topics/people/bar_style.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lib.query.figure_text import value_text
+from lib.text.escape import html_text
+from lib.text.i18n import plotly_separators, tr
+from lib.topics.palette import OKABE_ITO
+from lib.topics.people.bar_names import WRAP, bar_width, names_above, row_px, rows_axis
+from lib.topics.people.bar_style import FONT, bar_style, bar_text, hover, quote, wrap
+
+
+def people_chart(figures: pd.DataFrame, language: str = "en") -> go.Figure:
+    """One panel a kind of people, each with its own axis: 84,000 informed must not dwarf 518
+    supported, and the kinds are never stacked or added. Bars are by project (and series);
+    the period is written in the label, not placed on a calendar the report did not give."""
+    # a suppressed small count ("fewer than 5") has a panel, though it has no bar
+    shown = figures["value"].notna() | (figures["precision"] == "suppressed")
+    reported_codes = figures.loc[shown, "indicator"]
+    codes = list(dict.fromkeys(reported_codes))
+    panels = [figures[figures["indicator"] == code] for code in codes]
+    tick_texts = [[_people_tick(row) for row in panel.itertuples()] for panel in panels]
+    spans = [rows_axis(ticks)["range"] for ticks in tick_texts]
+    heights = [
+        int((span[0] - span[1]) * row_px(ticks))
+        for span, ticks in zip(spans, tick_texts, strict=True)
+    ]
+    titles = [_panel_title(panel, language) for panel in panels]
+    gap_px = 64 + 18 * max((title.count("<br>") + 1 for title in titles), default=1)
+    total_px = sum(heights) + gap_px * len(codes) + 60
+    figure = make_subplots(
+        rows=max(len(codes), 1),
+        cols=1,
+        row_heights=heights or None,
+        vertical_spacing=gap_px / total_px if len(codes) > 1 else 0.0,
+        subplot_titles=titles,
+    )
+    # The panels' titles first, then every panel's annotations and axes, all set in one
+    # update: Plotly checks every annotation again on each change (a sixth of the page's time)
+    written = [
+        {**title.to_plotly_json(), "x": 0, "xanchor": "left", "align": "left"}
+        for title in figure.layout.annotations
+    ]
+    for title in written:
+        title["font"] = {**title.get("font", {}), "size": 14}
+    axes: dict[str, dict] = {}
+    for index, (panel, ticks) in enumerate(zip(panels, tick_texts, strict=True), start=1):
+        colour = OKABE_ITO[(index - 1) % 6]
+        written += _add_panel(figure, index, panel, ticks, colour, axes, language)
+    if written:
+        figure.layout.annotations = written  # replaced: an update would merge them one by one
+    figure.update_layout(
+        **axes,
+        height=max(260, total_px),
+        separators=plotly_separators(language),
+        font=FONT,
+        showlegend=False,
+        margin={"l": 10, "r": 40, "t": gap_px - 20, "b": 30},
+        hoverlabel={"align": "left"},
+    )
+    return figure
+
+
+def _people_tick(row: object) -> str:
+    lines = wrap(row.project, WRAP)
+    if row.series:
+        lines += wrap(f"· {row.series}", WRAP)
+    return "<br>".join(lines + wrap(row.period, WRAP))
+
+
+def _panel_title(panel: pd.DataFrame, language: str) -> str:
+    """Wrapped to a phone's width: the panel is the chart's width, names above the bars."""
+    first = panel.iloc[0]
+    counts = tr(language, "counts {what}", what=first["counts"])
+    if first["aggregation"] == "at_least" and panel["value"].notna().sum() > 1:
+        counts += tr(language, "; series may overlap, so they are not added")
+    label = "<br>".join(wrap(first["indicator_label"], WRAP))
+    return f"<b>{label}</b><br>" + "<br>".join(wrap(counts, WRAP))
+
+
+def _add_panel(
+    figure: go.Figure,
+    index: int,
+    panel: pd.DataFrame,
+    ticks: list[str],
+    colour: str,
+    axes: dict[str, dict],
+    language: str,
+) -> list[dict]:
+    """The panel's bars, and the annotations it needs (its names, and "not reported"); its
+    axes go into `axes`, for the layout."""
+    positions = list(range(len(panel)))
+    reported = [
+        (y, row)
+        for y, row in zip(positions, panel.itertuples(), strict=True)
+        if not pd.isna(row.value)
+    ]
+    approximate = [row.precision == "approximate" for _, row in reported]
+    figure.add_bar(
+        orientation="h",
+        y=[y for y, _ in reported],
+        x=[int(row.value) for _, row in reported],
+        text=[
+            bar_text(int(row.value), a, language)
+            for (_, row), a in zip(reported, approximate, strict=True)
+        ],
+        textposition="outside",
+        cliponaxis=False,
+        width=bar_width(ticks),
+        marker=bar_style(approximate, colour),
+        hovertext=[_people_hover(row, language) for _, row in reported],
+        hoverinfo="text",
+        row=index,
+        col=1,
+    )
+    suffix = "" if index == 1 else str(index)
+    widest = max((int(row.value) for _, row in reported), default=1)
+    axes[f"xaxis{suffix}"] = {"range": [0, widest * 1.35], "tickformat": ","}
+    axes[f"yaxis{suffix}"] = rows_axis(ticks)
+    not_reported = [
+        {
+            "x": 0,
+            "y": y,
+            "xref": f"x{suffix}",
+            "yref": f"y{suffix}",
+            "text": row.number,  # "not reported", or "fewer than 5" on the public site
+            "showarrow": False,
+            "xanchor": "left",
+            "font": {"color": "#444444", "size": 13},
+        }
+        for y, row in zip(positions, panel.itertuples(), strict=True)
+        if pd.isna(row.value)
+    ]
+    return not_reported + names_above(ticks, (f"x{suffix}", f"y{suffix}"))
+
+
+def _people_hover(row: object, language: str) -> str:
+    number = value_text(row.value, row.precision, language)
+    return hover(
+        f"<b>{html_text(row.indicator_label)}: {number}</b>",
+        html_text(row.project) + (f" · {html_text(row.series)}" if row.series else ""),
+        tr(language, "Period: {period}", period=html_text(row.period)),
+        tr(language, "Counts: {what}", what=html_text(row.counts)),
+        tr(language, "Source: {source}", source=html_text(row.source)),
+        quote(row.quote),
+    )
