@@ -10,6 +10,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.figure_columns import column_frame, each_distinct, figure_events, figures_when
 from lib.query.figure_text import value_text
+from lib.query.index import index_of
 from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -30,26 +31,11 @@ def venue_words(portfolio: Portfolio, event: Event | None, language: str) -> str
     return tr(language, "venue not stated")
 
 
-def whole_key(frame: pd.DataFrame) -> list[str]:
-    """Ties a whole to its parts the way the validator does (same event, indicator, period)."""
-    # str(None) is "None", as the validator writes a missing period; each distinct period once
-    return [
-        f"{project}|{event}|{indicator}|{start}|{end}"
-        for project, event, indicator, start, end in zip(
-            frame["project"].tolist(),
-            frame["event"].tolist(),
-            frame["indicator"].tolist(),
-            each_distinct(str, frame["period_start"].tolist()),
-            each_distinct(str, frame["period_end"].tolist()),
-            strict=True,
-        )
-    ]
-
-
 def participant_texts(
     portfolio: Portfolio, every: pd.DataFrame, codes: list[str], language: str
 ) -> pd.DataFrame:
-    """The words of each participants figure that depend on the figure alone."""
+    """The words of each participants figure that depend on the figure alone; `every` is
+    the index's figures (lib/query/row_texts.py), whose whole-to-parts keys it holds."""
     rows = every[every["indicator"].isin(codes)]
     projects, events, indicators = (
         rows[name].tolist() for name in ("project", "event", "indicator")
@@ -59,7 +45,8 @@ def participant_texts(
     no_event = tr(language, "no single event")
     return column_frame(
         {
-            "key": whole_key(rows),
+            # ties a whole to its parts as the validator does (same event, indicator, period)
+            "key": index_of(portfolio).group.loc[rows.index].tolist(),
             "group": [
                 f"{project}|{event}|{indicator}"
                 for project, event, indicator in zip(projects, events, indicators, strict=True)
