@@ -4,7 +4,8 @@ A funder's portfolio has thousands of projects: a rerun must not walk all of the
 few a filter selects. `index_of` builds, once per portfolio, each project's countries, cities,
 funders, programmes and years, the reverse look-ups (city -> projects...), the filter options
 and each figure's venue; selections and what pages derive from them are then kept per filter
-(`remember`), so a rerun that changes nothing redoes nothing. Plain Python, no Streamlit.
+(`remember`), and what does not depend on the filters once a version (`once`), so a rerun that
+changes nothing redoes nothing. Plain Python, no Streamlit.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ class _Kept:
 
 @dataclass
 class PortfolioIndex:
-    """Look-ups of one portfolio; built by index_of, never changed after but for `remember`."""
+    """Look-ups of one portfolio; built by index_of, never changed after but for what
+    `remember` and `once` keep."""
 
     ids: tuple[str, ...]  # every project id, sorted
     facets: dict[str, dict[str, frozenset[str]]]  # facet -> project -> its values
