@@ -25,12 +25,12 @@ from browser_support import ARTIFACTS, ROOT, free_port, log_tail, save_screensho
 from fixture_data import FIXTURE_DATA_DIR
 from playwright.sync_api import Locator, Page, Response, expect
 from test_browser_pages import (
-    MAIN,
     OVERVIEW,
     PAGES,
     choose_in_sidebar,
     metric_value,
     missing_text,
+    showing_line,
     url_of,
     wait_until_drawn,
 )
@@ -137,7 +137,7 @@ def test_the_replicas_behind_nginx_draw_every_page_and_a_filter(site, open_page)
     page = open_page(url_of(site, OVERVIEW)).page
     expect(metric_value(page, "Participants")).to_have_text("291")
     choose_in_sidebar(page, "City", "Shtip")
-    expect(page.locator(MAIN).get_by_text("Showing: City: Shtip")).to_be_visible()
+    expect(showing_line(page, "City: Shtip")).to_be_visible()
     wait_for_app(page)
     expect(metric_value(page, "Participants")).to_have_text("132")
     save_screenshot(page, "proxied-overview-shtip")
