@@ -8,6 +8,7 @@ spread over cities, and a place without coordinates is listed, never placed by g
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,7 +17,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.filters import Filters
-from lib.query.limits import NAMES
+from lib.query.limits import CELL_CHARACTERS, NAMES
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import (
@@ -90,6 +91,30 @@ def _size(
     return float(size.total), COUNTED, words, size.approximate
 
 
+def _head(
+    write: Callable[[int], str],
+    count: int,
+    most: int | None,
+    budget: int | None,
+    least: int = 0,
+    between: str = "; ",
+) -> list[str]:
+    """The first of `count` lines, written by `write(i)`: at most `most` (all when None), and
+    once they pass `budget` characters joined by `between`, no more after the first `least`.
+    A table cell on screen shows its first CELL_CHARACTERS (lib/query/limits.py's
+    short_cells): a city's row written past them is cut to the same words, and the lines
+    after them (a hub's tens of events, each a date in words) were written for nothing."""
+    lines: list[str] = []
+    length = -len(between)  # of the lines written, joined
+    for number in range(count if most is None else min(count, most)):
+        if budget is not None and number >= least and length > budget:
+            break
+        line = write(number)
+        lines.append(line)
+        length += len(line) + len(between)
+    return lines
+
+
 def _events_here(
     portfolio: Portfolio,
     words: Written,
@@ -97,12 +122,14 @@ def _events_here(
     mine: set[str],
     language: str,
     every_event: bool,
+    budget: int | None,
 ) -> str:
-    """The events held at a place: its first FIGURE_LINES, and how many more, unless
-    `every_event` (for the CSV)."""
+    """The events held at a place: its first FIGURE_LINES, or fewer once they pass `budget`
+    characters (but one), and how many more; every one with `every_event` (for the CSV)."""
     held = [event for event in events if event[0] in mine]
-    written = held if every_event else held[:FIGURE_LINES]
-    text = "; ".join(words.event_line(portfolio, *key) for key in written)
+    most = None if every_event else FIGURE_LINES
+    written = _head(lambda n: words.event_line(portfolio, *held[n]), len(held), most, budget, 1)
+    text = "; ".join(written)
     left = len(held) - len(written)
     return text + _more(left, language, N_("events")) if left else text
 
@@ -129,23 +156,37 @@ def _place_row(
     else:
         outside = tr(language, STATUS_WORDS[OUTSIDE])
         size_value, status, size_words, approximate = None, OUTSIDE, outside, False
-    written_ids = mine if every_figure else mine[:NAMES]
+    # what the table's cells show (their first CELL_CHARACTERS), and the tooltip's first
+    # lines; every one for the CSV
+    budget = None if every_figure else CELL_CHARACTERS
+    most = None if every_figure else NAMES
+    titles = _head(lambda n: words.title(portfolio, mine[n]), len(mine), most, budget, TIP_LINES)
+    written_ids = mine[: len(titles)]
     written = set(written_ids)
     roles_of: dict[str, list[str]] = defaultdict(list)
     for pid, role in roles:
         if pid in written:
             roles_of[pid].append(code_words(role, language))
-    titles = [words.title(portfolio, pid) for pid in written_ids]
     role_lines = [
         f"{title}: " + ", ".join(roles_of[pid])
         for pid, title in zip(written_ids, titles, strict=True)
     ]
     more_projects = _more(len(mine) - len(written_ids), language, N_("projects"))
+    roles_text = "; ".join(role_lines) + (more_projects if len(titles) < len(mine) else "")
+    # the events follow the roles in their cell: past its first characters, one is written
+    events_budget = 0 if budget is not None and len(roles_text) > budget else budget
     events = _events_here(
-        portfolio, words, by_place.events.get(place_id, []), set(mine), language, every_figure
+        portfolio,
+        words,
+        by_place.events.get(place_id, []),
+        set(mine),
+        language,
+        every_figure,
+        events_budget,
     )
-    figures = [words.figure(portfolio, row) for row in rows]
-    more = "" if len(rows) == count else _more(count - len(rows), language)
+    figures = [words.figure(portfolio, row) for row in rows[:TIP_LINES]]
+    texts = _head(lambda n: words.figure_text(portfolio, rows[n]), len(rows), None, budget, 0, "\n")
+    more = "" if len(texts) == count else _more(count - len(texts), language)
     cited = figures_here.cited.get(place_id, []) if in_filter else []
     cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0
     sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited]
@@ -165,9 +206,9 @@ def _place_row(
         "network_only": bool(roles) and all(role == "network_member" for _, role in roles),
         "projects": len(mine),
         "project_titles": "; ".join(titles) + (more_projects if len(titles) < len(mine) else ""),
-        "roles": "; ".join(role_lines) + (more_projects if len(titles) < len(mine) else ""),
+        "roles": roles_text,
         "events": events,
-        "figures": "\n".join(words.figure_text(portfolio, row) for row in rows) + more,
+        "figures": "\n".join(texts) + more,
         "source_ids": figures_here.source_ids.get(place_id, frozenset())
         if in_filter
         else frozenset(),
