@@ -271,3 +271,40 @@ def test_a_hub_citys_row_names_its_first_projects_and_the_csv_every_one(
         assert row["project_titles"] == "; ".join(titles[:NAMES]) + f"; and {left:,} more projects"
         assert len(every.at[place, "roles"].split("; ")) == row["projects"]
         assert row["roles"].endswith(f"; and {left:,} more projects")
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+def test_the_map_pages_cells_written_only_as_far_as_their_cut_read_the_same(
+    portfolio_dir: Path, language: str
+) -> None:
+    """The map page writes a city's lists only until they pass what its table cell shows
+    (`cells`): cut as the screen cuts them, its table and its deck read exactly as those of
+    rows written whole, over every project and one funder's; and those rows wrote less."""
+    from collections import Counter
+
+    from pandas.testing import assert_frame_equal
+
+    from lib.query.filters import Filters, selected_projects, selected_values
+    from lib.query.index import index_of
+    from lib.query.limits import CELL_CHARACTERS, CUT_NOTE, short_cells
+    from lib.text.i18n import tr
+    from lib.topics.map.chart import map_deck
+    from lib.topics.map.city_table import cities_table
+    from lib.topics.map.data import map_data
+
+    portfolio = load_portfolio(portfolio_dir).portfolio
+    facet = index_of(portfolio).facets["funders"]
+    funder, _ = Counter(f for ids in facet.values() for f in ids).most_common(1)[0]
+    for filters in (Filters(), Filters(funders=(funder,))):
+        mine = (portfolio, selected_projects(portfolio, filters))
+        chosen = (*mine, selected_values(portfolio, filters), filters, language)
+        whole, cut = map_data(*chosen), map_data(*chosen, cells=CELL_CHARACTERS)
+        shown = short_cells(cities_table(cut), language=language)
+        assert_frame_equal(shown, short_cells(cities_table(whole), language=language))
+        outlines = {"features": []}
+        assert map_deck(cut, outlines).to_json() == map_deck(whole, outlines).to_json()
+        assert shown.map(lambda text: str(text).endswith(tr(language, CUT_NOTE))).any().any()
+        written = sum(cut.places[c].str.len().sum() for c in ("roles", "events", "figures"))
+        assert written < sum(
+            whole.places[c].str.len().sum() for c in ("roles", "events", "figures")
+        )

@@ -3,7 +3,7 @@ report says happened there, with the links between twinned and networked cities.
 
 import streamlit as st
 
-from lib.query.limits import short_cells
+from lib.query.limits import CELL_CHARACTERS, short_cells
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.map import notes
@@ -29,11 +29,9 @@ view_title = tr(language, "Map of partner cities")
 page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
-data = derived(
-    view,
-    "map.data",
-    lambda: map_data(portfolio, view.project_ids, view.values, view.filters, language),
-)
+# a city's table cells written only as far as short_cells below cuts them
+selected = (portfolio, view.project_ids, view.values, view.filters, language)
+data = derived(view, "map.data", lambda: map_data(*selected, cells=CELL_CHARACTERS))
 outlines = derived(view, "map.outlines", load_country_outlines)
 words = derived(
     view,
@@ -73,11 +71,7 @@ limited_table(
 )
 table_download(
     tr(language, "Download the cities table (CSV)"),
-    lambda: cities_table(
-        map_data(
-            portfolio, view.project_ids, view.values, view.filters, language, every_figure=True
-        )
-    ),
+    lambda: cities_table(map_data(*selected, every_figure=True)),
     "map-cities.csv",
     key="map.cities.csv",
 )

@@ -17,7 +17,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.filters import Filters
-from lib.query.limits import CELL_CHARACTERS, NAMES
+from lib.query.limits import NAMES
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import (
@@ -142,6 +142,7 @@ def _place_row(
     in_filter: bool,
     language: str,
     every_figure: bool,
+    budget: int | None,
 ) -> dict:
     place = portfolio.places[place_id]
     country = portfolio.countries.get(place.country)
@@ -156,9 +157,6 @@ def _place_row(
     else:
         outside = tr(language, STATUS_WORDS[OUTSIDE])
         size_value, status, size_words, approximate = None, OUTSIDE, outside, False
-    # what the table's cells show (their first CELL_CHARACTERS), and the tooltip's first
-    # lines; every one for the CSV
-    budget = None if every_figure else CELL_CHARACTERS
     most = None if every_figure else NAMES
     titles = _head(lambda n: words.title(portfolio, mine[n]), len(mine), most, budget, TIP_LINES)
     written_ids = mine[: len(titles)]
@@ -249,12 +247,15 @@ def map_data(
     filters: Filters,
     language: str = "en",
     every_figure: bool = False,
+    cells: int | None = None,
 ) -> MapData:
     """Places and links of the selected projects; `values` are the view's figures (from
     filters.selected_values, with their `venue`). Places outside a country or city filter
     are kept, faded, because they belong to a selected project; their figures are not shown.
-    A place's `figures` and `events` are its first FIGURE_LINES, unless `every_figure` (for
-    the CSV)."""
+    A place's `figures` and `events` are its first FIGURE_LINES and its `project_titles` and
+    `roles` its first NAMES projects, unless `every_figure` (for the CSV). With `cells` (the
+    map page's CELL_CHARACTERS), they are written only until they pass that many characters
+    (and the tooltip's first TIP_LINES): a table cell cut there shows the same words."""
     # a link or an event may name a place the place lists lack
     ids = places_of(portfolio, project_ids)
 
@@ -266,8 +267,10 @@ def map_data(
 
     by_place = gather_by_place(portfolio, project_ids, values, every_figure)
     words = written_in(portfolio, language)
+    budget = None if every_figure else cells
     rows = [
-        _place_row(portfolio, by_place, words, p, in_filter(p), language, every_figure) for p in ids
+        _place_row(portfolio, by_place, words, p, in_filter(p), language, every_figure, budget)
+        for p in ids
     ]
     # a list a column: a frame made from a dict a row works out each row's columns again
     places = pd.DataFrame({name: [row[name] for row in rows] for name in rows[0]} if rows else [])
