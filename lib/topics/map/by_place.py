@@ -12,7 +12,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
 from lib.query.membership import is_in
-from lib.topics.map.place_figures import FiguresByPlace
+from lib.topics.map.place_figures import FiguresByPlace, figure_ties
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
 # the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
@@ -91,7 +91,7 @@ def gather_by_place(
     return ByPlace(
         _mine(every.roles, selected),
         _mine(every.events, selected),
-        FiguresByPlace(values, sizer, adds_up, lines, TIP_LINES),
+        FiguresByPlace(figure_ties(portfolio, sizer), values, adds_up, lines, TIP_LINES),
         sizer,
     )
 
