@@ -51,7 +51,7 @@ class FigureTies:
     labels: pd.Index  # the figures' row labels, which a selection's frame keeps
     tie: np.ndarray  # the number of the place a figure is tied to, or -1
     places: np.ndarray  # the place of each number
-    whole: np.ndarray  # the number of its (project, event, indicator)
+    whole: np.ndarray  # the number of its (project, event, indicator), or -1
     part: np.ndarray  # it is a part of a whole (its breakdown is given)
     from_here: np.ndarray  # a part from a city, tied to it (else a whole, to its venue)
     cited: np.ndarray  # the number of its (place, source, quote)
@@ -73,21 +73,20 @@ def figure_ties(portfolio: Portfolio, sizer: str | None) -> FigureTies:
 
 
 def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
-    breakdown = values["breakdown"].fillna("").to_numpy(object)
-    part = breakdown != ""
-    from_here = breakdown == "origin_city"
-    at_venue = ~part & (values["venue"].fillna("").to_numpy(object) != "")
+    breakdown = values["breakdown"]
+    part = (breakdown != "").to_numpy(dtype=bool, na_value=False)
+    from_here = (breakdown == "origin_city").to_numpy(dtype=bool, na_value=False)
+    at_venue = ~part & (values["venue"] != "").to_numpy(dtype=bool, na_value=False)
     tied = from_here | at_venue
-    names = np.where(from_here, values["place"].to_numpy(object), values["venue"].to_numpy(object))
     tie = np.full(len(values), -1, dtype=np.int64)
-    codes, places = pd.factorize(names[tied])
+    codes, places = pd.factorize(values["place"].where(from_here, values["venue"])[tied])
     tie[tied] = codes
-    # as the map wrote them: a missing text makes a key that matches no other (-1)
-    keys = values["project"] + "|" + values["event"] + "|" + values["indicator"]
-    whole = pd.factorize(keys)[0]
+    # a whole is a (project, event, indicator), a citation a (place, source, quote): each a
+    # number made of its parts' numbers; a missing text matches no other (-1)
+    whole = _combined(*(values[name] for name in ("project", "event", "indicator")))
     source, sources = pd.factorize(values["source"], use_na_sentinel=False)
-    quote = pd.factorize(values["quote"], use_na_sentinel=False)[0]
-    cited = pd.factorize(pd.MultiIndex.from_arrays([tie, source, quote]))[0]
+    quote, quotes = pd.factorize(values["quote"], use_na_sentinel=False)
+    cited = ((tie + 1) * len(sources) + source) * len(quotes) + quote
     number = values["value"]
     return FigureTies(
         labels=values.index,
@@ -105,6 +104,17 @@ def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
         approximate=(values["precision"] == "approximate").to_numpy(dtype=bool, na_value=False),
         values=values,
     )
+
+
+def _combined(*columns: pd.Series) -> np.ndarray:
+    """One number for each row's values of `columns` together, -1 where one is missing."""
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    missing = np.zeros(len(columns[0]), dtype=bool)
+    for column in columns:
+        codes, uniques = pd.factorize(column)
+        combined = combined * (len(uniques) + 1) + codes
+        missing |= codes < 0
+    return np.where(missing, -1, combined)
 
 
 def _ranks(groups: np.ndarray) -> np.ndarray:
