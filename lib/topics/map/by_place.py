@@ -47,20 +47,24 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
     def walk() -> EveryPlace:
         roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
         events: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        named: list[tuple[str, str]] = []
-        also: list[tuple[str, str]] = []
+        # (project, place) as columns: a frame made of a tuple a row took a third of the walk
+        named: tuple[list[str], list[str]] = ([], [])
+        also: tuple[list[str], list[str]] = ([], [])
         for pid in sorted(portfolio.projects):
             project = portfolio.projects[pid]
             for entry in project.places:
                 roles[entry.place].append((pid, entry.role))
-                named.append((pid, entry.place))
+                named[1].append(entry.place)
+            named[0].extend([pid] * len(project.places))
             for link in project.links:
-                also.extend([(pid, link.from_place), (pid, link.to_place)])
+                also[1].extend((link.from_place, link.to_place))
+            also[0].extend([pid] * (2 * len(project.links)))
             for event in project.events:
                 if event.place:
                     events[event.place].append((pid, event.id))
-                    also.append((pid, event.place))
-        mentions = pd.DataFrame(named + also, columns=["project", "place"])
+                    also[0].append(pid)
+                    also[1].append(event.place)
+        mentions = pd.DataFrame({"project": named[0] + also[0], "place": named[1] + also[1]})
         return EveryPlace(roles, events, mentions)
 
     return index_of(portfolio).once(("map.every_place",), walk)
