@@ -61,9 +61,10 @@ class FigureTies:
     reported: np.ndarray  # with a number
     number: np.ndarray  # its number (0 where none is reported)
     approximate: np.ndarray
-    # the index's own frame, not a copy: a selection converts only the rows it writes out
-    # (every figure's nine columns as Python objects were 27 MB at 10,000 projects)
-    values: pd.DataFrame
+    # _FIGURE_COLUMNS, each as (a number a row, the value of each number as a Python
+    # object): a selection's records are picked, not converted from Arrow again; and each
+    # value is kept once (every row's nine columns as objects were 27 MB at 10,000 projects)
+    columns: dict[str, tuple[np.ndarray, np.ndarray]]
 
 
 def figure_ties(portfolio: Portfolio, sizer: str | None) -> FigureTies:
@@ -102,8 +103,13 @@ def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
         reported=number.notna().to_numpy(dtype=bool),
         number=number.fillna(0).to_numpy(dtype=np.int64),
         approximate=(values["precision"] == "approximate").to_numpy(dtype=bool, na_value=False),
-        values=values,
+        columns={name: _numbered(values[name]) for name in _FIGURE_COLUMNS},
     )
+
+
+def _numbered(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return codes.astype(np.int32), pd.Series(uniques).to_numpy(dtype=object)
 
 
 def _combined(*columns: pd.Series) -> np.ndarray:
@@ -158,7 +164,7 @@ class FiguresByPlace:
         self.counts = _per_place(names, np.bincount(place, minlength=len(names)))
         shown = np.arange(len(rows)) if lines is None else np.flatnonzero(_ranks(place) < lines)
         self.rows: dict[str, list[PlaceFigure]] = defaultdict(list)
-        fields = [_objects(every.values, name, rows[shown]) for name in _FIGURE_COLUMNS]
+        fields = [_objects(every, name, rows[shown]) for name in _FIGURE_COLUMNS]
         fields += [sized[shown].tolist(), every.from_here[rows[shown]].tolist()]
         for name, *figure in zip(names[place[shown]].tolist(), *fields, strict=True):
             self.rows[name].append(PlaceFigure(*figure))
@@ -170,8 +176,8 @@ class FiguresByPlace:
         first_cited = rows[firsts[_ranks(cited_place) < cited_kept]]
         for name, source, quote in zip(
             names[every.tie[first_cited]].tolist(),
-            _objects(every.values, "source", first_cited),
-            _objects(every.values, "quote", first_cited),
+            _objects(every, "source", first_cited),
+            _objects(every, "quote", first_cited),
             strict=True,
         ):
             self.cited[name].append((source, quote))
@@ -191,9 +197,10 @@ class FiguresByPlace:
         return self.rows.get(place, [])
 
 
-def _objects(values: pd.DataFrame, column: str, rows: np.ndarray) -> list:
+def _objects(every: FigureTies, column: str, rows: np.ndarray) -> list:
     """The column's values at these positions, as Python objects."""
-    return values[column].iloc[rows].to_numpy(dtype=object).tolist()
+    codes, uniques = every.columns[column]
+    return uniques[codes[rows]].tolist()
 
 
 def _per_place(names: np.ndarray, counts: np.ndarray) -> dict[str, int]:
