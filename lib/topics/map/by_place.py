@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
+from lib.query.limits import NAMES
 from lib.query.membership import is_in
-from lib.topics.map.place_figures import FiguresByPlace, figure_ties
+from lib.topics.map.place_figures import FiguresByPlace, figure_ties, group_ranks
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
 # the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
@@ -23,10 +25,14 @@ TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and 
 @dataclass(frozen=True)
 class ByPlace:
     """What the selected projects say about each place: the roles projects give it and the
-    events held there, in project order."""
+    events held there, in project order; of a hub's hundreds, the roles of its first `NAMES`
+    projects and its first FIGURE_LINES events (every one for the CSV), and how many."""
 
-    roles: dict[str, list[tuple[str, str]]]
+    roles: dict[str, list[tuple[str, str]]]  # place -> (project, role)
+    projects: dict[str, int]  # place -> how many selected projects give it a role
+    network_only: set[str]  # places the selected projects name only as network members
     events: dict[str, list[tuple[str, str]]]  # place -> (project, event id)
+    held: dict[str, int]  # place -> how many events its projects held there
     figures: FiguresByPlace
     sizer: str | None  # the indicator that sizes the dots, if any
 
@@ -34,10 +40,19 @@ class ByPlace:
 @dataclass(frozen=True)
 class EveryPlace:
     """Every project's places, roles and events, found in one walk over the projects a data
-    version; a selection then only keeps its projects' rows of each place."""
+    version, as numbered rows (places and projects by number, projects in the order of
+    their ids): a selection keeps its projects' rows with numpy, not a walk over them."""
 
-    roles: dict[str, list[tuple[str, str]]]  # place -> (project, role), in project order
-    events: dict[str, list[tuple[str, str]]]  # place -> (project, id of an event held there)
+    places: np.ndarray  # the place of each number
+    projects: pd.Index  # the project of each number (every project, sorted)
+    role_place: np.ndarray  # a row a (project, place it lists), in project order
+    role_project: np.ndarray
+    role: np.ndarray  # the row's role
+    network_role: np.ndarray  # the role is "network_member"
+    event_place: np.ndarray  # a row an event held at a place, in project order
+    event_project: np.ndarray
+    event_id: np.ndarray
+    event_listed: np.ndarray  # its project lists the place (a place's events are theirs)
     # (project, place) as the place lists name them, then as links and events do (which may
     # name more): a frame, so a selection's places are one Arrow look-up, not a Python walk
     mentions: pd.DataFrame
@@ -45,27 +60,50 @@ class EveryPlace:
 
 def every_place(portfolio: Portfolio) -> EveryPlace:
     def walk() -> EveryPlace:
-        roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        events: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        # (project, place) as columns: a frame made of a tuple a row took a third of the walk
-        named: tuple[list[str], list[str]] = ([], [])
-        also: tuple[list[str], list[str]] = ([], [])
-        for pid in sorted(portfolio.projects):
+        ids = sorted(portfolio.projects)
+        # columns, not a tuple a row: a frame made of tuples took a third of the walk
+        named: tuple[list[int], list[str], list[str]] = ([], [], [])  # project, place, role
+        also: tuple[list[int], list[str]] = ([], [])
+        held: tuple[list[int], list[str], list[str]] = ([], [], [])  # project, place, event
+        for number, pid in enumerate(ids):
             project = portfolio.projects[pid]
             for entry in project.places:
-                roles[entry.place].append((pid, entry.role))
                 named[1].append(entry.place)
-            named[0].extend([pid] * len(project.places))
+                named[2].append(entry.role)
+            named[0].extend([number] * len(project.places))
             for link in project.links:
                 also[1].extend((link.from_place, link.to_place))
-            also[0].extend([pid] * (2 * len(project.links)))
+            also[0].extend([number] * (2 * len(project.links)))
             for event in project.events:
                 if event.place:
-                    events[event.place].append((pid, event.id))
-                    also[0].append(pid)
-                    also[1].append(event.place)
-        mentions = pd.DataFrame({"project": named[0] + also[0], "place": named[1] + also[1]})
-        return EveryPlace(roles, events, mentions)
+                    held[0].append(number)
+                    held[1].append(event.place)
+                    held[2].append(event.id)
+        numbers, places = pd.factorize(np.array(named[1] + held[1], dtype=object))
+        role_place, event_place = numbers[: len(named[1])], numbers[len(named[1]) :]
+        role_project = np.array(named[0], dtype=np.int64)
+        event_project = np.array(held[0], dtype=np.int64)
+        listed = role_place * len(ids) + role_project
+        role = np.array(named[2], dtype=object)
+        mentions = pd.DataFrame(
+            {
+                "project": [ids[n] for n in named[0] + also[0] + held[0]],
+                "place": named[1] + also[1] + held[1],
+            }
+        )
+        return EveryPlace(
+            places=np.asarray(places, dtype=object),
+            projects=pd.Index(ids),
+            role_place=role_place,
+            role_project=role_project,
+            role=role,
+            network_role=role == "network_member",
+            event_place=event_place,
+            event_project=event_project,
+            event_id=np.array(held[2], dtype=object),
+            event_listed=np.isin(event_place * len(ids) + event_project, listed),
+            mentions=mentions,
+        )
 
     return index_of(portfolio).once(("map.every_place",), walk)
 
@@ -77,24 +115,64 @@ def places_of(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
     return mentions["place"][is_in(mentions["project"], project_ids)].unique().tolist()
 
 
-def _mine(rows: dict[str, list[tuple]], selected: set[str] | None) -> dict[str, list[tuple]]:
-    if selected is None:
-        return rows
-    kept = {place: [row for row in them if row[0] in selected] for place, them in rows.items()}
-    return {place: them for place, them in kept.items() if them}
+def _by_place(places: np.ndarray, place: np.ndarray) -> dict[str, int]:
+    counts = np.bincount(place, minlength=len(places))
+    found = np.flatnonzero(counts)
+    return dict(zip(places[found].tolist(), counts[found].tolist(), strict=True))
+
+
+def _lists(places: np.ndarray, place: np.ndarray, *columns: list) -> dict[str, list[tuple]]:
+    """The rows of each place (given with their places in order), as lists of tuples."""
+    found: dict[str, list[tuple]] = defaultdict(list)
+    for name, *row in zip(places[place].tolist(), *columns, strict=True):
+        found[name].append(tuple(row))
+    return found
 
 
 def gather_by_place(
     portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
 ) -> ByPlace:
     every = every_place(portfolio)
-    selected = None if len(project_ids) == len(portfolio.projects) else set(project_ids)
+    numbers = every.projects.get_indexer(project_ids)
+    chosen = np.zeros(len(every.projects), dtype=bool)
+    chosen[numbers[numbers >= 0]] = True
+    places, ids = every.places, every.projects
+    # each place's roles, places in order and each place's in project order
+    kept = np.flatnonzero(chosen[every.role_project])
+    kept = kept[np.argsort(every.role_place[kept], kind="stable")]
+    place, project = every.role_place[kept], every.role_project[kept]
+    pairs = place * len(ids) + project
+    _, firsts = np.unique(pairs, return_index=True)
+    firsts.sort()  # each (place, project) at its first role
+    if every_figure:
+        shown = np.ones(len(kept), dtype=bool)
+    else:  # the roles of each place's first NAMES projects
+        shown = np.isin(pairs, pairs[firsts[group_ranks(place[firsts]) < NAMES]])
+    roles = _lists(
+        places, place[shown], ids[project[shown]].tolist(), every.role[kept[shown]].tolist()
+    )
+    others = place[~every.network_role[kept]]
+    network_only = set(places[np.setdiff1d(place, others)].tolist())
+    # the events held at each place by its selected projects
+    held = np.flatnonzero(chosen[every.event_project] & every.event_listed)
+    held = held[np.argsort(every.event_place[held], kind="stable")]
+    at = every.event_place[held]
+    written = held if every_figure else held[group_ranks(at) < FIGURE_LINES]
+    events = _lists(
+        places,
+        every.event_place[written],
+        ids[every.event_project[written]].tolist(),
+        every.event_id[written].tolist(),
+    )
     sizer = map_sizer(portfolio)
     adds_up = sizer is not None and portfolio.indicators[sizer].aggregation == "sum"
     lines = None if every_figure else FIGURE_LINES
     return ByPlace(
-        _mine(every.roles, selected),
-        _mine(every.events, selected),
+        roles,
+        _by_place(places, place[firsts]),
+        network_only,
+        events,
+        _by_place(places, at),
         FiguresByPlace(figure_ties(portfolio, sizer), values, adds_up, lines, TIP_LINES),
         sizer,
     )

@@ -21,7 +21,9 @@ from lib.query.limits import NAMES
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import (
-    FIGURE_LINES,
+    FIGURE_LINES as FIGURE_LINES,  # how many figures a row writes: read here by callers
+)
+from lib.topics.map.by_place import (
     TIP_LINES,
     ByPlace,
     gather_by_place,
@@ -118,19 +120,16 @@ def _head(
 def _events_here(
     portfolio: Portfolio,
     words: Written,
-    events: list[tuple[str, str]],
-    mine: set[str],
+    held: list[tuple[str, str]],
+    count: int,
     language: str,
-    every_event: bool,
     budget: int | None,
 ) -> str:
-    """The events held at a place: its first FIGURE_LINES, or fewer once they pass `budget`
-    characters (but one), and how many more; every one with `every_event` (for the CSV)."""
-    held = [event for event in events if event[0] in mine]
-    most = None if every_event else FIGURE_LINES
-    written = _head(lambda n: words.event_line(portfolio, *held[n]), len(held), most, budget, 1)
+    """The events held at a place (`held`, the first of `count`), or fewer once they pass
+    `budget` characters (but one), and how many more."""
+    written = _head(lambda n: words.event_line(portfolio, *held[n]), len(held), None, budget, 1)
     text = "; ".join(written)
-    left = len(held) - len(written)
+    left = count - len(written)
     return text + _more(left, language, N_("events")) if left else text
 
 
@@ -146,8 +145,9 @@ def _place_row(
 ) -> dict:
     place = portfolio.places[place_id]
     country = portfolio.countries.get(place.country)
-    roles = by_place.roles.get(place_id, [])
+    roles = by_place.roles.get(place_id, [])  # of its first projects
     mine = list(dict.fromkeys(pid for pid, _ in roles))
+    projects = by_place.projects.get(place_id, 0)
     figures_here = by_place.figures
     rows = figures_here.of(place_id) if in_filter else []
     count = figures_here.counts.get(place_id, 0) if in_filter else 0
@@ -169,17 +169,16 @@ def _place_row(
         f"{title}: " + ", ".join(roles_of[pid])
         for pid, title in zip(written_ids, titles, strict=True)
     ]
-    more_projects = _more(len(mine) - len(written_ids), language, N_("projects"))
-    roles_text = "; ".join(role_lines) + (more_projects if len(titles) < len(mine) else "")
+    more_projects = _more(projects - len(written_ids), language, N_("projects"))
+    roles_text = "; ".join(role_lines) + (more_projects if len(titles) < projects else "")
     # the events follow the roles in their cell: past its first characters, one is written
     events_budget = 0 if budget is not None and len(roles_text) > budget else budget
     events = _events_here(
         portfolio,
         words,
         by_place.events.get(place_id, []),
-        set(mine),
+        by_place.held.get(place_id, 0),
         language,
-        every_figure,
         events_budget,
     )
     figures = [words.figure(portfolio, row) for row in rows[:TIP_LINES]]
@@ -201,9 +200,9 @@ def _place_row(
         "in_filter": in_filter,
         # a city the selected projects only name as a member of their network: the map's
         # first view leaves it to zooming out when the projects work somewhere else
-        "network_only": bool(roles) and all(role == "network_member" for _, role in roles),
-        "projects": len(mine),
-        "project_titles": "; ".join(titles) + (more_projects if len(titles) < len(mine) else ""),
+        "network_only": place_id in by_place.network_only,
+        "projects": projects,
+        "project_titles": "; ".join(titles) + (more_projects if len(titles) < projects else ""),
         "roles": roles_text,
         "events": events,
         "figures": "\n".join(texts) + more,
@@ -211,7 +210,7 @@ def _place_row(
         if in_filter
         else frozenset(),
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
-        "tip_roles": _first(role_lines, N_("projects"), language, total=len(mine)),
+        "tip_roles": _first(role_lines, N_("projects"), language, total=projects),
         "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=count),
         "tip_sources": _first(sources, N_("sources"), language, total=cited_count),
         "size_value": size_value,

@@ -123,7 +123,7 @@ def _combined(*columns: pd.Series) -> np.ndarray:
     return np.where(missing, -1, combined)
 
 
-def _ranks(groups: np.ndarray) -> np.ndarray:
+def group_ranks(groups: np.ndarray) -> np.ndarray:
     """Each item's place among the items of its group before it (0 for the first)."""
     order = np.argsort(groups, kind="stable")
     ordered = groups[order]
@@ -162,7 +162,9 @@ class FiguresByPlace:
         sized = (every.from_here[at] | ~broken_down)[kept]
         names = every.places
         self.counts = _per_place(names, np.bincount(place, minlength=len(names)))
-        shown = np.arange(len(rows)) if lines is None else np.flatnonzero(_ranks(place) < lines)
+        shown = (
+            np.arange(len(rows)) if lines is None else np.flatnonzero(group_ranks(place) < lines)
+        )
         self.rows: dict[str, list[PlaceFigure]] = defaultdict(list)
         fields = [_objects(every, name, rows[shown]) for name in _FIGURE_COLUMNS]
         fields += [sized[shown].tolist(), every.from_here[rows[shown]].tolist()]
@@ -173,7 +175,7 @@ class FiguresByPlace:
         cited_place = place[firsts]
         self.cited_counts = _per_place(names, np.bincount(cited_place, minlength=len(names)))
         self.cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        first_cited = rows[firsts[_ranks(cited_place) < cited_kept]]
+        first_cited = rows[firsts[group_ranks(cited_place) < cited_kept]]
         for name, source, quote in zip(
             names[every.tie[first_cited]].tolist(),
             _objects(every, "source", first_cited),
