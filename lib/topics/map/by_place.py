@@ -13,7 +13,6 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
 from lib.query.limits import NAMES
-from lib.query.membership import is_in
 from lib.topics.map.place_figures import FiguresByPlace, figure_ties, group_ranks
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
@@ -54,8 +53,9 @@ class EveryPlace:
     event_id: np.ndarray
     event_listed: np.ndarray  # its project lists the place (a place's events are theirs)
     # (project, place) as the place lists name them, then as links and events do (which may
-    # name more): a frame, so a selection's places are one Arrow look-up, not a Python walk
-    mentions: pd.DataFrame
+    # name more), so a selection finds its places with numpy, not a Python walk
+    mention_project: np.ndarray
+    mention_place: np.ndarray
 
 
 def every_place(portfolio: Portfolio) -> EveryPlace:
@@ -79,18 +79,16 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
                     held[0].append(number)
                     held[1].append(event.place)
                     held[2].append(event.id)
-        numbers, places = pd.factorize(np.array(named[1] + held[1], dtype=object))
-        role_place, event_place = numbers[: len(named[1])], numbers[len(named[1]) :]
+                    also[0].append(number)
+                    also[1].append(event.place)
+        mentioned = named[1] + also[1]
+        numbers, places = pd.factorize(np.array(mentioned + held[1], dtype=object))
+        role_place = numbers[: len(named[1])]
+        event_place = numbers[len(mentioned) :]
         role_project = np.array(named[0], dtype=np.int64)
         event_project = np.array(held[0], dtype=np.int64)
         listed = role_place * len(ids) + role_project
         role = np.array(named[2], dtype=object)
-        mentions = pd.DataFrame(
-            {
-                "project": [ids[n] for n in named[0] + also[0] + held[0]],
-                "place": named[1] + also[1] + held[1],
-            }
-        )
         return EveryPlace(
             places=np.asarray(places, dtype=object),
             projects=pd.Index(ids),
@@ -102,7 +100,8 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
             event_project=event_project,
             event_id=np.array(held[2], dtype=object),
             event_listed=np.isin(event_place * len(ids) + event_project, listed),
-            mentions=mentions,
+            mention_project=np.array(named[0] + also[0], dtype=np.int64),
+            mention_place=numbers[: len(mentioned)],
         )
 
     return index_of(portfolio).once(("map.every_place",), walk)
@@ -111,8 +110,17 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
 def places_of(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
     """The places the selected projects name, each once, in the order their place lists name
     them and then their links and events."""
-    mentions = every_place(portfolio).mentions
-    return mentions["place"][is_in(mentions["project"], project_ids)].unique().tolist()
+    every = every_place(portfolio)
+    mentioned = every.mention_place[_chosen(every, project_ids)[every.mention_project]]
+    return every.places[pd.unique(mentioned)].tolist()
+
+
+def _chosen(every: EveryPlace, project_ids: list[str]) -> np.ndarray:
+    """Whether each project (by number) is one of `project_ids`."""
+    numbers = every.projects.get_indexer(project_ids)
+    chosen = np.zeros(len(every.projects), dtype=bool)
+    chosen[numbers[numbers >= 0]] = True
+    return chosen
 
 
 def _by_place(places: np.ndarray, place: np.ndarray) -> dict[str, int]:
@@ -133,9 +141,7 @@ def gather_by_place(
     portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
 ) -> ByPlace:
     every = every_place(portfolio)
-    numbers = every.projects.get_indexer(project_ids)
-    chosen = np.zeros(len(every.projects), dtype=bool)
-    chosen[numbers[numbers >= 0]] = True
+    chosen = _chosen(every, project_ids)
     places, ids = every.places, every.projects
     # each place's roles, places in order and each place's in project order
     kept = np.flatnonzero(chosen[every.role_project])
