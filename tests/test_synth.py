@@ -273,6 +273,46 @@ def test_a_hub_citys_row_names_its_first_projects_and_the_csv_every_one(
         assert row["roles"].endswith(f"; and {left:,} more projects")
 
 
+def test_each_map_citys_projects_and_events_are_those_its_selected_projects_name(
+    portfolio_dir: Path,
+) -> None:
+    """Over one funder's projects, each place's count of projects, its network-only mark and
+    the events its CSV row lists are those the selected project files give it: the projects
+    that list the place, and the events they hold there."""
+    from collections import Counter
+
+    from lib.query.filters import Filters, selected_projects, selected_values
+    from lib.query.index import index_of
+    from lib.topics.map.data import map_data
+
+    portfolio = load_portfolio(portfolio_dir).portfolio
+    facet = index_of(portfolio).facets["funders"]
+    funder, _ = Counter(f for ids in facet.values() for f in ids).most_common(1)[0]
+    filters = Filters(funders=(funder,))
+    chosen = selected_projects(portfolio, filters)
+    assert 0 < len(chosen) < len(portfolio.projects)
+    values = selected_values(portfolio, filters)
+    places = map_data(portfolio, chosen, values, filters, every_figure=True).places
+    roles: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for pid in chosen:
+        for entry in portfolio.projects[pid].places:
+            roles[entry.place].setdefault(pid, []).append(entry.role)
+    held = Counter(
+        event.place
+        for pid in chosen
+        for event in portfolio.projects[pid].events
+        if event.place and pid in roles[event.place]
+    )
+    for row in places.itertuples(index=False):
+        listed = roles.get(row.place, {})
+        assert row.projects == len(listed)
+        every_role = [role for found in listed.values() for role in found]
+        assert row.network_only == (bool(every_role) and set(every_role) == {"network_member"})
+        events = row.events.split("; ") if row.events else []
+        assert len(events) == held[row.place]
+    assert any(held.values()) and any(places["network_only"])
+
+
 @pytest.mark.parametrize("language", ["en", "bg", "mk"])
 def test_the_map_pages_cells_written_only_as_far_as_their_cut_read_the_same(
     portfolio_dir: Path, language: str
