@@ -9,11 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.figures import Figure
 from lib.query.limits import names_text
-from lib.query.membership import is_in
 from lib.query.row_texts import row_texts
 from lib.text.i18n import N_, format_number, tr
 from lib.topics.people.figure_words import (
