@@ -16,7 +16,7 @@ from lib.text.i18n import tr
 from lib.topics.people import notes
 from lib.topics.people.data import at_least_note, page_codes, people_table_head, people_words
 from lib.topics.people.figure_rows import people_rows
-from lib.topics.people.people_chart import people_chart
+from lib.topics.people.people_chart import people_chart_spec
 from lib.ui.components import chart, figures_download, table
 from lib.ui.downloads import pictured
 from lib.ui.figure_cards import headline_card
@@ -75,7 +75,7 @@ if derived(view, "people.any-number", lambda: figures["value"].notna().any()):
         view,
         "people.chart",
         lambda: pictured(
-            view, people_chart(people_words(portfolio, drawn, language), language), view_title
+            view, people_chart_spec(people_words(portfolio, drawn, language), language), view_title
         ),
     )
     chart(figure, "people-supported", key="people-supported.chart")
