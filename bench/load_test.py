@@ -175,7 +175,7 @@ def _summary(results, wall, before, peak, sessions, ramp) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    from run import machine as bench_machine  # bench/run.py: the same description
+    from report import machine as bench_machine  # bench/report.py: the same description
 
     return bench_machine()
 

@@ -29,17 +29,13 @@ and p95), the server's memory after each page, the snapshot's size.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -47,24 +43,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import visits  # noqa: E402 - bench/visits.py, beside this file
+from report import machine, report, targets  # noqa: E402 - bench/report.py
+from server_memory import navigation_pages, server_memory  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 SEED = 2024
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-TARGETS = {
-    "load_s": 5.0,  # cold load and validation at 10,000 projects, seconds
-    "load_to_parse": 3.0,  # ... and at most this many times the bare parse
-    "page_ms": 250.0,  # every page's median warm rerun at 10,000 projects
-    "page_ratio": 2.0,  # ... and at most this many times its time on the bundled data
-    "memory_mb": 500.0,  # server memory after loading 10,000 projects
-    "map_mb": 2.0,  # the map's payload at 10,000 projects
-}
-
-
 # --- workers: each runs in its own process and prints one JSON line --------------------------
 
 
@@ -94,11 +77,6 @@ def work_parse(data_dir: Path) -> dict[str, Any]:
     for path in files:
         yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return {"seconds": time.perf_counter() - started, "files": len(files)}
-
-
-def navigation_pages() -> list[Path]:
-    """The pages the navigation lists: pages/presentation/app.py is opened by `?present=1`."""
-    return [p for p in ROOT.glob("pages/*/app.py") if p.parent.name != "presentation"]
 
 
 def work_pages(data_dir: Path, reruns: int) -> dict[str, Any]:
@@ -162,110 +140,7 @@ def in_fresh_process(
     raise RuntimeError(f"{kind} on {data_dir} failed:\n{done.stdout[-2000:]}{done.stderr[-4000:]}")
 
 
-# --- the server's memory ----------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _rss_mb(pid: int) -> dict[str, float]:
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            fields[name] = int(value.split()[0]) / 1024
-    return fields
-
-
-def server_memory(data_dir: Path, cache_dir: Path, port: int | None) -> dict[str, Any]:
-    """Start the app on `data_dir` (its snapshot in `cache_dir`) on `port` (default: a free
-    one), open every page in Chromium, read the server's memory after each."""
-    from playwright.sync_api import sync_playwright
-
-    port = port or _free_port()
-    env = {**os.environ, "DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_CACHE_DIR": str(cache_dir)}
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            for _ in range(300):
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            idle = _rss_mb(server.pid)
-            pages = [""] + [p.parent.name.replace("_", "-") for p in navigation_pages()]
-            after: dict[str, float] = {}
-            each_page: dict[str, float] = {}
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                for path in dict.fromkeys(pages):
-                    page.goto(f"{url}/{path}")
-                    page.wait_for_selector(
-                        '[data-testid="stApp"][data-test-script-state="notRunning"]',
-                        timeout=600_000,
-                    )
-                    page.wait_for_selector("h1", timeout=600_000)
-                    if not after:
-                        after = _rss_mb(server.pid)  # the data loaded, the first page drawn
-                    each_page[path] = _rss_mb(server.pid)["VmRSS"]
-                every_page = _rss_mb(server.pid)
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    return {
-        "idle_mb": idle["VmRSS"],
-        "after_load_mb": after["VmRSS"],
-        "after_every_page_mb": every_page["VmRSS"],
-        "peak_mb": every_page["VmHWM"],
-        "after_each_page_mb": each_page,
-    }
-
-
 # --- the run and its report -------------------------------------------------------------------
-
-
-def machine() -> dict[str, Any]:
-    import pandas
-    import streamlit
-    import yaml
-
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory = next(
-        int(line.split()[1]) // 1024
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    return {
-        "cpu": model,
-        "cores": os.cpu_count(),
-        "memory_mb": memory,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "streamlit": streamlit.__version__,
-        "pandas": pandas.__version__,
-        "pyyaml": f"{yaml.__version__} (libyaml: {yaml.__with_libyaml__})",
-        "load_average_at_start": os.getloadavg(),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-    }
 
 
 def _commit() -> str:
@@ -342,147 +217,6 @@ def measure(
         print(f"[{name}] server memory", flush=True)
         result["memory"] = server_memory(data_dir, cache_dir, port)
     return result
-
-
-def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each target of the issue at 10,000 projects: the figure, the bound, met or not."""
-    base = results["data"]["bundled"]
-    full = [d for d in results["data"].values() if "load_s" in d]
-    big = next((d for d in full if d["projects"] == 10_000), None)
-    if big is None:
-        return []
-    rows = [
-        ("Cold load and validation", big["load_s"], "s", TARGETS["load_s"], "<"),
-        ("Cold load ÷ bare YAML parse", big["load_to_parse"], "×", TARGETS["load_to_parse"], "≤"),
-    ]
-    for page, entry in big["pages"].items():
-        median = entry["median_ms"]
-        rows.append((f"Warm rerun, {page}", median, "ms", TARGETS["page_ms"], "<"))
-        ratio = median / base["pages"][page]["median_ms"]
-        rows.append((f"Warm rerun ÷ bundled, {page}", ratio, "×", TARGETS["page_ratio"], "≤"))
-        if "map_payload_bytes" in entry:
-            size = entry["map_payload_bytes"] / 1024 / 1024
-            rows.append(("Map payload", size, "MB", TARGETS["map_mb"], "<"))
-    rows += visits.target_rows(big)
-    for entry in results["data"].values():
-        if entry["projects"] >= 100_000:  # the issue's targets at 100,000 projects
-            label = f"{entry['projects']:,} projects: "
-            found = visits.target_rows(entry, first_visit_ms=1000.0)
-            if "memory" in entry:
-                memory = entry["memory"]["after_every_page_mb"]
-                found.append(("Server memory after every page", memory, "MB", 1000.0, "<"))
-            rows += [(label + what, *rest) for what, *rest in found]
-    if "memory" in big:
-        memory, bound = big["memory"], TARGETS["memory_mb"]
-        for key, what in (("after_load_mb", "loading"), ("after_every_page_mb", "every page")):
-            rows.append((f"Server memory after {what}", memory[key], "MB", bound, "<"))
-    return [
-        {
-            "target": what,
-            "value": round(value, 3),
-            "unit": unit,
-            "bound": f"{sign} {bound:g} {unit}",
-            "met": value < bound if sign == "<" else value <= bound,
-        }
-        for what, value, unit, bound, sign in rows
-    ]
-
-
-def _ratio(big: float | None, base: float | None) -> str:
-    return f"{big / base:.1f}×" if big and base else "–"
-
-
-def report(results: dict[str, Any]) -> str:
-    info, every = results["machine"], results["data"]
-    data = {name: entry for name, entry in every.items() if "load_s" in entry}
-    names = list(data)
-    head = " | ".join(f"{name}" for name in names)
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Run by `make bench` (bench/run.py) on {info['date']}: {info['cpu']}, {info['cores']} "
-        f"cores, {info['memory_mb']:,} MB RAM, {info['os']}; Python {info['python']}, "
-        f"Streamlit {info['streamlit']}, pandas {info['pandas']}, PyYAML {info['pyyaml']}. "
-        f"Load average at the start: {', '.join(f'{x:.2f}' for x in info['load_average_at_start'])}"
-        f"; at the end: {', '.join(f'{x:.2f}' for x in results['load_average_at_end'])}.",
-        "",
-        f"Each figure is the median of {results['runs']} runs, each in a fresh process. Page "
-        f"times: AppTest runs the whole app (router, sidebar, page) in-process; a page is opened "
-        f"once, then rerun unchanged {results['reruns']} times and the median rerun is taken; "
-        "the figure is the median of those medians. The synthetic portfolios are made by "
-        f"`dashboard-data synth --seed {SEED}`. Ratios: 10,000 projects ÷ the bundled data. "
-        "The cold load reads the project files on one core (lib/load/yaml_reader); "
-        "the bare parse is PyYAML's `yaml.load` on one core.",
-        "",
-        "## Targets at 10,000 (and 100,000) projects",
-        "",
-        "| target | value | bound | met |",
-        "|---|---:|---|---|",
-    ]
-    for row in results["targets"]:
-        met = "yes" if row["met"] else "**no**"
-        lines.append(
-            f"| {row['target']} | {row['value']:,} {row['unit']} | {row['bound']} | {met} |"
-        )
-    met = sum(row["met"] for row in results["targets"])
-    lines += ["", f"{met} of {len(results['targets'])} targets met.", ""]
-    lines += [
-        "## Figures",
-        "",
-        f"| | {head} | 10,000 ÷ bundled |",
-        "|---|" + "---:|" * (len(names) + 1),
-    ]
-
-    def row(label: str, values: list[float | None], fmt: str) -> None:
-        shown = [format(v, fmt) if v is not None else "–" for v in values]
-        lines.append(f"| {label} | " + " | ".join(shown) + f" | {_ratio(values[-1], values[0])} |")
-
-    row("projects", [data[n]["projects"] for n in names], ",")
-    row("figures (CSV rows)", [data[n]["figures"] for n in names], ",")
-    row("files", [data[n]["files"] for n in names], ",")
-    row("cold load and validation (s)", [data[n]["load_s"] for n in names], ".2f")
-    row("bare YAML parse, C loader (s)", [data[n]["parse_s"] for n in names], ".2f")
-    row("load ÷ parse", [data[n]["load_to_parse"] for n in names], ".2f")
-    row("app's first run incl. load (s)", [data[n]["app_first_run_s"] for n in names], ".2f")
-    for page in data[names[0]]["pages"]:
-        values = [data[n]["pages"].get(page, {}).get("median_ms") for n in names]
-        row(f"warm rerun {page} (ms)", values, ".0f")
-    for page in data[names[0]]["pages"]:
-        if "map_payload_bytes" in data[names[-1]]["pages"].get(page, {}):
-            values = [data[n]["pages"][page].get("map_payload_bytes") for n in names]
-            row("map payload (bytes)", values, ",")
-    if all("memory" in data[n] for n in names):
-        for key, label in (
-            ("idle_mb", "server memory before a session (MB)"),
-            ("after_load_mb", "server memory after loading (MB)"),
-            ("after_every_page_mb", "server memory after every page (MB)"),
-            ("peak_mb", "server peak memory (MB)"),
-        ):
-            row(label, [data[n]["memory"][key] for n in names], ".0f")
-    errors = [
-        f"- {n}, {page}: {error}"
-        for n in names
-        for page, entry in data[n]["pages"].items()
-        for error in entry["errors"]
-    ]
-    lines += ["", "## The snapshot: build, start, first visits, filter changes", ""]
-    lines += [
-        f"A filter change is timed {results['reruns']} times a kind and page (the biggest funder "
-        "once), each with a value not used before in that process; every figure of a page is "
-        f"from {results['runs']} process(es). The load average above says how busy the machine "
-        "was: on a shared machine these times are noisy.",
-        "",
-    ]
-    for name in every:
-        lines += visits.report_lines(name, every[name])
-    errors += [
-        f"- {n}, {page} (filter changes): {error}"
-        for n in every
-        for page, entry in every[n]["visits"]["pages"].items()
-        for error in entry["errors"]
-    ]
-    lines += ["", "## Errors", ""] + (errors or ["None: every page ran without an exception."])
-    return "\n".join(lines) + "\n"
 
 
 def main() -> None:

@@ -244,10 +244,11 @@ def choose_in_sidebar(page: Page, label: str, option: str) -> None:
     page.keyboard.press("Escape")
 
 
-def showing_line(page: Page, filters: str):
+def showing_line(page: Page, filters: str, showing: str = "Showing"):
     """The line under the title naming the chosen filters ("Showing: City: Shtip — 1 of 4
-    projects"), as a locator to `expect`; not the same words in a chart's picture footer."""
-    line = re.compile("^" + re.escape(f"Showing: {filters} — "))
+    projects"; `showing` is the first word in the page's language), as a locator to `expect`;
+    not the same words in a chart's picture footer."""
+    line = re.compile("^" + re.escape(f"{showing}: {filters} — "))
     return page.locator(MAIN).get_by_text(line)
 
 

@@ -13,7 +13,7 @@ import re
 
 from browser_support import wait_for_app
 from playwright.sync_api import Page, expect
-from test_browser_pages import DESKTOP, MAIN, SIDEBAR, sidebar_choice
+from test_browser_pages import DESKTOP, MAIN, SIDEBAR, showing_line, sidebar_choice
 
 LANGUAGE_LABEL = "Language · Език · Јазик"
 
@@ -44,7 +44,7 @@ def test_language_switch_keeps_the_filters_on_the_next_page(base, open_page):  #
     expect(page).to_have_url(re.compile(r"/map\?(country=MK&lang=bg|lang=bg&country=MK)$"))
     wait_for_app(page)
     assert sidebar_choice(page, "Държава") == ["Северна Македония"]
-    expect(page.locator(MAIN).get_by_text("Показани: Държава: Северна Македония")).to_be_visible()
+    expect(showing_line(page, "Държава: Северна Македония", "Показани")).to_be_visible()
     assert watched.console_errors == []
 
 
@@ -93,4 +93,4 @@ def test_language_is_changed_on_the_page_of_a_phone(base, open_page):  # noqa: F
     expect(page.locator(MAIN).locator("h1").first).to_have_text("Учесници по град")
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/participants\?(city=shtip&lang=mk|lang=mk&city=shtip)$"))
-    expect(page.locator(MAIN).get_by_text("Прикажано: Град: Штип").first).to_be_visible()
+    expect(showing_line(page, "Град: Штип", "Прикажано")).to_be_visible()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.query.membership import is_in
+from lib.model.membership import is_in
 
 
 def test_is_in_finds_the_rows_pandas_finds() -> None:

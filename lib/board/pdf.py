@@ -11,17 +11,12 @@ PDF's creation date is the pack's date, and its file id is a hash of its content
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-from pathlib import Path
-
-import matplotlib
-from fpdf import FPDF
 
 from lib.board.charts import funding_bars, participants_bars, people_bars
 from lib.board.content import board_content
 from lib.board.map import map_picture_svg
 from lib.board.model import Board, Line, Topic
+from lib.board.pdf_page import FAMILY, GREY, Pack, chart, chart_size
 from lib.board.rows import PAGE, Medium
 from lib.board.timeline_chart import timeline_bars
 from lib.model.languages import LANGUAGE_NAMES
@@ -30,80 +25,8 @@ from lib.query.filters import Filters
 from lib.text.i18n import format_day, format_number, tr
 from lib.topics.map.basemap import load_country_outlines
 
-FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-FAMILY = "DejaVu"
-GREY = (90, 90, 90)
-CHART_MAX_MM = 175.0  # a chart leaves room on its page for the figures in words
 
-
-class _Pack(FPDF):
-    def __init__(self, board: Board) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.board = board
-        self.fresh_page = False  # the contents' placeholder has just begun an empty page
-        self.set_margins(17, 15, 17)
-        self.set_auto_page_break(True, margin=16)
-        self.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        self.add_font(FAMILY, "I", str(FONTS / "DejaVuSans-Oblique.ttf"))
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        language = self.board.language
-        self.set_font(FAMILY, "", 8)
-        self.set_text_color(*GREY)
-        words = tr(language, "Board pack · Showing: {filters}", filters=self.board.filters_words)
-        self.multi_cell(0, 4, words, new_x="LMARGIN", new_y="NEXT", align="L")
-        self.ln(2)
-        self.set_text_color(0, 0, 0)
-
-    def footer(self) -> None:
-        self.set_y(-11)
-        self.set_font(FAMILY, "", 8)
-        self.set_text_color(*GREY)
-        words = tr(
-            self.board.language,
-            "Page {page} of {pages}",
-            page=format_number(self.page_no(), self.board.language),
-            pages="{nb}",
-        )
-        self.cell(0, 5, words, align="C")
-        self.set_text_color(0, 0, 0)
-
-
-def _svg_height_mm(svg: bytes, width_mm: float) -> float:
-    """The height the SVG takes at `width_mm`, from its width and height in points."""
-    found = re.search(rb'width="([\d.]+)pt" height="([\d.]+)pt"', svg)
-    if not found:
-        return CHART_MAX_MM
-    width, height = float(found.group(1)), float(found.group(2))
-    return width_mm * height / width
-
-
-def _chart_size(pdf: _Pack, svg: bytes | None) -> tuple[float, float]:
-    """The chart's width and height on the page, in mm (0, 0 for no chart)."""
-    if svg is None:
-        return 0.0, 0.0
-    width = pdf.epw
-    height = _svg_height_mm(svg, width)
-    if height > CHART_MAX_MM:  # too tall: narrower, so it keeps its shape
-        width, height = width * CHART_MAX_MM / height, CHART_MAX_MM
-    return width, height
-
-
-def _chart(pdf: _Pack, svg: bytes | None) -> None:
-    if svg is None:
-        return
-    width, height = _chart_size(pdf, svg)
-    # No alt_text: fpdf2 would then mark the whole PDF as tagged while its text stays out of
-    # the structure tree, and a screen reader trusting the tags would skip it (README).
-    x = pdf.l_margin + (pdf.epw - width) / 2
-    pdf.image(io.BytesIO(svg), x=x, y=pdf.get_y(), w=width)
-    pdf.set_y(pdf.get_y() + height + 3)
-
-
-def _begin(pdf: _Pack, needs_mm: float) -> None:
+def _begin(pdf: Pack, needs_mm: float) -> None:
     """A topic (or the sources) begins a page, unless the page so far is little more than half
     full and its title and chart fit under what is there: then it follows on the same page
     (its words may run onto the next), so that no page of the pack is more than half empty."""
@@ -121,7 +44,7 @@ def _begin(pdf: _Pack, needs_mm: float) -> None:
 TILE_HEIGHT = 27.0
 
 
-def _tiles(pdf: _Pack, tiles: tuple[Line, ...]) -> None:
+def _tiles(pdf: Pack, tiles: tuple[Line, ...]) -> None:
     """Headline figures two a row, each a large number over its label and its reports."""
     width, top = (pdf.epw - 6) / 2, pdf.get_y()
     for index, tile in enumerate(tiles):
@@ -143,13 +66,13 @@ def _tiles(pdf: _Pack, tiles: tuple[Line, ...]) -> None:
     pdf.set_xy(pdf.l_margin, top + rows * (TILE_HEIGHT + 4) + 2)
 
 
-def _topic_page(pdf: _Pack, topic: Topic, svg: bytes | None) -> None:
-    _begin(pdf, 12 + _chart_size(pdf, svg)[1])
+def _topic_page(pdf: Pack, topic: Topic, svg: bytes | None) -> None:
+    _begin(pdf, 12 + chart_size(pdf, svg)[1])
     pdf.start_section(topic.title)
     pdf.set_font(FAMILY, "B", 20)
     pdf.multi_cell(0, 10, topic.title, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(2)
-    _chart(pdf, svg)
+    chart(pdf, svg)
     _tiles(pdf, topic.tiles)
     # a text region wraps between words across the bold label and the plain figure
     with pdf.text_columns(text_align="LEFT", line_height=1.15) as column:
@@ -171,7 +94,7 @@ def _topic_page(pdf: _Pack, topic: Topic, svg: bytes | None) -> None:
     pdf.set_text_color(0, 0, 0)
 
 
-def _title_page(pdf: _Pack, made_on: dt.date, fingerprint: str) -> None:
+def _title_page(pdf: Pack, made_on: dt.date, fingerprint: str) -> None:
     board, language = pdf.board, pdf.board.language
     pdf.add_page()
     pdf.set_y(60)
@@ -237,7 +160,7 @@ def _title_page(pdf: _Pack, made_on: dt.date, fingerprint: str) -> None:
     pdf.fresh_page = True
 
 
-def _contents(pdf: _Pack, outline: list) -> None:
+def _contents(pdf: Pack, outline: list) -> None:
     language = pdf.board.language
     pdf.set_x(pdf.l_margin)
     pdf.set_font(FAMILY, "B", 12)
@@ -255,7 +178,7 @@ def _contents(pdf: _Pack, outline: list) -> None:
         )
 
 
-def _sources_page(pdf: _Pack) -> None:
+def _sources_page(pdf: Pack) -> None:
     board, language = pdf.board, pdf.board.language
     _begin(pdf, 12 + 10 * min(len(board.sources), 4))
     pdf.start_section(tr(language, "Sources"))
@@ -301,7 +224,7 @@ def topic_chart(board: Board, key: str, medium: Medium = PAGE) -> bytes | None:
 def board_pack(portfolio: Portfolio, filters: Filters, language: str, made_on: dt.date) -> bytes:
     """The board pack of these filters in `language`, dated `made_on`, as PDF bytes."""
     board = board_content(portfolio, filters, language)
-    pdf = _Pack(board)
+    pdf = Pack(board)
     stamp = dt.datetime.combine(made_on, dt.time(), tzinfo=dt.UTC)
     pdf.set_creation_date(stamp)
     pdf.set_title(tr(language, "Integration projects: board pack"))

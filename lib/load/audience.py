@@ -24,6 +24,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from lib.load.withheld_sentences import redacted, touches, translation_families, withheld_spans
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -76,7 +77,7 @@ def for_audience(portfolio: Portfolio, audience: Audience) -> Portfolio:
         return dataclasses.replace(portfolio, fingerprint=f"{portfolio.fingerprint}-board")
     values = portfolio.values
     projects = {pid: p for pid, p in portfolio.projects.items() if p.published}
-    values = values[values["project"].isin(set(projects))].reset_index(drop=True)
+    values = values[is_in(values["project"], projects)].reset_index(drop=True)
     values, spans = _suppress(portfolio, values)
     kept = _referenced(portfolio, projects, values)
     texts = {
@@ -108,7 +109,8 @@ def _suppress(portfolio: Portfolio, values: pd.DataFrame) -> tuple[pd.DataFrame,
     threshold = portfolio.settings.small_count_threshold
     vulnerable = {code for code, i in portfolio.indicators.items() if i.vulnerable}
     values = values.copy()
-    small = values["indicator"].isin(vulnerable) & values["value"].notna()
+    small = pd.Series(is_in(values["indicator"], vulnerable), index=values.index)
+    small &= values["value"].notna()
     small &= values["value"].fillna(threshold) < threshold
     hidden = small | _complements(values, small)
     if not hidden.any():
@@ -164,6 +166,46 @@ class _QuotesWithheld:
         return entry.model_copy(update=update) if update else entry
 
 
+def _follow(
+    portfolio: Portfolio, sources: set, places: set, organisations: set, programmes: set
+) -> None:
+    """Add, in place, what the entries reach: a programme's funder, report and parent; an
+    organisation's report and place; a report's publisher, the report it translates and its
+    translations. Each entry is followed once (a walk of every report per round, until
+    nothing new came, took a second at 100,000 reports)."""
+    translations: dict[str, list[str]] = {}
+    for sid, source in portfolio.sources.items():
+        if source.translation_of:
+            translations.setdefault(source.translation_of, []).append(sid)
+    waiting = {"programmes": list(programmes), "organisations": list(organisations)}
+    waiting["sources"] = list(sources)
+    found = {"programmes": programmes, "organisations": organisations, "sources": sources}
+
+    def reach(kind: str, key: str | None) -> None:
+        if key and key not in found[kind]:
+            found[kind].add(key)
+            waiting[kind].append(key)
+
+    while any(waiting.values()):
+        while waiting["programmes"]:
+            programme = portfolio.programmes[waiting["programmes"].pop()]
+            reach("organisations", programme.funder)
+            reach("sources", programme.source)
+            reach("programmes", programme.parent)
+        while waiting["organisations"]:
+            organisation = portfolio.organisations[waiting["organisations"].pop()]
+            reach("sources", organisation.source)
+            if organisation.place:
+                places.add(organisation.place)
+        while waiting["sources"]:
+            sid = waiting["sources"].pop()
+            source = portfolio.sources[sid]
+            for translation in translations.get(sid, ()):
+                reach("sources", translation)
+            reach("sources", source.translation_of)
+            reach("organisations", source.publisher)
+
+
 def _complements(values: pd.DataFrame, small: pd.Series) -> pd.Series:
     """Where a reported whole has exactly one suppressed part, its smallest other part."""
     complement = pd.Series(False, index=values.index)
@@ -199,32 +241,9 @@ def _referenced(portfolio: Portfolio, projects: dict, values: pd.DataFrame) -> d
         organisations |= {entry.organisation for entry in project.organisations}
         organisations |= {funding.funder for funding in project.funding}
         programmes |= {funding.programme for funding in project.funding if funding.programme}
-    sources |= set(values["source"])
-    places |= {place for place in values["place"] if place}
-    while True:  # until nothing new is reached: parents, funders, publishers, their sources
-        before = (len(sources), len(places), len(organisations), len(programmes))
-        for pid in list(programmes):
-            programme = portfolio.programmes[pid]
-            organisations.add(programme.funder)
-            sources.add(programme.source)
-            if programme.parent:
-                programmes.add(programme.parent)
-        for oid in list(organisations):
-            organisation = portfolio.organisations[oid]
-            sources.add(organisation.source)
-            if organisation.place:
-                places.add(organisation.place)
-        for sid, source in portfolio.sources.items():
-            if source.translation_of in sources:
-                sources.add(sid)  # the same report in another language
-        for sid in list(sources):
-            source = portfolio.sources[sid]
-            if source.translation_of:
-                sources.add(source.translation_of)
-            if source.publisher:
-                organisations.add(source.publisher)
-        if before == (len(sources), len(places), len(organisations), len(programmes)):
-            break
+    sources |= set(values["source"].unique())
+    places |= {place for place in values["place"].dropna().unique() if place}
+    _follow(portfolio, sources, places, organisations, programmes)
     return {
         "sources": sources,
         "places": places,

@@ -3,7 +3,6 @@ dates are in order, parts add up to their wholes, and one indicator at most size
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lib.load.fact_checks import check_facts
+from lib.load.figure_checks import check_parts_add_up
 from lib.load.quotes import normalise, states_number
 from lib.load.script_checks import check_scripts
 from lib.load.slips import PARENT_CIRCLE, composition_hint, far_from_project, parent_circle
@@ -78,7 +78,7 @@ def check_portfolio(
     _check_map_sizer(entries.get("indicators", []), problems)
     _check_rows(rows, events, known, problems)
     if rows_complete:
-        _check_parts(rows, problems)
+        check_parts_add_up(rows, problems)
     problems += check_facts(entries, rows, rows_complete)
     problems += check_scripts(entries)
     return problems
@@ -291,24 +291,3 @@ def _check_rows(
                 "period_end",
                 f"the end {row.period_end} is before the start {row.period_start}",
             )
-
-
-def _check_parts(rows: list[ValueRow], problems: list[Problem]) -> None:
-    """Where a report gives a whole and its parts (259 = 132 + 127), both must agree."""
-    groups: dict[tuple, list[ValueRow]] = defaultdict(list)
-    for row in rows:
-        key = (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))
-        groups[key].append(row)
-    for group in groups.values():
-        wholes = [row for row in group if not row.breakdown and not row.place]
-        parts = [row for row in group if row.breakdown]
-        if len(wholes) != 1 or not parts or any(row.value is None for row in parts + wholes):
-            continue
-        whole = wholes[0]
-        total = sum(row.value for row in parts)
-        exact = all(row.precision == "exact" for row in parts + wholes)
-        if (exact and total != whole.value) or total > whole.value:
-            listed = " + ".join(str(row.value) for row in parts)
-            lines = ", ".join(str(row.line) for row in parts)
-            message = f"the parts on lines {lines} add up to {listed} = {total}, not {whole.value}"
-            problems.append(Problem(VALUES_FILE, whole.line, "value", message))

@@ -1,6 +1,7 @@
 """Checks of the figures in indicator_values.csv against their quotes and their projects:
 an exact figure whose quote says "about", a period its quote does not write (nor its
-event's or project's dates), and a part by city with no whole beside it."""
+event's or project's dates), a part by city with no whole beside it, and parts that do not
+add up to their whole."""
 
 from __future__ import annotations
 
@@ -82,3 +83,24 @@ def check_parts_have_wholes(rows: list[ValueRow], problems: list[Problem]) -> No
             "gives no total"
         )
         problems.append(Problem(VALUES_FILE, first.line, "breakdown", message))
+
+
+def check_parts_add_up(rows: list[ValueRow], problems: list[Problem]) -> None:
+    """Where a report gives a whole and its parts (259 = 132 + 127), both must agree."""
+    groups: dict[tuple, list[ValueRow]] = defaultdict(list)
+    for row in rows:
+        key = (row.project, row.event, row.indicator, str(row.period_start), str(row.period_end))
+        groups[key].append(row)
+    for group in groups.values():
+        wholes = [row for row in group if not row.breakdown and not row.place]
+        parts = [row for row in group if row.breakdown]
+        if len(wholes) != 1 or not parts or any(row.value is None for row in parts + wholes):
+            continue
+        whole = wholes[0]
+        total = sum(row.value for row in parts)
+        exact = all(row.precision == "exact" for row in parts + wholes)
+        if (exact and total != whole.value) or total > whole.value:
+            listed = " + ".join(str(row.value) for row in parts)
+            lines = ", ".join(str(row.line) for row in parts)
+            message = f"the parts on lines {lines} add up to {listed} = {total}, not {whole.value}"
+            problems.append(Problem(VALUES_FILE, whole.line, "value", message))

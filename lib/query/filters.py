@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.index import FACETS, index_of
 from lib.query.index import programme_chain as programme_chain
-from lib.query.membership import is_in
 
 
 @dataclass(frozen=True)

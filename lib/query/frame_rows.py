@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from lib.query.membership import is_in
+from lib.model.membership import is_in
 
 
 class FrameRows:

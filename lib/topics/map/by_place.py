@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
-from lib.query.membership import is_in
 from lib.topics.map.place_figures import FiguresByPlace
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and

@@ -9,9 +9,9 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
-from lib.query.membership import is_in
 from lib.text.i18n import tr
 
 

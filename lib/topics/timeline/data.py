@@ -11,10 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.frame_rows import rows_of_projects
 from lib.query.index import index_of
-from lib.query.membership import is_in
 from lib.topics.timeline.dates import (
     START_AND_END_NOT_STATED as START_AND_END_NOT_STATED,
 )
