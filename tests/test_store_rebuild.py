@@ -194,14 +194,14 @@ def test_a_long_look_at_every_file_comes_seldom(data: Path, monkeypatch: pytest.
     times its length, so a large portfolio's server does not spend its time on them."""
     monkeypatch.setattr(app_data, "RECHECK_SECONDS", 0.0)
     looks = []
-    real_every_file = app_data._every_file
+    real_look = app_data.look
 
-    def slow_every_file(folder):
+    def slow_look(folder):
         looks.append(folder)
         time.sleep(0.05)
-        return real_every_file(folder)
+        return real_look(folder)
 
-    monkeypatch.setattr(app_data, "_every_file", slow_every_file)
+    monkeypatch.setattr(app_data, "look", slow_look)
     version = app_data._Version()
     ends = time.monotonic() + 0.3
     while time.monotonic() < ends:

@@ -190,13 +190,16 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
     projects = portfolio.projects
     facets: dict[str, dict[str, frozenset[str]]] = {facet: {} for facet in FACETS}
     years: dict[str, set[int]] = {}
+    # a programme's chain up to its top, once a programme (a funder's portfolio has dozens,
+    # its funding lines hundreds of thousands)
+    chains = {pid: programme_chain(portfolio, pid) for pid in portfolio.programmes}
     for project_id, project in projects.items():
         cities = frozenset(entry.place for entry in project.places)
         facets["cities"][project_id] = cities
         facets["countries"][project_id] = frozenset(portfolio.places[p].country for p in cities)
         facets["funders"][project_id] = frozenset(f.funder for f in project.funding)
         facets["programmes"][project_id] = frozenset(
-            p for f in project.funding for p in programme_chain(portfolio, f.programme)
+            p for f in project.funding if f.programme for p in chains[f.programme]
         )
         dates = [project.start, project.end]
         dates += [date for event in project.events for date in (event.start, event.end)]

@@ -17,7 +17,8 @@ import json
 import os
 from pathlib import Path
 
-from lib.load.loader import data_files
+from lib.load.loader import LIST_FILES, SETTINGS_FILE, data_files
+from lib.load.values_csv import VALUES_FILE
 from lib.store.atomic import write_text_atomically
 
 KNOWN_FILE = "known-stats.json"
@@ -35,6 +36,74 @@ def stats_key(data_dir: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def look(data_dir: Path) -> tuple[tuple[tuple[str, int, int], ...], str | None]:
+    """Every entry of the data folder and of its projects/ and sources/ folders (folders, and
+    files through links: a change to any shows) as (path, size, time), sorted; and the
+    stats_key of the same stats. One directory read and one stat an entry: a second walk for
+    the key took 1.7 s of a 100,000-project start. The key is None when a file vanished
+    while it was looked at."""
+    every: list[tuple[str, int, int]] = []
+    keyed: list[tuple[str, int, int]] = []
+    vanished = False
+    for folder, suffix in ((data_dir, ""), (data_dir / "projects", ".yaml")):
+        entries, whole = _stat_entries(folder, every)
+        vanished |= not whole
+        if not suffix:  # the top-level files the loader reads, in its order
+            found = {name: (size, time) for name, size, time in entries}
+            keyed += [(name, *found[name]) for name in _TOP_FILES if name in found]
+        elif not os.path.islink(folder):  # loader.files_in: no linked folder
+            keyed += sorted(entry for entry in entries if _listed(entry[0], suffix))
+    entries, whole = _stat_entries(data_dir / "sources", every)
+    vanished |= not whole
+    if not os.path.islink(data_dir / "sources"):
+        keyed += sorted(entry for entry in entries if _listed(entry[0], ".txt"))
+    if vanished:
+        return tuple(sorted(every)), None
+    digest = hashlib.sha256(str(data_dir.resolve()).encode() + b"\0")
+    for name, size, time in keyed:
+        digest.update(f"{name}\0{size}\0{time}\n".encode())
+    return tuple(sorted(every)), digest.hexdigest()
+
+
+def outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """The data folder's own entries (its files and folders) as (path, size, time), sorted:
+    a file added, removed or replaced by renaming changes it."""
+    every: list[tuple[str, int, int]] = []
+    _stat_entries(data_dir, every)
+    return tuple(sorted(every))
+
+
+_TOP_FILES = (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)
+
+
+def _listed(name: str, suffix: str) -> bool:
+    return name.endswith(suffix) and not name.startswith(".")
+
+
+def _stat_entries(
+    folder: Path, every: list[tuple[str, int, int]]
+) -> tuple[list[tuple[str, int, int]], bool]:
+    """Add the folder's folders and files (through links) to `every`; give back its regular
+    files' (name, size, time), and False when an entry vanished mid-look (a missing folder
+    has no entries: it did not vanish)."""
+    regular: list[tuple[str, int, int]] = []
+    try:
+        listing = os.scandir(folder)
+    except OSError:
+        return regular, True
+    try:
+        with listing:
+            for entry in listing:
+                if entry.is_dir() or entry.is_file():
+                    stat = entry.stat()
+                    every.append((entry.path, stat.st_size, stat.st_mtime_ns))
+                    if entry.is_file(follow_symlinks=False):
+                        regular.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    except OSError:
+        return regular, False
+    return regular, True
 
 
 def recall(cache_dir: Path, key: str | None) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import threading
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ from lib.load.audience import Audience, audience_from_env
 from lib.load.loader import LoadResult, data_dir_from_env, fingerprint
 from lib.model.problems import problem_listing
 from lib.store.build import cache_dir_for
-from lib.store.known_stats import recall, stats_key
+from lib.store.known_stats import look, outline, recall
 from lib.store.published import published, snapshot_only
 from lib.text.i18n import ntr, tr
 from lib.ui.current_data import current_result, pin_for_run, pinned_result
@@ -31,32 +30,6 @@ from lib.ui.current_data import current_result, pin_for_run, pinned_result
 # every 1 / SWEEP_SHARE times its length: a tenth of the server's time at most.
 RECHECK_SECONDS = 5.0
 SWEEP_SHARE = 0.1
-
-
-def _stat_entries(folder: Path, files_too: bool) -> list[tuple[str, int, int]]:
-    found = []
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir() or (files_too and entry.is_file()):
-                    stat = entry.stat()
-                    found.append((entry.path, stat.st_size, stat.st_mtime_ns))
-    except OSError:
-        pass
-    return found
-
-
-def _outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """The data folder's top-level files and sub-folders, with sizes and times."""
-    return tuple(sorted(_stat_entries(data_dir, files_too=True)))
-
-
-def _every_file(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every file the loader may read."""
-    found = _stat_entries(data_dir, files_too=True)
-    for folder in ("projects", "sources"):
-        found += _stat_entries(data_dir / folder, files_too=True)
-    return tuple(sorted(found))
 
 
 class _Version:
@@ -73,20 +46,18 @@ class _Version:
 
     def _look(self, data_dir: Path) -> None:
         key = str(data_dir)
-        outline, files = _outline(data_dir), _every_file(data_dir)
+        top, (files, stats) = outline(data_dir), look(data_dir)
         with self._lock:
             known = self._known.get(key)
         if known is not None and known[1] == files:
             digest = known[2]
         else:
             try:  # known from a build when no file changed since, else from the bytes
-                digest = recall(cache_dir_for(data_dir), stats_key(data_dir)) or fingerprint(
-                    data_dir
-                )
+                digest = recall(cache_dir_for(data_dir), stats) or fingerprint(data_dir)
             except OSError:  # a file replaced mid-read (git unlinks, then writes): look again
                 return
         with self._lock:
-            self._known[key] = (outline, files, digest)
+            self._known[key] = (top, files, digest)
 
     def _sweep_beside(self, data_dir: Path) -> None:
         key, began = str(data_dir), time.monotonic()
@@ -101,7 +72,7 @@ class _Version:
         key, now = str(data_dir), time.monotonic()
         with self._lock:
             known = self._known.get(key)
-        if known is None or known[0] != _outline(data_dir):
+        if known is None or known[0] != outline(data_dir):
             self._look(data_dir)  # first sight, or a file added, removed or replaced
             with self._lock:
                 self._swept[key] = now

@@ -83,7 +83,9 @@ def current_result(
                 result = dataclasses.replace(result, portfolio=portfolio)
                 index_of(portfolio)
             _held = _Held(str(data_dir), audience, fingerprint, result)
-        _settle(replacing=held is not None)
+            # while the collector is still paused: enabled first, it would walk the new
+            # version's objects once before they are frozen (2.2 s at 100,000 projects)
+            _settle(replacing=held is not None)
         return result
     finally:
         _lock.release()

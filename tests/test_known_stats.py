@@ -1,0 +1,64 @@
+"""The one look at a data folder's files that a server's start and sweeps take
+(lib/store/known_stats.look): the stats of every entry, and the key a build recorded its
+fingerprint under, from the same directory reads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from fixture_data import FIXTURE_DATA_DIR
+
+from lib.store.known_stats import look, outline, stats_key
+
+
+@pytest.fixture
+def odd(tmp_path: Path) -> Path:
+    """The fixture data with what the loader does not read beside it: a hidden file, a text
+    file among the projects, a project that is a link, a sub-folder, and sources/ moved
+    elsewhere behind a link."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA_DIR, data)
+    (data / "projects" / ".draft.yaml").write_text("title: draft\n", encoding="utf-8")
+    (data / "projects" / "notes.txt").write_text("to do\n", encoding="utf-8")
+    os.symlink(data / "places.yaml", data / "projects" / "linked.yaml")
+    (data / "projects" / "old").mkdir()
+    shutil.move(data / "sources", tmp_path / "sources")
+    os.symlink(tmp_path / "sources", data / "sources")
+    return data
+
+
+@pytest.mark.parametrize("which", ["fixture", "odd"])
+def test_the_look_gives_the_key_a_build_records(which: str, odd: Path) -> None:
+    data = FIXTURE_DATA_DIR if which == "fixture" else odd
+    files, key = look(data)
+    assert key is not None and key == stats_key(data)
+    paths = {path for path, _, _ in files}
+    assert str(data / "projects" / "linked.yaml") in paths or which == "fixture"
+    assert str(data / "indicator_values.csv") in paths
+    assert files == tuple(sorted(files))
+
+
+def test_the_key_changes_with_a_data_file_and_not_with_a_file_the_loader_skips(odd: Path):
+    files, key = look(odd)
+    (odd / "projects" / "notes.txt").write_text("done\n", encoding="utf-8")
+    after_notes = look(odd)
+    assert after_notes[1] == key  # not a data file: the same version
+    assert after_notes[0] != files  # but the look sees it changed
+    project = next((odd / "projects").glob("*.yaml"))
+    project.write_text(project.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert look(odd)[1] not in (key, None)
+    assert look(odd)[1] == stats_key(odd)
+
+
+def test_the_outline_holds_the_top_level_entries_only(odd: Path) -> None:
+    top = {Path(path).name for path, _, _ in outline(odd)}
+    assert {"projects", "sources", "places.yaml", "indicator_values.csv"} <= top
+    assert "linked.yaml" not in top
+
+
+def test_a_missing_folder_has_no_files_and_a_key(tmp_path: Path) -> None:
+    files, key = look(tmp_path / "nowhere")
+    assert files == () and key == stats_key(tmp_path / "nowhere")
