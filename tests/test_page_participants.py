@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from app_support import numbers, open_app, set_filter
 from fixture_data import FIXTURE_DATA_DIR
@@ -12,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_values
 from lib.topics.palette import UNKNOWN_GREY
+from lib.topics.people import data
 from lib.topics.people.bar_style import APPROXIMATE_OPACITY
 from lib.topics.people.chart import participants_chart
 from lib.topics.people.data import (
@@ -19,9 +21,12 @@ from lib.topics.people.data import (
     NOT_BROKEN_DOWN,
     SUMMED_LABEL,
     participant_figures,
+    participant_words,
     participants_table,
+    participants_table_head,
     parts_check,
 )
+from lib.topics.people.figure_rows import participant_rows
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +63,28 @@ def test_a_city_filter_keeps_only_that_citys_part(portfolio):
     figures = participant_figures(portfolio, selected_values(portfolio, Filters(cities=("shtip",))))
     assert list(figures["participants"]) == ["132"]
     assert list(figures["role"]) == ["part"]
+
+
+@pytest.mark.parametrize("language", ["en", "mk"])
+def test_a_total_drawn_without_its_parts_still_says_they_add_up(portfolio, language):
+    # the page writes words for the rows it shows only: a total's check reads all its parts
+    values = selected_values(portfolio, Filters())
+    rows = participant_rows(portfolio, values)
+    every = participant_figures(portfolio, values, language)
+    total = (rows["role"] == "total").to_numpy().nonzero()[0]
+    for shown in ([*total], [0, len(rows) - 1], list(range(len(rows)))):
+        words = participant_words(portfolio, rows, rows.iloc[shown], language)
+        pd.testing.assert_frame_equal(words, every.iloc[shown].reset_index(drop=True))
+    words = participant_words(portfolio, rows, rows.iloc[total], language)
+    assert words["check"].tolist() == ["132 + 127 = 259 ✓"]
+
+
+def test_the_table_lists_its_first_rows_and_counts_them_all(portfolio, monkeypatch):
+    monkeypatch.setattr(data, "TABLE_ROWS", 2)
+    rows = participant_rows(portfolio, selected_values(portfolio, Filters()))
+    shown, note = participants_table_head(portfolio, rows)
+    assert shown.num_rows == 2
+    assert note.startswith(f"Showing 2 of {len(rows)} rows")
 
 
 def test_parts_check_says_when_parts_cover_only_some_of_the_whole():

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 from app_support import numbers, open_app, set_filter
 from fixture_data import FIXTURE_DATA_DIR
@@ -13,8 +15,10 @@ from lib.query.figure_text import figure_text, value_text
 from lib.query.figures import indicator_figure
 from lib.query.filters import Filters, selected_values
 from lib.topics.people.bar_style import APPROXIMATE_OPACITY
-from lib.topics.people.data import at_least_note, people_figures, people_table
-from lib.topics.people.people_chart import people_chart
+from lib.topics.people.data import at_least_note, people_figures, people_table, people_words
+from lib.topics.people.figure_rows import people_rows
+from lib.topics.people.people_chart import people_chart, people_chart_spec
+from lib.topics.picture_frame import PictureWords, framed
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +60,27 @@ def test_figures_keep_each_kind_and_the_period_as_written(figures):
         "Citizens informed",
         "People engaged to prepare action plans",
     ]
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+def test_the_rows_shown_have_the_words_and_order_of_the_whole_table(portfolio, language):
+    # the page sorts the figures without their words, then writes those of the rows it shows
+    values = selected_values(portfolio, Filters())
+    rows = people_rows(portfolio, values, language)
+    every = people_figures(portfolio, values, language)
+    assert rows["indicator"].tolist() == every["indicator"].tolist()
+    for shown in ([0], [1, len(rows) - 1], list(range(len(rows)))):
+        words = people_words(portfolio, rows.iloc[shown], language)
+        pd.testing.assert_frame_equal(words, every.iloc[shown].reset_index(drop=True))
+
+
+def test_the_chart_framed_for_its_picture_is_the_chart(portfolio, figures):
+    spec = people_chart_spec(figures)
+    words = PictureWords("People supported", "All projects", dt.date(2026, 1, 2), ("A report",))
+    picture = framed(spec, words)
+    assert picture.data == people_chart(figures).data
+    assert spec == people_chart_spec(figures)  # the dict given is left as it was
+    assert "People supported" in picture.layout.title.text
 
 
 def test_trained_total_is_at_least_the_largest_series_not_the_sum(portfolio, figures):

@@ -14,6 +14,7 @@ from lib.model.portfolio import Portfolio
 from lib.query.figure_text import figure_text, value_text
 from lib.query.figures import headline_codes, headline_counts, indicator_figure, network_rows
 from lib.query.filters import Filters, selected_projects, selected_values
+from lib.query.index import index_of
 from lib.query.names import filters_in_words
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.topics.funding.data import funding_rows
@@ -157,6 +158,10 @@ def _map(portfolio: Portfolio, board: Board, cite: SourceNumbering) -> Topic:
     places = data.places.sort_values(
         "size_value", ascending=False, na_position="last", kind="stable"
     )
+    # found through the index, not by walking every selected project and report a line
+    naming = index_of(portfolio).projects_with["cities"]
+    selected = set(board.project_ids)
+    order = {sid: position for position, sid in enumerate(portfolio.sources)}
     for row in places.head(LINES).itertuples(index=False):
         if row.on_map:
             where = row.name
@@ -165,11 +170,11 @@ def _map(portfolio: Portfolio, board: Board, cite: SourceNumbering) -> Topic:
         # the reports behind its dot's figures, and those that name the place for a project
         named_by = [
             entry.source
-            for project_id in board.project_ids
+            for project_id in sorted(naming.get(row.place, frozenset()) & selected)
             for entry in portfolio.projects[project_id].places
             if entry.place == row.place
         ]
-        behind = [sid for sid in portfolio.sources if sid in row.source_ids]
+        behind = sorted((sid for sid in row.source_ids if sid in order), key=order.__getitem__)
         lines.append(Line(where, str(row.size_words), *cite.of(behind + named_by)))
     pairs = data.drawn_links.drop_duplicates(["from_place", "to_place", "kind"])
     notes = (

@@ -41,9 +41,10 @@ def chart_config(file_name: str) -> dict:
     }
 
 
-def pictured(view: View, figure: go.Figure, title: str) -> go.Figure:
-    """`figure` framed for its picture (lib/topics/picture_frame.py): `title`, the view's
-    filters in words, today's date and the titles of the reports behind the view's figures."""
+def pictured(view: View, figure: go.Figure | dict, title: str) -> go.Figure:
+    """`figure` (or its plain dict) framed for its picture (lib/topics/picture_frame.py):
+    `title`, the view's filters in words, today's date and the titles of the reports behind
+    the view's figures."""
     portfolio, language = view.portfolio, view.language
     # in the order first cited; unique() is dict.fromkeys in C (34,000 figures at 10k projects)
     cited = view.values["source"].unique().tolist() if "source" in view.values else []

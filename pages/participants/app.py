@@ -13,11 +13,12 @@ from lib.topics.people.data import (
     SUMMED_HELP,
     SUMMED_LABEL,
     page_codes,
-    participant_figures,
-    participants_table,
+    participant_words,
+    participants_table_head,
 )
+from lib.topics.people.figure_rows import participant_rows
 from lib.topics.people.figure_words import counts_words
-from lib.ui.components import chart, figures_download, limited_table
+from lib.ui.components import chart, figures_download, table
 from lib.ui.downloads import pictured
 from lib.ui.figure_cards import headline_figure, not_reported_note
 from lib.ui.view import current_view, derived, nothing_selected, page_header
@@ -42,9 +43,8 @@ for code in codes:
             description=md(indicator_description(indicator, language)),
         )
     )
-figures = derived(
-    view, "participants.figures", lambda: participant_figures(portfolio, view.values, language)
-)
+# the figures without their words: those are written for the bars drawn and the rows listed
+figures = derived(view, "participants.rows", lambda: participant_rows(portfolio, view.values))
 if figures.empty:
     st.info(tr(language, "The selected projects report no participants at their events."))
     st.stop()
@@ -56,11 +56,14 @@ largest = derived(
     view, "participants.largest", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
 )
 drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "group", CHART_ROWS))
-figure = derived(
-    view,
-    "participants.chart",
-    lambda: pictured(view, participants_chart(drawn, language), view_title),
-)
+
+
+def _chart() -> object:
+    drawn_words = participant_words(portfolio, figures, drawn, language)  # the bars' words only
+    return pictured(view, participants_chart(drawn_words, language), view_title)
+
+
+figure = derived(view, "participants.chart", _chart)
 chart(figure, "participants-by-city", key="participants.chart")
 st.caption(tr(language, notes.CITY_PARTS))
 where = tr(
@@ -78,13 +81,10 @@ if view.filters.cities:
     st.caption(tr(language, notes.CITY_FILTER_PART))
 
 # 3. Table -------------------------------------------------------------------------------------
-limited_table(
-    view,
-    "participants.table",
-    lambda: participants_table(figures, language),
-    tr(language, "rows"),
-    key="participants.table",
+shown = derived(
+    view, "participants.table", lambda: participants_table_head(portfolio, figures, language)
 )
+table(shown, language, key="participants.table")
 
 # 4. Summed over events ------------------------------------------------------------------------
 for code in codes:

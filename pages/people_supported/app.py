@@ -14,14 +14,10 @@ from lib.query.limits import CHART_ROWS, largest_rows, more_text
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.people import notes
-from lib.topics.people.data import (
-    at_least_note,
-    page_codes,
-    people_figures,
-    people_table,
-)
-from lib.topics.people.people_chart import people_chart
-from lib.ui.components import chart, figures_download, limited_table
+from lib.topics.people.data import at_least_note, page_codes, people_table_head, people_words
+from lib.topics.people.figure_rows import people_rows
+from lib.topics.people.people_chart import people_chart_spec
+from lib.ui.components import chart, figures_download, table
 from lib.ui.downloads import pictured
 from lib.ui.figure_cards import headline_card
 from lib.ui.view import current_view, derived, nothing_selected, page_header
@@ -36,7 +32,8 @@ page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
 st.caption(tr(language, notes.KINDS_APART))
-figures = derived(view, "people.figures", lambda: people_figures(portfolio, view.values, language))
+# the figures without their words: those are written for the bars drawn and the rows listed
+figures = derived(view, "people.rows", lambda: people_rows(portfolio, view.values, language))
 reported = derived(view, "people.kinds", lambda: set(figures["indicator"]))
 present = [code for code in codes if code in reported]
 absent = [portfolio.indicators[code].labels.get(language) for code in codes if code not in present]
@@ -75,7 +72,11 @@ if derived(view, "people.any-number", lambda: figures["value"].notna().any()):
         view, "people.drawn", lambda: largest_rows(figures, "indicator", "value", CHART_ROWS)
     )
     figure = derived(
-        view, "people.chart", lambda: pictured(view, people_chart(drawn, language), view_title)
+        view,
+        "people.chart",
+        lambda: pictured(
+            view, people_chart_spec(people_words(portfolio, drawn, language), language), view_title
+        ),
     )
     chart(figure, "people-supported", key="people-supported.chart")
     st.caption(tr(language, notes.PERIODS))
@@ -86,11 +87,9 @@ else:
     st.info(tr(language, notes.WITHOUT_NUMBER))
 
 # 4. Table -------------------------------------------------------------------------------------
-limited_table(
-    view,
-    "people.table",
-    lambda: people_table(figures, language),
-    tr(language, "rows"),
+table(
+    derived(view, "people.table", lambda: people_table_head(portfolio, figures, language)),
+    language,
     key="people-supported.table",
 )
 figures_download(view, "people-supported.csv", key="people-supported.csv", codes=codes)

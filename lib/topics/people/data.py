@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.figures import Figure
-from lib.query.limits import names_text
+from lib.query.limits import TABLE_ROWS, names_text, table_head
 from lib.query.row_texts import row_texts
 from lib.text.i18n import N_, format_number, tr
+from lib.topics.people.figure_rows import page_codes, participant_rows, people_rows
 from lib.topics.people.figure_words import (
     PEOPLE_TEXTS,
     participant_texts,
@@ -30,12 +31,6 @@ SUMMED_HELP = N_(
     "Each event counts its participants once, but a person at two events counts twice, so "
     "this is not a number of different people."
 )
-
-
-def page_codes(portfolio: Portfolio, page: str) -> list[str]:
-    """Codes of the indicators whose `page` in indicators.yaml is `page` ("participants",
-    "people_supported"), in the order of that file."""
-    return [code for code, indicator in portfolio.indicators.items() if indicator.page == page]
 
 
 def parts_check(parts: list[int], whole: int, language: str = "en") -> str:
@@ -56,14 +51,12 @@ def parts_check(parts: list[int], whole: int, language: str = "en") -> str:
 def participant_figures(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> pd.DataFrame:
-    """One row a participants figure in `values`: wholes and their parts by origin city.
-
-    `role` is `total` (a whole whose parts are also in `values`), `part` (from one city), or
-    `whole` (a figure not broken down by city, or one the filters left without its parts).
-    `assigned` is a total's parts added up.
-    """
+    """One row a participants figure in `values`, with its words: wholes and their parts by
+    origin city (the roles of figure_rows.participant_rows). Every row's words, as the board
+    pack reads them: written once a data version and language for every figure
+    (lib/query/row_texts.py), then selected."""
     codes = page_codes(portfolio, "participants")
-    rows = values[values["indicator"].isin(codes)]
+    rows = participant_rows(portfolio, values)
     texts = row_texts(
         portfolio,
         "participants",
@@ -71,45 +64,63 @@ def participant_figures(
         lambda every: participant_texts(portfolio, every, codes, language),
         rows,
     )
-    keys = texts["key"]
-    is_part = (rows["breakdown"] != "").to_numpy()
-    part_keys = keys[is_part]
-    assigned = rows["value"][is_part].groupby(part_keys.to_numpy()).sum()
-    has_parts = ~is_part & is_in(keys, part_keys.unique()) & rows["value"].notna().to_numpy()
+    return _participant_frame(rows, rows, texts, language)
+
+
+def participant_words(
+    portfolio: Portfolio, rows: pd.DataFrame, shown: pd.DataFrame, language: str = "en"
+) -> pd.DataFrame:
+    """participant_figures' rows for `shown` (some of figure_rows.participant_rows' `rows`,
+    those a chart draws or a table lists), their words written for those rows alone."""
+    codes = page_codes(portfolio, "participants")
+    texts = participant_texts(portfolio, shown, codes, language)
+    return _participant_frame(rows, shown, texts, language)
+
+
+def _participant_frame(
+    rows: pd.DataFrame, shown: pd.DataFrame, texts: pd.DataFrame, language: str
+) -> pd.DataFrame:
+    """The frame of `shown`, with `texts` (its figures' words): a total's check names its
+    parts among all the `rows`."""
+    is_part = (shown["role"] == "part").to_numpy()
+    has_parts = (shown["role"] == "total").to_numpy()
     whole_city = np.where(has_parts, tr(language, ALL_CITIES), tr(language, NOT_BROKEN_DOWN))
     frame = pd.DataFrame(
         {
-            "group": texts["group"],
+            "group": shown["group"],
             "label": texts["label"],
             "date": texts["date"],
             "venue": texts["venue"],
             "from_city": np.where(is_part, texts["part_city"], whole_city),
-            "role": np.where(is_part, "part", np.where(has_parts, "total", "whole")),
-            "value": rows["value"].astype("Int64"),
-            "precision": rows["precision"],
-            "participants": value_texts(rows, language),
+            "role": shown["role"],
+            "value": shown["value"].astype("Int64"),
+            "precision": shown["precision"],
+            "participants": value_texts(shown, language),
             "check": "",
-            "assigned": pd.array([pd.NA] * len(rows), dtype="Int64"),
+            "assigned": shown["assigned"],
             "source": texts["source"],
-            "quote": rows["quote"],
+            "quote": shown["quote"],
         },
-        index=rows.index,
+        index=shown.index,
     )
     if has_parts.any():
+        totals = shown[has_parts]
+        parts = rows[
+            (rows["role"] == "part").to_numpy()
+            & rows["value"].notna().to_numpy()
+            & rows["key"].isin(set(totals["key"])).to_numpy()
+        ]
         parts_of: dict[str, list[int]] = {}
-        for key, value in zip(part_keys, rows["value"][is_part], strict=True):
-            if not pd.isna(value):
-                parts_of.setdefault(key, []).append(int(value))
-        totals = frame.index[has_parts]
-        total_keys = keys[has_parts]
-        frame.loc[totals, "assigned"] = total_keys.map(assigned).to_numpy()
-        frame.loc[totals, "check"] = [
+        for key, value in zip(parts["key"].tolist(), parts["value"].tolist(), strict=True):
+            parts_of.setdefault(key, []).append(int(value))
+        frame.loc[totals.index, "check"] = [
             parts_check(parts_of.get(key, []), int(value), language)
-            for key, value in zip(total_keys, frame.loc[totals, "value"], strict=True)
+            for key, value in zip(totals["key"].tolist(), totals["value"].tolist(), strict=True)
         ]
     return frame.reset_index(drop=True)
 
 
+# The number and the city it is from lead: on a phone they are the columns in view.
 PARTICIPANTS_TABLE = {
     "participants": N_("Participants"),
     "from_city": N_("From city"),
@@ -127,6 +138,16 @@ def participants_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFr
     return _with_headers(figures, PARTICIPANTS_TABLE, language)
 
 
+def participants_table_head(
+    portfolio: Portfolio, rows: pd.DataFrame, language: str = "en"
+) -> tuple[pa.Table, str]:
+    """The first rows of the participants table of figure_rows.participant_rows' `rows`
+    (limits.table_head), their words written for those rows alone."""
+    shown = participant_words(portfolio, rows, rows.head(TABLE_ROWS), language)
+    table = participants_table(shown, language)
+    return table_head(table, tr(language, "rows"), language=language, total=len(rows))
+
+
 def _with_headers(figures: pd.DataFrame, headers: dict[str, str], language: str) -> pd.DataFrame:
     """The columns `headers` names, in its order, under their headers in `language`."""
     names = {column: tr(language, header) for column, header in headers.items()}
@@ -136,13 +157,12 @@ def _with_headers(figures: pd.DataFrame, headers: dict[str, str], language: str)
 def people_figures(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> pd.DataFrame:
-    """One row a figure of the People supported page's indicators, in their order.
-
-    Only `counts_in_total` rows: a part by city is already inside its whole, and this page
-    shows kinds of people, not cities.
-    """
+    """One row a figure of the People supported page's indicators (figure_rows.people_rows:
+    those that count in a total, in the page's order), with its words. Every row's words, as
+    the board pack reads them: written once a data version and language for every figure
+    (lib/query/row_texts.py), then selected."""
     codes = page_codes(portfolio, "people_supported")
-    rows = values[values["indicator"].isin(codes) & values["counts_in_total"]]
+    rows = people_rows(portfolio, values, language)
     texts = row_texts(
         portfolio,
         "people_supported",
@@ -150,19 +170,30 @@ def people_figures(
         lambda every: people_texts(portfolio, every, codes, language),
         rows,
     )
+    return _people_frame(rows, texts, language)
+
+
+def people_words(portfolio: Portfolio, shown: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """people_figures' rows for `shown` (some of figure_rows.people_rows' rows, those a chart
+    draws or a table lists), their words written for those rows alone."""
+    codes = page_codes(portfolio, "people_supported")
+    return _people_frame(shown, people_texts(portfolio, shown, codes, language), language)
+
+
+def _people_frame(rows: pd.DataFrame, texts: pd.DataFrame, language: str) -> pd.DataFrame:
     frame = texts.assign(
         value=rows["value"].astype("Int64"),
         precision=rows["precision"],
         number=value_texts(rows, language),
         quote=rows["quote"],
     )[_PEOPLE_COLUMNS]
-    frame = frame.sort_values(["order", "project"], kind="stable").drop(columns="order")
     return frame.reset_index(drop=True)
 
 
-_PEOPLE_COLUMNS = [*PEOPLE_TEXTS[:8], "value", "precision", "number", "source", "quote"]
+_PEOPLE_COLUMNS = [*PEOPLE_TEXTS[1:8], "value", "precision", "number", "source", "quote"]
 
 
+# The number and what it counts lead: on a phone they are the columns in view.
 PEOPLE_TABLE = {
     "number": N_("Number"),
     "indicator_label": N_("Kind of people"),
@@ -178,6 +209,15 @@ PEOPLE_TABLE = {
 def people_table(figures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """The table under the people chart: the period as written, 'not reported' as words."""
     return _with_headers(figures, PEOPLE_TABLE, language)
+
+
+def people_table_head(
+    portfolio: Portfolio, rows: pd.DataFrame, language: str = "en"
+) -> tuple[pa.Table, str]:
+    """The first rows of the people table of figure_rows.people_rows' `rows`
+    (limits.table_head), their words written for those rows alone."""
+    table = people_table(people_words(portfolio, rows.head(TABLE_ROWS), language), language)
+    return table_head(table, tr(language, "rows"), language=language, total=len(rows))
 
 
 def at_least_note(

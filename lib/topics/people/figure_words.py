@@ -1,6 +1,7 @@
 """The words of each participants and People supported figure that depend on the figure
-alone (its project, event, date, venue, source), written once a data version and language
-for every figure (lib/query/row_texts.py); and the numbers in words, from the rows given."""
+alone (its project, event, date, venue, source), for the rows given: those a page shows, or
+every figure once a data version and language (lib/query/row_texts.py) for the board pack;
+and the numbers in words, from the rows given."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from lib.model.portfolio import Portfolio
 from lib.model.schema import Event
 from lib.query.figure_columns import column_frame, each_distinct, figure_events, figures_when
 from lib.query.figure_text import value_text
-from lib.query.index import index_of
 from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -32,25 +32,17 @@ def venue_words(portfolio: Portfolio, event: Event | None, language: str) -> str
 
 
 def participant_texts(
-    portfolio: Portfolio, every: pd.DataFrame, codes: list[str], language: str
+    portfolio: Portfolio, figures: pd.DataFrame, codes: list[str], language: str
 ) -> pd.DataFrame:
-    """The words of each participants figure that depend on the figure alone; `every` is
-    the index's figures (lib/query/row_texts.py), whose whole-to-parts keys it holds."""
-    rows = every[every["indicator"].isin(codes)]
-    projects, events, indicators = (
-        rows[name].tolist() for name in ("project", "event", "indicator")
-    )
+    """The words of each participants figure of `figures` (rows of the index's figures, by
+    their index) that depend on the figure alone."""
+    rows = figures[figures["indicator"].isin(codes)]
+    projects, events = (rows[name].tolist() for name in ("project", "event"))
     found = figure_events(portfolio, projects, events)
     titles = project_titles(portfolio, language)
     no_event = tr(language, "no single event")
     return column_frame(
         {
-            # ties a whole to its parts as the validator does (same event, indicator, period)
-            "key": index_of(portfolio).group.loc[rows.index].tolist(),
-            "group": [
-                f"{project}|{event}|{indicator}"
-                for project, event, indicator in zip(projects, events, indicators, strict=True)
-            ],
             "label": [
                 f"{titles[project]} – {event.title.get(language) if event else no_event}"
                 for project, event in zip(projects, found, strict=True)
@@ -70,17 +62,12 @@ def participant_texts(
     )
 
 
-PARTICIPANT_TEXTS = [
-    "key", "group", "label", "date", "venue", "part_city", "source",
-]  # fmt: skip
-
-
-# The number and the city it is from lead: on a phone they are the columns in view.
 def people_texts(
-    portfolio: Portfolio, every: pd.DataFrame, codes: list[str], language: str
+    portfolio: Portfolio, figures: pd.DataFrame, codes: list[str], language: str
 ) -> pd.DataFrame:
-    """The words of each People supported figure that depend on the figure alone."""
-    rows = every[every["indicator"].isin(codes)]
+    """The words of each People supported figure of `figures` that depend on the figure
+    alone."""
+    rows = figures[figures["indicator"].isin(codes)]
     order = {code: index for index, code in enumerate(codes)}
     projects, events, indicators = (
         rows[name].tolist() for name in ("project", "event", "indicator")
@@ -131,6 +118,3 @@ def value_texts(rows: pd.DataFrame, language: str) -> list[str]:
         rows["precision"].tolist(),
         rows["fewer_than"].to_numpy(dtype=object, na_value=None).tolist(),
     )
-
-
-# The number and what it counts lead: on a phone they are the columns in view.

@@ -1,0 +1,69 @@
+"""The rows of the participants and People supported pages before their words: which
+figures a filter selects, in the order the page lists them, with what the charts need to
+choose their bars (an event's group, a figure's role as a whole or a part, the parts
+added up). Words are written after (lib/topics/people/data.py), for the rows the screen
+shows: of a funder's 12,000 figures, a chart draws a few hundred and a table the first 500.
+Plain pandas, no Streamlit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lib.model.portfolio import Portfolio
+from lib.query.index import index_of
+from lib.query.names import project_titles
+
+
+def page_codes(portfolio: Portfolio, page: str) -> list[str]:
+    """Codes of the indicators whose `page` in indicators.yaml is `page` ("participants",
+    "people_supported"), in the order of that file."""
+    return [code for code, indicator in portfolio.indicators.items() if indicator.page == page]
+
+
+def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:
+    """The participants figures of `values` (its rows, on its index), with `key` (ties a
+    whole to its parts, as the validator does: same event, indicator and period), `group`
+    (one chart bar: the project, event and indicator), `role` (`total`: a whole whose parts
+    are also in `values`; `part`: from one city; `whole`: a figure not broken down by city,
+    or one the filters left without its parts) and `assigned` (a total's parts added up)."""
+    codes = page_codes(portfolio, "participants")
+    rows = values[values["indicator"].isin(codes)]
+    keys = index_of(portfolio).group.loc[rows.index]
+    is_part = (rows["breakdown"] != "").to_numpy()
+    part_keys = keys[is_part]
+    has_parts = ~is_part & keys.isin(set(part_keys)).to_numpy() & rows["value"].notna().to_numpy()
+    assigned = pd.array([pd.NA] * len(rows), dtype="Int64")
+    if has_parts.any():
+        sums = rows["value"][is_part].groupby(part_keys.to_numpy()).sum()
+        assigned[has_parts] = keys[has_parts].map(sums).to_numpy()
+    return rows.assign(
+        key=keys,
+        group=rows["project"] + "|" + rows["event"] + "|" + rows["indicator"],
+        role=np.where(is_part, "part", np.where(has_parts, "total", "whole")),
+        assigned=assigned,
+    )
+
+
+def people_rows(portfolio: Portfolio, values: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The People supported figures of `values` (its rows, on its index) that count in a
+    total, in the page's order: by indicator (as indicators.yaml lists them), then by the
+    project's title in `language`, else as in `values`."""
+    codes = page_codes(portfolio, "people_supported")
+    rows = values[values["indicator"].isin(codes) & values["counts_in_total"]]
+    order = pd.Index(codes).get_indexer(rows["indicator"])
+    ranks = _title_ranks(portfolio, language)
+    title_rank = ranks.to_numpy()[ranks.index.get_indexer(rows["project"])]
+    return rows.iloc[np.lexsort((title_rank, order))]  # stable: equal titles keep their order
+
+
+def _title_ranks(portfolio: Portfolio, language: str) -> pd.Series:
+    """Each project's place among the titles in `language` sorted (equal titles, equal
+    places), by project id: sorting by it sorts by title, without the titles."""
+
+    def ranks() -> pd.Series:
+        titles = project_titles(portfolio, language)
+        _, rank = np.unique(np.array(list(titles.values()), dtype=object), return_inverse=True)
+        return pd.Series(rank, index=pd.Index(list(titles), dtype="str"))
+
+    return index_of(portfolio).once(("people.title_ranks", language), ranks)
