@@ -56,6 +56,7 @@ class EveryPlace:
     # name more), so a selection finds its places with numpy, not a Python walk
     mention_project: np.ndarray
     mention_place: np.ndarray
+    linked: list[str]  # the projects with links, in the order of their ids
 
 
 def every_place(portfolio: Portfolio) -> EveryPlace:
@@ -65,15 +66,19 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
         named: tuple[list[int], list[str], list[str]] = ([], [], [])  # project, place, role
         also: tuple[list[int], list[str]] = ([], [])
         held: tuple[list[int], list[str], list[str]] = ([], [], [])  # project, place, event
+        linked: list[str] = []
+        projects = portfolio.projects
         for number, pid in enumerate(ids):
-            project = portfolio.projects[pid]
-            for entry in project.places:
-                named[1].append(entry.place)
-                named[2].append(entry.role)
-            named[0].extend([number] * len(project.places))
-            for link in project.links:
-                also[1].extend((link.from_place, link.to_place))
-            also[0].extend([number] * (2 * len(project.links)))
+            project = projects[pid]
+            entries, links = project.places, project.links
+            named[0].extend([number] * len(entries))
+            named[1].extend([entry.place for entry in entries])
+            named[2].extend([entry.role for entry in entries])
+            if links:
+                linked.append(pid)
+                also[0].extend([number] * (2 * len(links)))
+                for link in links:
+                    also[1].extend((link.from_place, link.to_place))
             for event in project.events:
                 if event.place:
                     held[0].append(number)
@@ -102,6 +107,7 @@ def every_place(portfolio: Portfolio) -> EveryPlace:
             event_listed=np.isin(event_place * len(ids) + event_project, listed),
             mention_project=np.array(named[0] + also[0], dtype=np.int64),
             mention_place=numbers[: len(mentioned)],
+            linked=linked,
         )
 
     return index_of(portfolio).once(("map.every_place",), walk)

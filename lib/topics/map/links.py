@@ -14,6 +14,7 @@ from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
 from lib.query.names import inferred_mark
 from lib.text.i18n import N_, tr
+from lib.topics.map.by_place import every_place
 
 if TYPE_CHECKING:
     from lib.topics.map.data import MapData
@@ -40,7 +41,7 @@ def place_links(portfolio: Portfolio, project_ids: list[str], language: str) -> 
 
 def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
     rows = FrameRows(_LINK_COLUMNS)
-    for pid in sorted(portfolio.projects):
+    for pid in every_place(portfolio).linked:  # not a walk over every project again
         project = portfolio.projects[pid]
         for link in project.links:
             start, end = portfolio.places[link.from_place], portfolio.places[link.to_place]
