@@ -3,7 +3,7 @@ report says happened there, with the links between twinned and networked cities.
 
 import streamlit as st
 
-from lib.query.limits import CELL_CHARACTERS, short_cells
+from lib.query.limits import CELL_CHARACTERS, TABLE_ROWS, short_cells, table_head
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.map import notes
@@ -17,7 +17,7 @@ from lib.topics.map.city_table import (
 )
 from lib.topics.map.data import map_data
 from lib.topics.map.picture import map_picture
-from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
+from lib.ui.components import chart, figures_download_of_projects, table, table_download
 from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -61,14 +61,18 @@ if data.project_wide_figures:
     st.caption(unplaced_figures_text(data))
 
 # 3. Table: every place, with the figures and sources behind its dot ----------------------------
-# Only the cut cells on screen are kept; the CSV's every figure is written out on a click.
-limited_table(
+# Only the rows and cut cells on screen are written; the CSV's every figure is, on a click.
+shown = derived(
     view,
     "map.shown",
-    lambda: short_cells(cities_table(data), language=language),
-    tr(language, "places"),
-    key="map.table",
+    lambda: table_head(
+        short_cells(cities_table(data, TABLE_ROWS), language=language),
+        tr(language, "places"),
+        language=language,
+        total=len(data.places),
+    ),
 )
+table(shown, language, key="map.table")
 table_download(
     tr(language, "Download the cities table (CSV)"),
     lambda: cities_table(map_data(*selected, every_figure=True)),

@@ -27,16 +27,17 @@ def size_caption(data: MapData) -> str:
     )
 
 
-def cities_table(data: MapData) -> pd.DataFrame:
-    """The table under the map: every place, with the figures and sources behind its dot;
-    as on the map, the biggest first, then by name, and the places not on the map last.
-    What sizes the dot and the city lead (on a phone the first columns are the ones in view);
-    a coordinate or id the data lacks reads as words, never as an empty number."""
+def cities_table(data: MapData, rows: int | None = None) -> pd.DataFrame:
+    """The table under the map: every place (its first `rows`, the ones a screen shows,
+    when given), with the figures and sources behind its dot; as on the map, the biggest
+    first, then by name, and the places not on the map last. What sizes the dot and the city
+    lead (on a phone the first columns are the ones in view); a coordinate or id the data
+    lacks reads as words, never as an empty number."""
     places = data.places.sort_values(
         ["on_map", "in_filter", "size_value", "name"],
         ascending=[False, False, False, True],
         na_position="last",
-    )
+    ).head(len(data.places) if rows is None else rows)
     language = data.language
     roles, events, on_map, kinds = (
         places[column].tolist() for column in ("roles", "events", "on_map", "kind_words")

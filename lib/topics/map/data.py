@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -164,7 +164,7 @@ def _place_row(
     roles_of: dict[str, list[str]] = defaultdict(list)
     for pid, role in roles:
         if pid in written:
-            roles_of[pid].append(code_words(role, language))
+            roles_of[pid].append(_code_words(role, language))
     role_lines = [
         f"{title}: " + ", ".join(roles_of[pid])
         for pid, title in zip(written_ids, titles, strict=True)
@@ -192,7 +192,7 @@ def _place_row(
         "name": place.names.get(language),
         "country": country.names.get(language) if country else place.country,
         "kind": place.kind,
-        "kind_words": code_words(place.kind, language),
+        "kind_words": _code_words(place.kind, language),
         "geonames_id": place.geonames_id,
         "latitude": place.latitude,
         "longitude": place.longitude,
@@ -234,6 +234,12 @@ def _first(
     return shown + _more(left, language, what) if left > 0 else shown
 
 
+# A map writes a role's or kind's words and "; and N more ..." for each of hundreds of cities
+# on every filter change; each depends on its arguments only, so each is written once.
+_code_words = lru_cache(maxsize=1024)(code_words)
+
+
+@lru_cache(maxsize=8192)
 def _more(left: int, language: str, what: str = N_("figures")) -> str:
     n = format_number(left, language)
     return tr(language, "; and {n} more {what}", n=n, what=tr(language, what))
