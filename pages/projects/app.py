@@ -11,12 +11,13 @@ from lib.topics.projects.data import (
     project_events,
     project_funding,
     project_list,
+    project_list_head,
     project_organisations,
     project_sources,
     start_and_end,
 )
 from lib.topics.projects.figures import project_figures
-from lib.ui.components import limited_table, table_or_info
+from lib.ui.components import table, table_or_info
 from lib.ui.downloads import csv_download
 from lib.ui.project_choice import project_choice
 from lib.ui.table_columns import shown_table
@@ -29,17 +30,16 @@ portfolio, language = view.portfolio, view.language
 page_header(view, tr(language, "Projects"))
 if nothing_selected(view):
     st.stop()
-listing = derived(
-    view, "projects.list", lambda: project_list(portfolio, view.project_ids, language)
+shown = derived(
+    view, "projects.shown", lambda: project_list_head(portfolio, view.project_ids, language)
 )
-limited_table(
-    view,
-    "projects.shown",
-    lambda: listing.drop(columns="id"),
-    tr(language, "projects"),
-    then=tr(language, "; choose any project below"),
+table(shown, language, then=tr(language, "; choose any project below"))
+csv_download(
+    lambda: project_list(portfolio, view.project_ids, language),
+    "projects.csv",
+    key="projects.csv",
+    language=language,
 )
-csv_download(lambda: listing, "projects.csv", key="projects.csv", language=language)
 
 # 2. Choose a project (kept in the URL as ?show=<id>) -----------------------------------------
 chosen = project_choice(view)

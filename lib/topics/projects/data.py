@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from lib.model.portfolio import Portfolio
 from lib.query.citations import project_uses, use_headers
-from lib.query.frame_rows import FrameRows, rows_of_projects
-from lib.query.index import index_of
+from lib.query.frame_rows import FrameRows
+from lib.query.limits import TABLE_ROWS, table_head
 from lib.query.names import inferred_mark
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, format_number, tr
@@ -60,20 +61,26 @@ def _headed(frame: pd.DataFrame, columns: dict[str, str], language: str) -> pd.D
 def project_list(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
-    """One row a project: title, status, dates, cities, funders. A project's row depends on
-    it and the language only: the rows are written once a data version and language for
-    every project, and a filter change selects its projects' rows."""
+    """One row a project, in the order of `project_ids`: title, status, dates, cities,
+    funders. For the CSV download, built when someone clicks: the page shows the first rows
+    (project_list_head)."""
     if not project_ids:
         return _headed(pd.DataFrame(), LIST_COLUMNS, language)
-    every = index_of(portfolio).once(
-        ("projects.every_row", language), lambda: _every_row(portfolio, language)
-    )
-    return _headed(rows_of_projects(every, project_ids, "id"), LIST_COLUMNS, language)
+    return _headed(_rows(portfolio, project_ids, language), LIST_COLUMNS, language)
 
 
-def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
+def project_list_head(
+    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+) -> tuple[pa.Table, str]:
+    """The list's first rows as the page shows them (limits.table_head), their words written
+    for those rows alone, and the note of how many it leaves out."""
+    shown = project_list(portfolio, project_ids[:TABLE_ROWS], language).drop(columns="id")
+    return table_head(shown, tr(language, "projects"), language=language, total=len(project_ids))
+
+
+def _rows(portfolio: Portfolio, project_ids: list[str], language: str) -> pd.DataFrame:
     rows = FrameRows(["id", *LIST_COLUMNS])
-    for project_id in sorted(portfolio.projects):
+    for project_id in project_ids:
         project = portfolio.projects[project_id]
         places = dict.fromkeys(
             portfolio.places[e.place].names.get(language) for e in project.places
