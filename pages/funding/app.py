@@ -13,13 +13,16 @@ from lib.topics.funding import notes
 from lib.topics.funding.chart import funding_chart
 from lib.topics.funding.data import (
     amount_summary,
+    funder_count,
+    funding_lines,
     funding_rows,
     funding_table,
+    funding_table_head,
     size_basis,
     size_label,
 )
 from lib.topics.funding.tree import funding_tree, programme_tree
-from lib.ui.components import chart, figures_download_of_projects, limited_table, table_download
+from lib.ui.components import chart, figures_download_of_projects, table, table_download
 from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
 
@@ -31,19 +34,19 @@ view_title = tr(language, "Funding")
 page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
-rows = derived(view, "funding.rows", lambda: funding_rows(portfolio, view.project_ids, language))
-if rows.empty:
+lines = derived(view, "funding.lines", lambda: funding_lines(portfolio, view.project_ids))
+if lines.empty:
     st.info(tr(language, "The selected projects name no funder."))
     st.stop()
 facts = derived(
     view,
     "funding.facts",
     lambda: {
-        "summary": amount_summary(rows, language),
-        "funders": rows["funder"].nunique(),
-        "projects": rows["project_id"].nunique(),
-        "basis": size_basis(rows),
-        "label": size_label(rows, language),
+        "summary": amount_summary(lines, language),
+        "funders": funder_count(portfolio, lines, language),
+        "projects": lines["project_id"].nunique(),
+        "basis": size_basis(lines),
+        "label": size_label(lines, language),
     },
 )
 st.info(md(facts["summary"]))
@@ -52,7 +55,7 @@ st.caption(
         language,
         notes.COUNTS,
         funders=format_number(facts["funders"], language),
-        lines=format_number(len(rows), language),
+        lines=format_number(len(lines), language),
         projects=format_number(facts["projects"], language),
     )
 )
@@ -63,8 +66,12 @@ by_programme = facts["projects"] > CHART_ROWS
 
 
 def _chart() -> object:
-    tree = programme_tree if by_programme else funding_tree
-    shown = tree(portfolio, rows, language)
+    if by_programme:
+        shown = programme_tree(portfolio, lines, language)
+    else:  # a leaf a project, with its words: a few dozen projects at most
+        shown = funding_tree(
+            portfolio, funding_rows(portfolio, view.project_ids, language), language
+        )
     figure = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
     return pictured(view, figure, view_title)
 
@@ -81,16 +88,14 @@ if by_programme:
     st.caption(tr(language, notes.BY_PROGRAMME, n=format_number(facts["projects"], language)))
 
 # 3. Table -------------------------------------------------------------------------------------
-limited_table(
-    view,
-    "funding.table",
-    lambda: funding_table(rows, language),
-    tr(language, "funding lines"),
+table(
+    derived(view, "funding.table", lambda: funding_table_head(portfolio, lines, language)),
+    language,
     key="funding.table",
 )
 table_download(
     tr(language, "Download the funding table (CSV)"),
-    lambda: funding_table(rows, language),
+    lambda: funding_table(funding_rows(portfolio, view.project_ids, language), language),
     "funding-lines.csv",
     key="funding.lines.csv",
 )

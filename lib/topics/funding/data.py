@@ -11,12 +11,14 @@ from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
+import pyarrow as pa
 
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Amount
 from lib.query.filters import programme_chain
 from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
+from lib.query.limits import TABLE_ROWS, table_head
 from lib.query.names import inferred_mark
 from lib.text.i18n import N_, format_number, tr
 
@@ -77,44 +79,30 @@ def _amount_words(value: float, currency: str, language: str) -> str:
     return f"{format_number(value, language, decimals)} {currency}"
 
 
-def funding_rows(
-    portfolio: Portfolio, project_ids: list[str], language: str = "en"
-) -> pd.DataFrame:
-    """One row a funding line, the projects in the order given, each project's lines in the
-    order its file gives them. A line's words depend on it and the language only: they are
-    written once a data version and language, and a filter change selects its projects'."""
-    every = index_of(portfolio).once(
-        ("funding.every_row", language), lambda: _every_row(portfolio, language)
-    )
+# A funding line without words: what the Funding page counts, sizes and groups by. `line` is
+# its place in its project's funding list, where its words are written from.
+LINE_COLUMNS = ["project_id", "line", "funder_id", "programme_ids", "amount_value", "currency"]
+
+
+def funding_lines(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
+    """One row a funding line of `project_ids` (in their order, each project's lines in its
+    file's order), without words: gathered once a data version, then selected."""
+    every = index_of(portfolio).once(("funding.every_line",), lambda: _every_line(portfolio))
     return rows_of_projects(every, project_ids)
 
 
-def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
-    rows = FrameRows(COLUMNS)
+def _every_line(portfolio: Portfolio) -> pd.DataFrame:
+    rows = FrameRows(LINE_COLUMNS)
     for project_id in sorted(portfolio.projects):
-        project = portfolio.projects[project_id]
-        for funding in project.funding:
-            chain = programme_chain(portfolio, funding.programme)
-            names = [portfolio.programmes[pid].names.get(language) for pid in chain]
+        for position, funding in enumerate(portfolio.projects[project_id].funding):
             rows.add(
                 {
                     "project_id": project_id,
-                    "project": project.title.get(language),
+                    "line": position,
                     "funder_id": funding.funder,
-                    "funder": portfolio.organisations[funding.funder].names.get(language),
-                    "programme_ids": tuple(chain),
-                    "programme_path": PATH_SEPARATOR.join(names) or tr(language, NOT_STATED),
-                    "grant_reference": (funding.grant_reference or tr(language, NOT_STATED))
-                    + inferred_mark(funding, "grant_reference", language),
-                    "amount": amount_text(funding.amount, language)
-                    + inferred_mark(funding, "amount", language),
+                    "programme_ids": tuple(programme_chain(portfolio, funding.programme)),
                     "amount_value": funding.amount.value if funding.amount else None,
                     "currency": funding.amount.currency if funding.amount else "",
-                    "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED)
-                    + inferred_mark(funding, "co_funded", language),
-                    "inferred": tuple(funding.inferred or ()),
-                    "source": portfolio.sources[funding.source].title,
-                    "quote": funding.quote,
                 }
             )
     frame = rows.frame()
@@ -122,9 +110,69 @@ def _every_row(portfolio: Portfolio, language: str) -> pd.DataFrame:
     return frame
 
 
+def funding_rows(
+    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+) -> pd.DataFrame:
+    """One row a funding line with its words (COLUMNS), the projects in the order given, each
+    project's lines in the order its file gives them: for the CSV, the board pack and a
+    chart of a few projects. The page's counts and its programme chart need no words
+    (funding_lines), and its table writes those of its first rows (funding_table_head)."""
+    return written(portfolio, funding_lines(portfolio, project_ids), language)
+
+
+def written(portfolio: Portfolio, lines: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The funding lines `lines` (of funding_lines) with their words, written for them alone."""
+    rows = FrameRows(COLUMNS)
+    positions = zip(lines["project_id"].tolist(), lines["line"].tolist(), strict=True)
+    for project_id, position in positions:
+        project = portfolio.projects[project_id]
+        funding = project.funding[position]
+        chain = programme_chain(portfolio, funding.programme)
+        names = [portfolio.programmes[pid].names.get(language) for pid in chain]
+        rows.add(
+            {
+                "project_id": project_id,
+                "project": project.title.get(language),
+                "funder_id": funding.funder,
+                "funder": portfolio.organisations[funding.funder].names.get(language),
+                "programme_ids": tuple(chain),
+                "programme_path": PATH_SEPARATOR.join(names) or tr(language, NOT_STATED),
+                "grant_reference": (funding.grant_reference or tr(language, NOT_STATED))
+                + inferred_mark(funding, "grant_reference", language),
+                "amount": amount_text(funding.amount, language)
+                + inferred_mark(funding, "amount", language),
+                "amount_value": funding.amount.value if funding.amount else None,
+                "currency": funding.amount.currency if funding.amount else "",
+                "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED)
+                + inferred_mark(funding, "co_funded", language),
+                "inferred": tuple(funding.inferred or ()),
+                "source": portfolio.sources[funding.source].title,
+                "quote": funding.quote,
+            }
+        )
+    frame = rows.frame()
+    frame["amount_value"] = frame["amount_value"].astype("Float64")
+    return frame
+
+
+def funder_count(portfolio: Portfolio, lines: pd.DataFrame, language: str = "en") -> int:
+    """How many funders the lines name, by their names in `language`."""
+    organisations = portfolio.organisations
+    return len({organisations[fid].names.get(language) for fid in lines["funder_id"].unique()})
+
+
 def funding_table(rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     names = {column: tr(language, header) for column, header in TABLE_COLUMNS.items()}
     return rows[list(TABLE_COLUMNS)].rename(columns=names).reset_index(drop=True)
+
+
+def funding_table_head(
+    portfolio: Portfolio, lines: pd.DataFrame, language: str = "en"
+) -> tuple[pa.Table, str]:
+    """The table's first rows as the page shows them (limits.table_head), their words written
+    for those lines alone, and the note of how many it leaves out."""
+    shown = funding_table(written(portfolio, lines.head(TABLE_ROWS), language), language)
+    return table_head(shown, tr(language, "funding lines"), language=language, total=len(lines))
 
 
 def reported_totals(rows: pd.DataFrame) -> dict[str, float]:

@@ -92,7 +92,8 @@ def _lines(rows: pd.DataFrame) -> Iterator[_Line]:
 def programme_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """without_projects(funding_tree(...)), worked out from the lines grouped by their funder
     and programme chain: a portfolio's thousands of lines share a few hundred chains, so
-    nothing is done a line in Python but joining its chain's ids."""
+    nothing is done a line in Python but joining its chain's ids. `rows` need no words
+    (funding_lines gives them): the funders' names are looked up."""
     basis = size_basis(rows)
     funders = {funder: n for n, funder in enumerate(dict.fromkeys(rows["funder_id"]))}
     chains = rows["funder_id"] + "/" + rows["programme_ids"].map("/".join)
@@ -102,15 +103,18 @@ def programme_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en
     _add(nodes, ROOT_ID, "", tr(language, "All funders"), "root", -1, "", "")
     passes: dict[str, list[str]] = {}  # chain -> the nodes its lines pass through
     first_lines = rows[~chains.duplicated().to_numpy()]
-    for chain, line in zip(pd.unique(chains), _lines(first_lines), strict=True):
-        node_id = f"{ROOT_ID}/{line.funder_id}"
-        _add(nodes, node_id, ROOT_ID, line.funder, "funder", funders[line.funder_id], "", "")
+    ids = first_lines["funder_id"].tolist()
+    firsts = zip(ids, first_lines["programme_ids"].tolist(), strict=True)
+    for chain, (funder_id, programme_ids) in zip(pd.unique(chains), firsts, strict=True):
+        node_id = f"{ROOT_ID}/{funder_id}"
+        name = portfolio.organisations[funder_id].names.get(language)
+        _add(nodes, node_id, ROOT_ID, name, "funder", funders[funder_id], "", "")
         passes[chain] = [ROOT_ID, node_id]
-        for programme_id in line.programme_ids:
+        for programme_id in programme_ids:
             programme = portfolio.programmes[programme_id]
             parent, node_id = node_id, f"{node_id}/{programme_id}"
             source = portfolio.sources[programme.source].title
-            level, funder = programme.level, funders[line.funder_id]
+            level, funder = programme.level, funders[funder_id]
             label = programme.names.get(language)
             _add(nodes, node_id, parent, label, level, funder, source, programme.quote)
             passes[chain].append(node_id)
