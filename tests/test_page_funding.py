@@ -10,6 +10,7 @@ import pytest
 from app_support import numbers, open_app, set_filter
 from fixture_data import FIXTURE_DATA_DIR
 
+import lib.topics.funding.data as funding_data
 from lib.load.loader import load_portfolio
 from lib.model.schema import Amount, Funding
 from lib.query.filters import programme_chain
@@ -20,8 +21,11 @@ from lib.topics.funding.data import (
     TABLE_COLUMNS,
     amount_summary,
     amount_text,
+    funder_count,
+    funding_lines,
     funding_rows,
     funding_table,
+    funding_table_head,
     reported_totals,
     size_basis,
     size_label,
@@ -160,6 +164,23 @@ def test_the_programme_tree_folds_the_project_leaves_into_their_blocks(portfolio
     assert nodes["value"].sum() == 47000.5  # every line's amount, once
     assert nodes.loc["all", "projects"] == 2
     assert "project" not in set(nodes["level"])
+
+
+def test_the_page_reads_lines_without_words_and_writes_those_it_shows(portfolio, monkeypatch):
+    """The counts and the programme chart come from the lines without words; the table
+    writes its first rows' words (here 2 of them) and counts every line; the CSV has all."""
+    monkeypatch.setattr(funding_data, "TABLE_ROWS", 2)
+    ids = sorted(portfolio.projects)
+    lines = funding_lines(portfolio, ids)
+    rows = funding_rows(portfolio, ids, "mk")
+    assert "funder" not in lines.columns and len(lines) == len(rows)
+    assert funder_count(portfolio, lines, "mk") == rows["funder"].nunique()
+    pd.testing.assert_frame_equal(
+        programme_tree(portfolio, lines, "mk"), programme_tree(portfolio, rows, "mk")
+    )
+    shown, note = funding_table_head(portfolio, lines, "en")
+    assert shown.to_pandas().equals(funding_table(funding_rows(portfolio, ids)).head(2))
+    assert note == f"Showing 2 of {len(lines)} funding lines; the CSV download has them all."
 
 
 def test_a_missing_amount_or_a_second_currency_sizes_by_project_count(portfolio):
