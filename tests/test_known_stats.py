@@ -62,3 +62,21 @@ def test_the_outline_holds_the_top_level_entries_only(odd: Path) -> None:
 def test_a_missing_folder_has_no_files_and_a_key(tmp_path: Path) -> None:
     files, key = look(tmp_path / "nowhere")
     assert files == () and key == stats_key(tmp_path / "nowhere")
+
+
+def test_the_sources_line_counts_the_files_from_the_servers_own_look(tmp_path: Path) -> None:
+    """ "N data files ... last changed on ...": from the times the server's look gathered, the
+    same as from a look at each file (a second at 100,000 projects)."""
+    import lib.ui.app_data as app_data
+    from lib.exports.data_folder import files_and_last_change
+    from lib.load.loader import load_portfolio
+
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
+    version = app_data._Version()
+    version.of(FIXTURE_DATA_DIR)
+    times = version.times(FIXTURE_DATA_DIR)
+    count, changed = files_and_last_change(portfolio, times)
+    looked_count, looked_changed = files_and_last_change(portfolio)
+    assert count == looked_count == 17  # 8 shared files, 4 projects and 5 reports
+    assert abs((changed - looked_changed).total_seconds()) < 0.001
+    assert version.times(tmp_path) == {}  # no look at that folder: each file is looked at

@@ -8,6 +8,7 @@ import io
 import os
 import stat
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from lib.load.data_file import is_regular, read_data_file
@@ -47,14 +48,21 @@ def last_changed(files: list[Path]) -> dt.datetime:
     return dt.datetime.fromtimestamp(latest, tz=dt.UTC)
 
 
-def files_and_last_change(portfolio: Portfolio) -> tuple[int, dt.datetime]:
+def files_and_last_change(
+    portfolio: Portfolio, times: Mapping[str, int] | None = None
+) -> tuple[int, dt.datetime]:
     """How many files `portfolio_files` gives and `last_changed` of them, in one look at each
     file: a portfolio's 20,000 files as Paths, each looked at twice, took a third of a second
-    of the Sources page's first visit."""
+    of the Sources page's first visit. `times` (each file's modification time in ns, by path,
+    from the server's own look at the folder) saves that look: a second of the page's first
+    visit at 100,000 projects."""
     data_dir = str(portfolio.data_dir)
     names = [os.path.join(data_dir, name) for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
     names += [os.path.join(data_dir, "projects", f"{pid}.yaml") for pid in portfolio.projects]
     names += [os.path.join(data_dir, "sources", s.file) for s in portfolio.sources.values()]
+    if times:
+        changed = [times[name] / 1e9 for name in names if name in times]
+        return len(changed), dt.datetime.fromtimestamp(max(changed), tz=dt.UTC)
     changed = []
     for name in names:
         try:

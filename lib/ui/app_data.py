@@ -4,6 +4,7 @@ when missing), never mutated."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import threading
 import time
@@ -12,8 +13,10 @@ from pathlib import Path
 import pyarrow as pa
 import streamlit as st
 
+from lib.exports.data_folder import files_and_last_change
 from lib.load.audience import Audience, audience_from_env
 from lib.load.loader import LoadResult, data_dir_from_env, fingerprint
+from lib.model.portfolio import Portfolio
 from lib.model.problems import problem_listing
 from lib.store.build import cache_dir_for
 from lib.store.known_stats import look, outline, recall
@@ -58,6 +61,13 @@ class _Version:
                 return
         with self._lock:
             self._known[key] = (top, files, digest)
+
+    def times(self, data_dir: Path) -> dict[str, int]:
+        """Each entry's modification time (ns) by path, from the latest look at every file
+        of `data_dir`; {} before one (a replica serving a published snapshot looks at none)."""
+        with self._lock:
+            known = self._known.get(str(data_dir))
+        return {path: time for path, _, time in known[1]} if known else {}
 
     def _sweep_beside(self, data_dir: Path) -> None:
         key, began = str(data_dir), time.monotonic()
@@ -116,6 +126,12 @@ def load_for_app(language: str = "en", new_run: bool = False) -> LoadResult:
         served = published(cache_dir_for(data_dir))
         return pin_for_run(current_result(data_dir, served, audience, language, may_build=False))
     return pin_for_run(current_result(data_dir, _version.of(data_dir), audience, language))
+
+
+def files_and_change(portfolio: Portfolio) -> tuple[int, dt.datetime]:
+    """How many files the portfolio was read from and when they last changed
+    (lib/exports/data_folder.py), from the times of this server's last look at them."""
+    return files_and_last_change(portfolio, _version.times(portfolio.data_dir))
 
 
 def current_audience() -> Audience:

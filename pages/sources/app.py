@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from lib.exports.data_folder import files_and_last_change
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
 from lib.topics.sources.data import plain_text, source_list, uses_of
-from lib.ui.app_data import current_audience, data_zip_for
+from lib.ui.app_data import current_audience, data_zip_for, files_and_change
 from lib.ui.components import figures_download, limited_table
 from lib.ui.download_button import download_on_click
 from lib.ui.export_downloads import open_format_downloads
@@ -25,7 +24,7 @@ matches_nothing = nothing_selected(view)
 # 2. The data's state ---------------------------------------------------------------------------
 # The files this audience's data was read from (the public's leave out unpublished projects').
 files, changed = derived(
-    view, "sources.files", lambda: files_and_last_change(portfolio), per_filters=False
+    view, "sources.files", lambda: files_and_change(portfolio), per_filters=False
 )
 st.success(
     tr(
