@@ -93,6 +93,7 @@ def funding_lines(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
 
 def _every_line(portfolio: Portfolio) -> pd.DataFrame:
     rows = FrameRows(LINE_COLUMNS)
+    chains = {pid: tuple(programme_chain(portfolio, pid)) for pid in portfolio.programmes}
     for project_id in sorted(portfolio.projects):
         for position, funding in enumerate(portfolio.projects[project_id].funding):
             rows.add(
@@ -100,7 +101,7 @@ def _every_line(portfolio: Portfolio) -> pd.DataFrame:
                     "project_id": project_id,
                     "line": position,
                     "funder_id": funding.funder,
-                    "programme_ids": tuple(programme_chain(portfolio, funding.programme)),
+                    "programme_ids": chains[funding.programme] if funding.programme else (),
                     "amount_value": funding.amount.value if funding.amount else None,
                     "currency": funding.amount.currency if funding.amount else "",
                 }
