@@ -4,6 +4,7 @@ fingerprint under, from the same directory reads."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
+from lib.load.loader import data_files
 from lib.store.known_stats import look, outline, stats_key
 
 
@@ -30,11 +32,21 @@ def odd(tmp_path: Path) -> Path:
     return data
 
 
+def _key_of_the_loaders_files(data_dir: Path) -> str:
+    """The key as its definition reads: the folder's path, then the name, size and time of
+    each file lib/load/loader.data_files lists, in its order."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode() + b"\0")
+    for path in data_files(data_dir):
+        found = os.stat(path, follow_symlinks=False)
+        digest.update(f"{path.name}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 @pytest.mark.parametrize("which", ["fixture", "odd"])
 def test_the_look_gives_the_key_a_build_records(which: str, odd: Path) -> None:
     data = FIXTURE_DATA_DIR if which == "fixture" else odd
     files, key = look(data)
-    assert key is not None and key == stats_key(data)
+    assert key == stats_key(data) == _key_of_the_loaders_files(data)
     paths = {path for path, _, _ in files}
     assert str(data / "projects" / "linked.yaml") in paths or which == "fixture"
     assert str(data / "indicator_values.csv") in paths
@@ -50,7 +62,7 @@ def test_the_key_changes_with_a_data_file_and_not_with_a_file_the_loader_skips(o
     project = next((odd / "projects").glob("*.yaml"))
     project.write_text(project.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert look(odd)[1] not in (key, None)
-    assert look(odd)[1] == stats_key(odd)
+    assert look(odd)[1] == _key_of_the_loaders_files(odd)
 
 
 def test_the_outline_holds_the_top_level_entries_only(odd: Path) -> None:
@@ -61,7 +73,7 @@ def test_the_outline_holds_the_top_level_entries_only(odd: Path) -> None:
 
 def test_a_missing_folder_has_no_files_and_a_key(tmp_path: Path) -> None:
     files, key = look(tmp_path / "nowhere")
-    assert files == () and key == stats_key(tmp_path / "nowhere")
+    assert files == () and key == _key_of_the_loaders_files(tmp_path / "nowhere")
 
 
 def test_the_sources_line_counts_the_files_from_the_servers_own_look(tmp_path: Path) -> None:

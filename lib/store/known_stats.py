@@ -17,7 +17,7 @@ import json
 import os
 from pathlib import Path
 
-from lib.load.loader import LIST_FILES, SETTINGS_FILE, data_files
+from lib.load.loader import LIST_FILES, SETTINGS_FILE
 from lib.load.values_csv import VALUES_FILE
 from lib.store.atomic import write_text_atomically
 
@@ -26,16 +26,10 @@ KEPT = 16  # the latest recorded versions; a few bytes each
 
 
 def stats_key(data_dir: Path) -> str | None:
-    """A digest of the folder's path and every data file's name, size and time; None when a
-    file vanished while it was looked at."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode() + b"\0")
-    try:
-        for path in data_files(data_dir):
-            stat = os.stat(path, follow_symlinks=False)
-            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    except OSError:
-        return None
-    return digest.hexdigest()
+    """A digest of the folder's path and every data file's name, size and time (the files
+    lib/load/loader.data_files lists, in its order); None when a file vanished while it was
+    looked at."""
+    return look(data_dir)[1]
 
 
 def look(data_dir: Path) -> tuple[tuple[tuple[str, int, int], ...], str | None]:
@@ -47,18 +41,15 @@ def look(data_dir: Path) -> tuple[tuple[tuple[str, int, int], ...], str | None]:
     every: list[tuple[str, int, int]] = []
     keyed: list[tuple[str, int, int]] = []
     vanished = False
-    for folder, suffix in ((data_dir, ""), (data_dir / "projects", ".yaml")):
+    folders = ((data_dir, ""), (data_dir / "projects", ".yaml"), (data_dir / "sources", ".txt"))
+    for folder, suffix in folders:
         entries, whole = _stat_entries(folder, every)
         vanished |= not whole
         if not suffix:  # the top-level files the loader reads, in its order
             found = {name: (size, time) for name, size, time in entries}
             keyed += [(name, *found[name]) for name in _TOP_FILES if name in found]
-        elif not os.path.islink(folder):  # loader.files_in: no linked folder
+        elif not os.path.islink(folder):  # as loader.files_in: no linked folder
             keyed += sorted(entry for entry in entries if _listed(entry[0], suffix))
-    entries, whole = _stat_entries(data_dir / "sources", every)
-    vanished |= not whole
-    if not os.path.islink(data_dir / "sources"):
-        keyed += sorted(entry for entry in entries if _listed(entry[0], ".txt"))
     if vanished:
         return tuple(sorted(every)), None
     digest = hashlib.sha256(str(data_dir.resolve()).encode() + b"\0")
