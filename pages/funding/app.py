@@ -21,7 +21,7 @@ from lib.topics.funding.data import (
     size_basis,
     size_label,
 )
-from lib.topics.funding.tree import funding_tree, programme_tree
+from lib.topics.funding.tree import chart_tree
 from lib.ui.components import chart, figures_download_of_projects, table, table_download
 from lib.ui.downloads import pictured
 from lib.ui.view import current_view, derived, nothing_selected, page_header
@@ -66,12 +66,7 @@ by_programme = facts["projects"] > CHART_ROWS
 
 
 def _chart() -> object:
-    if by_programme:
-        shown = programme_tree(portfolio, lines, language)
-    else:  # a leaf a project, with its words: a few dozen projects at most
-        shown = funding_tree(
-            portfolio, funding_rows(portfolio, view.project_ids, language), language
-        )
+    shown = chart_tree(portfolio, lines, view.project_ids, language, by_programme)
     figure = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
     return pictured(view, figure, view_title)
 

@@ -13,7 +13,22 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.text.i18n import tr
-from lib.topics.funding.data import ROOT_ID, size_basis
+from lib.topics.funding.data import ROOT_ID, funding_rows, size_basis
+
+
+def chart_tree(
+    portfolio: Portfolio,
+    lines: pd.DataFrame,
+    project_ids: list[str],
+    language: str,
+    by_programme: bool,
+) -> pd.DataFrame:
+    """The tree the Funding chart draws: down to the programmes from the lines without words
+    (data.funding_lines), or down to a leaf a project, its lines' words written (a few dozen
+    projects at most)."""
+    if by_programme:
+        return programme_tree(portfolio, lines, language)
+    return funding_tree(portfolio, funding_rows(portfolio, project_ids, language), language)
 
 
 def funding_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
