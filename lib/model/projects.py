@@ -1,0 +1,244 @@
+"""A portfolio's projects: a read-only mapping of id -> Project (`Projects`), and the same
+projects taken apart into columns (`ProjectParts`), which is what anything that looks at
+every project reads: the filters' index, the public audience, the pages' whole-portfolio
+tables.
+
+100,000 projects as pydantic objects took 2.3 GB and 5 to 8 s to validate from a snapshot at
+every start, to give the pages a few fields of each. A snapshot therefore stores the parts as
+tables, and its projects are validated from their JSON one at a time, when a page asks for one
+(the last KEPT of them kept). A portfolio read from the YAML files holds its validated
+projects and takes them apart when first asked; both ways give identical parts.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from lib.model.languages import LANGUAGE_CODES
+from lib.model.membership import is_in
+from lib.model.schema import Project
+
+KEPT = 4096  # validated projects a lazily opened mapping keeps, the least recently used dropped
+
+_TEXT, _NUMBER = pa.string(), pa.float64()
+# Each table's columns and their types. Dates are text as the curator wrote them (a
+# FuzzyDate's str), None when not given; a child table's rows come in the order of the
+# projects' ids, each project's in its file's order.
+SCHEMAS: dict[str, pa.Schema] = {
+    "projects": pa.schema(
+        [("id", _TEXT), ("published", pa.bool_()), ("status", _TEXT), ("start", _TEXT),
+         ("end", _TEXT), *((f"title_{code}", _TEXT) for code in LANGUAGE_CODES)]
+    ),
+    "places": pa.schema([("project", _TEXT), ("place", _TEXT), ("role", _TEXT)]),
+    "organisations": pa.schema([("project", _TEXT), ("organisation", _TEXT), ("role", _TEXT)]),
+    "funding": pa.schema(
+        [("project", _TEXT), ("line", pa.int64()), ("funder", _TEXT), ("programme", _TEXT),
+         ("amount_value", _NUMBER), ("currency", _TEXT)]
+    ),
+    "links": pa.schema(
+        [("project", _TEXT), ("from_place", _TEXT), ("to_place", _TEXT), ("kind", _TEXT)]
+    ),
+    "events": pa.schema(
+        [("project", _TEXT), ("at", pa.int64()), ("id", _TEXT), ("place", _TEXT),
+         ("start", _TEXT), ("end", _TEXT)]
+    ),
+    # the report of each of a project's own facts (its figures apart): `counted` when the
+    # Sources page counts it as a citation (lib/query/citations.project_sources), every one
+    # when the public audience keeps the reports its projects cite
+    "facts": pa.schema([("project", _TEXT), ("source", _TEXT), ("counted", pa.bool_())]),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ProjectParts:
+    """Every project's fields that pages read for all of them, a frame a table of SCHEMAS."""
+
+    projects: pd.DataFrame  # one row a project, sorted by id
+    places: pd.DataFrame
+    organisations: pd.DataFrame
+    funding: pd.DataFrame
+    links: pd.DataFrame
+    events: pd.DataFrame
+    facts: pd.DataFrame
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, pa.Table]) -> ProjectParts:
+        """Parts from Arrow tables of SCHEMAS (a snapshot's), as `parts_of_projects` makes them."""
+        return cls(**{name: _frame(tables[name].cast(SCHEMAS[name])) for name in SCHEMAS})
+
+    def tables(self) -> dict[str, pa.Table]:
+        """Each part as an Arrow table of its schema, to be stored."""
+        return {
+            name: pa.Table.from_pandas(getattr(self, name), SCHEMAS[name], preserve_index=False)
+            for name in SCHEMAS
+        }
+
+    def only(self, ids: Iterable[str]) -> ProjectParts:
+        """The parts of the projects `ids`, in the same order."""
+        wanted = list(ids)
+        return ProjectParts(
+            **{
+                part.name: _kept(
+                    getattr(self, part.name), "id" if part.name == "projects" else "project", wanted
+                )
+                for part in fields(self)
+            }
+        )
+
+
+def _kept(frame: pd.DataFrame, column: str, ids: list[str]) -> pd.DataFrame:
+    return frame[is_in(frame[column], ids)].reset_index(drop=True)
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    return table.to_pandas()
+
+
+def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
+    """The parts of validated projects: one walk of every project."""
+    rows: dict[str, dict[str, list]] = {
+        name: {column: [] for column in schema.names} for name, schema in SCHEMAS.items()
+    }
+
+    def add(name: str, *values: Any) -> None:
+        for column, value in zip(rows[name].values(), values, strict=True):
+            column.append(value)
+
+    for pid in sorted(projects):
+        project = projects[pid]
+        titles = (project.title.get(code) for code in LANGUAGE_CODES)
+        add("projects", pid, project.published, project.status, _text(project.start),
+            _text(project.end), *titles)  # fmt: skip
+        for entry in project.places:
+            add("places", pid, entry.place, entry.role)
+        for entry in project.organisations:
+            add("organisations", pid, entry.organisation, entry.role)
+        for line, funding in enumerate(project.funding):
+            amount = funding.amount
+            add("funding", pid, line, funding.funder, funding.programme,
+                amount.value if amount else None, amount.currency if amount else None)  # fmt: skip
+        for link in project.links:
+            add("links", pid, link.from_place, link.to_place, link.kind)
+        for at, event in enumerate(project.events):
+            add("events", pid, at, event.id, event.place, _text(event.start), _text(event.end))
+        for source, counted in _facts(project):
+            add("facts", pid, source, counted)
+    tables = {name: pa.table(columns, SCHEMAS[name]) for name, columns in rows.items()}
+    return ProjectParts.from_tables(tables)
+
+
+def _text(date: object) -> str | None:
+    return None if date is None else str(date)
+
+
+def _facts(project: Project) -> Iterator[tuple[str, bool]]:
+    """(report, counted) of each of the project's own facts, in project_sources' order; a
+    link that is not inferred is cited but not counted (the Sources page lists it under its
+    places)."""
+    for cited in (project.status_source, project.dates_source):
+        if cited is not None:
+            yield cited.source, True
+    for group in (project.places, project.organisations, project.funding, project.events):
+        for entry in group:
+            yield entry.source, True
+    for link in project.links:
+        yield link.source, bool(link.inferred)
+    for note in project.notes:
+        yield note.source, True
+
+
+class Projects(Mapping[str, Project]):
+    """id -> Project, in the data's order, with the projects' `parts`. Read-only."""
+
+    def __init__(
+        self,
+        ids: Iterable[str],
+        find: Callable[[str, int], Project],
+        parts: Callable[[], ProjectParts],
+        kept: int = 0,
+    ) -> None:
+        self._position = {pid: at for at, pid in enumerate(ids)}
+        self._find, self._make_parts, self._kept_most = find, parts, kept
+        self._parts: ProjectParts | None = None
+        self._kept: OrderedDict[str, Project] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def held(cls, projects: Mapping[str, Project]) -> Projects:
+        """Projects already validated (read from the YAML files)."""
+        if isinstance(projects, Projects):
+            return projects
+        return cls(projects, lambda pid, _at: projects[pid], lambda: parts_of_projects(projects))
+
+    @classmethod
+    def stored(cls, ids: list[str], bodies: pa.Array, parts: ProjectParts) -> Projects:
+        """Projects of a snapshot: each validated from its JSON (`bodies`, in the order of
+        `ids`) when first asked for."""
+        return cls(
+            ids,
+            lambda _pid, at: Project.model_validate_json(bodies[at].as_py()),
+            lambda: parts,
+            kept=KEPT,
+        )
+
+    def only(
+        self, ids: Iterable[str], change: Callable[[Project], Project] | None = None
+    ) -> Projects:
+        """The projects `ids` (in this mapping's order), each passed through `change`."""
+        wanted = set(ids)
+        chosen = [pid for pid in self._position if pid in wanted]
+        if change is None:
+            return Projects(chosen, lambda pid, _at: self[pid], lambda: self.parts.only(chosen))
+        return Projects(
+            chosen,
+            lambda pid, _at: change(self[pid]),
+            lambda: self.parts.only(chosen),
+            kept=KEPT,
+        )
+
+    @property
+    def parts(self) -> ProjectParts:
+        with self._lock:
+            if self._parts is None:
+                self._parts = self._make_parts()
+            return self._parts
+
+    def __getitem__(self, pid: str) -> Project:
+        at = self._position[pid]  # KeyError for an unknown id, as a dict
+        if not self._kept_most:
+            return self._find(pid, at)
+        with self._lock:
+            if pid in self._kept:
+                self._kept.move_to_end(pid)
+                return self._kept[pid]
+        project = self._find(pid, at)
+        with self._lock:
+            self._kept[pid] = project
+            while len(self._kept) > self._kept_most:
+                self._kept.popitem(last=False)
+        return project
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self._position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+    def __repr__(self) -> str:
+        return f"Projects({len(self)} projects)"
+
+
+def parts_of(projects: Mapping[str, Project]) -> ProjectParts:
+    """The parts of a portfolio's projects, whatever mapping holds them (a test may give a
+    plain dict: its parts are made for each call)."""
+    return Projects.held(projects).parts
