@@ -30,6 +30,7 @@ from lib.load.values_csv import VALUES_FILE
 from lib.load.yaml_reader import field_name, line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
+from lib.model.projects import Projects
 from lib.model.problems import Problem
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -170,7 +171,7 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
         organisations=by_id("organisations"),
         programmes=by_id("programmes"),
         indicators=by_id("indicators", "code"),
-        projects=by_id("projects"),
+        projects=Projects.held(by_id("projects")),
         values=values_frame(rows),
         fingerprint=fingerprint(data_dir, files),
         settings=settings,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class Portfolio:
     organisations: dict[str, Organisation]
     programmes: dict[str, Programme]
     indicators: dict[str, Indicator]
-    projects: dict[str, Project]
+    projects: Mapping[str, Project]  # a Projects mapping, or a plain dict in tests
     values: pd.DataFrame
     fingerprint: str = field(default="")
     settings: Settings = field(default_factory=Settings)

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from lib.load.loader import LoadResult, cycle_collector_paused
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
+from lib.model.projects import Projects
 from lib.model.schema import Settings
 from lib.store.tables import DATE_COLUMNS, ENTRY_KINDS, WHOLE_NUMBER_COLUMNS, of_this_code
 
@@ -58,6 +59,7 @@ def _read(
     if count != int(meta["entries"]) or len(values) != int(meta["figure_rows"]):
         return None
     settings = entries.pop("settings").get("", Settings())
+    entries["projects"] = Projects.held(entries["projects"])
     portfolio = Portfolio(
         data_dir=data_dir,
         source_texts=texts,
