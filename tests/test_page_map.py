@@ -3,6 +3,7 @@ it, linked as the projects say, drawn with no tile server, and in Cyrillic where
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import re
@@ -83,6 +84,26 @@ def test_every_partner_city_is_placed_and_the_region_is_listed(portfolio):
     assert not_on_map_text(data) == NOT_ON_MAP
     kinds = data.links.groupby("kind").size().to_dict()
     assert kinds == {"network": 7, "twinning": 1, "travelled_to_event": 1}
+
+
+def test_a_city_named_only_by_a_link_or_an_event_is_mapped_after_the_listed_ones(portfolio):
+    # Myla links Kumanovo to Sofia and holds a seminar in Athens, neither in its place list
+    myla = portfolio.projects["myla-refugee-integration"]
+    twinning = portfolio.projects["shtip-strazhitsa-twinning"].links[0]
+    link = twinning.model_copy(update={"from_place": "kumanovo", "to_place": "sofia"})
+    seminar = myla.events[0].model_copy(update={"place": "athens"})
+    changed = myla.model_copy(update={"links": [link], "events": [seminar, *myla.events[1:]]})
+    projects = {**portfolio.projects, myla.id: changed}
+    edited = dataclasses.replace(portfolio, projects=projects)
+    chosen = [myla.id, "shtip-strazhitsa-twinning"]
+    data = map_data(edited, chosen, selected_values(edited, Filters()), Filters())
+    # the place lists' cities first, then those the links and events name, link before event
+    assert list(data.places["name"]) == [
+        "Kumanovo", "Butel", "Gevgelija", "Shtip", "Strazhitsa", "Sofia", "Athens",
+    ]  # fmt: skip
+    assert set(data.on_map["name"]) >= {"Sofia", "Athens"}
+    links = data.links.set_index("name")["kind"]
+    assert links["Kumanovo – Sofia"] == "twinning"
 
 
 def test_dots_are_sized_by_the_counts_tied_to_each_city_and_nothing_else(portfolio):

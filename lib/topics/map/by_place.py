@@ -1,6 +1,7 @@
 """What the selected projects say about each place of the map: the roles they give it, the
 events held there and the figures tied to it. Every project's places, roles, events and links
-are gathered in one walk over the projects a data version; a selection keeps its rows."""
+are read from the projects' parts (columns, lib/model/projects.py) once a data version; a
+selection keeps its rows."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.query.index import index_of
 from lib.query.limits import NAMES
 from lib.topics.map.place_figures import FiguresByPlace, figure_ties, group_ranks
@@ -38,8 +40,8 @@ class ByPlace:
 
 @dataclass(frozen=True)
 class EveryPlace:
-    """Every project's places, roles and events, found in one walk over the projects a data
-    version, as numbered rows (places and projects by number, projects in the order of
+    """Every project's places, roles and events, read from its parts once a data version,
+    as numbered rows (places and projects by number, projects in the order of
     their ids): a selection keeps its projects' rows with numpy, not a walk over them."""
 
     places: np.ndarray  # the place of each number
@@ -60,57 +62,56 @@ class EveryPlace:
 
 
 def every_place(portfolio: Portfolio) -> EveryPlace:
-    def walk() -> EveryPlace:
-        ids = sorted(portfolio.projects)
-        # columns, not a tuple a row: a frame made of tuples took a third of the walk
-        named: tuple[list[int], list[str], list[str]] = ([], [], [])  # project, place, role
-        also: tuple[list[int], list[str]] = ([], [])
-        held: tuple[list[int], list[str], list[str]] = ([], [], [])  # project, place, event
-        linked: list[str] = []
-        projects = portfolio.projects
-        for number, pid in enumerate(ids):
-            project = projects[pid]
-            entries, links = project.places, project.links
-            named[0].extend([number] * len(entries))
-            named[1].extend([entry.place for entry in entries])
-            named[2].extend([entry.role for entry in entries])
-            if links:
-                linked.append(pid)
-                also[0].extend([number] * (2 * len(links)))
-                for link in links:
-                    also[1].extend((link.from_place, link.to_place))
-            for event in project.events:
-                if event.place:
-                    held[0].append(number)
-                    held[1].append(event.place)
-                    held[2].append(event.id)
-                    also[0].append(number)
-                    also[1].append(event.place)
-        mentioned = named[1] + also[1]
-        numbers, places = pd.factorize(np.array(mentioned + held[1], dtype=object))
-        role_place = numbers[: len(named[1])]
-        event_place = numbers[len(mentioned) :]
-        role_project = np.array(named[0], dtype=np.int64)
-        event_project = np.array(held[0], dtype=np.int64)
-        listed = role_place * len(ids) + role_project
-        role = np.array(named[2], dtype=object)
-        return EveryPlace(
-            places=np.asarray(places, dtype=object),
-            projects=pd.Index(ids),
-            role_place=role_place,
-            role_project=role_project,
-            role=role,
-            network_role=role == "network_member",
-            event_place=event_place,
-            event_project=event_project,
-            event_id=np.array(held[2], dtype=object),
-            event_listed=np.isin(event_place * len(ids) + event_project, listed),
-            mention_project=np.array(named[0] + also[0], dtype=np.int64),
-            mention_place=numbers[: len(mentioned)],
-            linked=linked,
-        )
+    return index_of(portfolio).once(("map.every_place",), lambda: _every_place(portfolio))
 
-    return index_of(portfolio).once(("map.every_place",), walk)
+
+def _every_place(portfolio: Portfolio) -> EveryPlace:
+    """Read from the projects' parts (lib/model/projects.py): a walk over 10,000 projects'
+    objects took most of a first visit, and validates each one from a snapshot."""
+    parts = parts_of(portfolio.projects)
+    ids = pd.Index(sorted(portfolio.projects))
+    places, links = parts.places, parts.links
+    events = parts.events[parts.events["place"].fillna("") != ""]  # held at a place
+    # a project's links (each as its two ends) then its events, project by project, as the
+    # place lists' names are followed by what else a project names
+    link_project = np.repeat(_numbers(ids, links["project"]), 2)
+    link_place = np.column_stack([_texts(links["from_place"]), _texts(links["to_place"])])
+    event_project = _numbers(ids, events["project"])
+    also_project = np.concatenate([link_project, event_project])
+    also_order = np.argsort(also_project, kind="stable")
+    also_place = np.concatenate([link_place.ravel(), _texts(events["place"])])[also_order]
+    role_project = _numbers(ids, places["project"])
+    named = _texts(places["place"])
+    mentioned = np.concatenate([named, also_place])
+    numbers, every = pd.factorize(np.concatenate([mentioned, _texts(events["place"])]))
+    role_place = numbers[: len(named)]
+    event_place = numbers[len(mentioned) :]
+    listed = role_place * len(ids) + role_project
+    role = _texts(places["role"])
+    return EveryPlace(
+        places=np.asarray(every, dtype=object),
+        projects=ids,
+        role_place=role_place,
+        role_project=role_project,
+        role=role,
+        network_role=role == "network_member",
+        event_place=event_place,
+        event_project=event_project,
+        event_id=_texts(events["id"]),
+        event_listed=np.isin(event_place * len(ids) + event_project, listed),
+        mention_project=np.concatenate([role_project, also_project[also_order]]),
+        mention_place=numbers[: len(mentioned)],
+        linked=pd.unique(links["project"]).tolist(),
+    )
+
+
+def _numbers(ids: pd.Index, column: pd.Series) -> np.ndarray:
+    """The number of each row's project."""
+    return ids.get_indexer(column).astype(np.int64)
+
+
+def _texts(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=object)
 
 
 def places_of(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
