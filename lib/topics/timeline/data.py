@@ -11,8 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lib.model.dates import FuzzyDate
 from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.query.frame_rows import rows_of_projects
 from lib.query.index import index_of
 from lib.topics.timeline.dates import (
@@ -70,15 +72,16 @@ def _every_place(portfolio: Portfolio) -> pd.DataFrame:
         & (values["period_start"].notna() | values["period_end"].notna())
     ]
     ids = sorted(portfolio.projects)
-    projects = [portfolio.projects[project_id] for project_id in ids]
+    # the projects' and events' dates as their parts write them (a walk over the projects'
+    # objects validates each one from a snapshot)
+    parts = parts_of(portfolio.projects)
+    events = parts.events
     owners, kinds, refs = list(ids), ["project"] * len(ids), [-1] * len(ids)
-    placed = [placement(project.start, project.end) for project in projects]
-    for project_id, project in zip(ids, projects, strict=True):
-        for at, event in enumerate(project.events):
-            owners.append(project_id)
-            refs.append(at)
-            placed.append(placement(event.start, event.end))
-    kinds += ["event"] * (len(owners) - len(kinds))
+    placed = _placements(parts.projects["start"], parts.projects["end"])
+    owners += events["project"].tolist()
+    refs += events["at"].tolist()
+    placed += _placements(events["start"], events["end"])
+    kinds += ["event"] * len(events)
     dated = dated[is_in(dated["project"], ids)]
     owners += dated["project"].tolist()
     refs += dated.index.tolist()
@@ -87,14 +90,27 @@ def _every_place(portfolio: Portfolio) -> pd.DataFrame:
     kinds += ["figure"] * len(dated)
     # the blocks (projects, events, figures) are each in the order of the projects: a stable
     # sort by project puts each project's own row, events and figures together, in that order
-    position = {project_id: at for at, project_id in enumerate(ids)}
-    order = np.argsort(np.array([position[owner] for owner in owners], dtype=int), kind="stable")
+    order = np.argsort(pd.Index(ids).get_indexer(owners), kind="stable")
     if not owners:
         return pd.DataFrame(None, columns=PLACE_COLUMNS)
     frame = pd.DataFrame(
         {"project_id": owners, "kind": kinds, "ref": refs, "placement": placed, "colour_index": 0}
     )
     return frame.take(order).reset_index(drop=True)
+
+
+def _placements(starts: pd.Series, ends: pd.Series) -> list[str]:
+    """The placement of each (start, end) written as text (NA: not given), each distinct
+    date read once and each distinct pair placed once."""
+    pairs = list(zip(_given(starts), _given(ends), strict=True))
+    texts = pd.unique(pd.concat([starts, ends]).dropna())
+    dates = {None: None, **{text: FuzzyDate.parse(text) for text in texts.tolist()}}
+    placed = {pair: placement(dates[pair[0]], dates[pair[1]]) for pair in set(pairs)}
+    return [placed[pair] for pair in pairs]
+
+
+def _given(texts: pd.Series) -> list[str | None]:
+    return texts.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def projects_off_axis(rows: pd.DataFrame) -> list[str]:
