@@ -1,8 +1,8 @@
 """The words the map writes about a project, an event or a figure, each written once a data
-version and language and then kept: a project's title, an event's title, an event with its
-dates as a city's row lists it, and a figure's line with its source. A filter change selects
-most of a portfolio's cities again, and wrote them again (babel's dates, the title looked up
-in a project's objects) for every place.
+version and language and then kept: a project's title (lib/query/names.project_titles), an
+event's title, an event with its dates as a city's row lists it, and a figure's line with its
+source. A filter change selects most of a portfolio's cities again, and wrote them again
+(babel's dates, the title looked up in a project's objects) for every place.
 
 Each is a look-up filled as the map asks for an entry, not all at once: a first visit writes
 only the few events a city's row shows. An entry depends on the data version and language
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
+from lib.query.names import project_titles
 from lib.text.dates import period_text
 from lib.text.i18n import tr
 from lib.topics.map.place_figures import PlaceFigure, figure_line
@@ -27,19 +28,16 @@ class Written:
     """The kept words of one data version in `language`."""
 
     language: str
-    titles: dict[str, str] = field(default_factory=dict)
     event_titles: dict[tuple[str, str], str] = field(default_factory=dict)
     event_lines: dict[tuple[str, str], str] = field(default_factory=dict)
     figure_lines: dict[int, tuple[str, str]] = field(default_factory=dict)  # by CSV line
     figure_texts: dict[int, str] = field(default_factory=dict)  # by CSV line
 
     def title(self, portfolio: Portfolio, project_id: str) -> str:
-        """The project's title."""
-        title = self.titles.get(project_id)
-        if title is None:
-            title = portfolio.projects[project_id].title.get(self.language)
-            self.titles[project_id] = title
-        return title
+        """The project's title, from every project's titles (read from the projects'
+        columns): the cities' rows name thousands of a portfolio's projects, each of which a
+        snapshot would validate to give its title."""
+        return project_titles(portfolio, self.language)[project_id]
 
     def event_title(self, portfolio: Portfolio, project_id: str, event_id: str) -> str:
         """The event's title, or "" without that event."""

@@ -12,6 +12,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.figure_columns import each_distinct
 from lib.query.figure_text import value_text
+from lib.query.names import project_titles
 from lib.text.dates import period_text
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -102,7 +103,7 @@ def _event_columns(
         owners,
     )
     part_of = [named.get(e.part_of or "", "") for named, e in zip(titles, events, strict=True)]
-    project_titles = {pid: portfolio.projects[pid].title.get(language) for pid in set(owners)}
+    titles = project_titles(portfolio, language)
     sessions = each_distinct(
         lambda n: " " + tr(language, "({n} sessions)", n=n) if n else "",
         [event.count for event in events],
@@ -110,7 +111,7 @@ def _event_columns(
     statuses = [event.status for event in events]
     columns = {
         "project_id": owners,
-        "project": [project_titles[pid] for pid in owners],
+        "project": [titles[pid] for pid in owners],
         "colour_index": [0] * len(events),
         "kind": ["event"] * len(events),
         "item": [e.title.get(language) + more for e, more in zip(events, sessions, strict=True)],
@@ -155,11 +156,11 @@ def _figure_columns(portfolio: Portfolio, labels: list[int], language: str) -> d
             dated["value"], dated["precision"].tolist(), dated["fewer_than"], strict=True
         )
     ]
-    project_titles = {pid: portfolio.projects[pid].title.get(language) for pid in set(owners)}
+    titles = project_titles(portfolio, language)  # the projects' columns, no project read
     count = len(owners)
     columns = {
         "project_id": owners,
-        "project": [project_titles[pid] for pid in owners],
+        "project": [titles[pid] for pid in owners],
         "colour_index": [0] * count,
         "kind": ["figure"] * count,
         "item": [f"{kind}: {number}" for kind, number in zip(kinds, numbers, strict=True)],
