@@ -58,7 +58,6 @@ class EveryPlace:
     # name more), so a selection finds its places with numpy, not a Python walk
     mention_project: np.ndarray
     mention_place: np.ndarray
-    linked: list[str]  # the projects with links, in the order of their ids
 
 
 def every_place(portfolio: Portfolio) -> EveryPlace:
@@ -101,7 +100,6 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
         event_listed=np.isin(event_place * len(ids) + event_project, listed),
         mention_project=np.concatenate([role_project, also_project[also_order]]),
         mention_place=numbers[: len(mentioned)],
-        linked=pd.unique(links["project"]).tolist(),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import pandas as pd
 
@@ -29,7 +29,7 @@ from lib.topics.map.by_place import (
     gather_by_place,
     places_of,
 )
-from lib.topics.map.links import link_pairs, place_links
+from lib.topics.map.links import link_pairs, place_links, with_words
 from lib.topics.map.place_figures import FiguresByPlace
 from lib.topics.map.written import Written, written_in
 
@@ -55,6 +55,9 @@ class MapData:
     links: pd.DataFrame
     size_basis: str
     project_wide_figures: int
+    # links.link_pairs with their words: the deck, its legend, the picture and the board
+    # pack all draw the same lines
+    linked_pairs: tuple[pd.DataFrame, int]
     language: str = "en"  # of every text in the frames, and of what is written about them
 
     @property
@@ -68,12 +71,6 @@ class MapData:
     @property
     def drawn_links(self) -> pd.DataFrame:
         return self.links[self.links["drawn"]]
-
-    @cached_property
-    def linked_pairs(self) -> tuple[pd.DataFrame, int]:
-        """link_pairs of this map, worked out once: the deck, its legend, the picture and the
-        board pack all draw the same lines."""
-        return link_pairs(self)
 
 
 def _size(
@@ -291,4 +288,12 @@ def map_data(
             for n in places.loc[sized, "projects"]
         ]
     unplaced = values[(values["place"] == "") & (values["venue"] == "")]
-    return MapData(places, links, basis, project_wide_figures=len(unplaced), language=language)
+    pairs, total = link_pairs(links[links["drawn"]], places)
+    return MapData(
+        places,
+        links,
+        basis,
+        project_wide_figures=len(unplaced),
+        linked_pairs=(with_words(portfolio, pairs, language), total),
+        language=language,
+    )

@@ -3,22 +3,16 @@ draws a line between (bounded, so a portfolio's thousands of lines do not hide t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.model.schema import Place
-from lib.query.frame_rows import FrameRows, rows_of_projects
+from lib.model.projects import parts_of
+from lib.model.schema import Link, Place
+from lib.query.frame_rows import rows_of_projects
 from lib.query.index import index_of
-from lib.query.names import inferred_mark
+from lib.query.names import inferred_mark, project_titles
 from lib.text.i18n import N_, tr
-from lib.topics.map.by_place import every_place
-
-if TYPE_CHECKING:
-    from lib.topics.map.data import MapData
-
 
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
 
@@ -31,8 +25,10 @@ LINK_WORDS = {
 
 
 def place_links(portfolio: Portfolio, project_ids: list[str], language: str) -> pd.DataFrame:
-    """One row a link of the selected projects, in their order. A link's row depends on it and
-    the language only: every project's are written once a data version and language."""
+    """One row a link of the selected projects, in their order, with `at`, its place in its
+    project's links; its words are written for the lines drawn only (`with_words`). A link's
+    row depends on it and the language only: every project's are made once a data version
+    and language."""
     every = index_of(portfolio).once(
         ("map.every_link", language), lambda: _every_link(portfolio, language)
     )
@@ -40,65 +36,67 @@ def place_links(portfolio: Portfolio, project_ids: list[str], language: str) -> 
 
 
 def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
-    rows = FrameRows(_LINK_COLUMNS)
-    for pid in every_place(portfolio).linked:  # not a walk over every project again
-        project = portfolio.projects[pid]
-        for link in project.links:
-            start, end = portfolio.places[link.from_place], portfolio.places[link.to_place]
-            rows.add(
-                {
-                    "project": pid,
-                    "project_title": project.title.get(language),
-                    "kind": link.kind,
-                    "kind_words": tr(language, LINK_WORDS[link.kind])
-                    + inferred_mark(link, "kind", language, with_note=True),
-                    "from_place": link.from_place,
-                    "to_place": link.to_place,
-                    "name": f"{start.names.get(language)} – {end.names.get(language)}",
-                    "from_lon": start.longitude,
-                    "from_lat": start.latitude,
-                    "to_lon": end.longitude,
-                    "to_lat": end.latitude,
-                    "drawn": _on_map(start) and _on_map(end),
-                    "source": portfolio.sources[link.source].title,
-                    "quote": link.quote,
-                }
-            )
+    """Every project's links, from the projects' columns: the thousands of projects with
+    links were each validated from a snapshot to be read."""
+    links = parts_of(portfolio.projects).links
+    titles = project_titles(portfolio, language)
+    projects, kinds = links["project"].tolist(), links["kind"].tolist()
+    starts, ends = links["from_place"].tolist(), links["to_place"].tolist()
+    places = {place: portfolio.places[place] for place in {*starts, *ends}}
+    names = {place: entry.names.get(language) for place, entry in places.items()}
+    columns = {
+        "project": projects,
+        "at": links.groupby("project", sort=False).cumcount().tolist(),
+        "project_title": [titles[pid] for pid in projects],
+        "kind": kinds,
+        "from_place": starts,
+        "to_place": ends,
+        "name": [f"{names[a]} – {names[b]}" for a, b in zip(starts, ends, strict=True)],
+        "from_lon": [places[place].longitude for place in starts],
+        "from_lat": [places[place].latitude for place in starts],
+        "to_lon": [places[place].longitude for place in ends],
+        "to_lat": [places[place].latitude for place in ends],
+        "drawn": [
+            _on_map(places[a]) and _on_map(places[b]) for a, b in zip(starts, ends, strict=True)
+        ],
+    }
+    frame = pd.DataFrame(columns if projects else None, columns=list(columns))
     # typed even when empty: an empty object column would select columns, not rows
-    return rows.frame().astype({"drawn": bool})
+    return frame.astype({"drawn": bool})
+
+
+def with_words(portfolio: Portfolio, pairs: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`pairs` (link_pairs') with their first link's `kind_words`, `source` (its report's
+    title) and `quote`, read from that link's project: the few hundred lines drawn, not
+    every project with links."""
+    found = [
+        _words(portfolio, portfolio.projects[pid].links[at], language)
+        for pid, at in zip(pairs["project"].tolist(), pairs["at"].tolist(), strict=True)
+    ]
+    kinds, sources, quotes = ([row[n] for row in found] for n in range(3))
+    return pairs.assign(kind_words=kinds, source=sources, quote=quotes)
+
+
+def _words(portfolio: Portfolio, link: Link, language: str) -> tuple[str, str, str]:
+    kind = tr(language, LINK_WORDS[link.kind]) + inferred_mark(link, "kind", language, True)
+    return kind, portfolio.sources[link.source].title, link.quote
 
 
 def _on_map(place: Place) -> bool:
     return place.latitude is not None and place.longitude is not None
 
 
-_LINK_COLUMNS = [
-    "project",
-    "project_title",
-    "kind",
-    "kind_words",
-    "from_place",
-    "to_place",
-    "name",
-    "from_lon",
-    "from_lat",
-    "to_lon",
-    "to_lat",
-    "drawn",
-    "source",
-    "quote",
-]
-
-
 LINKED_PAIRS = 400  # pairs of cities a map draws a line between: those most projects link
 
 
-def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, int]:
-    """The lines to draw: one a pair of cities and kind of link (its first link's row, with
-    `titles`, the projects that link them, and `more`, their other links), and how many pairs
-    there are. Past `limit` pairs, those most projects link are kept, then those between the
-    busiest cities: a portfolio's thousands of lines would hide the cities they join."""
-    links = data.drawn_links
+def link_pairs(
+    links: pd.DataFrame, places: pd.DataFrame, limit: int = LINKED_PAIRS
+) -> tuple[pd.DataFrame, int]:
+    """The lines to draw between MapData's `places`, of its drawn `links`: one a pair of
+    cities and kind of link (its first link's row, with `titles`, the projects that link
+    them, and `more`, their other links), and how many pairs there are. Past `limit` pairs,
+    those most projects link are kept, then those between the busiest cities: a portfolio's
+    thousands of lines would hide the cities they join."""
     keys = ["from_place", "to_place", "kind"]
     # each pair a number, in the order of its first link; its projects, the first link of
     # each (pair, project title): counted with numpy rather than grouped and merged frames
@@ -114,7 +112,7 @@ def link_pairs(data: MapData, limit: int = LINKED_PAIRS) -> tuple[pd.DataFrame, 
     kept = np.arange(len(pairs))
     total = len(pairs)
     if total > limit:
-        busy = data.places.set_index("place")["projects"]
+        busy = places.set_index("place")["projects"]
         ends = pairs["from_place"].map(busy) + pairs["to_place"].map(busy)
         rank = pd.DataFrame({"projects": projects, "ends": ends})
         order = rank.sort_values(["projects", "ends"], ascending=False, kind="stable")
