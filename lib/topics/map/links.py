@@ -73,7 +73,10 @@ def with_words(portfolio: Portfolio, pairs: pd.DataFrame, language: str) -> pd.D
         _words(portfolio, portfolio.projects[pid].links[at], language)
         for pid, at in zip(pairs["project"].tolist(), pairs["at"].tolist(), strict=True)
     ]
-    kinds, sources, quotes = ([row[n] for row in found] for n in range(3))
+    # texts even when there is no pair, as the rows' other words are
+    kinds, sources, quotes = (
+        pd.Series([row[n] for row in found], index=pairs.index, dtype="str") for n in range(3)
+    )
     return pairs.assign(kind_words=kinds, source=sources, quote=quotes)
 
 
