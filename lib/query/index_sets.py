@@ -119,17 +119,13 @@ def year_pairs(
         (parts.events["project"], parts.events[name]) for name in ("start", "end")
     ]
     texts = pd.concat([text for _, text in dated]).dropna().unique()
-    year_of = {text: FuzzyDate.parse(text).year for text in texts}
+    year_of = pd.Series([_year(FuzzyDate.parse(text)) for text in texts], index=texts, dtype=float)
+    stated = [(projects, text.map(year_of).to_numpy(dtype=float)) for projects, text in dated]
+    stated += [(values["project"], dates.start_year), (values["project"], dates.end_year)]
     owners: list[str] = []
     years: list[int] = []
-    for projects, text in dated:
-        for pid, written in zip(objects(projects), objects(text), strict=True):
-            year = year_of.get(written)
-            if year is not None:
-                owners.append(pid)
-                years.append(year)
-    for stated in (dates.start_year, dates.end_year):
-        known = ~np.isnan(stated)
-        owners += objects(values["project"])[known].tolist()
-        years += stated[known].astype(int).tolist()
+    for projects, year in stated:
+        known = ~np.isnan(year)
+        owners += objects(projects)[known].tolist()
+        years += year[known].astype(int).tolist()
     return owners, years
