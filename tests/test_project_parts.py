@@ -14,6 +14,7 @@ from fixture_data import FIXTURE_DATA_DIR
 import lib.model.projects as projects_module
 from lib.load.audience import for_audience
 from lib.load.loader import load_portfolio
+from lib.model.packed import PackedTexts
 from lib.model.projects import SCHEMAS, Projects, parts_of
 from lib.store.build import build
 from lib.store.snapshot import open_snapshot
@@ -95,3 +96,18 @@ def test_a_snapshots_projects_are_kept_validated_up_to_a_bound(opened, monkeypat
     projects["connection-network"]  # pushes the first out
     again = projects["myla-refugee-integration"]
     assert again is not first and again == first
+
+
+def test_a_snapshots_public_reports_lose_their_withheld_sentences(tmp_path):
+    from audience_data import SPLIT_SENTENCE, VOLUNTEERS, audience_data
+
+    folder = audience_data(tmp_path / "data")
+    built = build(folder, tmp_path / "cache")
+    opened = open_snapshot(built.path, folder, built.path.stem).portfolio
+    assert isinstance(opened.source_texts, PackedTexts)
+    assert dict(opened.source_texts) == load_portfolio(folder).portfolio.source_texts
+    public = for_audience(opened, "public")
+    assert SPLIT_SENTENCE in opened.source_texts["myla-results-mk"]
+    assert SPLIT_SENTENCE not in public.source_texts["myla-results-mk"]
+    assert VOLUNTEERS in public.source_texts["myla-results-mk"]
+    assert "secret-report" not in public.source_texts

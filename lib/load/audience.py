@@ -25,6 +25,7 @@ import pandas as pd
 
 from lib.load.withheld_sentences import redacted, touches, translation_families, withheld_spans
 from lib.model.membership import is_in
+from lib.model.packed import ChangedView
 from lib.model.portfolio import Portfolio
 from lib.model.projects import ProjectParts, Projects
 from lib.text.i18n import tr
@@ -83,11 +84,11 @@ def for_audience(portfolio: Portfolio, audience: Audience) -> Portfolio:
     values = values[is_in(values["project"], published)].reset_index(drop=True)
     values, spans = _suppress(portfolio, values)
     kept = _referenced(portfolio, every.parts.only(published), values)
-    texts = {
-        sid: redacted(text, spans.get(sid, []), REDACTED_TEXT)
-        for sid, text in portfolio.source_texts.items()
-        if sid in kept["sources"]
-    }
+    texts = ChangedView(
+        portfolio.source_texts,
+        kept["sources"],
+        lambda sid, text: redacted(text, spans.get(sid, []), REDACTED_TEXT),
+    )
     quoted = _QuotesWithheld(portfolio.source_texts, spans)
     return dataclasses.replace(
         portfolio,

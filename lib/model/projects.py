@@ -13,7 +13,6 @@ projects and takes them apart when first asked; both ways give identical parts.
 from __future__ import annotations
 
 import threading
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
@@ -24,6 +23,7 @@ import pyarrow as pa
 
 from lib.model.languages import LANGUAGE_CODES
 from lib.model.membership import is_in
+from lib.model.packed import unpack
 from lib.model.schema import Project
 
 KEPT = 4096  # validated projects a lazily opened mapping keeps, the least recently used dropped
@@ -155,17 +155,6 @@ def _facts(project: Project) -> Iterator[tuple[str, bool]]:
         yield note.source, True
 
 
-def pack(project: Project) -> bytes:
-    """A project's JSON, compressed: a snapshot's projects are held this way in memory until
-    asked for (100,000 projects' JSON took 357 MB, compressed about a third of it; unpacking
-    one takes a fraction of validating it)."""
-    return zlib.compress(project.model_dump_json().encode(), 6)
-
-
-def unpack(packed: bytes) -> str:
-    return zlib.decompress(packed).decode()
-
-
 class Projects(Mapping[str, Project]):
     """id -> Project, in the data's order, with the projects' `parts`. Read-only."""
 
@@ -191,8 +180,8 @@ class Projects(Mapping[str, Project]):
 
     @classmethod
     def stored(cls, ids: list[str], packed: pa.ChunkedArray, parts: ProjectParts) -> Projects:
-        """Projects of a snapshot: each validated from its JSON (`packed` by `pack`, in the
-        order of `ids`) when first asked for."""
+        """Projects of a snapshot: each validated from its JSON (packed: lib/model/packed.py,
+        in the order of `ids`) when first asked for."""
         return cls(
             ids,
             lambda _pid, at: Project.model_validate_json(unpack(packed[at].as_py())),

@@ -30,9 +30,10 @@ from lib.load.loader import (
     fingerprint,
     load_portfolio,
 )
+from lib.model.packed import pack
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
-from lib.model.projects import pack, parts_of
+from lib.model.projects import parts_of
 from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
@@ -202,7 +203,10 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
             bodies.append(entry.model_dump_json())
     entries = pa.table({"kind": kinds, "id": ids, "position": positions, "body": bodies})
     texts = pa.table(
-        {"id": list(portfolio.source_texts), "text": list(portfolio.source_texts.values())}
+        {
+            "id": list(portfolio.source_texts),
+            "body": [pack(text) for text in portfolio.source_texts.values()],
+        }
     )
     frame = portfolio.values.copy()
     for column in DATE_COLUMNS:
@@ -213,7 +217,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
         {
             "id": list(projects),
             "position": list(range(len(projects))),
-            "body": [pack(project) for project in projects.values()],
+            "body": [pack(project.model_dump_json()) for project in projects.values()],
         }
     )
     connection.register("bodies_in", packed)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from lib.load.known_files import KnownEntries
 from lib.load.loader import LIST_FILES
-from lib.model.projects import unpack
+from lib.model.packed import unpack
 from lib.store.tables import ENTRY_KINDS, SUFFIX, of_this_code
 
 _FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from lib.load.loader import LoadResult, cycle_collector_paused
 from lib.model.dates import FuzzyDate
+from lib.model.packed import PackedTexts
 from lib.model.portfolio import Portfolio
 from lib.model.projects import ProjectParts, Projects
 from lib.model.schema import Settings
@@ -63,7 +64,7 @@ def _read(
         entries[kind][entry_id] = model.model_validate_json(body)
         count += 1
     projects = _projects(connection, meta)
-    texts = dict(connection.execute("SELECT id, text FROM source_texts").fetchall())
+    texts = PackedTexts(dict(connection.execute("SELECT id, body FROM source_texts").fetchall()))
     values = _figures(connection.sql("SELECT * FROM figure_rows").to_arrow_table())
     written = (int(meta["entries"]), int(meta["projects"]), int(meta["figure_rows"]))
     if (count, len(projects), len(values)) != written:

@@ -8,7 +8,7 @@ One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
   pydantic model);
 - `project_bodies`: each project as JSON, compressed (lib/model/projects.py `pack`), in the
   data's order: a page validates one when it opens it;
-- `source_texts`: each report's text, by source id;
+- `source_texts`: each report's text, packed (lib/model/packed.py), by source id;
 - `files`: each file read (its name as problems give it) and the sha256 digest of its bytes,
   so the next build takes an unchanged file's entries from here (lib/store/reuse.py);
 - `figure_rows`: indicator_values.csv as the loader validated it, a typed column a field
@@ -28,7 +28,7 @@ from lib.model import schema
 from lib.model.projects import SCHEMAS
 
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
-LAYOUT_VERSION = "4"
+LAYOUT_VERSION = "5"
 SUFFIX = ".duckdb"
 
 
@@ -73,6 +73,6 @@ CREATE TABLE entries (
     kind VARCHAR NOT NULL, id VARCHAR NOT NULL, position INTEGER NOT NULL, body VARCHAR NOT NULL
 );
 CREATE TABLE project_bodies (id VARCHAR NOT NULL, position INTEGER NOT NULL, body BLOB NOT NULL);
-CREATE TABLE source_texts (id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL);
+CREATE TABLE source_texts (id VARCHAR PRIMARY KEY, body BLOB NOT NULL);
 CREATE TABLE files (name VARCHAR PRIMARY KEY, digest BLOB NOT NULL);
 """
