@@ -30,8 +30,8 @@ from lib.load.values_csv import VALUES_FILE
 from lib.load.yaml_reader import field_name, line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
-from lib.model.projects import Projects
 from lib.model.problems import Problem
+from lib.model.projects import Projects
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 

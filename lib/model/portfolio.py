@@ -27,7 +27,7 @@ class Portfolio:
 
     data_dir: Path
     sources: dict[str, Source]
-    source_texts: dict[str, str]
+    source_texts: Mapping[str, str]  # held packed when opened from a snapshot
     countries: dict[str, CountryEntry]
     places: dict[str, Place]
     organisations: dict[str, Organisation]

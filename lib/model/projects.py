@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from lib.model.languages import LANGUAGE_CODES
 from lib.model.membership import is_in
+from lib.model.packed import unpack
 from lib.model.schema import Project
 
 KEPT = 4096  # validated projects a lazily opened mapping keeps, the least recently used dropped
@@ -178,12 +179,12 @@ class Projects(Mapping[str, Project]):
         return cls(projects, lambda pid, _at: projects[pid], lambda: parts_of_projects(projects))
 
     @classmethod
-    def stored(cls, ids: list[str], bodies: pa.Array, parts: ProjectParts) -> Projects:
-        """Projects of a snapshot: each validated from its JSON (`bodies`, in the order of
-        `ids`) when first asked for."""
+    def stored(cls, ids: list[str], packed: pa.ChunkedArray, parts: ProjectParts) -> Projects:
+        """Projects of a snapshot: each validated from its JSON (packed: lib/model/packed.py,
+        in the order of `ids`) when first asked for."""
         return cls(
             ids,
-            lambda _pid, at: Project.model_validate_json(bodies[at].as_py()),
+            lambda _pid, at: Project.model_validate_json(unpack(packed[at].as_py())),
             lambda: parts,
             kept=KEPT,
         )

@@ -30,8 +30,10 @@ from lib.load.loader import (
     fingerprint,
     load_portfolio,
 )
+from lib.model.packed import pack
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
+from lib.model.projects import parts_of
 from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
@@ -41,6 +43,7 @@ from lib.store.tables import (
     DATE_COLUMNS,
     ENTRY_KINDS,
     LAYOUT_VERSION,
+    PART_TABLES,
     SUFFIX,
     VALIDATOR,
 )
@@ -190,6 +193,8 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     connection.execute(CREATE)
     kinds, ids, positions, bodies = [], [], [], []
     for kind, (_, key) in ENTRY_KINDS.items():
+        if kind == "projects":
+            continue  # in project_bodies
         held = {"": portfolio.settings} if kind == "settings" else getattr(portfolio, kind)
         for position, (entry_id, entry) in enumerate(held.items()):
             kinds.append(kind)
@@ -198,25 +203,45 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
             bodies.append(entry.model_dump_json())
     entries = pa.table({"kind": kinds, "id": ids, "position": positions, "body": bodies})
     texts = pa.table(
-        {"id": list(portfolio.source_texts), "text": list(portfolio.source_texts.values())}
+        {
+            "id": list(portfolio.source_texts),
+            "body": [pack(text) for text in portfolio.source_texts.values()],
+        }
     )
     frame = portfolio.values.copy()
     for column in DATE_COLUMNS:
         frame[column] = frame[column].map(lambda date: None if date is None else str(date))
     figures = pa.Table.from_pandas(frame, preserve_index=False)
+    projects = portfolio.projects
+    packed = pa.table(
+        {
+            "id": list(projects),
+            "position": list(range(len(projects))),
+            "body": [pack(project.model_dump_json()) for project in projects.values()],
+        }
+    )
+    connection.register("bodies_in", packed)
+    connection.execute("INSERT INTO project_bodies SELECT * FROM bodies_in")
     connection.register("entries_in", entries)
     connection.register("texts_in", texts)
     connection.register("figures_in", figures)
     connection.execute("INSERT INTO entries SELECT * FROM entries_in")
     connection.execute("INSERT INTO source_texts SELECT * FROM texts_in")
     connection.execute("CREATE TABLE figure_rows AS SELECT * FROM figures_in")
+    parts = parts_of(portfolio.projects).tables()
+    for name, table in PART_TABLES.items():
+        connection.register("part_in", parts[name])
+        connection.execute(f"CREATE TABLE {table} AS SELECT * FROM part_in")
+        connection.unregister("part_in")
     meta = {
         "layout": LAYOUT_VERSION,
         "validator": VALIDATOR,
         "fingerprint": portfolio.fingerprint,
         "files_read": str(files),
         "entries": str(len(bodies)),
+        "projects": str(len(projects)),
         "figure_rows": str(len(frame)),
+        **{table: str(parts[name].num_rows) for name, table in PART_TABLES.items()},
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
 
