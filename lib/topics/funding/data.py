@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.model.schema import Amount
 from lib.query.filters import programme_chain
 from lib.query.frame_rows import FrameRows, rows_of_projects
@@ -92,23 +93,27 @@ def funding_lines(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
 
 
 def _every_line(portfolio: Portfolio) -> pd.DataFrame:
-    rows = FrameRows(LINE_COLUMNS)
+    # from the projects' columns: a lazily opened portfolio validates a project a look
+    funding = parts_of(portfolio.projects).funding
+    if funding.empty:  # the columns' types as a frame of no rows gives them
+        frame = FrameRows(LINE_COLUMNS).frame()
+        frame["amount_value"] = frame["amount_value"].astype("Float64")
+        return frame
+    # each programme's chain once (a funder's portfolio has dozens, its lines 100,000s)
     chains = {pid: tuple(programme_chain(portfolio, pid)) for pid in portfolio.programmes}
-    for project_id in sorted(portfolio.projects):
-        for position, funding in enumerate(portfolio.projects[project_id].funding):
-            rows.add(
-                {
-                    "project_id": project_id,
-                    "line": position,
-                    "funder_id": funding.funder,
-                    "programme_ids": chains[funding.programme] if funding.programme else (),
-                    "amount_value": funding.amount.value if funding.amount else None,
-                    "currency": funding.amount.currency if funding.amount else "",
-                }
-            )
-    frame = rows.frame()
-    frame["amount_value"] = frame["amount_value"].astype("Float64")
-    return frame
+    return pd.DataFrame(
+        {
+            "project_id": funding["project"],
+            "line": funding["line"],
+            "funder_id": funding["funder"],
+            "programme_ids": [
+                chains[programme] if isinstance(programme, str) else ()
+                for programme in funding["programme"].tolist()
+            ],
+            "amount_value": funding["amount_value"].astype("Float64"),
+            "currency": funding["currency"].fillna(""),  # a line with no amount has none
+        }
+    )
 
 
 def funding_rows(
