@@ -116,6 +116,18 @@ def _every_line(portfolio: Portfolio) -> pd.DataFrame:
     )
 
 
+def funder_lines(
+    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+) -> pd.DataFrame:
+    """The funding lines of `project_ids` (funding_lines) with their funder's name: what the
+    board pack counts and sizes per funder, without writing every line's words (the lines it
+    lists get theirs from `written`)."""
+    lines = funding_lines(portfolio, project_ids)
+    organisations = portfolio.organisations
+    names = {fid: organisations[fid].names.get(language) for fid in lines["funder_id"].unique()}
+    return lines.assign(funder=[names[fid] for fid in lines["funder_id"].tolist()])
+
+
 def funding_rows(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
