@@ -26,6 +26,7 @@ import pandas as pd
 from lib.load.withheld_sentences import redacted, touches, translation_families, withheld_spans
 from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
+from lib.model.projects import ProjectParts, Projects
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
 
@@ -76,10 +77,12 @@ def for_audience(portfolio: Portfolio, audience: Audience) -> Portfolio:
     if audience == "board":
         return dataclasses.replace(portfolio, fingerprint=f"{portfolio.fingerprint}-board")
     values = portfolio.values
-    projects = {pid: p for pid, p in portfolio.projects.items() if p.published}
-    values = values[is_in(values["project"], projects)].reset_index(drop=True)
+    every = Projects.held(portfolio.projects)
+    rows = every.parts.projects
+    published = rows.loc[rows["published"].to_numpy(dtype=bool), "id"].tolist()
+    values = values[is_in(values["project"], published)].reset_index(drop=True)
     values, spans = _suppress(portfolio, values)
-    kept = _referenced(portfolio, projects, values)
+    kept = _referenced(portfolio, every.parts.only(published), values)
     texts = {
         sid: redacted(text, spans.get(sid, []), REDACTED_TEXT)
         for sid, text in portfolio.source_texts.items()
@@ -88,7 +91,7 @@ def for_audience(portfolio: Portfolio, audience: Audience) -> Portfolio:
     quoted = _QuotesWithheld(portfolio.source_texts, spans)
     return dataclasses.replace(
         portfolio,
-        projects={pid: quoted.of(project) for pid, project in projects.items()},
+        projects=every.only(published, quoted.of if spans else None),
         values=values,
         source_texts=texts,
         sources=_only(portfolio.sources, kept["sources"]),
@@ -226,21 +229,19 @@ def _complements(values: pd.DataFrame, small: pd.Series) -> pd.Series:
     return complement
 
 
-def _referenced(portfolio: Portfolio, projects: dict, values: pd.DataFrame) -> dict[str, set]:
-    """Ids of the reports, places, organisations and programmes the kept projects and
-    figures refer to, followed through organisations, programmes and publishers."""
-    sources, places, organisations, programmes = set(), set(), set(), set()
-    for project in projects.values():
-        cited = [*project.places, *project.organisations, *project.funding, *project.links]
-        cited += [*project.events, *project.notes]
-        cited += [c for c in (project.dates_source, project.status_source) if c is not None]
-        sources |= {entry.source for entry in cited}
-        places |= {entry.place for entry in project.places}
-        places |= {p for link in project.links for p in (link.from_place, link.to_place)}
-        places |= {event.place for event in project.events if event.place}
-        organisations |= {entry.organisation for entry in project.organisations}
-        organisations |= {funding.funder for funding in project.funding}
-        programmes |= {funding.programme for funding in project.funding if funding.programme}
+def _ids(*columns: pd.Series) -> set[str]:
+    """The distinct ids the columns name (a missing one is none)."""
+    return {found for column in columns for found in column.dropna().unique().tolist()}
+
+
+def _referenced(portfolio: Portfolio, parts: ProjectParts, values: pd.DataFrame) -> dict[str, set]:
+    """Ids of the reports, places, organisations and programmes the kept projects (`parts`)
+    and figures refer to, followed through organisations, programmes and publishers."""
+    sources = _ids(parts.facts["source"])
+    places = _ids(parts.places["place"], parts.links["from_place"], parts.links["to_place"])
+    places |= _ids(parts.events["place"])
+    organisations = _ids(parts.organisations["organisation"], parts.funding["funder"])
+    programmes = _ids(parts.funding["programme"])
     sources |= set(values["source"].unique())
     places |= {place for place in values["place"].dropna().unique() if place}
     _follow(portfolio, sources, places, organisations, programmes)

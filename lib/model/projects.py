@@ -178,7 +178,7 @@ class Projects(Mapping[str, Project]):
         return cls(projects, lambda pid, _at: projects[pid], lambda: parts_of_projects(projects))
 
     @classmethod
-    def stored(cls, ids: list[str], bodies: pa.Array, parts: ProjectParts) -> Projects:
+    def stored(cls, ids: list[str], bodies: pa.ChunkedArray, parts: ProjectParts) -> Projects:
         """Projects of a snapshot: each validated from its JSON (`bodies`, in the order of
         `ids`) when first asked for."""
         return cls(

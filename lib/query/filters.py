@@ -67,8 +67,8 @@ def undated_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
     if filters.years is None:
         return []
     without_years = Filters(**{**filters.__dict__, "years": None})
-    years = index_of(portfolio).years
-    return [pid for pid in selected_projects(portfolio, without_years) if not years.get(pid)]
+    dated = index_of(portfolio).dated
+    return [pid for pid in selected_projects(portfolio, without_years) if pid not in dated]
 
 
 def selected_values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:

@@ -1,8 +1,8 @@
 """What the filters and pages look up on every rerun, worked out once per loaded portfolio.
 
 A funder's portfolio has thousands of projects: a rerun must not walk all of them to find the
-few a filter selects. `index_of` builds, once per portfolio, each project's countries, cities,
-funders, programmes and years, the reverse look-ups (city -> projects...), the filter options
+few a filter selects. `index_of` builds, once per portfolio, the projects of each country, city,
+funder, programme and year (from the projects' parts), the filter options
 and each figure's venue; selections and what pages derive from them are then kept per filter
 (`remember`), and what does not depend on the filters once a version (`once`), so a rerun that
 changes nothing redoes nothing. Plain Python, no Streamlit.
@@ -15,7 +15,7 @@ import itertools
 import sys
 import threading
 import weakref
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -25,6 +25,8 @@ import pyarrow as pa
 
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
+from lib.query.index_sets import grouped, objects, programme_pairs, year_pairs
 
 T = TypeVar("T")
 FACETS = ("countries", "cities", "funders", "programmes")
@@ -77,10 +79,9 @@ class PortfolioIndex:
     `remember` and `once` keep."""
 
     ids: tuple[str, ...]  # every project id, sorted
-    facets: dict[str, dict[str, frozenset[str]]]  # facet -> project -> its values
     projects_with: dict[str, dict[str, frozenset[str]]]  # facet -> value -> projects
-    years: dict[str, frozenset[int]]  # project -> the years its dates and figures state
-    projects_in_year: dict[int, frozenset[str]]
+    projects_in_year: dict[int, frozenset[str]]  # the years its dates and figures state
+    dated: frozenset[str]  # the projects that state a year
     year_bounds: tuple[int, int] | None
     options: dict[str, list[str]]  # what each sidebar filter offers
     values: pd.DataFrame  # the portfolio's figures with each one's venue (event place)
@@ -171,14 +172,6 @@ def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]
     return chain
 
 
-def _reverse(by_project: dict[str, frozenset[Any]]) -> dict[Any, frozenset[str]]:
-    reverse: dict[Any, set[str]] = defaultdict(set)
-    for project_id, keys in by_project.items():
-        for key in keys:
-            reverse[key].add(project_id)
-    return {key: frozenset(ids) for key, ids in reverse.items()}
-
-
 def _years(dates: Iterable[Any]) -> set[int]:
     return {d.year for d in dates if isinstance(d, FuzzyDate) and d.year is not None}
 
@@ -187,40 +180,29 @@ _WALKED = ("project", "event", "indicator", "period_start", "period_end")
 
 
 def _build(portfolio: Portfolio) -> PortfolioIndex:
-    projects = portfolio.projects
-    facets: dict[str, dict[str, frozenset[str]]] = {facet: {} for facet in FACETS}
-    years: dict[str, set[int]] = {}
+    parts = parts_of(portfolio.projects)
+    ids = parts.projects["id"].tolist()  # sorted
     # a programme's chain up to its top, once a programme (a funder's portfolio has dozens,
     # its funding lines hundreds of thousands)
     chains = {pid: programme_chain(portfolio, pid) for pid in portfolio.programmes}
-    for project_id, project in projects.items():
-        cities = frozenset(entry.place for entry in project.places)
-        facets["cities"][project_id] = cities
-        facets["countries"][project_id] = frozenset(portfolio.places[p].country for p in cities)
-        facets["funders"][project_id] = frozenset(f.funder for f in project.funding)
-        facets["programmes"][project_id] = frozenset(
-            p for f in project.funding if f.programme for p in chains[f.programme]
-        )
-        dates = [project.start, project.end]
-        dates += [date for event in project.events for date in (event.start, event.end)]
-        years[project_id] = _years(dates)
-    values = portfolio.values
-    # object arrays: iterating over Arrow-backed text columns an element at a time took a
-    # quarter of a 10,000-project index's time
-    column = {name: values[name].to_numpy(dtype=object) for name in _WALKED}
-    for project_id, start, end in zip(
-        column["project"], column["period_start"], column["period_end"], strict=True
-    ):
-        years.setdefault(project_id, set()).update(_years((start, end)))
-    frozen_years = {project_id: frozenset(found) for project_id, found in years.items()}
-    every_year = set().union(*frozen_years.values()) if frozen_years else set()
-    events = {
-        (project.id, event.id): event.place or ""
-        for project in projects.values()
-        for event in project.events
+    country = {pid: place.country for pid, place in portfolio.places.items()}
+    places = parts.places
+    pairs = {
+        "cities": (places["project"], places["place"]),
+        "countries": (places["project"], [country[p] for p in objects(places["place"])]),
+        "funders": (parts.funding["project"], parts.funding["funder"]),
+        "programmes": programme_pairs(parts.funding, chains),
     }
+    owners, found_years = year_pairs(parts, portfolio.values)
+    every_year = set(found_years)
+    values = portfolio.values
+    column = {name: objects(values[name]) for name in _WALKED}
+    events = parts.events
+    places_held = objects(events["place"].fillna(""))
+    held = zip(objects(events["project"]), objects(events["id"]), strict=True)
+    venue_of = dict(zip(held, places_held, strict=True))
     venues = [
-        events.get((p, e), "") if e else ""
+        venue_of.get((p, e), "") if e else ""
         for p, e in zip(column["project"], column["event"], strict=True)
     ]
     # str(None) is "None", as in the validator's part-whole check; astype(str) would give NaN
@@ -235,20 +217,19 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
         index=values.index,
         dtype=object,
     )  # fmt: skip
-    used_places = set().union(*facets["cities"].values()) if projects else set()
+    used_places = parts.places["place"].unique().tolist()
     return PortfolioIndex(
-        ids=tuple(sorted(projects)),
-        facets=facets,
-        projects_with={facet: _reverse(by_project) for facet, by_project in facets.items()},
-        years=frozen_years,
-        projects_in_year=_reverse(frozen_years),
+        ids=tuple(ids),
+        projects_with={facet: grouped(*reversed(pairs[facet])) for facet in FACETS},
+        projects_in_year=grouped(found_years, owners),
+        dated=frozenset(owners),
         year_bounds=(min(every_year), max(every_year)) if every_year else None,
         options={
             "countries": sorted({portfolio.places[p].country for p in used_places}),
             "cities": sorted(used_places, key=lambda p: portfolio.places[p].names.en),
-            "funders": sorted(set().union(*facets["funders"].values()) if projects else ()),
+            "funders": sorted(parts.funding["funder"].unique().tolist()),
             "programmes": list(portfolio.programmes),
-            "projects": sorted(projects),
+            "projects": list(ids),
         },
         values=values.assign(venue=venues),
         group=group,

@@ -32,6 +32,7 @@ from lib.load.loader import (
 )
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
+from lib.model.projects import parts_of
 from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
@@ -41,6 +42,7 @@ from lib.store.tables import (
     DATE_COLUMNS,
     ENTRY_KINDS,
     LAYOUT_VERSION,
+    PART_TABLES,
     SUFFIX,
     VALIDATOR,
 )
@@ -210,6 +212,11 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     connection.execute("INSERT INTO entries SELECT * FROM entries_in")
     connection.execute("INSERT INTO source_texts SELECT * FROM texts_in")
     connection.execute("CREATE TABLE figure_rows AS SELECT * FROM figures_in")
+    parts = parts_of(portfolio.projects).tables()
+    for name, table in PART_TABLES.items():
+        connection.register("part_in", parts[name])
+        connection.execute(f"CREATE TABLE {table} AS SELECT * FROM part_in")
+        connection.unregister("part_in")
     meta = {
         "layout": LAYOUT_VERSION,
         "validator": VALIDATOR,
@@ -217,6 +224,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
         "files_read": str(files),
         "entries": str(len(bodies)),
         "figure_rows": str(len(frame)),
+        **{table: str(parts[name].num_rows) for name, table in PART_TABLES.items()},
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
 

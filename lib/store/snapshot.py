@@ -2,11 +2,13 @@
 whole, current snapshot of this data (missing, of another layout, data version or validator
 code, truncated, corrupt): the caller then rebuilds it. A snapshot is never trusted blindly:
 DuckDB checks each block's checksum, the row counts are checked against the ones written, and
-every entry goes through its pydantic model again on the way in."""
+every entry goes through its pydantic model again on the way in; a project when a page first
+asks for it (lib/model/projects.py), for a start validating 100,000 of them took 5 to 8 s."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -16,9 +18,15 @@ from pydantic import ValidationError
 from lib.load.loader import LoadResult, cycle_collector_paused
 from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
-from lib.model.projects import Projects
+from lib.model.projects import ProjectParts, Projects
 from lib.model.schema import Settings
-from lib.store.tables import DATE_COLUMNS, ENTRY_KINDS, WHOLE_NUMBER_COLUMNS, of_this_code
+from lib.store.tables import (
+    DATE_COLUMNS,
+    ENTRY_KINDS,
+    PART_TABLES,
+    WHOLE_NUMBER_COLUMNS,
+    of_this_code,
+)
 
 # What a damaged, foreign or half-written file can raise on the way in.
 _UNREADABLE = (duckdb.Error, OSError, ValidationError, ValueError, KeyError, TypeError)
@@ -47,19 +55,22 @@ def _read(
     meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("fingerprint") != data_fingerprint or not of_this_code(meta):
         return None
-    rows = connection.execute("SELECT kind, id, body FROM entries ORDER BY kind, position")
-    entries: dict[str, dict] = {kind: {} for kind in ENTRY_KINDS}
+    rows = connection.execute(
+        "SELECT kind, id, body FROM entries WHERE kind <> 'projects' ORDER BY kind, position"
+    )
+    entries: dict[str, Any] = {kind: {} for kind in ENTRY_KINDS}
     count = 0
     for kind, entry_id, body in rows.fetchall():
         model, _ = ENTRY_KINDS[kind]
         entries[kind][entry_id] = model.model_validate_json(body)
         count += 1
+    projects = _projects(connection, meta)
     texts = dict(connection.execute("SELECT id, text FROM source_texts").fetchall())
     values = _figures(connection.sql("SELECT * FROM figure_rows").to_arrow_table())
-    if count != int(meta["entries"]) or len(values) != int(meta["figure_rows"]):
+    if count + len(projects) != int(meta["entries"]) or len(values) != int(meta["figure_rows"]):
         return None
     settings = entries.pop("settings").get("", Settings())
-    entries["projects"] = Projects.held(entries["projects"])
+    entries["projects"] = projects
     portfolio = Portfolio(
         data_dir=data_dir,
         source_texts=texts,
@@ -69,6 +80,24 @@ def _read(
         **entries,
     )
     return LoadResult(data_dir, portfolio, (), int(meta["files_read"]))
+
+
+def _projects(connection: duckdb.DuckDBPyConnection, meta: dict[str, str]) -> Projects:
+    """The projects, each validated by its model when a page first asks for it, and their
+    parts' tables (each of the row count written)."""
+    bodies = connection.sql(
+        "SELECT id, body FROM entries WHERE kind = 'projects' ORDER BY position"
+    ).to_arrow_table()
+    tables = {}
+    for name, table in PART_TABLES.items():
+        tables[name] = connection.sql(f"SELECT * FROM {table}").to_arrow_table()
+        if tables[name].num_rows != int(meta[table]):
+            raise ValueError(f"{table}: {tables[name].num_rows} rows, {meta[table]} written")
+    ids = bodies["id"].to_pylist()
+    parts = ProjectParts.from_tables(tables)
+    if parts.projects["id"].tolist() != sorted(ids):
+        raise ValueError("the projects' parts are not those of the projects")
+    return Projects.stored(ids, bodies["body"], parts)
 
 
 def _figures(table: pa.Table) -> pd.DataFrame:

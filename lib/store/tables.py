@@ -9,7 +9,9 @@ One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
 - `files`: each file read (its name as problems give it) and the sha256 digest of its bytes,
   so the next build takes an unchanged file's entries from here (lib/store/reuse.py);
 - `figure_rows`: indicator_values.csv as the loader validated it, a typed column a field
-  (dates as the curator wrote them, so their precision is kept).
+  (dates as the curator wrote them, so their precision is kept);
+- `project_<part>`: the projects taken apart into columns (lib/model/projects.py SCHEMAS),
+  which a start, the filters and the pages read instead of validating every project.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from lib.model import schema
+from lib.model.projects import SCHEMAS
 
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
-LAYOUT_VERSION = "2"
+LAYOUT_VERSION = "3"
 SUFFIX = ".duckdb"
 
 
@@ -57,6 +60,7 @@ ENTRY_KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "settings": (schema.Settings, ""),
 }
 
+PART_TABLES = {name: f"project_{name}" for name in SCHEMAS}
 DATE_COLUMNS = ("period_start", "period_end")
 WHOLE_NUMBER_COLUMNS = ("value", "fewer_than")
 
