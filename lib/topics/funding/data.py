@@ -132,9 +132,10 @@ def funding_rows(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
     """One row a funding line with its words (COLUMNS), the projects in the order given, each
-    project's lines in the order its file gives them: for the CSV, the board pack and a
-    chart of a few projects. The page's counts and its programme chart need no words
-    (funding_lines), and its table writes those of its first rows (funding_table_head)."""
+    project's lines in the order its file gives them: for the CSV and the HXL export (each
+    line's project opened: built on a click) and a chart of a few projects. The page's counts
+    and its programme chart need no words (funding_lines), its table and the board pack write
+    those of their first rows (funding_table_head, funder_lines)."""
     return written(portfolio, funding_lines(portfolio, project_ids), language)
 
 
