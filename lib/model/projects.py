@@ -13,6 +13,7 @@ projects and takes them apart when first asked; both ways give identical parts.
 from __future__ import annotations
 
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
@@ -154,6 +155,17 @@ def _facts(project: Project) -> Iterator[tuple[str, bool]]:
         yield note.source, True
 
 
+def pack(project: Project) -> bytes:
+    """A project's JSON, compressed: a snapshot's projects are held this way in memory until
+    asked for (100,000 projects' JSON took 357 MB, compressed about a third of it; unpacking
+    one takes a fraction of validating it)."""
+    return zlib.compress(project.model_dump_json().encode(), 6)
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode()
+
+
 class Projects(Mapping[str, Project]):
     """id -> Project, in the data's order, with the projects' `parts`. Read-only."""
 
@@ -178,12 +190,12 @@ class Projects(Mapping[str, Project]):
         return cls(projects, lambda pid, _at: projects[pid], lambda: parts_of_projects(projects))
 
     @classmethod
-    def stored(cls, ids: list[str], bodies: pa.ChunkedArray, parts: ProjectParts) -> Projects:
-        """Projects of a snapshot: each validated from its JSON (`bodies`, in the order of
-        `ids`) when first asked for."""
+    def stored(cls, ids: list[str], packed: pa.ChunkedArray, parts: ProjectParts) -> Projects:
+        """Projects of a snapshot: each validated from its JSON (`packed` by `pack`, in the
+        order of `ids`) when first asked for."""
         return cls(
             ids,
-            lambda _pid, at: Project.model_validate_json(bodies[at].as_py()),
+            lambda _pid, at: Project.model_validate_json(unpack(packed[at].as_py())),
             lambda: parts,
             kept=KEPT,
         )

@@ -16,17 +16,25 @@ import sys
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from lib.model.dates import FuzzyDate
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
-from lib.query.index_sets import grouped, objects, programme_pairs, year_pairs
+from lib.query.index_sets import (
+    grouped,
+    groups,
+    objects,
+    periods,
+    programme_pairs,
+    venues,
+    year_pairs,
+)
 
 T = TypeVar("T")
 FACETS = ("countries", "cities", "funders", "programmes")
@@ -172,13 +180,6 @@ def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]
     return chain
 
 
-def _years(dates: Iterable[Any]) -> set[int]:
-    return {d.year for d in dates if isinstance(d, FuzzyDate) and d.year is not None}
-
-
-_WALKED = ("project", "event", "indicator", "period_start", "period_end")
-
-
 def _build(portfolio: Portfolio) -> PortfolioIndex:
     parts = parts_of(portfolio.projects)
     ids = parts.projects["id"].tolist()  # sorted
@@ -193,30 +194,11 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
         "funders": (parts.funding["project"], parts.funding["funder"]),
         "programmes": programme_pairs(parts.funding, chains),
     }
-    owners, found_years = year_pairs(parts, portfolio.values)
-    every_year = set(found_years)
     values = portfolio.values
-    column = {name: objects(values[name]) for name in _WALKED}
-    events = parts.events
-    places_held = objects(events["place"].fillna(""))
-    held = zip(objects(events["project"]), objects(events["id"]), strict=True)
-    venue_of = dict(zip(held, places_held, strict=True))
-    venues = [
-        venue_of.get((p, e), "") if e else ""
-        for p, e in zip(column["project"], column["event"], strict=True)
-    ]
-    # str(None) is "None", as in the validator's part-whole check; astype(str) would give NaN
-    group = pd.Series(
-        [
-            f"{project}|{event}|{indicator}|{start}|{end}"
-            for project, event, indicator, start, end in zip(
-                column["project"], column["event"], column["indicator"],
-                column["period_start"], column["period_end"], strict=True,
-            )
-        ],
-        index=values.index,
-        dtype=object,
-    )  # fmt: skip
+    dates = periods(values)
+    owners, found_years = year_pairs(parts, values, dates)
+    every_year = set(found_years)
+    group = pd.Series(groups(values, dates), index=values.index, dtype=object)
     used_places = parts.places["place"].unique().tolist()
     return PortfolioIndex(
         ids=tuple(ids),
@@ -231,14 +213,13 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
             "programmes": list(portfolio.programmes),
             "projects": list(ids),
         },
-        values=values.assign(venue=venues),
+        values=values.assign(venue=venues(values, parts.events)),
         group=group,
         broken_down=group.isin(set(group[values["breakdown"] != ""])),
         yearless=pd.Series(
-            [
-                (start is not None or end is not None) and not _years((start, end))
-                for start, end in zip(column["period_start"], column["period_end"], strict=True)
-            ],
+            ((dates.start_text != "None") | (dates.end_text != "None"))
+            & np.isnan(dates.start_year)
+            & np.isnan(dates.end_year),
             index=values.index,
             dtype=bool,
         ),

@@ -5,10 +5,13 @@ for some 2 million pairs took seconds of every start."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib.model.dates import FuzzyDate
 from lib.model.projects import ProjectParts
@@ -51,25 +54,78 @@ def programme_pairs(
     return owners, programmes
 
 
-def year_pairs(parts: ProjectParts, values: pd.DataFrame) -> tuple[list[str], list[int]]:
+@dataclass(frozen=True)
+class Periods:
+    """Each figure's period start and end as text (str(None), "None", when not given, as the
+    validator's part-whole check writes it) and as a year (NaN when it states none)."""
+
+    start_text: np.ndarray
+    end_text: np.ndarray
+    start_year: np.ndarray
+    end_year: np.ndarray
+
+
+def periods(values: pd.DataFrame) -> Periods:
+    start_text, start_year = _dates(values["period_start"])
+    end_text, end_year = _dates(values["period_end"])
+    return Periods(start_text, end_text, start_year, end_year)
+
+
+def _dates(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's date as text and as a year, worked out once a distinct date object (a
+    snapshot's dates are parsed once a text: a column of 300,000 holds a few hundred)."""
+    dates = objects(column)
+    codes, _ = pd.factorize(np.fromiter(map(id, dates), dtype=np.int64, count=len(dates)))
+    distinct = dates[np.unique(codes, return_index=True)[1]]
+    texts = np.array([str(date) for date in distinct], dtype=object)
+    years = np.array([_year(date) for date in distinct], dtype=float)
+    return texts[codes], years[codes]
+
+
+def _year(date: object) -> float:
+    return float(date.year) if isinstance(date, FuzzyDate) and date.year is not None else np.nan
+
+
+def venues(values: pd.DataFrame, events: pd.DataFrame) -> np.ndarray:
+    """The place of each figure's event ("" for a figure of no event, or an event held at no
+    place), by a join, not a look-up a row."""
+    held = pd.DataFrame(
+        {"project": events["project"], "event": events["id"], "venue": events["place"].fillna("")}
+    ).drop_duplicates(["project", "event"], keep="last")
+    joined = values[["project", "event"]].merge(held, how="left", on=["project", "event"])
+    venue = joined["venue"].fillna("").to_numpy(dtype=object)
+    venue[(values["event"] == "").to_numpy()] = ""
+    return venue
+
+
+def groups(values: pd.DataFrame, dates: Periods) -> np.ndarray:
+    """project|event|indicator|start|end of each figure: what ties a whole to its parts."""
+    columns = [
+        pa.array(values[name], type=pa.string()) for name in ("project", "event", "indicator")
+    ]
+    columns += [
+        pa.array(dates.start_text, type=pa.string()),
+        pa.array(dates.end_text, type=pa.string()),
+    ]
+    return pc.binary_join_element_wise(*columns, "|").to_numpy(zero_copy_only=False)
+
+
+def year_pairs(
+    parts: ProjectParts, values: pd.DataFrame, dates: Periods
+) -> tuple[list[str], list[int]]:
     """(projects, years): each year a project's dates, its events' dates and its figures'
     periods state."""
     dated = [(parts.projects["id"], parts.projects[name]) for name in ("start", "end")] + [
         (parts.events["project"], parts.events[name]) for name in ("start", "end")
     ]
     texts = pd.concat([text for _, text in dated]).dropna().unique()
-    year_of = {text: FuzzyDate.parse(text).year for text in texts}
+    year_of = pd.Series([_year(FuzzyDate.parse(text)) for text in texts], index=texts, dtype=float)
+    stated = [(projects, text.map(year_of).to_numpy(dtype=float)) for projects, text in dated]
+    stated += [(values["project"], dates.start_year), (values["project"], dates.end_year)]
     owners: list[str] = []
     years: list[int] = []
-    for projects, text in dated:
-        for pid, written in zip(objects(projects), objects(text), strict=True):
-            year = year_of.get(written)
-            if year is not None:
-                owners.append(pid)
-                years.append(year)
-    for name in ("period_start", "period_end"):
-        for pid, date in zip(objects(values["project"]), objects(values[name]), strict=True):
-            if isinstance(date, FuzzyDate) and date.year is not None:
-                owners.append(pid)
-                years.append(date.year)
+    for projects, year in stated:
+        known = ~np.isnan(year)
+        owners += objects(projects)[known].tolist()
+        years += year[known].astype(int).tolist()
     return owners, years

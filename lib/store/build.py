@@ -32,7 +32,7 @@ from lib.load.loader import (
 )
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
-from lib.model.projects import parts_of
+from lib.model.projects import pack, parts_of
 from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
@@ -192,6 +192,8 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     connection.execute(CREATE)
     kinds, ids, positions, bodies = [], [], [], []
     for kind, (_, key) in ENTRY_KINDS.items():
+        if kind == "projects":
+            continue  # in project_bodies
         held = {"": portfolio.settings} if kind == "settings" else getattr(portfolio, kind)
         for position, (entry_id, entry) in enumerate(held.items()):
             kinds.append(kind)
@@ -206,6 +208,16 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     for column in DATE_COLUMNS:
         frame[column] = frame[column].map(lambda date: None if date is None else str(date))
     figures = pa.Table.from_pandas(frame, preserve_index=False)
+    projects = portfolio.projects
+    packed = pa.table(
+        {
+            "id": list(projects),
+            "position": list(range(len(projects))),
+            "body": [pack(project) for project in projects.values()],
+        }
+    )
+    connection.register("bodies_in", packed)
+    connection.execute("INSERT INTO project_bodies SELECT * FROM bodies_in")
     connection.register("entries_in", entries)
     connection.register("texts_in", texts)
     connection.register("figures_in", figures)
@@ -223,6 +235,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
         "fingerprint": portfolio.fingerprint,
         "files_read": str(files),
         "entries": str(len(bodies)),
+        "projects": str(len(projects)),
         "figure_rows": str(len(frame)),
         **{table: str(parts[name].num_rows) for name, table in PART_TABLES.items()},
     }

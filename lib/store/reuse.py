@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from lib.load.known_files import KnownEntries
 from lib.load.loader import LIST_FILES
+from lib.model.projects import unpack
 from lib.store.tables import ENTRY_KINDS, SUFFIX, of_this_code
 
 _FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}
@@ -47,8 +48,10 @@ def _known(path: Path) -> KnownEntries | None:
         rows = connection.execute(
             "SELECT kind, id, body FROM entries WHERE kind <> 'settings' ORDER BY kind, position"
         ).fetchall()
+        packed = connection.execute("SELECT id, body FROM project_bodies").fetchall()
     finally:
         connection.close()
+    rows += [("projects", pid, unpack(body)) for pid, body in packed]
     bodies: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for kind, entry_id, body in rows:
         name = f"projects/{entry_id}.yaml" if kind == "projects" else _FILE_OF_KIND[kind]

@@ -55,9 +55,7 @@ def _read(
     meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("fingerprint") != data_fingerprint or not of_this_code(meta):
         return None
-    rows = connection.execute(
-        "SELECT kind, id, body FROM entries WHERE kind <> 'projects' ORDER BY kind, position"
-    )
+    rows = connection.execute("SELECT kind, id, body FROM entries ORDER BY kind, position")
     entries: dict[str, Any] = {kind: {} for kind in ENTRY_KINDS}
     count = 0
     for kind, entry_id, body in rows.fetchall():
@@ -67,7 +65,8 @@ def _read(
     projects = _projects(connection, meta)
     texts = dict(connection.execute("SELECT id, text FROM source_texts").fetchall())
     values = _figures(connection.sql("SELECT * FROM figure_rows").to_arrow_table())
-    if count + len(projects) != int(meta["entries"]) or len(values) != int(meta["figure_rows"]):
+    written = (int(meta["entries"]), int(meta["projects"]), int(meta["figure_rows"]))
+    if (count, len(projects), len(values)) != written:
         return None
     settings = entries.pop("settings").get("", Settings())
     entries["projects"] = projects
@@ -86,7 +85,7 @@ def _projects(connection: duckdb.DuckDBPyConnection, meta: dict[str, str]) -> Pr
     """The projects, each validated by its model when a page first asks for it, and their
     parts' tables (each of the row count written)."""
     bodies = connection.sql(
-        "SELECT id, body FROM entries WHERE kind = 'projects' ORDER BY position"
+        "SELECT id, body FROM project_bodies ORDER BY position"
     ).to_arrow_table()
     tables = {}
     for name, table in PART_TABLES.items():

@@ -3,8 +3,11 @@
 One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
 - `meta`: key/value rows (the layout version, the validator's digest, the data's fingerprint,
   how many files were read);
-- `entries`: every validated entry of the YAML files, one row an entry (`kind`, `id`, its
-  position in its file and the entry as JSON, written and read by its pydantic model);
+- `entries`: every validated entry of the YAML files but the projects, one row an entry
+  (`kind`, `id`, its position in its file and the entry as JSON, written and read by its
+  pydantic model);
+- `project_bodies`: each project as JSON, compressed (lib/model/projects.py `pack`), in the
+  data's order: a page validates one when it opens it;
 - `source_texts`: each report's text, by source id;
 - `files`: each file read (its name as problems give it) and the sha256 digest of its bytes,
   so the next build takes an unchanged file's entries from here (lib/store/reuse.py);
@@ -25,7 +28,7 @@ from lib.model import schema
 from lib.model.projects import SCHEMAS
 
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
-LAYOUT_VERSION = "3"
+LAYOUT_VERSION = "4"
 SUFFIX = ".duckdb"
 
 
@@ -69,6 +72,7 @@ CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE TABLE entries (
     kind VARCHAR NOT NULL, id VARCHAR NOT NULL, position INTEGER NOT NULL, body VARCHAR NOT NULL
 );
+CREATE TABLE project_bodies (id VARCHAR NOT NULL, position INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE source_texts (id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL);
 CREATE TABLE files (name VARCHAR PRIMARY KEY, digest BLOB NOT NULL);
 """
