@@ -1,19 +1,24 @@
-"""The Sources page counts each report's citations from the projects' sources alone: the
-same facts, in the same number, as the lists of facts a reader opens."""
+"""The Sources page counts each report's citations from the projects' columns alone (their
+facts' sources, lib/model/projects.py): the same facts, in the same number, as the lists of
+facts a reader opens."""
 
 from fixture_data import FIXTURE_DATA_DIR
 
 from lib.load.loader import load_portfolio
-from lib.query.citations import project_sources, project_uses
+from lib.model.projects import parts_of
+from lib.query.citations import project_uses
 from lib.topics.sources.data import source_list
 
 
 def test_counted_sources_are_the_sources_of_the_listed_facts():
     portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
     no_figures = portfolio.values.iloc[0:0]
-    for project_id, project in portfolio.projects.items():
+    facts = parts_of(portfolio.projects).facts
+    counted = facts[facts["counted"]]
+    for project_id in portfolio.projects:
         listed = project_uses(portfolio, project_id, rows=no_figures)
-        assert list(project_sources(project)) == [use.source for use in listed]
+        own = counted.loc[counted["project"] == project_id, "source"].tolist()
+        assert own == [use.source for use in listed]
 
 
 def test_every_report_counts_the_facts_taken_from_it():

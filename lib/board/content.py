@@ -17,7 +17,7 @@ from lib.query.filters import Filters, selected_projects, selected_values
 from lib.query.index import index_of
 from lib.query.names import filters_in_words
 from lib.text.i18n import N_, format_number, ntr, tr
-from lib.topics.funding.data import funding_rows
+from lib.topics.funding.data import funder_lines, written
 from lib.topics.map.data import map_data
 from lib.topics.people.data import (
     page_codes,
@@ -217,11 +217,12 @@ def _people(
     return Topic("people", topic_title("people", language), tuple(lines), notes)
 
 
-def _funding(board: Board, cite: SourceNumbering) -> Topic:
+def _funding(portfolio: Portfolio, board: Board, cite: SourceNumbering) -> Topic:
     language = board.language
     rows = board.funding
     lines = []
-    for row in rows.head(LINES).itertuples(index=False):
+    # the words of the lines listed alone: writing every line's opened each of its projects
+    for row in written(portfolio, rows.head(LINES), language).itertuples(index=False):
         label = f"{row.funder} › {row.programme_path}"
         amount = row.amount if pd.notna(row.amount_value) else tr(language, "amount not reported")
         lines.append(Line(label, f"{row.project}: {amount}", *cite.of([row.source])))
@@ -285,7 +286,7 @@ def board_content(portfolio: Portfolio, filters: Filters, language: str) -> Boar
         project_count=len(portfolio.projects),
         participants=participant_figures(portfolio, values, language),
         people=people_figures(portfolio, values, language),
-        funding=funding_rows(portfolio, project_ids, language),
+        funding=funder_lines(portfolio, project_ids, language),
         timeline=timeline_rows(portfolio, project_ids, language),
         map=map_data(portfolio, project_ids, values, filters, language),
     )
@@ -295,7 +296,7 @@ def board_content(portfolio: Portfolio, filters: Filters, language: str) -> Boar
         _participants(board, cite),
         _map(portfolio, board, cite),
         _people(portfolio, board, values, cite),
-        _funding(board, cite),
+        _funding(portfolio, board, cite),
         _timeline(board, cite),
     ]
     board.sources = sorted(cite.entries(), key=lambda entry: entry.number)

@@ -64,7 +64,7 @@ class Board:
     sources: list[SourceEntry] = field(default_factory=list)
     participants: pd.DataFrame | None = None
     people: pd.DataFrame | None = None
-    funding: pd.DataFrame | None = None
+    funding: pd.DataFrame | None = None  # funding lines with their funder's name (funder_lines)
     timeline: pd.DataFrame | None = None
     map: MapData | None = None
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.load.audience import is_suppressed, suppressed_words
 from lib.model.portfolio import Portfolio
-from lib.model.schema import Project
 from lib.query.names import inferred_mark
 from lib.text.i18n import format_number, tr
 from lib.text.vocabulary import code_words
@@ -107,23 +105,6 @@ def project_uses(
         what = tr(language, "figure: {label} = {number}", label=label, number=shown)
         uses.append(Use(row.source, project_id, what, row.quote))
     return uses
-
-
-def project_sources(project: Project) -> Iterator[str]:
-    """The source of each of the project's own facts (figures apart), one a fact, as
-    project_uses lists them: for counting citations without building their words."""
-    if project.status_source is not None:
-        yield project.status_source.source
-    if project.dates_source is not None:
-        yield project.dates_source.source
-    for group in (project.places, project.organisations, project.funding, project.events):
-        for entry in group:
-            yield entry.source
-    for link in project.links:
-        if link.inferred:  # project_uses lists an inferred link, with the curators' note
-            yield link.source
-    for note in project.notes:
-        yield note.source
 
 
 def catalogue_uses(portfolio: Portfolio, language: str = "en") -> list[Use]:

@@ -12,6 +12,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.model.schema import Event
 from lib.query.limits import CITATIONS
+from lib.query.names import project_titles
 from lib.text.dates import period_text
 from lib.text.i18n import format_number, tr
 
@@ -183,12 +184,20 @@ def network_sizes(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> list[Network]:
     """Networks whose report gives a size larger than the cities it names (22 cities, 8 named)."""
+    rows = network_rows(portfolio, values)
+    # titles and places from the projects' columns: a lazily opened portfolio validates a
+    # project a look, and the Overview names every network of the selection
+    titles = project_titles(portfolio, language)
+    places = parts_of(portfolio.projects).places
+    places = places[is_in(places["project"], set(rows["project"]))]
+    named = places.groupby("project")["place"].nunique().to_dict()
     networks = []
-    for row in network_rows(portfolio, values).itertuples(index=False):
-        project = portfolio.projects[row.project]
-        named = len({entry.place for entry in project.places})
-        event = next((e.title.get(language) for e in project.events if e.id == row.event), "")
-        networks.append(Network(project.title.get(language), int(row.value), named, event))
+    for row in rows.itertuples(index=False):
+        # the project is opened only for the title of a meeting whose cities it counts
+        event = portfolio.event(row.project, row.event) if row.event else None
+        words = event.title.get(language) if event else ""
+        cities = int(named.get(row.project, 0))
+        networks.append(Network(titles[row.project], int(row.value), cities, words))
     return networks
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from lib.load.audience import precision_words
 from lib.model.portfolio import Portfolio
+from lib.query.names import project_titles
 from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
 
@@ -47,15 +48,18 @@ def readable_values(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> pd.DataFrame:
     """One row a figure of `values`; an unreported value stays empty, never 0."""
-    events = {  # of the projects in `values` only: a portfolio has thousands
+    # titles from the projects' columns (a lazily opened portfolio validates a project a
+    # look); a project is opened for its events' titles alone, when a figure names an event
+    titles = project_titles(portfolio, language)
+    events = {
         (project_id, event.id): event.title.get(language)
-        for project_id in set(values["project"])
+        for project_id in set(values.loc[values["event"] != "", "project"])
         for event in portfolio.projects[project_id].events
     }
     from_city, total = tr(language, FROM_CITY), tr(language, TOTAL)
     rows = [
         {
-            "project": portfolio.projects[row.project].title.get(language),
+            "project": titles[row.project],
             "event": events.get((row.project, row.event), ""),
             "indicator": portfolio.indicators[row.indicator].labels.get(language),
             "counts": code_words(portfolio.indicators[row.indicator].counts, language),

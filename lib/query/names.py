@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.model.schema import Indicator, Text
 from lib.query.filters import Filters
 from lib.query.index import index_of
@@ -53,9 +55,17 @@ def project_titles(portfolio: Portfolio, language: str = "en") -> dict[str, str]
     """Every project's title by id, made once per portfolio and language: a list of thousands
     of projects (a select box) asks for each title on every rerun."""
     return index_of(portfolio).once(
-        ("project titles", language),
-        lambda: {pid: project.title.get(language) for pid, project in portfolio.projects.items()},
+        ("project titles", language), lambda: _titles(portfolio, language)
     )
+
+
+def _titles(portfolio: Portfolio, language: str) -> dict[str, str]:
+    # from the projects' columns: a lazily opened portfolio validates a project a look.
+    # A language we lack reads the source language, as Text.get does.
+    code = language if language in LANGUAGE_CODES else SOURCE_LANGUAGE
+    projects = parts_of(portfolio.projects).projects
+    titles = dict(zip(projects["id"].tolist(), projects[f"title_{code}"].tolist(), strict=True))
+    return {pid: titles[pid] for pid in portfolio.projects}  # in the portfolio's order
 
 
 def titles_text(portfolio: Portfolio, project_ids: Sequence[str], language: str = "en") -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.model.schema import Amount
 from lib.query.filters import programme_chain
 from lib.query.frame_rows import FrameRows, rows_of_projects
@@ -92,32 +93,49 @@ def funding_lines(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
 
 
 def _every_line(portfolio: Portfolio) -> pd.DataFrame:
-    rows = FrameRows(LINE_COLUMNS)
+    # from the projects' columns: a lazily opened portfolio validates a project a look
+    funding = parts_of(portfolio.projects).funding
+    if funding.empty:  # the columns' types as a frame of no rows gives them
+        frame = FrameRows(LINE_COLUMNS).frame()
+        frame["amount_value"] = frame["amount_value"].astype("Float64")
+        return frame
+    # each programme's chain once (a funder's portfolio has dozens, its lines 100,000s)
     chains = {pid: tuple(programme_chain(portfolio, pid)) for pid in portfolio.programmes}
-    for project_id in sorted(portfolio.projects):
-        for position, funding in enumerate(portfolio.projects[project_id].funding):
-            rows.add(
-                {
-                    "project_id": project_id,
-                    "line": position,
-                    "funder_id": funding.funder,
-                    "programme_ids": chains[funding.programme] if funding.programme else (),
-                    "amount_value": funding.amount.value if funding.amount else None,
-                    "currency": funding.amount.currency if funding.amount else "",
-                }
-            )
-    frame = rows.frame()
-    frame["amount_value"] = frame["amount_value"].astype("Float64")
-    return frame
+    return pd.DataFrame(
+        {
+            "project_id": funding["project"],
+            "line": funding["line"],
+            "funder_id": funding["funder"],
+            "programme_ids": [
+                chains[programme] if isinstance(programme, str) else ()
+                for programme in funding["programme"].tolist()
+            ],
+            "amount_value": funding["amount_value"].astype("Float64"),
+            "currency": funding["currency"].fillna(""),  # a line with no amount has none
+        }
+    )
+
+
+def funder_lines(
+    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+) -> pd.DataFrame:
+    """The funding lines of `project_ids` (funding_lines) with their funder's name: what the
+    board pack counts and sizes per funder, without writing every line's words (the lines it
+    lists get theirs from `written`)."""
+    lines = funding_lines(portfolio, project_ids)
+    organisations = portfolio.organisations
+    names = {fid: organisations[fid].names.get(language) for fid in lines["funder_id"].unique()}
+    return lines.assign(funder=[names[fid] for fid in lines["funder_id"].tolist()])
 
 
 def funding_rows(
     portfolio: Portfolio, project_ids: list[str], language: str = "en"
 ) -> pd.DataFrame:
     """One row a funding line with its words (COLUMNS), the projects in the order given, each
-    project's lines in the order its file gives them: for the CSV, the board pack and a
-    chart of a few projects. The page's counts and its programme chart need no words
-    (funding_lines), and its table writes those of its first rows (funding_table_head)."""
+    project's lines in the order its file gives them: for the CSV and the HXL export (each
+    line's project opened: built on a click) and a chart of a few projects. The page's counts
+    and its programme chart need no words (funding_lines), its table and the board pack write
+    those of their first rows (funding_table_head, funder_lines)."""
     return written(portfolio, funding_lines(portfolio, project_ids), language)
 
 

@@ -1,0 +1,123 @@
+"""What a page works out from every project reads the projects' columns (lib/model/projects.py
+ProjectParts), not the projects: a snapshot validates a project each time one is opened, so a
+walk of a funder's 100,000 would take seconds. Each gives what the projects themselves say,
+and opens only the projects whose words the columns do not hold."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+from fixture_data import FIXTURE_DATA_DIR
+
+from lib.load.loader import load_portfolio
+from lib.model.portfolio import Portfolio
+from lib.model.projects import Projects, parts_of
+from lib.query.citations import project_uses
+from lib.query.figures import network_sizes, network_words
+from lib.query.flat_table import readable_values
+from lib.query.index import index_of
+from lib.query.names import project_titles
+from lib.topics.funding.data import funding_lines
+from lib.topics.sources.data import source_list, uses_of
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Portfolio:
+    return load_portfolio(FIXTURE_DATA_DIR).portfolio
+
+
+def _opened_as_a_snapshot(portfolio: Portfolio) -> tuple[Portfolio, list[str]]:
+    """The portfolio with projects opened one at a time, as a snapshot's, and the ids of
+    those opened since the filters' index was built (that one is built apart, first)."""
+    opened: list[str] = []
+    held = portfolio.projects
+    parts = parts_of(held)
+
+    def open_one(project_id: str, _position: int):
+        opened.append(project_id)
+        return held[project_id]
+
+    lazy = dataclasses.replace(portfolio, projects=Projects(list(held), open_one, lambda: parts))
+    index_of(lazy)
+    opened.clear()
+    return lazy, opened
+
+
+def test_funding_lines_are_every_projects_funding_in_order(loaded):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    lines = funding_lines(lazy, sorted(lazy.projects))
+    expected = [
+        (pid, position, funding.funder, funding.amount.value if funding.amount else None)
+        for pid in sorted(loaded.projects)
+        for position, funding in enumerate(loaded.projects[pid].funding)
+    ]
+    columns = ("project_id", "line", "funder_id", "amount_value")
+    got = zip(*(lines[column] for column in columns), strict=True)
+    assert [(p, n, f, None if pd.isna(v) else v) for p, n, f, v in got] == expected
+    assert len(lines) == 5
+    assert opened == []
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "mk", "de"])
+def test_project_titles_are_the_titles_in_the_language(loaded, language):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    titles = project_titles(lazy, language)
+    # a language the dashboard lacks reads the source language, as Text.get does
+    assert titles == {pid: p.title.get(language) for pid, p in loaded.projects.items()}
+    assert list(titles) == list(loaded.projects)
+    assert opened == []
+
+
+def test_report_counts_open_no_project_and_a_report_opens_those_citing_it(loaded):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    listed = source_list(lazy)
+    assert opened == []
+    expected: dict[str, int] = {}
+    for project_id in loaded.projects:
+        for use in project_uses(loaded, project_id):
+            expected[use.source] = expected.get(use.source, 0) + 1
+    for entry in [*loaded.organisations.values(), *loaded.programmes.values()]:
+        expected[entry.source] = expected.get(entry.source, 0) + 1
+    assert dict(zip(listed["id"], listed["facts taken"], strict=True)) == {
+        source: expected.get(source, 0) for source in listed["id"]
+    }
+    for source_id in lazy.sources:
+        opened.clear()
+        uses = uses_of(lazy, source_id)
+        citing = {
+            pid
+            for pid in loaded.projects
+            if any(use.source == source_id for use in project_uses(loaded, pid))
+        }
+        assert set(opened) == citing
+        assert len(uses) == expected.get(source_id, 0)
+
+
+def test_networks_open_only_a_project_whose_figure_names_a_meeting(loaded):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    networks = network_sizes(lazy, lazy.values)
+    assert [network_words(network) for network in networks] == [
+        "CONNECTION - Initiative for integration through connecting cities: 22 cities took "
+        "part in CONNECTION partner meeting, 8 of them named in the report and counted above."
+    ]
+    assert set(opened) == {"connection-network"}  # for its meeting's title
+    opened.clear()
+    (no_meeting,) = network_sizes(lazy, lazy.values.assign(event=""))
+    assert network_words(no_meeting).endswith(
+        "22 cities in its network, 8 of them named in the report and counted above."
+    )
+    assert opened == []
+
+
+def test_figures_table_opens_only_projects_whose_figures_name_an_event(loaded):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    values = loaded.values
+    table = readable_values(lazy, values, "bg")
+    assert set(opened) == set(values.loc[values["event"] != "", "project"])
+    assert table["проект"].tolist() == [loaded.projects[pid].title.bg for pid in values["project"]]
+    opened.clear()
+    no_event = values[values["event"] == ""]
+    assert len(readable_values(lazy, no_event, "mk")) == len(no_event) > 0
+    assert opened == []
