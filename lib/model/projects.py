@@ -51,8 +51,8 @@ SCHEMAS: dict[str, pa.Schema] = {
          ("start", _TEXT), ("end", _TEXT)]
     ),
     # the report of each of a project's own facts (its figures apart): `counted` when the
-    # Sources page counts it as a citation (lib/query/citations.project_sources), every one
-    # when the public audience keeps the reports its projects cite
+    # Sources page counts it as a citation (as lib/query/citations.project_uses lists
+    # them), every one when the public audience keeps the reports its projects cite
     "facts": pa.schema([("project", _TEXT), ("source", _TEXT), ("counted", pa.bool_())]),
 }  # fmt: skip
 
@@ -140,7 +140,7 @@ def _text(date: object) -> str | None:
 
 
 def _facts(project: Project) -> Iterator[tuple[str, bool]]:
-    """(report, counted) of each of the project's own facts, in project_sources' order; a
+    """(report, counted) of each of the project's own facts, in project_uses' order; a
     link that is not inferred is cited but not counted (the Sources page lists it under its
     places)."""
     for cited in (project.status_source, project.dates_source):
