@@ -46,6 +46,12 @@ def test_a_projects_parts_say_what_its_file_says(loaded):
     network = parts.places[parts.places["project"] == "connection-network"]
     assert ("sofia", "home_city") in set(zip(network["place"], network["role"], strict=True))
     assert parts.projects["id"].tolist() == sorted(loaded.projects)
+    meeting = parts.events.set_index("id").loc["connection-partner-meeting"]
+    assert (meeting["start"], meeting["end"]) == ("2021-09-13", "2021-09-14")
+    assert meeting["online"] and pd.isna(meeting["place"]) and pd.isna(meeting["count"])
+    assert meeting["title_mk"] == "Партнерска средба на проектот CONNECTION"
+    assert meeting["source"] == "sda-connection-bg" and meeting["quote"].startswith("Срещата")
+    assert row["dates_source"] == "myla-results-mk"
 
 
 def test_a_snapshot_gives_the_same_parts_and_projects_as_the_files(loaded, opened):

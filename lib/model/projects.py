@@ -35,9 +35,12 @@ _TEXT, _NUMBER = pa.string(), pa.float64()
 SCHEMAS: dict[str, pa.Schema] = {
     "projects": pa.schema(
         [("id", _TEXT), ("published", pa.bool_()), ("status", _TEXT), ("start", _TEXT),
-         ("end", _TEXT), *((f"title_{code}", _TEXT) for code in LANGUAGE_CODES)]
+         ("end", _TEXT), *((f"title_{code}", _TEXT) for code in LANGUAGE_CODES),
+         ("dates_source", _TEXT), ("dates_quote", _TEXT)]
     ),
-    "places": pa.schema([("project", _TEXT), ("place", _TEXT), ("role", _TEXT)]),
+    "places": pa.schema(
+        [("project", _TEXT), ("place", _TEXT), ("role", _TEXT), ("source", _TEXT)]
+    ),
     "organisations": pa.schema([("project", _TEXT), ("organisation", _TEXT), ("role", _TEXT)]),
     "funding": pa.schema(
         [("project", _TEXT), ("line", pa.int64()), ("funder", _TEXT), ("programme", _TEXT),
@@ -48,7 +51,10 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "events": pa.schema(
         [("project", _TEXT), ("at", pa.int64()), ("id", _TEXT), ("place", _TEXT),
-         ("start", _TEXT), ("end", _TEXT)]
+         ("start", _TEXT), ("end", _TEXT), ("type", _TEXT),
+         *((f"title_{code}", _TEXT) for code in LANGUAGE_CODES), ("online", pa.bool_()),
+         ("status", _TEXT), ("part_of", _TEXT), ("count", pa.int64()), ("source", _TEXT),
+         ("quote", _TEXT)]
     ),
     # the report of each of a project's own facts (its figures apart): `counted` when the
     # Sources page counts it as a citation (as lib/query/citations.project_uses lists
@@ -99,7 +105,10 @@ def _kept(frame: pd.DataFrame, column: str, ids: list[str]) -> pd.DataFrame:
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
-    return table.to_pandas()
+    frame = table.to_pandas()
+    if "count" in frame:  # a whole number that may be missing: Int64, never a float
+        frame["count"] = frame["count"].astype("Int64")
+    return frame
 
 
 def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
@@ -115,10 +124,11 @@ def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
     for pid in sorted(projects):
         project = projects[pid]
         titles = (project.title.get(code) for code in LANGUAGE_CODES)
+        dates = project.dates_source
         add("projects", pid, project.published, project.status, _text(project.start),
-            _text(project.end), *titles)  # fmt: skip
+            _text(project.end), *titles, dates and dates.source, dates and dates.quote)  # fmt: skip
         for entry in project.places:
-            add("places", pid, entry.place, entry.role)
+            add("places", pid, entry.place, entry.role, entry.source)
         for entry in project.organisations:
             add("organisations", pid, entry.organisation, entry.role)
         for line, funding in enumerate(project.funding):
@@ -128,7 +138,9 @@ def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
         for link in project.links:
             add("links", pid, link.from_place, link.to_place, link.kind)
         for at, event in enumerate(project.events):
-            add("events", pid, at, event.id, event.place, _text(event.start), _text(event.end))
+            add("events", pid, at, event.id, event.place, _text(event.start), _text(event.end),
+                event.type, *(event.title.get(code) for code in LANGUAGE_CODES), event.online,
+                event.status, event.part_of, event.count, event.source, event.quote)  # fmt: skip
         for source, counted in _facts(project):
             add("facts", pid, source, counted)
     tables = {name: pa.table(columns, SCHEMAS[name]) for name, columns in rows.items()}
