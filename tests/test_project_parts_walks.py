@@ -19,7 +19,9 @@ from lib.query.figures import network_sizes, network_words
 from lib.query.flat_table import readable_values
 from lib.query.index import index_of
 from lib.query.names import project_titles
+from lib.text.i18n import tr
 from lib.topics.funding.data import funding_lines
+from lib.topics.people.figure_words import participant_texts
 from lib.topics.sources.data import source_list, uses_of
 
 
@@ -102,8 +104,7 @@ def test_networks_open_only_a_project_whose_figure_names_a_meeting(loaded):
         "CONNECTION - Initiative for integration through connecting cities: 22 cities took "
         "part in CONNECTION partner meeting, 8 of them named in the report and counted above."
     ]
-    assert set(opened) == {"connection-network"}  # for its meeting's title
-    opened.clear()
+    assert opened == []  # the meeting's title from the events' columns
     (no_meeting,) = network_sizes(lazy, lazy.values.assign(event=""))
     assert network_words(no_meeting).endswith(
         "22 cities in its network, 8 of them named in the report and counted above."
@@ -111,13 +112,46 @@ def test_networks_open_only_a_project_whose_figure_names_a_meeting(loaded):
     assert opened == []
 
 
-def test_figures_table_opens_only_projects_whose_figures_name_an_event(loaded):
+def test_figures_table_names_each_figures_event_opening_no_project(loaded):
     lazy, opened = _opened_as_a_snapshot(loaded)
     values = loaded.values
     table = readable_values(lazy, values, "bg")
-    assert set(opened) == set(values.loc[values["event"] != "", "project"])
-    assert table["проект"].tolist() == [loaded.projects[pid].title.bg for pid in values["project"]]
-    opened.clear()
-    no_event = values[values["event"] == ""]
-    assert len(readable_values(lazy, no_event, "mk")) == len(no_event) > 0
     assert opened == []
+    assert table["проект"].tolist() == [loaded.projects[pid].title.bg for pid in values["project"]]
+    events = [
+        loaded.event(project, event).title.bg if event else ""
+        for project, event in zip(values["project"], values["event"], strict=True)
+    ]
+    assert table["събитие"].tolist() == events
+    assert "Среща на побратимените градове Щип и Стражица" in events
+    unknown = readable_values(lazy, values.assign(event="no-such-event"), "mk")
+    assert set(unknown[tr("mk", "event")]) == {""}
+
+
+def test_participants_words_read_the_events_columns_opening_no_project(loaded):
+    """Each figure's event as the page writes it: its title, its dates when the figure states
+    no period, where it was (a city, online, not stated), and none for a figure of no event."""
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    rows = loaded.values.iloc[[0, 3, 11, 14, 5]]
+    figures = rows.assign(indicator="participants", period_start=None, period_end=None)
+    texts = participant_texts(lazy, figures, ["participants"], "en")
+    assert opened == []
+    titles = [loaded.projects[pid].title.en for pid in rows["project"]]
+    assert texts["label"].tolist() == [
+        f"{titles[0]} – Town-twinning meeting of Shtip and Strazhitsa",
+        f"{titles[1]} – Forums on intercultural competence and the integration of "
+        "third-country nationals",
+        f"{titles[2]} – Seminar with the Ministry of Labour and Social Policy, local "
+        "administrations and NGOs",
+        f"{titles[3]} – CONNECTION partner meeting",
+        f"{titles[4]} – no single event",
+    ]
+    assert texts["date"].tolist() == [
+        "19 June 2018 – 22 June 2018",
+        "June, year not stated",
+        "date not stated",
+        "13 September 2021 – 14 September 2021",
+        "date not stated",
+    ]
+    venues = ["Strazhitsa", "venue not stated", "venue not stated", "online", ""]
+    assert texts["venue"].tolist() == venues

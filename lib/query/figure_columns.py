@@ -11,20 +11,50 @@ from typing import Any
 import pandas as pd
 
 from lib.model.dates import FuzzyDate
+from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
-from lib.model.schema import Event
-from lib.query.figures import when_text
+from lib.model.projects import parts_of
+from lib.query.index import index_of
+from lib.text.dates import period_text
+from lib.text.i18n import tr
 
 
-def figure_events(
-    portfolio: Portfolio, projects: list[str], events: list[str]
-) -> list[Event | None]:
-    """Each figure's event (None for a figure about no event, or about an unknown one)."""
-    # a project has a few events: looking among them beats a look-up table of every event
+def figure_events(portfolio: Portfolio, projects: list[str], events: list[str]) -> pd.DataFrame:
+    """Each figure's event (its project's and event's ids given row by row): the columns of
+    the projects' events part (title_<code>, start, end, place, online...), one row a figure
+    on a range index, with `found` False and the rest missing for a figure about no event or
+    an unknown one. From the parts: a lazily opened portfolio validates a project a look,
+    and a funder's figures name thousands of events."""
+    table = index_of(portfolio).once(("figure_columns.events",), lambda: _events(portfolio))
+    wanted = pd.MultiIndex.from_arrays([list(projects), list(events)])
+    at = table.index.get_indexer(wanted)
+    found = table.reset_index(drop=True).reindex(at).reset_index(drop=True)
+    return found.assign(found=at >= 0)
+
+
+def _events(portfolio: Portfolio) -> pd.DataFrame:
+    """The events part keyed by (project, id); a project's event ids are unique (the
+    validator says so)."""
+    table = parts_of(portfolio.projects).events
+    return table.set_index(pd.MultiIndex.from_frame(table[["project", "id"]]))
+
+
+def event_titles(events: pd.DataFrame, language: str, missing: str = "") -> list[str]:
+    """Each event's title in `language` (a language we lack reads the source language, as
+    Text.get does), `missing` for a figure about no event."""
+    code = language if language in LANGUAGE_CODES else SOURCE_LANGUAGE
+    titles = events[f"title_{code}"].tolist()
     return [
-        portfolio.event(project, event) if event else None
-        for project, event in zip(projects, events, strict=True)
+        title if found else missing
+        for title, found in zip(titles, events["found"].tolist(), strict=True)
     ]
+
+
+def event_dates(events: pd.DataFrame, column: str) -> list[FuzzyDate | None]:
+    """An event date column as dates (None where not stated or no event), each distinct
+    text read once."""
+    texts = events[column].astype(object).where(events[column].notna(), None).tolist()
+    return each_distinct(lambda text: None if text is None else FuzzyDate.parse(text), texts)
 
 
 def each_distinct(write: Callable[..., Any], *columns: Iterable[Any]) -> list[Any]:
@@ -38,21 +68,39 @@ def each_distinct(write: Callable[..., Any], *columns: Iterable[Any]) -> list[An
     return result
 
 
-def figures_when(rows: pd.DataFrame, events: list[Event | None], language: str = "en") -> list[str]:
-    """figures.figure_when of each row, given each row's event: written once for each
-    distinct period and event."""
-    written: dict[tuple, str] = {}
-    result = []
-    for start, end, event in zip(
-        rows["period_start"].tolist(), rows["period_end"].tolist(), events, strict=True
-    ):
-        start = start if isinstance(start, FuzzyDate) else None  # as when_text reads them
-        end = end if isinstance(end, FuzzyDate) else None
-        key = (start, end, id(event))  # the portfolio's events outlive the call
-        if key not in written:
-            written[key] = when_text(start, end, event, language)
-        result.append(written[key])
-    return result
+def figures_when(rows: pd.DataFrame, events: pd.DataFrame, language: str = "en") -> list[str]:
+    """figures.figure_when of each row, given each row's event (figure_events): written once
+    for each distinct period and event dates."""
+
+    def written(start: object, end: object, event_start: object, event_end: object) -> str:
+        return when_text(start, end, event_start, event_end, language)
+
+    return each_distinct(
+        written,
+        [_date(start) for start in rows["period_start"].tolist()],
+        [_date(end) for end in rows["period_end"].tolist()],
+        event_dates(events, "start"),
+        event_dates(events, "end"),
+    )
+
+
+def when_text(
+    start: object, end: object, event_start: object, event_end: object, language: str = "en"
+) -> str:
+    """figure_when's words from a figure's period and its event's dates (None when it has no
+    event or the event states none)."""
+    # pandas may hold a missing date as NaN rather than None
+    start = start if isinstance(start, FuzzyDate) else None
+    end = end if isinstance(end, FuzzyDate) else None
+    if start is None and end is None:
+        start, end = event_start, event_end
+    if start is None and end is None:
+        return tr(language, "date not stated")
+    return period_text(start, end, language)
+
+
+def _date(value: object) -> FuzzyDate | None:
+    return value if isinstance(value, FuzzyDate) else None  # as when_text reads them
 
 
 def column_frame(columns: dict[str, list], index: pd.Index) -> pd.DataFrame:

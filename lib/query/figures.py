@@ -6,14 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.model.dates import FuzzyDate
 from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
-from lib.model.schema import Event
+from lib.query.figure_columns import event_titles, figure_events, when_text
 from lib.query.limits import CITATIONS
 from lib.query.names import project_titles
-from lib.text.dates import period_text
 from lib.text.i18n import format_number, tr
 
 
@@ -117,19 +115,8 @@ def _citations(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> tuple
 def figure_when(portfolio: Portfolio, row: object, language: str = "en") -> str:
     """A figure's own period, else its event's dates, written as precisely as stated."""
     event = portfolio.event(row.project, row.event) if row.event else None
-    return when_text(row.period_start, row.period_end, event, language)
-
-
-def when_text(start: object, end: object, event: Event | None, language: str = "en") -> str:
-    """figure_when's words from a figure's period and its event (None when it has none)."""
-    # pandas may hold a missing date as NaN rather than None
-    start = start if isinstance(start, FuzzyDate) else None
-    end = end if isinstance(end, FuzzyDate) else None
-    if start is None and end is None and event is not None:
-        start, end = event.start, event.end
-    if start is None and end is None:
-        return tr(language, "date not stated")
-    return period_text(start, end, language)
+    event_start, event_end = (event.start, event.end) if event else (None, None)
+    return when_text(row.period_start, row.period_end, event_start, event_end, language)
 
 
 def headline_counts(portfolio: Portfolio, project_ids: list[str]) -> dict[str, int]:
@@ -191,14 +178,14 @@ def network_sizes(
     places = parts_of(portfolio.projects).places
     places = places[is_in(places["project"], set(rows["project"]))]
     named = places.groupby("project")["place"].nunique().to_dict()
-    networks = []
-    for row in rows.itertuples(index=False):
-        # the project is opened only for the title of a meeting whose cities it counts
-        event = portfolio.event(row.project, row.event) if row.event else None
-        words = event.title.get(language) if event else ""
-        cities = int(named.get(row.project, 0))
-        networks.append(Network(titles[row.project], int(row.value), cities, words))
-    return networks
+    # the title of a meeting whose cities a figure counts, from the events' columns too
+    meetings = event_titles(
+        figure_events(portfolio, rows["project"].tolist(), rows["event"].tolist()), language
+    )
+    return [
+        Network(titles[row.project], int(row.value), int(named.get(row.project, 0)), meeting)
+        for row, meeting in zip(rows.itertuples(index=False), meetings, strict=True)
+    ]
 
 
 def network_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:

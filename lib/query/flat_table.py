@@ -6,6 +6,7 @@ import pandas as pd
 
 from lib.load.audience import precision_words
 from lib.model.portfolio import Portfolio
+from lib.query.figure_columns import event_titles, figure_events
 from lib.query.names import project_titles
 from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
@@ -48,19 +49,17 @@ def readable_values(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> pd.DataFrame:
     """One row a figure of `values`; an unreported value stays empty, never 0."""
-    # titles from the projects' columns (a lazily opened portfolio validates a project a
-    # look); a project is opened for its events' titles alone, when a figure names an event
+    # titles from the projects' columns, events' too: a lazily opened portfolio validates a
+    # project a look, and a funder's figures name events of thousands of projects
     titles = project_titles(portfolio, language)
-    events = {
-        (project_id, event.id): event.title.get(language)
-        for project_id in set(values.loc[values["event"] != "", "project"])
-        for event in portfolio.projects[project_id].events
-    }
+    events = event_titles(
+        figure_events(portfolio, values["project"].tolist(), values["event"].tolist()), language
+    )
     from_city, total = tr(language, FROM_CITY), tr(language, TOTAL)
     rows = [
         {
             "project": titles[row.project],
-            "event": events.get((row.project, row.event), ""),
+            "event": event,
             "indicator": portfolio.indicators[row.indicator].labels.get(language),
             "counts": code_words(portfolio.indicators[row.indicator].counts, language),
             "value": row.value,
@@ -72,7 +71,7 @@ def readable_values(
             "source": portfolio.sources[row.source].title,
             "quote": row.quote,
         }
-        for row in values.itertuples(index=False)
+        for row, event in zip(values.itertuples(index=False), events, strict=True)
     ]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["value"] = frame["value"].astype("Int64")

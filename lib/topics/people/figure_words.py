@@ -8,8 +8,13 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.model.schema import Event
-from lib.query.figure_columns import column_frame, each_distinct, figure_events, figures_when
+from lib.query.figure_columns import (
+    column_frame,
+    each_distinct,
+    event_titles,
+    figure_events,
+    figures_when,
+)
 from lib.query.figure_text import value_text
 from lib.query.names import project_titles
 from lib.text.i18n import tr
@@ -21,14 +26,25 @@ def counts_words(portfolio: Portfolio, code: str, language: str = "en") -> str:
     return code_words(portfolio.indicators[code].counts, language)
 
 
-def venue_words(portfolio: Portfolio, event: Event | None, language: str) -> str:
-    if event is None:
-        return ""
-    if event.online:
-        return tr(language, "online")
-    if event.place:
-        return portfolio.places[event.place].names.get(language)
-    return tr(language, "venue not stated")
+def venue_words(portfolio: Portfolio, events: pd.DataFrame, language: str) -> list[str]:
+    """Where each figure's event (figure_events) was: online, its place, or not stated; ""
+    for a figure about no event."""
+
+    def written(found: bool, online: object, place: object) -> str:
+        if not found:
+            return ""
+        if online:
+            return tr(language, "online")
+        if place:
+            return portfolio.places[place].names.get(language)
+        return tr(language, "venue not stated")
+
+    return each_distinct(
+        written,
+        events["found"].tolist(),
+        events["online"].astype(object).where(events["found"], None).tolist(),
+        events["place"].astype(object).where(events["place"].notna(), None).tolist(),
+    )
 
 
 def participant_texts(
@@ -40,15 +56,15 @@ def participant_texts(
     projects, events = (rows[name].tolist() for name in ("project", "event"))
     found = figure_events(portfolio, projects, events)
     titles = project_titles(portfolio, language)
-    no_event = tr(language, "no single event")
+    event_words = event_titles(found, language, tr(language, "no single event"))
     return column_frame(
         {
             "label": [
-                f"{titles[project]} – {event.title.get(language) if event else no_event}"
-                for project, event in zip(projects, found, strict=True)
+                f"{titles[project]} – {event}"
+                for project, event in zip(projects, event_words, strict=True)
             ],
             "date": figures_when(rows, found, language),
-            "venue": [venue_words(portfolio, event, language) for event in found],
+            "venue": venue_words(portfolio, found, language),
             "part_city": each_distinct(
                 lambda place, breakdown: (
                     portfolio.places[place].names.get(language) if breakdown else ""
@@ -87,7 +103,7 @@ def people_texts(
             "aggregation": [kinds[code].aggregation for code in indicators],
             "counts": [counts[code] for code in indicators],
             "project": [titles[project] for project in projects],
-            "series": [event.title.get(language) if event else "" for event in found],
+            "series": event_titles(found, language),
             "period": each_distinct(
                 lambda when: when.replace(date_not_stated, period_not_stated),
                 figures_when(rows, found, language),
