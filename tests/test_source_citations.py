@@ -33,3 +33,17 @@ def test_every_report_counts_the_facts_taken_from_it():
         expected[entry.source] = expected.get(entry.source, 0) + 1
     assert counted == {source: expected.get(source, 0) for source in counted}
     assert sum(counted.values()) > 0
+
+
+def test_the_pages_first_reports_are_the_lists_first_rows(monkeypatch):
+    """The page writes the words of the reports it shows only: the same rows, in the same
+    order, with the same counts, as the whole list's first ones."""
+    import lib.topics.sources.data as sources_data
+
+    monkeypatch.setattr(sources_data, "TABLE_ROWS", 2)
+    portfolio = load_portfolio(FIXTURE_DATA_DIR).portfolio
+    for language in ("en", "mk"):
+        head = sources_data.source_list_head(portfolio, language)
+        whole = source_list(portfolio, language)
+        assert len(whole) > 2 and len(head) == 2
+        assert head.equals(whole.head(2))

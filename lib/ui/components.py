@@ -49,11 +49,16 @@ def limited_table(
     key: str | None = None,
     per_filters: bool = True,
     then: str = "",
+    total: int | None = None,
 ) -> None:
     """The first rows of `build()`'s table, worked out once for the view under `name` (with
-    `per_filters` as lib/ui/view.derived), then the note of how many `what` it leaves out."""
+    `per_filters` as lib/ui/view.derived), then the note of how many `what` it leaves out
+    (of `total`, when `build()` gives only the first rows)."""
     shown, note = derived(
-        view, name, lambda: table_head(build(), what, language=view.language), per_filters
+        view,
+        name,
+        lambda: table_head(build(), what, language=view.language, total=total),
+        per_filters,
     )
     table((shown, note), view.language, key=key, then=then)
 

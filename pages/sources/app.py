@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
-from lib.topics.sources.data import plain_text, source_list, uses_of
+from lib.topics.sources.data import plain_text, source_list_head, uses_of
 from lib.ui.app_data import current_audience, data_zip_for, files_and_change
 from lib.ui.components import figures_download, limited_table
 from lib.ui.download_button import download_on_click
@@ -40,14 +40,14 @@ st.success(
 
 # 3. The reports --------------------------------------------------------------------------------
 st.header(tr(language, "Reports"))
-sources = source_list(portfolio, language)
 limited_table(
     view,
     "sources.shown",
-    lambda: sources.drop(columns="id"),
+    lambda: source_list_head(portfolio, language).drop(columns="id"),
     tr(language, "reports"),
     per_filters=False,
     then=tr(language, "; choose any report below"),
+    total=len(portfolio.sources),
 )
 titles = derived(
     view,
@@ -55,7 +55,7 @@ titles = derived(
     lambda: {sid: source.title for sid, source in portfolio.sources.items()},
     per_filters=False,
 )
-ids = derived(view, "sources.ids", lambda: list(sources["id"]), per_filters=False)
+ids = derived(view, "sources.ids", lambda: list(portfolio.sources), per_filters=False)
 chosen = searched_selectbox(
     tr(language, "What was taken from"),
     ids,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
 from lib.query.names import project_titles
@@ -50,11 +51,15 @@ def people_rows(portfolio: Portfolio, values: pd.DataFrame, language: str) -> pd
     total, in the page's order: by indicator (as indicators.yaml lists them), then by the
     project's title in `language`, else as in `values`."""
     codes = page_codes(portfolio, "people_supported")
-    rows = values[values["indicator"].isin(codes) & values["counts_in_total"]]
-    order = pd.Index(codes).get_indexer(rows["indicator"])
+    counted = values["counts_in_total"].to_numpy(dtype=bool)
+    chosen = np.flatnonzero(is_in(values["indicator"], codes) & counted)
+    order = pd.Index(codes).get_indexer(values["indicator"].iloc[chosen])
     ranks = _title_ranks(portfolio, language)
-    title_rank = ranks.to_numpy()[ranks.index.get_indexer(rows["project"])]
-    return rows.iloc[np.lexsort((title_rank, order))]  # stable: equal titles keep their order
+    title_rank = ranks.to_numpy()[ranks.index.get_indexer(values["project"].iloc[chosen])]
+    # one take of the whole frame, in the page's order: a funder's 100,000 rows were taken
+    # twice (selected, then sorted), a fifth of a second each at 100,000 projects
+    # (stable: equal titles keep their order)
+    return values.iloc[chosen[np.lexsort((title_rank, order))]]
 
 
 def _title_ranks(portfolio: Portfolio, language: str) -> pd.Series:

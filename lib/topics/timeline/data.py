@@ -140,4 +140,6 @@ def projects_off_axis_ids(rows: pd.DataFrame) -> list[str]:
 
 def projects_on_axis(rows: pd.DataFrame) -> list[str]:
     """Ids of the projects with something placed on the dated axis, in the rows' order."""
-    return list(dict.fromkeys(rows.loc[rows["placement"] == "axis", "project_id"]))
+    # unique keeps the order of first sight, in C (an element at a time over an Arrow text
+    # column took a second at 100,000 projects)
+    return rows.loc[(rows["placement"] == "axis").to_numpy(), "project_id"].unique().tolist()
