@@ -11,18 +11,23 @@ import pandas as pd
 import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
+from lib.board.content import board_content
 from lib.load.loader import load_portfolio
 from lib.model.portfolio import Portfolio
 from lib.model.projects import Projects, parts_of
 from lib.query.citations import project_uses
 from lib.query.figures import network_sizes, network_words
+from lib.query.filters import Filters
 from lib.query.flat_table import readable_values
 from lib.query.index import index_of
 from lib.query.names import project_titles
 from lib.text.i18n import tr
+from lib.text.vocabulary import code_words
 from lib.topics.funding.data import funding_lines
+from lib.topics.map.written import Written
 from lib.topics.people.figure_words import participant_texts
 from lib.topics.sources.data import source_list, uses_of
+from lib.topics.timeline.data import timeline_rows
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +160,88 @@ def test_participants_words_read_the_events_columns_opening_no_project(loaded):
     ]
     venues = ["Strazhitsa", "venue not stated", "venue not stated", "online", ""]
     assert texts["venue"].tolist() == venues
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "mk"])
+def test_timeline_rows_say_what_each_event_says_and_open_no_project(loaded, language):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    rows = timeline_rows(lazy, sorted(lazy.projects), language)
+    assert opened == []
+    events = rows[rows["kind"] == "event"]
+    got = events[["project_id", "item", "type", "status", "part_of", "source", "quote"]]
+    expected = []
+    for pid in sorted(loaded.projects):
+        mine = loaded.projects[pid].events
+        titles = {event.id: event.title.get(language) for event in mine}
+        for event in mine:
+            sessions = " " + tr(language, "({n} sessions)", n=event.count) if event.count else ""
+            expected.append(
+                (
+                    pid,
+                    event.title.get(language) + sessions,
+                    code_words(event.type, language),
+                    event.status,
+                    titles.get(event.part_of or "", ""),
+                    loaded.sources[event.source].title,
+                    event.quote,
+                )
+            )
+    assert list(got.itertuples(index=False, name=None)) == expected
+
+
+def test_timeline_rows_of_a_snapshot_show_sessions_plans_wholes_places_and_dates(loaded):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    rows = timeline_rows(lazy, sorted(lazy.projects), "en")
+
+    def row(item: str, project: str | None = None) -> pd.Series:
+        mine = rows["item"] == item
+        if project is not None:
+            mine &= rows["project_id"] == project
+        (found,) = rows.index[mine]
+        return rows.loc[found]
+
+    assert row("Orientation sessions on the Refugee Convention (6 sessions)")["type"] == "training"
+    workshop = row("Validation workshop for the comprehensive assessment")
+    assert (workshop["status"], workshop["date"]) == ("planned", "September, year not stated")
+    debate = row("Debate on integration policies")
+    assert (debate["part_of"], debate["place"], debate["date"]) == (
+        "Town-twinning meeting of Shtip and Strazhitsa",
+        "Strazhitsa",
+        "20 June 2018",
+    )
+    assert row("CONNECTION partner meeting")["place"] == "online"
+    myla = row("The project as a whole", "myla-refugee-integration")
+    assert myla["date"] == "started 1 January 2017; end not stated"
+    cited = loaded.projects["myla-refugee-integration"].dates_source
+    assert (myla["source"], myla["quote"]) == (loaded.sources[cited.source].title, cited.quote)
+    assert row("The project as a whole", "connection-network")["date"] == (
+        "start and end not stated"
+    )
+    assert opened == []
+
+
+def test_map_event_lines_of_a_snapshot_give_titles_dates_and_plans(loaded):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    words = Written("en")
+    assert words.event_line(lazy, "shtip-strazhitsa-twinning", "twinning-meeting") == (
+        "Town-twinning meeting of Shtip and Strazhitsa (19 June 2018 – 22 June 2018)"
+    )
+    assert words.event_line(lazy, "myla-refugee-integration", "myla-validation-workshop") == (
+        "Validation workshop for the comprehensive assessment (September, year not stated, planned)"
+    )
+    assert Written("mk").event_title(lazy, "connection-network", "connection-partner-meeting") == (
+        loaded.projects["connection-network"].events[0].title.mk
+    )
+    assert words.event_title(lazy, "connection-network", "no-such-meeting") == ""
+    assert opened == []
+
+
+def test_board_pack_map_cites_the_reports_that_name_each_city(loaded):
+    lazy, _opened = _opened_as_a_snapshot(loaded)
+    board = board_content(lazy, Filters(), "en")
+    numbered = {entry.number: entry.source_id for entry in board.sources}
+    (map_topic,) = [topic for topic in board.topics if topic.key == "map"]
+    cited = {line.label: [numbered[ref] for ref in line.refs] for line in map_topic.lines}
+    # no figure ties participants to Sofia or Kumanovo: their projects' places cite these
+    assert cited["Sofia"] == ["sda-connection-bg"]
+    assert cited["Kumanovo"] == ["myla-results-mk"]

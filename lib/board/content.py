@@ -10,7 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.board.model import Board, Line, SourceNumbering, Topic
+from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.query.figure_text import figure_text, value_text
 from lib.query.figures import headline_codes, headline_counts, indicator_figure, network_rows
 from lib.query.filters import Filters, selected_projects, selected_values
@@ -162,18 +164,22 @@ def _map(portfolio: Portfolio, board: Board, cite: SourceNumbering) -> Topic:
     naming = index_of(portfolio).projects_with["cities"]
     selected = set(board.project_ids)
     order = {sid: position for position, sid in enumerate(portfolio.sources)}
-    for row in places.head(LINES).itertuples(index=False):
+    listed = places.head(LINES)
+    # the projects' places from their columns, not their objects (a snapshot validates each
+    # project opened): in the projects' id order, each project's in its file's order
+    entries = parts_of(portfolio.projects).places
+    entries = entries[is_in(entries["place"], listed["place"].tolist())]
+    for row in listed.itertuples(index=False):
         if row.on_map:
             where = row.name
         else:
             where = tr(language, "{name} (no coordinates: not on the map)", name=row.name)
         # the reports behind its dot's figures, and those that name the place for a project
-        named_by = [
-            entry.source
-            for project_id in sorted(naming.get(row.place, frozenset()) & selected)
-            for entry in portfolio.projects[project_id].places
-            if entry.place == row.place
-        ]
+        naming_it = naming.get(row.place, frozenset()) & selected
+        named_by = entries.loc[
+            (entries["place"] == row.place).to_numpy() & is_in(entries["project"], naming_it),
+            "source",
+        ].tolist()
         behind = sorted((sid for sid in row.source_ids if sid in order), key=order.__getitem__)
         lines.append(Line(where, str(row.size_words), *cite.of(behind + named_by)))
     pairs = data.drawn_links.drop_duplicates(["from_place", "to_place", "kind"])

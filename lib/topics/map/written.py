@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+import pyarrow as pa
+
+from lib.model.dates import FuzzyDate
+from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.query.index import index_of
 from lib.query.names import project_titles
 from lib.text.dates import period_text
@@ -44,8 +50,8 @@ class Written:
         key = (project_id, event_id)
         title = self.event_titles.get(key)
         if title is None:
-            event = portfolio.event(project_id, event_id)
-            title = event.title.get(self.language) if event is not None else ""
+            event = _event_words(portfolio, project_id, event_id, _title_column(self.language))
+            title = event[0] if event is not None else ""
             self.event_titles[key] = title
         return title
 
@@ -54,11 +60,12 @@ class Written:
         key = (project_id, event_id)
         line = self.event_lines.get(key)
         if line is None:
-            event = portfolio.event(project_id, event_id)
+            event = _event_words(portfolio, project_id, event_id, "status", "start", "end")
             assert event is not None  # asked only for the events a place lists
             language = self.language
-            planned = ", " + tr(language, "planned") if event.status == "planned" else ""
-            dates = period_text(event.start, event.end, language)
+            status, start, end = event
+            planned = ", " + tr(language, "planned") if status == "planned" else ""
+            dates = period_text(_date(start), _date(end), language)
             line = f"{self.event_title(portfolio, *key)} ({dates}{planned})"
             self.event_lines[key] = line
         return line
@@ -81,6 +88,47 @@ class Written:
             text = tr(self.language, "{figure} (source: {source})", figure=figure, source=source)
             self.figure_texts[row.line] = text
         return text
+
+
+def _event_words(
+    portfolio: Portfolio, project_id: str, event_id: str, *columns: str
+) -> tuple | None:
+    """The event's `columns` (lib/model/projects.py SCHEMAS), read from the events' columns,
+    or None without that event: a snapshot validates a project each time one is opened, and
+    a first visit lists a thousand events."""
+    events, spans = index_of(portfolio).once(
+        ("map.events by project",), lambda: _events_by_project(portfolio)
+    )
+    span = spans.get(project_id)
+    if span is None:
+        return None
+    rows = events.slice(*span)
+    ids = rows.column("id").to_pylist()
+    if event_id not in ids:
+        return None
+    at = ids.index(event_id)  # the first with the id, as Portfolio.event finds it
+    return tuple(rows.column(column)[at].as_py() for column in columns)
+
+
+def _events_by_project(portfolio: Portfolio) -> tuple[pa.Table, dict[str, tuple[int, int]]]:
+    """The events' columns as an Arrow table (its buffers shared with the parts' frame), and
+    each project's first row and count of rows (a project's events are together)."""
+    events = parts_of(portfolio.projects).events
+    projects, first, counts = np.unique(
+        events["project"].to_numpy(dtype=object), return_index=True, return_counts=True
+    )
+    spans = zip(first.tolist(), counts.tolist(), strict=True)
+    by_project = dict(zip(projects.tolist(), spans, strict=True))
+    return pa.Table.from_pandas(events, preserve_index=False), by_project
+
+
+def _title_column(language: str) -> str:
+    """A language we lack reads the source language, as Text.get does."""
+    return f"title_{language if language in LANGUAGE_CODES else SOURCE_LANGUAGE}"
+
+
+def _date(text: str | None) -> FuzzyDate | None:
+    return None if text is None else FuzzyDate.parse(text)
 
 
 def written_in(portfolio: Portfolio, language: str) -> Written:

@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import Literal
 
 from lib.model.dates import FuzzyDate
-from lib.model.schema import Project
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, tr
 
@@ -66,17 +65,15 @@ def axis_span(
     return first, last + dt.timedelta(days=1)
 
 
-def project_dates_text(project: Project, language: str = "en") -> str:
+def project_dates_text(start: FuzzyDate | None, end: FuzzyDate | None, language: str = "en") -> str:
     """A project's own dates: a start without an end must not read as a one-day project."""
-    if project.start is None and project.end is None:
+    if start is None and end is None:
         return tr(language, START_AND_END_NOT_STATED)
-    if project.end is None:
-        start = date_text(project.start, language)
-        return tr(language, "started {date}; end not stated", date=start)
-    if project.start is None:
-        end = date_text(project.end, language)
-        return tr(language, "start not stated; ended {date}", date=end)
-    return period_text(project.start, project.end, language)
+    if end is None:
+        return tr(language, "started {date}; end not stated", date=date_text(start, language))
+    if start is None:
+        return tr(language, "start not stated; ended {date}", date=date_text(end, language))
+    return period_text(start, end, language)
 
 
 # A portfolio's tens of thousands of events and figures share a few thousand pairs of dates:
