@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from audience_data import RUNS_INTO, RUNS_INTO_WORDS, audience_data
 
 from lib.load.audience import WITHHELD_QUOTE, for_audience
 from lib.load.loader import load_portfolio
 from lib.model.portfolio import Portfolio
+from lib.model.projects import parts_of
 from lib.topics.timeline.data import timeline_rows
 
 SEMINAR = "Seminar with the Ministry of Labour and Social Policy, local administrations and NGOs"
@@ -48,3 +50,20 @@ def test_board_timeline_shows_the_quote_as_the_report_gives_it(loaded):
     board = for_audience(loaded, "board")
     rows = timeline_rows(board, list(board.projects), "en")
     assert rows.loc[rows["item"] == SEMINAR, "quote"].tolist() == [RUNS_INTO]
+
+
+def test_the_public_columns_withhold_every_quote_the_public_projects_withhold(loaded):
+    """The timeline and the map read the projects' columns: a quote withheld in a public
+    project is withheld in its columns too, and no other is changed."""
+    public = for_audience(loaded, "public")
+    parts = parts_of(public.projects)
+    events = parts.events.set_index(["project", "at"])["quote"]
+    dates = parts.projects.set_index("id")["dates_quote"]
+    withheld = 0
+    for pid, project in public.projects.items():
+        for at, event in enumerate(project.events):
+            assert events[(pid, at)] == event.quote
+            withheld += event.quote == WITHHELD_QUOTE
+        cited = project.dates_source
+        assert (cited.quote if cited else None) == (None if pd.isna(dates[pid]) else dates[pid])
+    assert withheld == 1

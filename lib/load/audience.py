@@ -21,6 +21,7 @@ import dataclasses
 import os
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from lib.load.withheld_sentences import redacted, touches, translation_families, withheld_spans
@@ -92,7 +93,9 @@ def for_audience(portfolio: Portfolio, audience: Audience) -> Portfolio:
     quoted = _QuotesWithheld(portfolio.source_texts, spans)
     return dataclasses.replace(
         portfolio,
-        projects=every.only(published, quoted.of if spans else None),
+        projects=every.only(
+            published, quoted.of if spans else None, quoted.parts if spans else None
+        ),
         values=values,
         source_texts=texts,
         sources=_only(portfolio.sources, kept["sources"]),
@@ -149,6 +152,24 @@ class _QuotesWithheld:
 
     def all(self, entries: dict) -> dict:
         return {key: self.of(entry) for key, entry in entries.items()} if self.spans else entries
+
+    def parts(self, parts: ProjectParts) -> ProjectParts:
+        """The projects' columns with what `of` does to their quotes: an event's quote and
+        the quote of a project's dates (the columns that hold quotes)."""
+        events, projects = parts.events.copy(), parts.projects.copy()
+        events["quote"] = self._column(events["source"], events["quote"])
+        projects["dates_quote"] = self._column(projects["dates_source"], projects["dates_quote"])
+        return dataclasses.replace(parts, events=events, projects=projects)
+
+    def _column(self, sources: pd.Series, quotes: pd.Series) -> pd.Series:
+        quotes = quotes.copy()
+        for at in np.flatnonzero(is_in(sources, self.spans)):  # rows citing such a report
+            source, quote = sources.iat[at], quotes.iat[at]
+            if isinstance(quote, str) and touches(
+                self.texts.get(source), quote, self.spans[source]
+            ):
+                quotes.iat[at] = WITHHELD_QUOTE
+        return quotes
 
     def of(self, entry: Any) -> Any:
         if not self.spans:

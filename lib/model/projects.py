@@ -202,19 +202,24 @@ class Projects(Mapping[str, Project]):
         )
 
     def only(
-        self, ids: Iterable[str], change: Callable[[Project], Project] | None = None
+        self,
+        ids: Iterable[str],
+        change: Callable[[Project], Project] | None = None,
+        change_parts: Callable[[ProjectParts], ProjectParts] | None = None,
     ) -> Projects:
-        """The projects `ids` (in this mapping's order), each passed through `change`."""
+        """The projects `ids` (in this mapping's order), each passed through `change`, and
+        their parts through `change_parts` (what `change` does to a project, done to the
+        columns: the public audience's withheld quotes)."""
         wanted = set(ids)
         chosen = [pid for pid in self._position if pid in wanted]
+        changed_parts = change_parts or (lambda parts: parts)
+
+        def parts() -> ProjectParts:
+            return changed_parts(self.parts.only(chosen))
+
         if change is None:
-            return Projects(chosen, lambda pid, _at: self[pid], lambda: self.parts.only(chosen))
-        return Projects(
-            chosen,
-            lambda pid, _at: change(self[pid]),
-            lambda: self.parts.only(chosen),
-            kept=KEPT,
-        )
+            return Projects(chosen, lambda pid, _at: self[pid], parts)
+        return Projects(chosen, lambda pid, _at: change(self[pid]), parts, kept=KEPT)
 
     @property
     def parts(self) -> ProjectParts:

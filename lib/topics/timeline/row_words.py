@@ -6,13 +6,9 @@ a portfolio's 33,000 rows. Pure: portfolio and rows in, a frame out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pandas as pd
 
-from lib.load.audience import WITHHELD_QUOTE
-from lib.load.withheld_sentences import translation_families
 from lib.model.dates import FuzzyDate
 from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.membership import is_in
@@ -20,7 +16,6 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.figure_columns import each_distinct
 from lib.query.figure_text import value_text
-from lib.query.index import index_of
 from lib.query.names import project_titles
 from lib.text.dates import period_text
 from lib.text.i18n import tr
@@ -100,13 +95,7 @@ def _project_columns(portfolio: Portfolio, ids: list[str], language: str) -> dic
             lambda source: portfolio.sources[source].title if source else "",
             _texts(rows["dates_source"]),
         ),
-        "quote": _as_withheld(
-            portfolio,
-            ids,
-            _texts(rows["dates_source"]),
-            [quote or "" for quote in _texts(rows["dates_quote"])],
-            lambda pid, _row: portfolio.projects[pid].dates_source.quote,
-        ),
+        "quote": [quote or "" for quote in _texts(rows["dates_quote"])],
     }
     return _with_dates(columns, starts, ends, language)
 
@@ -143,13 +132,7 @@ def _event_columns(
         "source": each_distinct(
             lambda source: portfolio.sources[source].title, rows["source"].tolist()
         ),
-        "quote": _as_withheld(
-            portfolio,
-            owners,
-            rows["source"].tolist(),
-            rows["quote"].tolist(),
-            lambda pid, row: portfolio.projects[pid].events[places[row]].quote,
-        ),
+        "quote": rows["quote"].tolist(),
     }
     starts, ends = _dates(rows["start"]), _dates(rows["end"])
     columns["date"] = [
@@ -185,40 +168,6 @@ def _part_of_titles(
         named.get((owner, whole), "") if whole else ""
         for owner, whole in zip(owners, part_of, strict=True)
     ]
-
-
-def _as_withheld(
-    portfolio: Portfolio,
-    owners: list[str],
-    sources: list[str | None],
-    quotes: list[str],
-    quote_of: Callable[[str, int], str],
-) -> list[str]:
-    """The quotes, those citing a report that the public audience withholds sentences of
-    read from their project (`quote_of(project, row)`): lib/load/audience.py withholds a
-    quote running into such a sentence in the projects, not in their columns."""
-    withholding = index_of(portfolio).once(
-        ("reports withholding sentences",), lambda: _withholding(portfolio)
-    )
-    if not withholding:
-        return quotes
-    return [
-        quote_of(owner, row) if source in withholding else quote
-        for row, (owner, source, quote) in enumerate(zip(owners, sources, quotes, strict=True))
-    ]
-
-
-def _withholding(portfolio: Portfolio) -> frozenset[str]:
-    """The reports whose sentences may be withheld: those of the figures whose quote is
-    withheld, and the same reports in other languages (as for_audience finds them)."""
-    values = portfolio.values
-    hidden = set(values.loc[(values["quote"] == WITHHELD_QUOTE).to_numpy(), "source"])
-    if not hidden:
-        return frozenset()
-    families = translation_families(
-        {sid: source.translation_of for sid, source in portfolio.sources.items()}
-    )
-    return frozenset(member for sid in hidden for member in families.get(sid, {sid}))
 
 
 def _code(language: str) -> str:
