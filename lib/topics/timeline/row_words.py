@@ -159,9 +159,12 @@ class _Positions:
 def _positions(portfolio: Portfolio) -> _Positions:
     def find() -> _Positions:
         parts = parts_of(portfolio.projects)
-        owners = parts.events["project"].to_numpy(dtype=object)
-        projects, first = np.unique(owners, return_index=True)
-        return _Positions(pd.Index(parts.projects["id"]), pd.Index(projects), first)
+        # factorize numbers the projects in the order first seen, in C (np.unique sorted
+        # 195,000 ids as Python strings: a fifth of a second of a first visit)
+        owners, projects = pd.factorize(parts.events["project"].to_numpy(dtype=object))
+        first = np.unique(owners, return_index=True)[1]
+        with_events = pd.Index(projects, dtype=object)
+        return _Positions(pd.Index(parts.projects["id"], dtype=object), with_events, first)
 
     return index_of(portfolio).once(("timeline.positions",), find)
 
