@@ -1,6 +1,7 @@
 """A frame gathered row by row into a list a column, so no dict a row is kept while it grows:
 a portfolio's tens of thousands of row dicts took 15 to 20 MB more while a page's table was
-built, memory the server then kept."""
+built, memory the server then kept. And a frame's rows taken: those of some projects, those
+at some positions (from columns in pieces, as a large snapshot's are), or as tuples."""
 
 from __future__ import annotations
 
