@@ -120,6 +120,8 @@ def work(kind: str, data_dir: Path, reruns: int, cache_dir: Path | None) -> None
         result = visits.work_build(data_dir, cache_dir)
     elif kind == "visits":
         result = visits.work_visits(data_dir, cache_dir, reruns)
+    elif kind == "replica":
+        result = visits.work_replica(data_dir, cache_dir)
     else:
         if cache_dir is not None:
             os.environ["DASHBOARD_CACHE_DIR"] = str(cache_dir)
@@ -168,6 +170,8 @@ def measure(
     if snapshot_only:  # a large portfolio: the snapshot's figures, not the YAML app's
         print(f"[{name}] bare parses, {runs}", flush=True)
         parses = [in_fresh_process("parse", data_dir) for _ in range(runs)]
+        print(f"[{name}] a replica's start and memory, {runs}", flush=True)
+        replicas = [in_fresh_process("replica", data_dir, cache_dir=cache_dir) for _ in range(runs)]
         result = {
             **began,
             "data_dir": str(data_dir),
@@ -176,6 +180,13 @@ def measure(
             "pages": {},
             "build": build,
             "visits": visits.summary(visit_runs),
+            "replica": {
+                **{
+                    key: statistics.median(r[key] for r in replicas)
+                    for key in ("start_s", "after_start_mb", "after_session_mb")
+                },
+                "errors": sorted({error for r in replicas for error in r["errors"]}),
+            },
         }
         if server:
             print(f"[{name}] server memory", flush=True)
