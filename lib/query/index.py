@@ -95,7 +95,7 @@ class PortfolioIndex:
     year_bounds: tuple[int, int] | None
     options: dict[str, list[str]]  # what each sidebar filter offers
     values: pd.DataFrame  # the portfolio's figures with each one's venue (event place)
-    group: pd.Series  # ties a whole to its parts: project|event|indicator|period
+    group: pd.Series  # ties a whole to its parts: a number a project|event|indicator|period
     broken_down: pd.Series  # the row's group has parts by city
     yearless: pd.Series  # the row's period is given but states no year ("January to April")
     _recent: _Kept = field(default_factory=lambda: _Kept(_REMEMBERED, _REMEMBERED_BYTES))
@@ -203,7 +203,7 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
     dates = periods(values)
     owners, found_years = year_pairs(parts, values, dates)
     every_year = set(found_years.tolist())
-    group = pd.Series(groups(values, dates), index=values.index, dtype=object)
+    group = pd.Series(groups(values, dates), index=values.index)
     used_places = parts.places["place"].unique().tolist()
     return PortfolioIndex(
         ids=tuple(ids),

@@ -134,7 +134,8 @@ def venues(values: pd.DataFrame, events: pd.DataFrame) -> np.ndarray:
 
 
 def groups(values: pd.DataFrame, dates: Periods) -> np.ndarray:
-    """project|event|indicator|start|end of each figure: what ties a whole to its parts."""
+    """A number for each figure's project|event|indicator|start|end, what ties a whole to its
+    parts: the same number, the same group (as text, 300,000 of them took 40 MB)."""
     columns = [
         pa.array(values[name], type=pa.string()) for name in ("project", "event", "indicator")
     ]
@@ -142,7 +143,8 @@ def groups(values: pd.DataFrame, dates: Periods) -> np.ndarray:
         pa.array(dates.start_text, type=pa.string()),
         pa.array(dates.end_text, type=pa.string()),
     ]
-    return pc.binary_join_element_wise(*columns, "|").to_numpy(zero_copy_only=False)
+    codes, _ = pd.factorize(pc.binary_join_element_wise(*columns, "|").to_numpy(False))
+    return codes
 
 
 def year_pairs(
