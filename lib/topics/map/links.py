@@ -3,12 +3,14 @@ draws a line between (bounded, so a portfolio's thousands of lines do not hide t
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
-from lib.model.schema import Link, Place
+from lib.model.schema import Place
 from lib.query.frame_rows import rows_of_projects
 from lib.query.index import index_of
 from lib.query.names import inferred_mark, project_titles
@@ -67,11 +69,15 @@ def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
 
 def with_words(portfolio: Portfolio, pairs: pd.DataFrame, language: str) -> pd.DataFrame:
     """`pairs` (link_pairs') with their first link's `kind_words`, `source` (its report's
-    title) and `quote`, read from that link's project: the few hundred lines drawn, not
-    every project with links."""
+    title) and `quote`, read from the links' columns: the few hundred lines drawn, each
+    project validated from a snapshot to be read took most of a filter change."""
+    links = parts_of(portfolio.projects).links
+    firsts = index_of(portfolio).once("map.first_links", lambda: _first_links(links))
+    ids, ats = pairs["project"].tolist(), pairs["at"].tolist()
+    chosen = links.iloc[[firsts[pid] + at for pid, at in zip(ids, ats, strict=True)]]
     found = [
-        _words(portfolio, portfolio.projects[pid].links[at], language)
-        for pid, at in zip(pairs["project"].tolist(), pairs["at"].tolist(), strict=True)
+        _words(portfolio, *link, language)
+        for link in zip(*(chosen[n].tolist() for n in _WORD_COLUMNS), strict=True)
     ]
     # texts even when there is no pair, as the rows' other words are
     kinds, sources, quotes = (
@@ -80,9 +86,29 @@ def with_words(portfolio: Portfolio, pairs: pd.DataFrame, language: str) -> pd.D
     return pairs.assign(kind_words=kinds, source=sources, quote=quotes)
 
 
-def _words(portfolio: Portfolio, link: Link, language: str) -> tuple[str, str, str]:
-    kind = tr(language, LINK_WORDS[link.kind]) + inferred_mark(link, "kind", language, True)
-    return kind, portfolio.sources[link.source].title, link.quote
+_WORD_COLUMNS = ("kind", "kind_inferred", "note", "source", "quote")
+
+
+def _first_links(links: pd.DataFrame) -> dict[str, int]:
+    """Each project's first row in the links' columns (its links follow it, in order)."""
+    projects = links["project"].tolist()
+    return {pid: at for at, pid in reversed(list(enumerate(projects)))}
+
+
+def _words(
+    portfolio: Portfolio,
+    kind: str,
+    inferred: bool,
+    note: str | None,
+    source: str,
+    quote: str,
+    language: str,
+) -> tuple[str, str, str]:
+    # what inferred_mark reads of a Link, from its columns (a missing note is NaN there)
+    note = note if isinstance(note, str) else None
+    link = SimpleNamespace(inferred=["kind"] if inferred else None, note=note)
+    mark = inferred_mark(link, "kind", language, True)
+    return tr(language, LINK_WORDS[kind]) + mark, portfolio.sources[source].title, quote
 
 
 def _on_map(place: Place) -> bool:
