@@ -5,7 +5,6 @@ selection keeps its rows."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +14,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.index import index_of
 from lib.query.limits import NAMES
-from lib.topics.map.place_figures import FiguresByPlace, figure_ties, group_ranks
+from lib.topics.map.place_figures import FiguresByPlace, figure_ties, group_ranks, runs
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
 # the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).
@@ -29,6 +28,7 @@ class ByPlace:
     events held there, in project order; of a hub's hundreds, the roles of its first `NAMES`
     projects and its first FIGURE_LINES events (every one for the CSV), and how many."""
 
+    named: list[str]  # the places the projects name (_named)
     roles: dict[str, list[tuple[str, str]]]  # place -> (project, role)
     projects: dict[str, int]  # place -> how many selected projects give it a role
     network_only: set[str]  # places the selected projects name only as network members
@@ -112,11 +112,10 @@ def _texts(column: pd.Series) -> np.ndarray:
     return column.to_numpy(dtype=object)
 
 
-def places_of(portfolio: Portfolio, project_ids: list[str]) -> list[str]:
-    """The places the selected projects name, each once, in the order their place lists name
+def _named(every: EveryPlace, chosen: np.ndarray) -> list[str]:
+    """The places the chosen projects name, each once, in the order their place lists name
     them and then their links and events."""
-    every = every_place(portfolio)
-    mentioned = every.mention_place[_chosen(every, project_ids)[every.mention_project]]
+    mentioned = every.mention_place[chosen[every.mention_project]]
     return every.places[pd.unique(mentioned)].tolist()
 
 
@@ -135,11 +134,13 @@ def _by_place(places: np.ndarray, place: np.ndarray) -> dict[str, int]:
 
 
 def _lists(places: np.ndarray, place: np.ndarray, *columns: list) -> dict[str, list[tuple]]:
-    """The rows of each place (given with their places in order), as lists of tuples."""
-    found: dict[str, list[tuple]] = defaultdict(list)
-    for name, *row in zip(places[place].tolist(), *columns, strict=True):
-        found[name].append(tuple(row))
-    return found
+    """The rows of each place (given with their places in order, a place's rows together),
+    as lists of tuples: a slice a place, not an append a row (a funder's 100,000 rows)."""
+    starts, ends = runs(place)
+    return {
+        name: list(zip(*(column[start:end] for column in columns), strict=True))
+        for name, start, end in zip(places[place[starts]].tolist(), starts, ends, strict=True)
+    }
 
 
 def gather_by_place(
@@ -179,6 +180,7 @@ def gather_by_place(
     adds_up = sizer is not None and portfolio.indicators[sizer].aggregation == "sum"
     lines = None if every_figure else FIGURE_LINES
     return ByPlace(
+        _named(every, chosen),
         roles,
         _by_place(places, place[firsts]),
         network_only,
