@@ -15,6 +15,7 @@ from lib.query.frame_rows import rows_of_projects
 from lib.query.index import index_of
 from lib.query.names import inferred_mark, project_titles
 from lib.text.i18n import N_, tr
+from lib.topics.map.place_figures import first_ones
 
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
 
@@ -46,6 +47,10 @@ def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
     starts, ends = links["from_place"].tolist(), links["to_place"].tolist()
     places = {place: portfolio.places[place] for place in {*starts, *ends}}
     names = {place: entry.names.get(language) for place, entry in places.items()}
+    # each place's once, not once an end of each of a portfolio's 100,000 links
+    lons = {place: entry.longitude for place, entry in places.items()}
+    lats = {place: entry.latitude for place, entry in places.items()}
+    on_map = {place: _on_map(entry) for place, entry in places.items()}
     columns = {
         "project": projects,
         "at": links.groupby("project", sort=False).cumcount().tolist(),
@@ -54,13 +59,11 @@ def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
         "from_place": starts,
         "to_place": ends,
         "name": [f"{names[a]} – {names[b]}" for a, b in zip(starts, ends, strict=True)],
-        "from_lon": [places[place].longitude for place in starts],
-        "from_lat": [places[place].latitude for place in starts],
-        "to_lon": [places[place].longitude for place in ends],
-        "to_lat": [places[place].latitude for place in ends],
-        "drawn": [
-            _on_map(places[a]) and _on_map(places[b]) for a, b in zip(starts, ends, strict=True)
-        ],
+        "from_lon": [lons[place] for place in starts],
+        "from_lat": [lats[place] for place in starts],
+        "to_lon": [lons[place] for place in ends],
+        "to_lat": [lats[place] for place in ends],
+        "drawn": [on_map[a] and on_map[b] for a, b in zip(starts, ends, strict=True)],
     }
     frame = pd.DataFrame(columns if projects else None, columns=list(columns))
     # typed even when empty: an empty object column would select columns, not rows
@@ -132,9 +135,8 @@ def link_pairs(
     pair = links.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
     titles_of = links["project_title"].tolist()
     title = pd.factorize(links["project_title"], use_na_sentinel=False)[0]
-    _, firsts = np.unique(pair, return_index=True)
-    _, title_firsts = np.unique(pair * (title.max(initial=0) + 1) + title, return_index=True)
-    title_firsts.sort()
+    firsts = first_ones(pair)  # pairs are numbered in the order they first come
+    title_firsts = first_ones(pair * (title.max(initial=0) + 1) + title)
     pairs = links.iloc[firsts].reset_index(drop=True)
     projects = np.bincount(pair[title_firsts], minlength=len(firsts))
     more = np.bincount(pair, minlength=len(firsts)) - 1

@@ -134,6 +134,13 @@ def group_ranks(groups: np.ndarray) -> np.ndarray:
     return ranks
 
 
+def first_ones(items: np.ndarray) -> np.ndarray:
+    """The position of each distinct item where it first comes, in order: np.unique's
+    `return_index` sorted, found by hashing instead of sorting (a funder's 270,000 figures
+    took 30 ms to sort)."""
+    return np.flatnonzero(~pd.Series(items).duplicated().to_numpy())
+
+
 def runs(groups: np.ndarray) -> tuple[list[int], list[int]]:
     """Where each run of equal items of `groups` starts and ends (past its last)."""
     if not len(groups):
@@ -178,8 +185,7 @@ class FiguresByPlace:
         fields += [sized[shown].tolist(), every.from_here[rows[shown]].tolist()]
         for name, *figure in zip(names[place[shown]].tolist(), *fields, strict=True):
             self.rows[name].append(PlaceFigure(*figure))
-        _, firsts = np.unique(every.cited[rows], return_index=True)
-        firsts.sort()  # each (place, source, quote) at its first figure
+        firsts = first_ones(every.cited[rows])  # each (place, source, quote) at its first figure
         cited_place = place[firsts]
         self.cited_counts = _per_place(names, np.bincount(cited_place, minlength=len(names)))
         self.cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -205,7 +211,7 @@ class FiguresByPlace:
 def _sources_of(every: FigureTies, place: np.ndarray, rows: np.ndarray) -> dict[str, frozenset]:
     """The reports each place's figures cite: a set made a place from its run of sorted
     (place, report) pairs, not a report added at a time (a funder's 80,000 pairs)."""
-    pairs = np.unique(place * len(every.sources) + every.source[rows])
+    pairs = np.sort(pd.unique(place * len(every.sources) + every.source[rows]))
     codes, source_codes = np.divmod(pairs, len(every.sources))
     sources = every.sources[source_codes].tolist()
     starts, ends = runs(codes)
