@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
+from lib.model.sources import source_titles
 from lib.topics.map.data import MapData
 
 REFS = 6  # reports a line numbers; the dashboard's tables list every one
@@ -78,7 +79,7 @@ class SourceNumbering:
     def __init__(self, portfolio: Portfolio) -> None:
         self.portfolio = portfolio
         self.numbers: dict[str, int] = {}
-        self.by_title = {source.title: sid for sid, source in portfolio.sources.items()}
+        self.by_title = {title: sid for sid, title in source_titles(portfolio.sources).items()}
 
     def of(self, source_ids: Iterable[str]) -> tuple[tuple[int, ...], int]:
         """The numbers of the first REFS reports among `source_ids` (ids or titles), and how

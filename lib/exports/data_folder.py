@@ -15,6 +15,7 @@ from lib.load.data_file import is_regular, read_data_file
 from lib.load.loader import LIST_FILES, SETTINGS_FILE, data_files
 from lib.load.values_csv import VALUES_FILE
 from lib.model.portfolio import Portfolio
+from lib.model.sources import source_column
 
 
 def data_zip(data_dir: Path) -> bytes:
@@ -38,7 +39,8 @@ def portfolio_files(portfolio: Portfolio) -> list[Path]:
     data_dir = portfolio.data_dir
     shared = [data_dir / name for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
     projects = sorted(data_dir / "projects" / f"{pid}.yaml" for pid in portfolio.projects)
-    reports = sorted(data_dir / "sources" / s.file for s in portfolio.sources.values())
+    files = source_column(portfolio.sources, "file")
+    reports = sorted(data_dir / "sources" / file for file in files)
     return [path for path in shared + projects + reports if is_regular(path)]
 
 
@@ -59,7 +61,9 @@ def files_and_last_change(
     data_dir = str(portfolio.data_dir)
     names = [os.path.join(data_dir, name) for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
     names += [os.path.join(data_dir, "projects", f"{pid}.yaml") for pid in portfolio.projects]
-    names += [os.path.join(data_dir, "sources", s.file) for s in portfolio.sources.values()]
+    names += [
+        os.path.join(data_dir, "sources", file) for file in source_column(portfolio.sources, "file")
+    ]
     if times:
         changed = [times[name] / 1e9 for name in names if name in times]
         return len(changed), dt.datetime.fromtimestamp(max(changed), tz=dt.UTC)

@@ -16,6 +16,7 @@ from lib.load.data_file import read_data_file
 from lib.load.loader import DEFAULT_DATA_DIR
 from lib.load.values_csv import COLUMNS, VALUES_FILE
 from lib.model.portfolio import Portfolio
+from lib.model.sources import source_column
 from lib.query.filters import Filters, selected_values
 from lib.query.names import filters_in_words
 
@@ -29,9 +30,10 @@ def package_descriptor(portfolio: Portfolio, filters: Filters) -> dict[str, Any]
     own, _ = read_data_file(portfolio.data_dir / DESCRIPTOR, DESCRIPTOR)
     bundled = (DEFAULT_DATA_DIR / DESCRIPTOR).read_bytes
     descriptor = json.loads((own if own is not None else bundled()).decode("utf-8"))
+    reports = [source_column(portfolio.sources, name) for name in ("title", "url", "file")]
     descriptor["sources"] = [
-        {"title": source.title, "path": source.url or f"sources/{source.file}"}
-        for source in portfolio.sources.values()
+        {"title": title, "path": url or f"sources/{file}"}
+        for title, url, file in zip(*reports, strict=True)
     ]
     if (portfolio.values["precision"] == SUPPRESSED).any():
         _allow_suppressed(descriptor, portfolio.settings.small_count_threshold)
@@ -62,8 +64,9 @@ def package_zip(portfolio: Portfolio, filters: Filters | None = None) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(DESCRIPTOR, json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
         archive.writestr(VALUES_FILE, values_csv(_rows(selected_values(portfolio, filters))))
-        for source in portfolio.sources.values():
-            archive.writestr(f"sources/{source.file}", portfolio.source_texts[source.id])
+        reports = [source_column(portfolio.sources, name) for name in ("id", "file")]
+        for sid, file in zip(*reports, strict=True):
+            archive.writestr(f"sources/{file}", portfolio.source_texts[sid])
     return buffer.getvalue()
 
 

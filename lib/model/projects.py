@@ -209,21 +209,21 @@ class Projects(Mapping[str, Project]):
         self,
         ids: Iterable[str],
         change: Callable[[Project], Project] | None = None,
-        change_parts: Callable[[ProjectParts], ProjectParts] | None = None,
+        parts: ProjectParts | None = None,
     ) -> Projects:
-        """The projects `ids` (in this mapping's order), each passed through `change`, and
-        their parts through `change_parts` (what `change` does to a project, done to the
-        columns: the public audience's withheld quotes)."""
+        """The projects `ids` (in this mapping's order), each passed through `change`.
+        `parts`, when given, are their parts as `change` leaves them (what it does to a
+        project, done to the columns: the public audience's withheld quotes); else they are
+        this mapping's parts of them, taken when first asked for."""
         wanted = set(ids)
         chosen = [pid for pid in self._position if pid in wanted]
-        changed_parts = change_parts or (lambda parts: parts)
 
-        def parts() -> ProjectParts:
-            return changed_parts(self.parts.only(chosen))
+        def made_parts() -> ProjectParts:
+            return parts if parts is not None else self.parts.only(chosen)
 
         if change is None:
-            return Projects(chosen, lambda pid, _at: self[pid], parts)
-        return Projects(chosen, lambda pid, _at: change(self[pid]), parts, kept=KEPT)
+            return Projects(chosen, lambda pid, _at: self[pid], made_parts)
+        return Projects(chosen, lambda pid, _at: change(self[pid]), made_parts, kept=KEPT)
 
     @property
     def parts(self) -> ProjectParts:

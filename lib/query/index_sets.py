@@ -118,9 +118,12 @@ def year_pairs(
     dated = [(parts.projects["id"], parts.projects[name]) for name in ("start", "end")] + [
         (parts.events["project"], parts.events[name]) for name in ("start", "end")
     ]
-    texts = pd.concat([text for _, text in dated]).dropna().unique()
-    year_of = pd.Series([_year(FuzzyDate.parse(text)) for text in texts], index=texts, dtype=float)
-    stated = [(projects, text.map(year_of).to_numpy(dtype=float)) for projects, text in dated]
+    # each distinct text's year once: a missing date is code -1, the last year, NaN
+    codes, texts = pd.factorize(pd.concat([text for _, text in dated], ignore_index=True))
+    year_of = np.array([*(_year(FuzzyDate.parse(text)) for text in texts), np.nan], dtype=float)
+    ends = np.cumsum([len(text) for _, text in dated])
+    each = np.split(year_of[codes], ends[:-1])
+    stated = [(projects, years) for (projects, _), years in zip(dated, each, strict=True)]
     stated += [(values["project"], dates.start_year), (values["project"], dates.end_year)]
     owners: list[str] = []
     years: list[int] = []

@@ -34,6 +34,7 @@ from lib.model.packed import pack
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
 from lib.model.projects import parts_of
+from lib.model.sources import source_table
 from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
@@ -228,6 +229,9 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     connection.execute("INSERT INTO entries SELECT * FROM entries_in")
     connection.execute("INSERT INTO source_texts SELECT * FROM texts_in")
     connection.execute("CREATE TABLE figure_rows AS SELECT * FROM figures_in")
+    reports = source_table(portfolio.sources)
+    connection.register("sources_in", reports)
+    connection.execute("CREATE TABLE source_rows AS SELECT * FROM sources_in")
     parts = parts_of(portfolio.projects).tables()
     for name, table in PART_TABLES.items():
         connection.register("part_in", parts[name])
@@ -241,6 +245,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
         "entries": str(len(bodies)),
         "projects": str(len(projects)),
         "figure_rows": str(len(frame)),
+        "source_rows": str(reports.num_rows),
         **{table: str(parts[name].num_rows) for name, table in PART_TABLES.items()},
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))

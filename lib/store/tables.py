@@ -8,6 +8,9 @@ One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
   pydantic model);
 - `project_bodies`: each project as JSON, compressed (lib/model/projects.py `pack`), in the
   data's order: a page validates one when it opens it;
+- `source_rows`: the reports (sources.yaml), a row a report and a column a field
+  (lib/model/sources.py), which a start opens instead of their entries (those stay, for the
+  next build's reuse);
 - `source_texts`: each report's text, packed (lib/model/packed.py), by source id;
 - `files`: each file read (its name as problems give it) and the sha256 digest of its bytes,
   so the next build takes an unchanged file's entries from here (lib/store/reuse.py);
@@ -28,7 +31,7 @@ from lib.model import schema
 from lib.model.projects import SCHEMAS
 
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
-LAYOUT_VERSION = "5"
+LAYOUT_VERSION = "6"
 SUFFIX = ".duckdb"
 
 

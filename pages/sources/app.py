@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib.model.sources import source_titles
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
 from lib.topics.sources.data import plain_text, source_list_head, uses_of
@@ -52,7 +53,7 @@ limited_table(
 titles = derived(
     view,
     "sources.titles",
-    lambda: {sid: source.title for sid, source in portfolio.sources.items()},
+    lambda: source_titles(portfolio.sources),
     per_filters=False,
 )
 ids = derived(view, "sources.ids", lambda: list(portfolio.sources), per_filters=False)

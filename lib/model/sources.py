@@ -1,0 +1,119 @@
+"""A portfolio's reports (sources.yaml): a read-only mapping of id -> Source (`Sources`) and
+the same reports as one table, a row a report, which is what anything that looks at every
+report reads (the public audience, the Sources page's titles, the exports' file lists).
+
+Every field of a report is a scalar, so the table holds the whole report. 100,000 reports as
+pydantic objects took some 150 MB and half a second of every start from a snapshot; a snapshot
+therefore stores the table, and a report is validated from its row when a page asks for it
+(the last KEPT of them kept). Reports read from the YAML files are held as validated.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+
+import pandas as pd
+import pyarrow as pa
+
+from lib.model.schema import Source
+
+KEPT = 4096  # validated reports a mapping of a table keeps, the least recently used dropped
+
+# Each field as text (a date as the curator wrote it, a FuzzyDate's str), None when not given.
+SCHEMA = pa.schema([(name, pa.string()) for name in Source.model_fields])
+
+
+def table_of(sources: Iterable[Source]) -> pa.Table:
+    """The reports as an Arrow table of SCHEMA, in the order given."""
+    rows = [source.model_dump(mode="json") for source in sources]
+    return pa.Table.from_pylist(rows, schema=SCHEMA)
+
+
+class Sources(Mapping[str, Source]):
+    """id -> Source, in the data's order, validated from `table`'s row when first asked for."""
+
+    def __init__(self, table: pa.Table) -> None:
+        self._table = table.cast(SCHEMA)
+        ids = self._table["id"].to_pylist()
+        self._position = {sid: at for at, sid in enumerate(ids)}
+        self._frame: pd.DataFrame | None = None
+        self._kept: OrderedDict[str, Source] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The reports as a frame of SCHEMA's columns, a row a report in the data's order."""
+        with self._lock:
+            if self._frame is None:
+                self._frame = self._table.to_pandas()
+            return self._frame
+
+    def table(self) -> pa.Table:
+        return self._table
+
+    def only(self, ids: Iterable[str]) -> Sources:
+        """The reports `ids`, in this mapping's order."""
+        wanted = set(ids)
+        return Sources(self._table.filter(pa.array([sid in wanted for sid in self._position])))
+
+    def __getitem__(self, sid: str) -> Source:
+        at = self._position[sid]  # KeyError for an unknown id, as a dict
+        with self._lock:
+            if sid in self._kept:
+                self._kept.move_to_end(sid)
+                return self._kept[sid]
+        row = self._table.slice(at, 1).to_pylist()[0]
+        given = {name: value for name, value in row.items() if value is not None}
+        source = Source.model_validate(given)
+        with self._lock:
+            self._kept[sid] = source
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+        return source
+
+    def __contains__(self, sid: object) -> bool:
+        return sid in self._position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+    def __repr__(self) -> str:
+        return f"Sources({len(self)} reports)"
+
+
+def source_table(sources: Mapping[str, Source]) -> pa.Table:
+    """The reports' table, whatever mapping holds them (the loader's dict of validated
+    reports makes its table at each call: a test's few, or a build's)."""
+    if isinstance(sources, Sources):
+        return sources.table()
+    return table_of(sources.values())
+
+
+def source_frame(sources: Mapping[str, Source]) -> pd.DataFrame:
+    """The reports' table as a frame of SCHEMA's columns, a row a report in the data's order."""
+    if isinstance(sources, Sources):
+        return sources.frame
+    return source_table(sources).to_pandas()
+
+
+def source_column(sources: Mapping[str, Source], name: str) -> list:
+    """One field of every report, in the data's order, None where not given."""
+    return source_frame(sources)[name].to_numpy(dtype=object, na_value=None).tolist()
+
+
+def source_titles(sources: Mapping[str, Source]) -> dict[str, str]:
+    """Each report's title, by id, in the data's order."""
+    return dict(zip(source_column(sources, "id"), source_column(sources, "title"), strict=True))
+
+
+def only_sources(sources: Mapping[str, Source], ids: Iterable[str]) -> Mapping[str, Source]:
+    """The reports `ids`, in the data's order, held as `sources` holds them."""
+    if isinstance(sources, Sources):
+        return sources.only(ids)
+    wanted = set(ids)
+    return {sid: source for sid, source in sources.items() if sid in wanted}
