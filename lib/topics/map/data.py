@@ -18,7 +18,7 @@ from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.filters import Filters
 from lib.query.limits import NAMES
-from lib.query.names import project_titles
+from lib.query.names import project_titles, report_titles
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import (
@@ -184,7 +184,8 @@ def _place_row(
     more = "" if len(texts) == count else _more(count - len(texts), language)
     cited = figures_here.cited.get(place_id, []) if in_filter else []
     cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0
-    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited]
+    reports = report_titles(portfolio)
+    sources = [f"{reports[sid]}: “{quote}”" for sid, quote in cited]
     return {
         "place": place_id,
         "name": place.names.get(language),

@@ -13,7 +13,7 @@ from lib.model.projects import parts_of
 from lib.model.schema import Place
 from lib.query.frame_rows import rows_of_projects
 from lib.query.index import index_of
-from lib.query.names import inferred_mark, project_titles
+from lib.query.names import inferred_mark, project_titles, report_titles
 from lib.text.i18n import N_, tr
 from lib.topics.map.place_figures import first_ones
 
@@ -111,7 +111,7 @@ def _words(
     note = note if isinstance(note, str) else None
     link = SimpleNamespace(inferred=["kind"] if inferred else None, note=note)
     mark = inferred_mark(link, "kind", language, True)
-    return tr(language, LINK_WORDS[kind]) + mark, portfolio.sources[source].title, quote
+    return tr(language, LINK_WORDS[kind]) + mark, report_titles(portfolio)[source], quote
 
 
 def _on_map(place: Place) -> bool:

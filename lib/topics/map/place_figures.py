@@ -14,6 +14,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.index import index_of
+from lib.query.names import report_titles
 from lib.text.i18n import tr
 
 
@@ -272,4 +273,4 @@ def figure_line(
     else:
         where = tr(language, "at an event held here")
     shown = value_text(row.value, row.precision, language, row.fewer_than)
-    return f"{label} {where}: {shown}", f"{portfolio.sources[row.source].title}: “{row.quote}”"
+    return f"{label} {where}: {shown}", f"{report_titles(portfolio)[row.source]}: “{row.quote}”"
