@@ -53,13 +53,17 @@ class Written:
         key = (project_id, event_id)
         line = self.event_lines.get(key)
         if line is None:
-            event = _event_words(portfolio, project_id, event_id, "status", "start", "end")
-            assert event is not None  # asked only for the events a place lists
             language = self.language
-            status, start, end = event
+            # its title read with its dates (one look-up, not two), kept as event_title keeps it
+            columns = (_title_column(language), "status", "start", "end")
+            event = _event_words(portfolio, project_id, event_id, *columns)
+            assert event is not None  # asked only for the events a place lists
+            title, status, start, end = event
+            if self.event_titles.get(key) is None:
+                self.event_titles[key] = title
             planned = ", " + tr(language, "planned") if status == "planned" else ""
             dates = period_text(_date(start), _date(end), language)
-            line = f"{self.event_title(portfolio, *key)} ({dates}{planned})"
+            line = f"{title} ({dates}{planned})"
             self.event_lines[key] = line
         return line
 
