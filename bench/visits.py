@@ -83,9 +83,9 @@ def _filter_values(repeats: int) -> dict[str, list[tuple[str, Any]]]:
 
     portfolio = load_for_app().portfolio  # the version the app holds: no second load
     index = index_of(portfolio)
-    funders = Counter({f: len(ids) for f, ids in index.projects_with["funders"].items()})
+    funders = Counter(index.projects_with["funders"].counts())
     funders = funders.most_common()
-    cities = Counter({city: len(ids) for city, ids in index.projects_with["cities"].items()})
+    cities = Counter(index.projects_with["cities"].counts())
     middling = [city for city, _ in cities.most_common()][len(cities) // 3 :]
     low, high = index.year_bounds or (2000, 2000)
     years = [(min(low + k, high), min(low + k + 1, high)) for k in range(repeats)]

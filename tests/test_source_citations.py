@@ -16,9 +16,12 @@ def test_counted_sources_are_the_sources_of_the_listed_facts():
     facts = parts_of(portfolio.projects).facts
     counted = facts[facts["counted"]]
     for project_id in portfolio.projects:
-        listed = project_uses(portfolio, project_id, rows=no_figures)
-        own = counted.loc[counted["project"] == project_id, "source"].tolist()
-        assert own == [use.source for use in listed]
+        listed = [use.source for use in project_uses(portfolio, project_id, rows=no_figures)]
+        own = counted[counted["project"] == project_id]
+        # a row a report, in the order first cited, with how many of the facts cite it
+        assert own["source"].tolist() == list(dict.fromkeys(listed))
+        assert own["uses"].tolist() == [listed.count(source) for source in own["source"]]
+    assert (counted["uses"] > 1).any()  # the fixture has reports cited more than once
 
 
 def test_every_report_counts_the_facts_taken_from_it():

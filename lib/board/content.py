@@ -161,7 +161,7 @@ def _map(portfolio: Portfolio, board: Board, cite: SourceNumbering) -> Topic:
         "size_value", ascending=False, na_position="last", kind="stable"
     )
     # found through the index, not by walking every selected project and report a line
-    naming = index_of(portfolio).projects_with["cities"]
+    index = index_of(portfolio)
     selected = set(board.project_ids)
     order = {sid: position for position, sid in enumerate(portfolio.sources)}
     listed = places.head(LINES)
@@ -175,7 +175,7 @@ def _map(portfolio: Portfolio, board: Board, cite: SourceNumbering) -> Topic:
         else:
             where = tr(language, "{name} (no coordinates: not on the map)", name=row.name)
         # the reports behind its dot's figures, and those that name the place for a project
-        naming_it = naming.get(row.place, frozenset()) & selected
+        naming_it = set(index.projects_having("cities", [row.place])) & selected
         named_by = entries.loc[
             (entries["place"] == row.place).to_numpy() & is_in(entries["project"], naming_it),
             "source",

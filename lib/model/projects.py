@@ -13,7 +13,7 @@ projects and takes them apart when first asked; both ways give identical parts.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -59,10 +59,14 @@ SCHEMAS: dict[str, pa.Schema] = {
          ("status", _TEXT), ("part_of", _TEXT), ("count", pa.int64()), ("source", _TEXT),
          ("quote", _TEXT)]
     ),
-    # the report of each of a project's own facts (its figures apart): `counted` when the
-    # Sources page counts it as a citation (as lib/query/citations.project_uses lists
-    # them), every one when the public audience keeps the reports its projects cite
-    "facts": pa.schema([("project", _TEXT), ("source", _TEXT), ("counted", pa.bool_())]),
+    # the reports a project's own facts (its figures apart) cite, and how many of them cite
+    # each (`uses`): `counted` when the Sources page counts them as citations (as
+    # lib/query/citations.project_uses lists them), every one when the public audience keeps
+    # the reports its projects cite. A row a report and project, in the order first cited:
+    # a row a fact was a million rows at 100,000 projects.
+    "facts": pa.schema(
+        [("project", _TEXT), ("source", _TEXT), ("counted", pa.bool_()), ("uses", pa.int64())]
+    ),
 }  # fmt: skip
 
 
@@ -145,8 +149,8 @@ def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
             add("events", pid, at, event.id, event.place, _text(event.start), _text(event.end),
                 event.type, *(event.title.get(code) for code in LANGUAGE_CODES), event.online,
                 event.status, event.part_of, event.count, event.source, event.quote)  # fmt: skip
-        for source, counted in _facts(project):
-            add("facts", pid, source, counted)
+        for (source, counted), uses in Counter(_facts(project)).items():
+            add("facts", pid, source, counted, uses)
     tables = {name: pa.table(columns, SCHEMAS[name]) for name, columns in rows.items()}
     return ProjectParts.from_tables(tables)
 

@@ -16,7 +16,7 @@ import sys
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -27,9 +27,10 @@ import pyarrow as pa
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.index_sets import (
-    grouped,
+    Pairs,
     groups,
     objects,
+    pairs_of,
     periods,
     programme_pairs,
     venues,
@@ -87,8 +88,9 @@ class PortfolioIndex:
     `remember` and `once` keep."""
 
     ids: tuple[str, ...]  # every project id, sorted
-    projects_with: dict[str, dict[str, frozenset[str]]]  # facet -> value -> projects
-    projects_in_year: dict[int, frozenset[str]]  # the years its dates and figures state
+    id_index: pd.Index  # the same ids: a project's position among them, the ids at positions
+    projects_with: dict[str, Pairs]  # facet -> which projects have each value
+    projects_in_year: Pairs  # the years each project's dates and figures state
     dated: frozenset[str]  # the projects that state a year
     year_bounds: tuple[int, int] | None
     options: dict[str, list[str]]  # what each sidebar filter offers
@@ -98,6 +100,10 @@ class PortfolioIndex:
     yearless: pd.Series  # the row's period is given but states no year ("January to April")
     _recent: _Kept = field(default_factory=lambda: _Kept(_REMEMBERED, _REMEMBERED_BYTES))
     _once: _Kept = field(default_factory=lambda: _Kept(sys.maxsize, _ONCE_BYTES))
+
+    def projects_having(self, facet: str, values: Iterable[Any]) -> list[str]:
+        """The ids of the projects with any of `values` of `facet` (FACETS), sorted."""
+        return self.id_index[self.projects_with[facet].of(values)].tolist()
 
     def remember(self, key: Hashable, build: Callable[[], T]) -> T:
         """`build()` once per key for this portfolio (the latest _REMEMBERED kept): what a page
@@ -181,6 +187,7 @@ def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]
 def _build(portfolio: Portfolio) -> PortfolioIndex:
     parts = parts_of(portfolio.projects)
     ids = parts.projects["id"].tolist()  # sorted
+    id_index = pd.Index(ids, dtype=object)
     # a programme's chain up to its top, once a programme (a funder's portfolio has dozens,
     # its funding lines hundreds of thousands)
     chains = {pid: programme_chain(portfolio, pid) for pid in portfolio.programmes}
@@ -200,8 +207,9 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
     used_places = parts.places["place"].unique().tolist()
     return PortfolioIndex(
         ids=tuple(ids),
-        projects_with={facet: grouped(*reversed(pairs[facet])) for facet in FACETS},
-        projects_in_year=grouped(found_years, owners),
+        id_index=id_index,
+        projects_with={facet: pairs_of(*reversed(pairs[facet]), id_index) for facet in FACETS},
+        projects_in_year=pairs_of(found_years, owners, id_index),
         dated=frozenset(owners),
         year_bounds=(min(every_year), max(every_year)) if every_year else None,
         options={

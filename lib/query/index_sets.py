@@ -25,20 +25,41 @@ def objects(items: Iterable[Any]) -> np.ndarray:
     return np.fromiter(items, dtype=object) if not isinstance(items, np.ndarray) else items
 
 
-def grouped(keys: Iterable[Any], values: Iterable[Any]) -> dict[Any, frozenset]:
-    """key -> the set of the values beside it, for each key that has one."""
-    keys, values = objects(keys), objects(values)
-    if not len(keys):
-        return {}
-    codes, uniques = pd.factorize(keys)
-    order = np.argsort(codes, kind="stable")
-    codes, values = codes[order], values[order]
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    ends = np.r_[starts[1:], len(codes)]
-    return {
-        uniques[codes[start]]: frozenset(values[start:end].tolist())
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
-    }
+@dataclass(frozen=True)
+class Pairs:
+    """Which projects have each value of a facet (a city, a funder, a year), in numbers: the
+    projects' positions among the index's sorted ids, grouped by value. A funder's 80,000
+    projects held as a set of ids, and every city's and year's, took half a second of each
+    start at 100,000 projects and ten times the memory."""
+
+    values: pd.Index  # each value once
+    starts: np.ndarray  # where each value's positions begin; one more entry, the end
+    positions: np.ndarray  # each value's projects, ascending, none twice
+
+    def of(self, wanted: Iterable[Any]) -> np.ndarray:
+        """The positions of the projects with any of `wanted` (a value no project has, none),
+        ascending."""
+        codes = self.values.get_indexer(list(wanted))
+        chunks = [self.positions[self.starts[c] : self.starts[c + 1]] for c in codes[codes >= 0]]
+        if len(chunks) == 1:
+            return chunks[0]
+        return np.unique(np.concatenate(chunks)) if chunks else self.positions[:0]
+
+    def counts(self) -> dict[Any, int]:
+        """How many projects have each value."""
+        return dict(zip(self.values.tolist(), np.diff(self.starts).tolist(), strict=True))
+
+
+def pairs_of(values: Iterable[Any], projects: Iterable[Any], ids: pd.Index) -> Pairs:
+    """The Pairs of (project, value) rows; `ids` are the index's sorted project ids."""
+    codes, uniques = pd.factorize(objects(values))
+    at = ids.get_indexer(objects(projects))
+    known = at >= 0  # a project the index lacks has no position
+    # one number a pair, ordered by value, then project: sorted, a pair met twice is one
+    pairs = np.unique(codes[known].astype(np.int64) * max(len(ids), 1) + at[known])
+    value_codes, positions = np.divmod(pairs, max(len(ids), 1))
+    starts = np.searchsorted(value_codes, np.arange(len(uniques) + 1))
+    return Pairs(pd.Index(uniques, dtype=object), starts, positions.astype(np.int32))
 
 
 def programme_pairs(

@@ -28,11 +28,12 @@ from lib.ui.current_data import current_result, pin_for_run, pinned_result
 # whose times change when a file in them is added, removed or saved by renaming) are looked at
 # on every rerun: a dozen stats. Every file's size and time (thousands in a funder's portfolio)
 # are looked at beside the reruns, at most every RECHECK_SECONDS, so a file changed in place
-# shows a rerun or two later, and no rerun waits for that look. A look that takes long (1.2 s
-# for the 200,000 files of 100,000 projects, holding Python's lock most of it) comes at most
-# every 1 / SWEEP_SHARE times its length: a tenth of the server's time at most.
+# shows a rerun or two later, and no rerun waits for that look. A look that takes long (0.7 s
+# for the 200,000 files of 100,000 projects, holding Python's lock most of it, so a rerun
+# beside it waits) comes at most every 1 / SWEEP_SHARE times its length: a twentieth of the
+# server's time at most, a file saved in place showing within 14 s at 100,000 projects.
 RECHECK_SECONDS = 5.0
-SWEEP_SHARE = 0.1
+SWEEP_SHARE = 0.05
 
 
 class _Version:
@@ -49,14 +50,15 @@ class _Version:
 
     def _look(self, data_dir: Path) -> None:
         key = str(data_dir)
-        top, (files, stats) = outline(data_dir), look(data_dir)
+        top, found = outline(data_dir), look(data_dir)
+        files = found.files
         with self._lock:
             known = self._known.get(key)
         if known is not None and known[1] == files:
             digest = known[2]
         else:
             try:  # known from a build when no file changed since, else from the bytes
-                digest = recall(cache_dir_for(data_dir), stats) or fingerprint(data_dir)
+                digest = recall(cache_dir_for(data_dir), found.key) or fingerprint(data_dir)
             except OSError:  # a file replaced mid-read (git unlinks, then writes): look again
                 return
         with self._lock:

@@ -38,17 +38,18 @@ def _citations(portfolio: Portfolio) -> _Cited:
         # each fact's words (and a figures table a project) took 70 s at 100,000 projects,
         # and a lazily opened portfolio validates a project each time one is looked at
         own = parts_of(portfolio.projects).facts
-        own = own.loc[own["counted"], ["source", "project"]]
+        own = own.loc[own["counted"], ["source", "project", "uses"]]
         catalogue = [use.source for use in catalogue_uses(portfolio)]
         facts = pd.concat(
             [
                 own,
-                portfolio.values[["source", "project"]],  # one fact a figure
-                pd.DataFrame({"source": catalogue, "project": [""] * len(catalogue)}),
+                portfolio.values[["source", "project"]].assign(uses=1),  # one fact a figure
+                pd.DataFrame({"source": catalogue, "project": [""] * len(catalogue), "uses": 1}),
             ],
             ignore_index=True,
         )
-        return _Cited(facts["source"].value_counts(), facts.drop_duplicates())
+        counts = facts.groupby("source")["uses"].sum()
+        return _Cited(counts, facts[["source", "project"]].drop_duplicates())
 
     return index_of(portfolio).once(("citations",), count)
 
