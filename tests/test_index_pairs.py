@@ -3,7 +3,7 @@ and a year's projects must be exactly those the project files name."""
 
 from __future__ import annotations
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
@@ -45,7 +45,7 @@ def test_two_filters_select_the_projects_both_select(portfolio):
 
 
 def test_a_pair_met_twice_counts_once_and_an_unknown_value_selects_none():
-    ids = pd.Index(["a", "b", "c"], dtype=object)
+    ids = pa.array(["a", "b", "c"])
     pairs = pairs_of(["x", "y", "x", "x"], ["c", "a", "a", "c"], ids)
     assert pairs.counts() == {"x": 2, "y": 1}
     assert pairs.of(["x"]).tolist() == [0, 2]

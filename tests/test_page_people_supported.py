@@ -167,3 +167,19 @@ def test_rso_maritsa_shows_trained_not_reported_and_says_the_rest_is_absent():
         for i in infos
     )
     assert len(at.get("plotly_chart")) == 0
+
+
+def test_a_note_of_many_series_names_the_first_twelve_and_counts_the_rest(portfolio):
+    """A funder's thousands of training series: the note names 12, counts the others, and
+    says how many there are in all; a figure given without a number is not a series."""
+    figure = indicator_figure(portfolio, "people-trained", selected_values(portfolio, Filters()))
+    series = pd.DataFrame(
+        {
+            "indicator": ["people-trained"] * 15 + ["refugees-supported"],
+            "value": pd.array([*range(1, 15), None, 99], dtype="Int64"),
+            "precision": ["exact"] * 13 + ["approximate", "not_reported", "exact"],
+        }
+    )
+    note = at_least_note(figure, series, "about 16 or more")
+    assert note.startswith("14 series report 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 2 more.")
+    assert "about 14" not in note and "99" not in note

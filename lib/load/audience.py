@@ -261,8 +261,8 @@ def _referenced(portfolio: Portfolio, parts: ProjectParts, values: pd.DataFrame)
     places |= _ids(parts.events["place"])
     organisations = _ids(parts.organisations["organisation"], parts.funding["funder"])
     programmes = _ids(parts.funding["programme"])
-    sources |= set(values["source"].unique())
-    places |= {place for place in values["place"].dropna().unique() if place}
+    sources |= _ids(values["source"])
+    places |= {place for place in _ids(values["place"]) if place}
     _follow(portfolio, sources, places, organisations, programmes)
     return {
         "sources": sources,

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib.model.schema import Source
 
@@ -55,8 +56,8 @@ class Sources(Mapping[str, Source]):
 
     def only(self, ids: Iterable[str]) -> Sources:
         """The reports `ids`, in this mapping's order."""
-        wanted = set(ids)
-        return Sources(self._table.filter(pa.array([sid in wanted for sid in self._position])))
+        wanted = pa.array(list(ids), type=pa.string())
+        return Sources(self._table.filter(pc.is_in(self._table["id"], value_set=wanted)))
 
     def __getitem__(self, sid: str) -> Source:
         at = self._position[sid]  # KeyError for an unknown id, as a dict

@@ -1,6 +1,7 @@
 """A frame gathered row by row into a list a column, so no dict a row is kept while it grows:
 a portfolio's tens of thousands of row dicts took 15 to 20 MB more while a page's table was
-built, memory the server then kept."""
+built, memory the server then kept. And a frame's rows taken: those of some projects, those
+at some positions (from columns in pieces, as a large snapshot's are), or as tuples."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from lib.model.membership import is_in
 
@@ -44,6 +46,38 @@ def rows_of_projects(
         order = pd.Index(project_ids).get_indexer(mine[column])
         mine = mine.iloc[np.argsort(order, kind="stable")]
     return mine.reset_index(drop=True)
+
+
+def rows_at(frame: pd.DataFrame, positions: list[int] | np.ndarray) -> pd.DataFrame:
+    """`frame.take(positions)`: the same rows, labels and types, each stretch of rows its Arrow
+    columns hold in one piece taken on its own. pyarrow takes from a column of several pieces
+    (a snapshot's tables come in pieces of 122,880 rows) by first joining them into a new
+    column: at 100,000 projects a copy of every 195,000-event column for a few rows taken,
+    a third of a second of a Timeline filter change."""
+    positions = np.asarray(positions, dtype=np.int64)
+    bounds = _piece_bounds(frame)
+    if len(bounds) <= 2 or not len(positions):
+        return frame.take(positions)
+    order = np.argsort(positions, kind="stable")
+    ordered = positions[order]
+    starts = np.searchsorted(ordered, bounds)  # where each piece's positions begin in `ordered`
+    pieces = [
+        frame.iloc[low:high].take(ordered[first:last] - low)
+        for low, high, first, last in zip(bounds, bounds[1:], starts, starts[1:], strict=False)
+        if last > first
+    ]
+    return pd.concat(pieces).take(np.argsort(order, kind="stable"))  # back in the order asked
+
+
+def _piece_bounds(frame: pd.DataFrame) -> list[int]:
+    """Where the pieces of the frame's Arrow columns begin, and its length at the end."""
+    bounds = {0, len(frame)}
+    for _, column in frame.items():
+        if isinstance(column.array, pd.arrays.ArrowExtensionArray):
+            held = pa.array(column.array)  # the column's own Arrow data, not a copy
+            if isinstance(held, pa.ChunkedArray):
+                bounds.update(np.cumsum([len(piece) for piece in held.chunks]).tolist())
+    return sorted(bounds)
 
 
 def frame_tuples(frame: pd.DataFrame) -> Iterator[tuple]:

@@ -187,7 +187,7 @@ def programme_chain(portfolio: Portfolio, programme_id: str | None) -> list[str]
 def _build(portfolio: Portfolio) -> PortfolioIndex:
     parts = parts_of(portfolio.projects)
     ids = parts.projects["id"].tolist()  # sorted
-    id_index = pd.Index(ids, dtype=object)
+    id_index, id_array = pd.Index(ids, dtype=object), pa.array(ids, type=pa.string())
     # a programme's chain up to its top, once a programme (a funder's portfolio has dozens,
     # its funding lines hundreds of thousands)
     chains = {pid: programme_chain(portfolio, pid) for pid in portfolio.programmes}
@@ -202,14 +202,14 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
     values = portfolio.values
     dates = periods(values)
     owners, found_years = year_pairs(parts, values, dates)
-    every_year = set(found_years)
+    every_year = set(found_years.tolist())
     group = pd.Series(groups(values, dates), index=values.index, dtype=object)
     used_places = parts.places["place"].unique().tolist()
     return PortfolioIndex(
         ids=tuple(ids),
         id_index=id_index,
-        projects_with={facet: pairs_of(*reversed(pairs[facet]), id_index) for facet in FACETS},
-        projects_in_year=pairs_of(found_years, owners, id_index),
+        projects_with={facet: pairs_of(*reversed(pairs[facet]), id_array) for facet in FACETS},
+        projects_in_year=pairs_of(found_years, owners, id_array),
         dated=frozenset(owners),
         year_bounds=(min(every_year), max(every_year)) if every_year else None,
         options={

@@ -43,36 +43,50 @@ class Pairs:
         chunks = [self.positions[self.starts[c] : self.starts[c + 1]] for c in codes[codes >= 0]]
         if len(chunks) == 1:
             return chunks[0]
-        return np.unique(np.concatenate(chunks)) if chunks else self.positions[:0]
+        return distinct(np.concatenate(chunks)) if chunks else self.positions[:0]
 
     def counts(self) -> dict[Any, int]:
         """How many projects have each value."""
         return dict(zip(self.values.tolist(), np.diff(self.starts).tolist(), strict=True))
 
 
-def pairs_of(values: Iterable[Any], projects: Iterable[Any], ids: pd.Index) -> Pairs:
+def pairs_of(values: Iterable[Any], projects: Iterable[Any], ids: pa.Array) -> Pairs:
     """The Pairs of (project, value) rows; `ids` are the index's sorted project ids."""
-    codes, uniques = pd.factorize(objects(values))
-    at = ids.get_indexer(objects(projects))
-    known = at >= 0  # a project the index lacks has no position
-    # one number a pair, ordered by value, then project: sorted, a pair met twice is one
-    pairs = np.unique(codes[known].astype(np.int64) * max(len(ids), 1) + at[known])
-    value_codes, positions = np.divmod(pairs, max(len(ids), 1))
+    codes, uniques = pd.factorize(values if isinstance(values, pd.Series) else objects(values))
+    # positions by Arrow's hash look-up: pandas' took five times as long for 300,000 rows
+    found = pc.index_in(pa.array(projects, type=pa.string(), from_pandas=True), value_set=ids)
+    at = found.to_numpy(zero_copy_only=False)
+    known = ~np.isnan(at) if at.dtype.kind == "f" else np.ones(len(at), dtype=bool)
+    # one number a pair, ordered by value, then project; a pair met twice is one
+    size = max(len(ids), 1)
+    pairs = distinct(codes[known].astype(np.int64) * size + at[known].astype(np.int64))
+    value_codes, positions = np.divmod(pairs, size)
     starts = np.searchsorted(value_codes, np.arange(len(uniques) + 1))
     return Pairs(pd.Index(uniques, dtype=object), starts, positions.astype(np.int32))
 
 
+def distinct(numbers: np.ndarray) -> np.ndarray:
+    """The distinct numbers, ascending: numpy's unique took a tenth of a second for 300,000."""
+    ordered = np.sort(numbers)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
 def programme_pairs(
     funding: pd.DataFrame, chains: dict[str, list[str]]
-) -> tuple[list[str], list[str]]:
-    """(projects, programmes): each funding line's programme and every programme above it."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """(projects, programmes): each funding line's programme and every programme above it,
+    a line's chain after the line before's. A portfolio's lines share a few dozen chains:
+    each is laid out once and the lines take theirs by position."""
     lines = funding[funding["programme"].notna()]
-    owners, programmes = [], []
-    for pid, programme in zip(objects(lines["project"]), objects(lines["programme"]), strict=True):
-        chain = chains[programme]
-        owners += [pid] * len(chain)
-        programmes += chain
-    return owners, programmes
+    codes, programmes = pd.factorize(objects(lines["programme"]))
+    laid = [chains[programme] for programme in programmes]
+    lengths = np.array([len(chain) for chain in laid], dtype=np.int64)[codes]
+    flat = np.array([step for chain in laid for step in chain], dtype=object)
+    firsts = np.r_[0, np.cumsum([len(chain) for chain in laid])][codes]
+    # each pair's step along its line's chain: 0, 1, ... from where the line's pairs begin
+    begins = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    steps = np.arange(int(lengths.sum())) - begins
+    return np.repeat(objects(lines["project"]), lengths), flat[np.repeat(firsts, lengths) + steps]
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,7 @@ def groups(values: pd.DataFrame, dates: Periods) -> np.ndarray:
 
 def year_pairs(
     parts: ProjectParts, values: pd.DataFrame, dates: Periods
-) -> tuple[list[str], list[int]]:
+) -> tuple[np.ndarray, np.ndarray]:
     """(projects, years): each year a project's dates, its events' dates and its figures'
     periods state."""
     dated = [(parts.projects["id"], parts.projects[name]) for name in ("start", "end")] + [
@@ -146,10 +160,6 @@ def year_pairs(
     each = np.split(year_of[codes], ends[:-1])
     stated = [(projects, years) for (projects, _), years in zip(dated, each, strict=True)]
     stated += [(values["project"], dates.start_year), (values["project"], dates.end_year)]
-    owners: list[str] = []
-    years: list[int] = []
-    for projects, year in stated:
-        known = ~np.isnan(year)
-        owners += objects(projects)[known].tolist()
-        years += year[known].astype(int).tolist()
-    return owners, years
+    owners = [objects(projects)[~np.isnan(year)] for projects, year in stated]
+    years = [year[~np.isnan(year)].astype(np.int64) for _, year in stated]
+    return np.concatenate(owners), np.concatenate(years)

@@ -92,9 +92,19 @@ def figures_download(
 ) -> None:
     """The figures behind the page (of the indicators `codes`, else all) as the readable CSV."""
     portfolio, language = view.portfolio, view.language
-    values = view.values if codes is None else view.values[view.values["indicator"].isin(codes)]
+
+    def rows() -> pd.DataFrame:
+        # chosen on the click too: taking a funder's 100,000 figures' rows on every rerun took
+        # a fifth of a second at 100,000 projects
+        values = view.values
+        return readable_values(
+            portfolio,
+            values if codes is None else values[values["indicator"].isin(codes)],
+            language,
+        )
+
     csv_download(
-        lambda: readable_values(portfolio, values, language),
+        rows,
         file_name,
         key=key,
         label=label,

@@ -8,7 +8,7 @@ from lib.query.names import indicator_description
 from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.people import notes
-from lib.topics.people.chart import participants_chart
+from lib.topics.people.chart import participants_chart_spec
 from lib.topics.people.data import (
     SUMMED_HELP,
     SUMMED_LABEL,
@@ -60,7 +60,7 @@ drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "group",
 
 def _chart() -> object:
     drawn_words = participant_words(portfolio, figures, drawn, language)  # the bars' words only
-    return pictured(view, participants_chart(drawn_words, language), view_title)
+    return pictured(view, participants_chart_spec(drawn_words, language), view_title)
 
 
 figure = derived(view, "participants.chart", _chart)

@@ -34,7 +34,8 @@ if nothing_selected(view):
 st.caption(tr(language, notes.KINDS_APART))
 # the figures without their words: those are written for the bars drawn and the rows listed
 figures = derived(view, "people.rows", lambda: people_rows(portfolio, view.values, language))
-reported = derived(view, "people.kinds", lambda: set(figures["indicator"]))
+# the distinct kinds first: a set of the column boxed a funder's 100,000 values one at a time
+reported = derived(view, "people.kinds", lambda: set(figures["indicator"].unique().tolist()))
 present = [code for code in codes if code in reported]
 absent = [portfolio.indicators[code].labels.get(language) for code in codes if code not in present]
 if absent:

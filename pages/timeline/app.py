@@ -10,7 +10,7 @@ from lib.query.limits import TIMELINE_PROJECTS, more_text
 from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.topics.timeline import notes
-from lib.topics.timeline.chart import timeline_chart
+from lib.topics.timeline.chart import timeline_spec
 from lib.topics.timeline.data import drawn_rows, projects_on_axis, timeline_places
 from lib.topics.timeline.tables import timeline_csv, timeline_tables
 from lib.ui.components import (
@@ -57,7 +57,7 @@ if dated_ids:
 
     def _chart() -> object:
         on_axis = drawn_rows(portfolio, rows, focus, drawn, language)
-        return pictured(view, timeline_chart(on_axis, focus, language), view_title)
+        return pictured(view, timeline_spec(on_axis, focus, language), view_title)
 
     figure = derived(view, f"timeline.chart.{focus}", _chart)
     chart(figure, "timeline", key="timeline.chart")

@@ -22,6 +22,9 @@ def page_codes(portfolio: Portfolio, page: str) -> list[str]:
     return [code for code, indicator in portfolio.indicators.items() if indicator.page == page]
 
 
+_ROLES = pd.array(["part", "total", "whole"], dtype="str")
+
+
 def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:
     """The participants figures of `values` (its rows, on its index), with `key` (ties a
     whole to its parts, as the validator does: same event, indicator and period), `group`
@@ -34,14 +37,16 @@ def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame
     is_part = (rows["breakdown"] != "").to_numpy()
     part_keys = keys[is_part]
     has_parts = ~is_part & keys.isin(set(part_keys)).to_numpy() & rows["value"].notna().to_numpy()
-    assigned = pd.array([pd.NA] * len(rows), dtype="Int64")
+    # all missing to begin with, made from arrays: a list of a funder's 100,000 NAs took 36 ms
+    assigned = pd.arrays.IntegerArray(np.zeros(len(rows), np.int64), np.ones(len(rows), bool))
     if has_parts.any():
         sums = rows["value"][is_part].groupby(part_keys.to_numpy()).sum()
         assigned[has_parts] = keys[has_parts].map(sums).to_numpy()
     return rows.assign(
         key=keys,
         group=rows["project"] + "|" + rows["event"] + "|" + rows["indicator"],
-        role=np.where(is_part, "part", np.where(has_parts, "total", "whole")),
+        # three words taken by each row's number: text made of 100,000 Python strings is slow
+        role=_ROLES.take(np.where(is_part, 0, np.where(has_parts, 1, 2))),
         assigned=assigned,
     )
 

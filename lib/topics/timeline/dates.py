@@ -1,6 +1,7 @@
 """The Timeline's dates: where a row's pair of dates places it (on the dated axis, apart
 for want of a year, or apart for want of any date), the span a bar covers, and the words of
-its dates at the precision the report gave them. Pure: dates in, words and days out."""
+its dates at the precision the report gave them, and an axis's month ticks in words. Pure:
+dates in, words and days out."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Literal
 
 from lib.model.dates import FuzzyDate
 from lib.text.dates import date_text, period_text
-from lib.text.i18n import N_, tr
+from lib.text.i18n import N_, month_name, tr
 
 Placement = Literal["axis", "no_year", "no_date"]
 
@@ -92,3 +93,27 @@ def date_fields(start: FuzzyDate | None, end: FuzzyDate | None, language: str) -
         x_start,
         x_end,
     )
+
+
+def month_ticks(x_range: list[str], language: str) -> dict:
+    """Plotly writes month names in English only (its other locales are scripts we do not
+    load), so outside English an axis of months gets its ticks, and their names, from us."""
+    first, last = (dt.date.fromisoformat(day) for day in x_range)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    if language == "en" or months > 30:
+        return {}  # years only ("%Y"): nothing to translate
+    if months < 3:  # days: about six ticks, each with its day, month and year
+        step_days = max(1, (last - first).days // 6)
+        days = [first + dt.timedelta(days=n) for n in range(0, (last - first).days + 1, step_days)]
+        names = [f"{d.day} {month_name(d.month, language)[:3]} {d.year}" for d in days]
+        return {"tickvals": [d.isoformat() for d in days], "ticktext": names}
+    step = max(1, -(-months // 8))
+    ticks = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        ticks.append(dt.date(year, month, 1))
+        month += step
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    ticks = [tick for tick in ticks if first <= tick <= last]
+    names = [f"{month_name(tick.month, language)[:3]} {tick.year}" for tick in ticks]
+    return {"tickvals": [tick.isoformat() for tick in ticks], "ticktext": names}
