@@ -155,12 +155,13 @@ class _QuotesWithheld:
         return {key: self.of(entry) for key, entry in entries.items()} if self.spans else entries
 
     def parts(self, parts: ProjectParts) -> ProjectParts:
-        """The projects' columns with what `of` does to their quotes: an event's quote and
-        the quote of a project's dates (the columns that hold quotes)."""
-        events, projects = parts.events.copy(), parts.projects.copy()
+        """The projects' columns with what `of` does to their quotes: an event's, a link's
+        and the quote of a project's dates (the columns that hold quotes)."""
+        events, links, projects = parts.events.copy(), parts.links.copy(), parts.projects.copy()
         events["quote"] = self._column(events["source"], events["quote"])
+        links["quote"] = self._column(links["source"], links["quote"])
         projects["dates_quote"] = self._column(projects["dates_source"], projects["dates_quote"])
-        return dataclasses.replace(parts, events=events, projects=projects)
+        return dataclasses.replace(parts, events=events, links=links, projects=projects)
 
     def _column(self, sources: pd.Series, quotes: pd.Series) -> pd.Series:
         quotes = quotes.copy()

@@ -46,8 +46,11 @@ SCHEMAS: dict[str, pa.Schema] = {
         [("project", _TEXT), ("line", pa.int64()), ("funder", _TEXT), ("programme", _TEXT),
          ("amount_value", _NUMBER), ("currency", _TEXT)]
     ),
+    # a link's report, quote, and whether its kind is the curators' reading (with their
+    # note): the map writes them under each line it draws, without opening its project
     "links": pa.schema(
-        [("project", _TEXT), ("from_place", _TEXT), ("to_place", _TEXT), ("kind", _TEXT)]
+        [("project", _TEXT), ("from_place", _TEXT), ("to_place", _TEXT), ("kind", _TEXT),
+         ("source", _TEXT), ("quote", _TEXT), ("kind_inferred", pa.bool_()), ("note", _TEXT)]
     ),
     "events": pa.schema(
         [("project", _TEXT), ("at", pa.int64()), ("id", _TEXT), ("place", _TEXT),
@@ -140,7 +143,8 @@ def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
             add("funding", pid, line, funding.funder, funding.programme,
                 amount.value if amount else None, amount.currency if amount else None)  # fmt: skip
         for link in project.links:
-            add("links", pid, link.from_place, link.to_place, link.kind)
+            add("links", pid, link.from_place, link.to_place, link.kind, link.source,
+                link.quote, link.is_inferred("kind"), link.note)  # fmt: skip
         for at, event in enumerate(project.events):
             add("events", pid, at, event.id, event.place, _text(event.start), _text(event.end),
                 event.type, *(event.title.get(code) for code in LANGUAGE_CODES), event.online,

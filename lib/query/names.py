@@ -8,6 +8,7 @@ from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.model.schema import Indicator, Text
+from lib.model.sources import source_titles
 from lib.query.filters import Filters
 from lib.query.index import index_of
 from lib.query.limits import NAMES, names_text
@@ -66,6 +67,12 @@ def _titles(portfolio: Portfolio, language: str) -> dict[str, str]:
     projects = parts_of(portfolio.projects).projects
     titles = dict(zip(projects["id"].tolist(), projects[f"title_{code}"].tolist(), strict=True))
     return {pid: titles[pid] for pid in portfolio.projects}  # in the portfolio's order
+
+
+def report_titles(portfolio: Portfolio) -> dict[str, str]:
+    """Every report's title by id, made once per portfolio: a snapshot's reports are each
+    validated when asked for, and the map names hundreds of them on each filter change."""
+    return index_of(portfolio).once(("report titles",), lambda: source_titles(portfolio.sources))
 
 
 def titles_text(portfolio: Portfolio, project_ids: Sequence[str], language: str = "en") -> str:

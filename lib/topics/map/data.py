@@ -18,6 +18,7 @@ from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.filters import Filters
 from lib.query.limits import NAMES
+from lib.query.names import project_titles, report_titles
 from lib.text.i18n import N_, format_number, ntr, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import (
@@ -27,7 +28,6 @@ from lib.topics.map.by_place import (
     TIP_LINES,
     ByPlace,
     gather_by_place,
-    places_of,
 )
 from lib.topics.map.links import link_pairs, place_links, with_words
 from lib.topics.map.place_figures import FiguresByPlace
@@ -134,6 +134,7 @@ def _place_row(
     portfolio: Portfolio,
     by_place: ByPlace,
     words: Written,
+    titles_of: dict[str, str],
     place_id: str,
     in_filter: bool,
     language: str,
@@ -155,7 +156,7 @@ def _place_row(
         outside = tr(language, STATUS_WORDS[OUTSIDE])
         size_value, status, size_words, approximate = None, OUTSIDE, outside, False
     most = None if every_figure else NAMES
-    titles = _head(lambda n: words.title(portfolio, mine[n]), len(mine), most, budget, TIP_LINES)
+    titles = _head(lambda n: titles_of[mine[n]], len(mine), most, budget, TIP_LINES)
     written_ids = mine[: len(titles)]
     written = set(written_ids)
     roles_of: dict[str, list[str]] = defaultdict(list)
@@ -183,7 +184,8 @@ def _place_row(
     more = "" if len(texts) == count else _more(count - len(texts), language)
     cited = figures_here.cited.get(place_id, []) if in_filter else []
     cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0
-    sources = [f"{portfolio.sources[sid].title}: “{quote}”" for sid, quote in cited]
+    reports = report_titles(portfolio)
+    sources = [f"{reports[sid]}: “{quote}”" for sid, quote in cited]
     return {
         "place": place_id,
         "name": place.names.get(language),
@@ -258,8 +260,6 @@ def map_data(
     `roles` its first NAMES projects, unless `every_figure` (for the CSV). With `cells` (the
     map page's CELL_CHARACTERS), they are written only until they pass that many characters
     (and the tooltip's first TIP_LINES): a table cell cut there shows the same words."""
-    # a link or an event may name a place the place lists lack
-    ids = places_of(portfolio, project_ids)
 
     def in_filter(place_id: str) -> bool:
         country = portfolio.places[place_id].country
@@ -268,10 +268,15 @@ def map_data(
         )
 
     by_place = gather_by_place(portfolio, project_ids, values, every_figure)
+    ids = by_place.named  # a link or an event may name a place the place lists lack
     words = written_in(portfolio, language)
+    # every project's title, looked up once, not once a project a row names
+    titles = project_titles(portfolio, language)
     budget = None if every_figure else cells
     rows = [
-        _place_row(portfolio, by_place, words, p, in_filter(p), language, every_figure, budget)
+        _place_row(
+            portfolio, by_place, words, titles, p, in_filter(p), language, every_figure, budget
+        )
         for p in ids
     ]
     # a list a column: a frame made from a dict a row works out each row's columns again

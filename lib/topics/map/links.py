@@ -3,16 +3,19 @@ draws a line between (bounded, so a portfolio's thousands of lines do not hide t
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
-from lib.model.schema import Link, Place
+from lib.model.schema import Place
 from lib.query.frame_rows import rows_of_projects
 from lib.query.index import index_of
-from lib.query.names import inferred_mark, project_titles
+from lib.query.names import inferred_mark, project_titles, report_titles
 from lib.text.i18n import N_, tr
+from lib.topics.map.place_figures import first_ones
 
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
 
@@ -44,6 +47,10 @@ def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
     starts, ends = links["from_place"].tolist(), links["to_place"].tolist()
     places = {place: portfolio.places[place] for place in {*starts, *ends}}
     names = {place: entry.names.get(language) for place, entry in places.items()}
+    # each place's once, not once an end of each of a portfolio's 100,000 links
+    lons = {place: entry.longitude for place, entry in places.items()}
+    lats = {place: entry.latitude for place, entry in places.items()}
+    on_map = {place: _on_map(entry) for place, entry in places.items()}
     columns = {
         "project": projects,
         "at": links.groupby("project", sort=False).cumcount().tolist(),
@@ -52,13 +59,11 @@ def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
         "from_place": starts,
         "to_place": ends,
         "name": [f"{names[a]} – {names[b]}" for a, b in zip(starts, ends, strict=True)],
-        "from_lon": [places[place].longitude for place in starts],
-        "from_lat": [places[place].latitude for place in starts],
-        "to_lon": [places[place].longitude for place in ends],
-        "to_lat": [places[place].latitude for place in ends],
-        "drawn": [
-            _on_map(places[a]) and _on_map(places[b]) for a, b in zip(starts, ends, strict=True)
-        ],
+        "from_lon": [lons[place] for place in starts],
+        "from_lat": [lats[place] for place in starts],
+        "to_lon": [lons[place] for place in ends],
+        "to_lat": [lats[place] for place in ends],
+        "drawn": [on_map[a] and on_map[b] for a, b in zip(starts, ends, strict=True)],
     }
     frame = pd.DataFrame(columns if projects else None, columns=list(columns))
     # typed even when empty: an empty object column would select columns, not rows
@@ -67,11 +72,15 @@ def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
 
 def with_words(portfolio: Portfolio, pairs: pd.DataFrame, language: str) -> pd.DataFrame:
     """`pairs` (link_pairs') with their first link's `kind_words`, `source` (its report's
-    title) and `quote`, read from that link's project: the few hundred lines drawn, not
-    every project with links."""
+    title) and `quote`, read from the links' columns: the few hundred lines drawn, each
+    project validated from a snapshot to be read took most of a filter change."""
+    links = parts_of(portfolio.projects).links
+    firsts = index_of(portfolio).once("map.first_links", lambda: _first_links(links))
+    ids, ats = pairs["project"].tolist(), pairs["at"].tolist()
+    chosen = links.iloc[[firsts[pid] + at for pid, at in zip(ids, ats, strict=True)]]
     found = [
-        _words(portfolio, portfolio.projects[pid].links[at], language)
-        for pid, at in zip(pairs["project"].tolist(), pairs["at"].tolist(), strict=True)
+        _words(portfolio, *link, language)
+        for link in zip(*(chosen[n].tolist() for n in _WORD_COLUMNS), strict=True)
     ]
     # texts even when there is no pair, as the rows' other words are
     kinds, sources, quotes = (
@@ -80,9 +89,29 @@ def with_words(portfolio: Portfolio, pairs: pd.DataFrame, language: str) -> pd.D
     return pairs.assign(kind_words=kinds, source=sources, quote=quotes)
 
 
-def _words(portfolio: Portfolio, link: Link, language: str) -> tuple[str, str, str]:
-    kind = tr(language, LINK_WORDS[link.kind]) + inferred_mark(link, "kind", language, True)
-    return kind, portfolio.sources[link.source].title, link.quote
+_WORD_COLUMNS = ("kind", "kind_inferred", "note", "source", "quote")
+
+
+def _first_links(links: pd.DataFrame) -> dict[str, int]:
+    """Each project's first row in the links' columns (its links follow it, in order)."""
+    projects = links["project"].tolist()
+    return {pid: at for at, pid in reversed(list(enumerate(projects)))}
+
+
+def _words(
+    portfolio: Portfolio,
+    kind: str,
+    inferred: bool,
+    note: str | None,
+    source: str,
+    quote: str,
+    language: str,
+) -> tuple[str, str, str]:
+    # what inferred_mark reads of a Link, from its columns (a missing note is NaN there)
+    note = note if isinstance(note, str) else None
+    link = SimpleNamespace(inferred=["kind"] if inferred else None, note=note)
+    mark = inferred_mark(link, "kind", language, True)
+    return tr(language, LINK_WORDS[kind]) + mark, report_titles(portfolio)[source], quote
 
 
 def _on_map(place: Place) -> bool:
@@ -106,9 +135,8 @@ def link_pairs(
     pair = links.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
     titles_of = links["project_title"].tolist()
     title = pd.factorize(links["project_title"], use_na_sentinel=False)[0]
-    _, firsts = np.unique(pair, return_index=True)
-    _, title_firsts = np.unique(pair * (title.max(initial=0) + 1) + title, return_index=True)
-    title_firsts.sort()
+    firsts = first_ones(pair)  # pairs are numbered in the order they first come
+    title_firsts = first_ones(pair * (title.max(initial=0) + 1) + title)
     pairs = links.iloc[firsts].reset_index(drop=True)
     projects = np.bincount(pair[title_firsts], minlength=len(firsts))
     more = np.bincount(pair, minlength=len(firsts)) - 1

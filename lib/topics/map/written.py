@@ -1,5 +1,5 @@
-"""The words the map writes about a project, an event or a figure, each written once a data
-version and language and then kept: a project's title (lib/query/names.project_titles), an
+"""The words the map writes about an event or a figure, each written once a data
+version and language and then kept (a project's title is lib/query/names.project_titles'): an
 event's title, an event with its dates as a city's row lists it, and a figure's line with its
 source. A filter change selects most of a portfolio's cities again, and wrote them again
 (babel's dates, the title looked up in a project's objects) for every place.
@@ -23,7 +23,6 @@ from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.index import index_of
-from lib.query.names import project_titles
 from lib.text.dates import period_text
 from lib.text.i18n import tr
 from lib.topics.map.place_figures import PlaceFigure, figure_line
@@ -38,12 +37,6 @@ class Written:
     event_lines: dict[tuple[str, str], str] = field(default_factory=dict)
     figure_lines: dict[int, tuple[str, str]] = field(default_factory=dict)  # by CSV line
     figure_texts: dict[int, str] = field(default_factory=dict)  # by CSV line
-
-    def title(self, portfolio: Portfolio, project_id: str) -> str:
-        """The project's title, from every project's titles (read from the projects'
-        columns): the cities' rows name thousands of a portfolio's projects, each of which a
-        snapshot would validate to give its title."""
-        return project_titles(portfolio, self.language)[project_id]
 
     def event_title(self, portfolio: Portfolio, project_id: str, event_id: str) -> str:
         """The event's title, or "" without that event."""
@@ -60,13 +53,17 @@ class Written:
         key = (project_id, event_id)
         line = self.event_lines.get(key)
         if line is None:
-            event = _event_words(portfolio, project_id, event_id, "status", "start", "end")
-            assert event is not None  # asked only for the events a place lists
             language = self.language
-            status, start, end = event
+            # its title read with its dates (one look-up, not two), kept as event_title keeps it
+            columns = (_title_column(language), "status", "start", "end")
+            event = _event_words(portfolio, project_id, event_id, *columns)
+            assert event is not None  # asked only for the events a place lists
+            title, status, start, end = event
+            if self.event_titles.get(key) is None:
+                self.event_titles[key] = title
             planned = ", " + tr(language, "planned") if status == "planned" else ""
             dates = period_text(_date(start), _date(end), language)
-            line = f"{self.event_title(portfolio, *key)} ({dates}{planned})"
+            line = f"{title} ({dates}{planned})"
             self.event_lines[key] = line
         return line
 
