@@ -12,8 +12,7 @@ projects and takes them apart when first asked; both ways give identical parts.
 
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -22,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from lib.model.languages import LANGUAGE_CODES
+from lib.model.lazy import LazyEntries
 from lib.model.membership import is_in
 from lib.model.packed import unpack
 from lib.model.schema import Project
@@ -175,7 +175,7 @@ def _facts(project: Project) -> Iterator[tuple[str, bool]]:
         yield note.source, True
 
 
-class Projects(Mapping[str, Project]):
+class Projects(LazyEntries[Project]):
     """id -> Project, in the data's order, with the projects' `parts`. Read-only."""
 
     def __init__(
@@ -185,11 +185,9 @@ class Projects(Mapping[str, Project]):
         parts: Callable[[], ProjectParts],
         kept: int = 0,
     ) -> None:
-        self._position = {pid: at for at, pid in enumerate(ids)}
-        self._find, self._make_parts, self._kept_most = find, parts, kept
+        super().__init__(ids, find, kept)
+        self._make_parts = parts
         self._parts: ProjectParts | None = None
-        self._kept: OrderedDict[str, Project] = OrderedDict()
-        self._lock = threading.Lock()
 
     @classmethod
     def held(cls, projects: Mapping[str, Project]) -> Projects:
@@ -235,30 +233,6 @@ class Projects(Mapping[str, Project]):
             if self._parts is None:
                 self._parts = self._make_parts()
             return self._parts
-
-    def __getitem__(self, pid: str) -> Project:
-        at = self._position[pid]  # KeyError for an unknown id, as a dict
-        if not self._kept_most:
-            return self._find(pid, at)
-        with self._lock:
-            if pid in self._kept:
-                self._kept.move_to_end(pid)
-                return self._kept[pid]
-        project = self._find(pid, at)
-        with self._lock:
-            self._kept[pid] = project
-            while len(self._kept) > self._kept_most:
-                self._kept.popitem(last=False)
-        return project
-
-    def __contains__(self, pid: object) -> bool:
-        return pid in self._position
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._position)
-
-    def __len__(self) -> int:
-        return len(self._position)
 
     def __repr__(self) -> str:
         return f"Projects({len(self)} projects)"

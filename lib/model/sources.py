@@ -10,14 +10,13 @@ therefore stores the table, and a report is validated from its row when a page a
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from lib.model.lazy import LazyEntries
 from lib.model.schema import Source
 
 KEPT = 4096  # validated reports a mapping of a table keeps, the least recently used dropped
@@ -32,16 +31,13 @@ def table_of(sources: Iterable[Source]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
-class Sources(Mapping[str, Source]):
+class Sources(LazyEntries[Source]):
     """id -> Source, in the data's order, validated from `table`'s row when first asked for."""
 
     def __init__(self, table: pa.Table) -> None:
         self._table = table.cast(SCHEMA)
-        ids = self._table["id"].to_pylist()
-        self._position = {sid: at for at, sid in enumerate(ids)}
+        super().__init__(self._table["id"].to_pylist(), self._validated, KEPT)
         self._frame: pd.DataFrame | None = None
-        self._kept: OrderedDict[str, Source] = OrderedDict()
-        self._lock = threading.Lock()
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -59,29 +55,10 @@ class Sources(Mapping[str, Source]):
         wanted = pa.array(list(ids), type=pa.string())
         return Sources(self._table.filter(pc.is_in(self._table["id"], value_set=wanted)))
 
-    def __getitem__(self, sid: str) -> Source:
-        at = self._position[sid]  # KeyError for an unknown id, as a dict
-        with self._lock:
-            if sid in self._kept:
-                self._kept.move_to_end(sid)
-                return self._kept[sid]
+    def _validated(self, _sid: str, at: int) -> Source:
         row = self._table.slice(at, 1).to_pylist()[0]
         given = {name: value for name, value in row.items() if value is not None}
-        source = Source.model_validate(given)
-        with self._lock:
-            self._kept[sid] = source
-            while len(self._kept) > KEPT:
-                self._kept.popitem(last=False)
-        return source
-
-    def __contains__(self, sid: object) -> bool:
-        return sid in self._position
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._position)
-
-    def __len__(self) -> int:
-        return len(self._position)
+        return Source.model_validate(given)
 
     def __repr__(self) -> str:
         return f"Sources({len(self)} reports)"
