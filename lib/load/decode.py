@@ -96,8 +96,10 @@ def _wide_encoding(raw: bytes) -> str | None:
 def _utf16_without_mark(sample: bytes) -> str | None:
     """Cyrillic in UTF-16 has few zero bytes (only its spaces, digits and punctuation have
     them) but all on one side of each pair, and reads as text when decoded so."""
+    if sample.count(0) < 2:  # UTF-8 text has none: the byte-by-byte look below is skipped
+        return None
     sides = {index % 2 for index, byte in enumerate(sample) if byte == 0}
-    if sample.count(0) < 2 or len(sides) != 1:
+    if len(sides) != 1:
         return None
     codec = "utf-16-le" if sides == {1} else "utf-16-be"
     try:

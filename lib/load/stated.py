@@ -47,26 +47,43 @@ def names_one_of(names: Iterable[str], quote: str) -> bool:
     Macedonian add ("Европейски съюз" in "Европейския съюз"): each word of the name longer than
     three letters must start a word of the quote with all but its last two letters; shorter
     words (ЕС, ООН, на) must stand as whole words."""
-    words = _words(quote)
-    return any(_names(name, words) for name in names if name)
+    folded = quote.casefold()
+    return any(_names(name, folded) for name in names if name)
 
 
 @lru_cache(maxsize=8192)  # a portfolio names its few thousand places and organisations often
-def _wanted(name: str) -> tuple[str, ...]:
-    return tuple(word for word in _WORD.findall(name.casefold()) if word not in ("на", "во", "of"))
+def _wanted(name: str) -> tuple[tuple[str, bool], ...]:
+    """The name's words as the quote must write them: each a start of a word (all but the last
+    two letters of a long word) or, for a short word, a whole word (True)."""
+    words = [word for word in _WORD.findall(name.casefold()) if word not in ("на", "во", "of")]
+    return tuple(
+        (word, True) if len(word) <= 3 else (word[: max(4, len(word) - 2)], False) for word in words
+    )
 
 
-def _names(name: str, words: tuple[str, ...]) -> bool:
+def _names(name: str, folded: str) -> bool:
     wanted = _wanted(name)
     if not wanted:
         return False
-    for word in wanted:
-        if len(word) <= 3:
-            if word not in words:
-                return False
-        elif not any(found.startswith(word[: max(4, len(word) - 2)]) for found in words):
-            return False
-    return True
+    return all(_starts_a_word(folded, part, whole) for part, whole in wanted)
+
+
+def _starts_a_word(folded: str, part: str, whole: bool) -> bool:
+    """True when `part` (letters of one word) starts a word of `folded`, as `_WORD` splits it
+    into words, and when `whole`, is that whole word. A search of the text for `part`, not a
+    split of every quote into its words: most names are of another language than their quote,
+    and their first word is not found at all. A letter of a word is what `_WORD` takes for
+    one: str.isalnum() or "_" (the same for every code point: tests/test_stated_names.py)."""
+    at = folded.find(part)
+    while at >= 0:
+        before = folded[at - 1] if at else " "
+        if not (before.isalnum() or before == "_"):
+            end = at + len(part)
+            after = folded[end] if end < len(folded) else " "
+            if not whole or not (after.isalnum() or after == "_"):
+                return True
+        at = folded.find(part, at + 1)
+    return False
 
 
 def approximation_before(quote: str, value: int) -> str | None:
