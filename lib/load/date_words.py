@@ -37,7 +37,6 @@ _MONTH_WORD_AHEAD = f"(?=[{_FIRST_LETTERS}])(?:{_MONTH_WORD})"
 _DAY = r"(?<![\d.,/-])(\d{1,2})(?:-?(?:ти|ви|ри|ми|st|nd|rd|th))?(?![\d])"
 _NUMERIC = re.compile(r"(?<![\d.,])(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?![\d])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
-_WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 # Dates to blank out before a quote's numbers are read as counts: numeric and ISO dates, a day
 # next to a month name, and a year next to a month name or followed by "г."/"година"/"year".
@@ -65,7 +64,7 @@ def missing_from_quote(date: FuzzyDate, quote: str) -> str | None:
     """What of `date` (its year, month or day) the quote does not write, or None when it writes
     all of it."""
     folded = quote.casefold()
-    if date.year is not None and str(date.year) not in _YEAR.findall(folded):
+    if date.year is not None and str(date.year) not in _years(folded):
         return f"the year {date.year}"
     if date.month is None:
         return None
@@ -82,43 +81,53 @@ def missing_from_quote(date: FuzzyDate, quote: str) -> str | None:
     return f"the day {date.day} {MONTH_NAMES[date.month][0]}"
 
 
-def _numeric_dates(folded: str) -> set[tuple[int | None, int]]:
+# What a quote writes, kept for its next date: a project's or an event's quote is asked for
+# its start and then its end, and a figure's row often quotes its event's sentence again.
+@lru_cache(maxsize=4096)
+def _years(folded: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(folded))
+
+
+@lru_cache(maxsize=4096)
+def _numeric_dates(folded: str) -> frozenset[tuple[int | None, int]]:
     """(day, month) pairs of 19/06/2018, 19.06.2018 and 2018-06-19 (day None for 2018-06)."""
     found: set[tuple[int | None, int]] = set()
     for day, month, _ in _NUMERIC.findall(folded):
         found.add((int(day), int(month)))
     for _, month, day in _ISO.findall(folded):
         found.add((int(day) if day else None, int(month)))
-    return found
-
-
-def _named_months(folded: str) -> set[int]:
-    found: set[int] = set()
-    for word in _WORD.findall(folded):
-        found |= _months_of_word(word)
-    return found
+    return frozenset(found)
 
 
 # A word names a month when it is one of the month's names, or starts with one of its names
-# longer than three letters ("септемврийски"); looked up by the word's beginnings, each word
-# once, as a rebuild checks some 90,000 quotes of a 10,000-project portfolio.
-_NAMED: dict[str, frozenset[int]] = {}
-_STARTS: dict[str, frozenset[int]] = {}
-for _month, _names in MONTH_NAMES.items():
-    for _name in _names:
-        _NAMED[_name] = _NAMED.get(_name, frozenset()) | {_month}
-        if len(_name) > 3:
-            _STARTS[_name] = _STARTS.get(_name, frozenset()) | {_month}
-_LONGEST_START = max(map(len, _STARTS))
+# longer than three letters ("септемврийски"). One search finds them: a long name at a word's
+# start, or a short one (jan, май) as a whole word. No long name starts another month's name
+# (checked below), so the name found at a word's start is the only month that word can name.
+_LONG = {name: month for month, names in MONTH_NAMES.items() for name in names if len(name) > 3}
+_SHORT = {name: month for month, names in MONTH_NAMES.items() for name in names if len(name) <= 3}
+assert not any(
+    other.startswith(name) and _LONG[other] != month
+    for name, month in _LONG.items()
+    for other in _LONG
+), "a long month name starts another month's name"
+_MONTH_AT_WORD_START = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(sorted(_LONG, key=len, reverse=True))
+    + r"|(?:"
+    + "|".join(sorted(_SHORT, key=len, reverse=True))
+    + r")(?!\w))"
+)
+_MONTH_OF_NAME = {**_LONG, **_SHORT}
 
 
-@lru_cache(maxsize=65536)
-def _months_of_word(word: str) -> frozenset[int]:
-    found = _NAMED.get(word, frozenset())
-    for end in range(4, min(len(word), _LONGEST_START) + 1):
-        found |= _STARTS.get(word[:end], frozenset())
-    return found
+@lru_cache(maxsize=4096)
+def _named_months(folded: str) -> frozenset[int]:
+    return frozenset(_MONTH_OF_NAME[name] for name in _MONTH_AT_WORD_START.findall(folded))
 
 
-def _day_numbers(folded: str) -> set[int]:
-    return {int(day) for day in re.findall(_DAY, folded)}
+_DAY_NUMBER = re.compile(_DAY)
+
+
+@lru_cache(maxsize=4096)
+def _day_numbers(folded: str) -> frozenset[int]:
+    return frozenset(int(day) for day in _DAY_NUMBER.findall(folded))
