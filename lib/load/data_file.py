@@ -67,8 +67,11 @@ def recording_digests() -> Iterator[dict[str, bytes]]:
         _digests.reset(token)
 
 
-def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[bytes | None, list]:
-    """The bytes of the data file at `path` (problems name it `file`), or None and why not."""
+def read_data_file(
+    path: Path, file: str, limit: int | None = None, record: bool = True
+) -> tuple[bytes | None, list]:
+    """The bytes of the data file at `path` (problems name it `file`), or None and why not.
+    Within recording_digests, their digest is recorded unless `record` is False."""
     limit = size_limit(file) if limit is None else limit
     try:
         status = os.lstat(path)
@@ -100,7 +103,7 @@ def read_data_file(path: Path, file: str, limit: int | None = None) -> tuple[byt
         os.close(handle)
     if len(data) > limit:  # it grew since the look above
         return None, [too_big(file, len(data), limit)]
-    recorded = _digests.get()
+    recorded = _digests.get() if record else None
     if recorded is not None and str(path) not in recorded:
         recorded[str(path)] = hashlib.sha256(data).digest()
     return data, []
