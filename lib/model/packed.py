@@ -10,7 +10,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 
 def pack(text: str) -> bytes:
-    return zlib.compress(text.encode(), 6)
+    # The fastest level: a build packs every project and report, and zlib's default level
+    # made them only 5% smaller (10,000 projects: 16.3 against 17.1 MB packed, a snapshot of
+    # 31.2 against 31.7 MB) for a quarter more time (0.63 against 0.51 s).
+    return zlib.compress(text.encode(), 1)
 
 
 def unpack(packed: bytes) -> str:

@@ -120,6 +120,12 @@ def _frame(table: pa.Table) -> pd.DataFrame:
 
 def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
     """The parts of validated projects: one walk of every project."""
+    return ProjectParts.from_tables(part_tables(projects))
+
+
+def part_tables(projects: Mapping[str, Project]) -> dict[str, pa.Table]:
+    """The parts of validated projects as Arrow tables of SCHEMAS, as a snapshot stores them
+    (lib/store/build.py writes these, not frames made of them and then made back)."""
     rows: dict[str, dict[str, list]] = {
         name: {column: [] for column in schema.names} for name, schema in SCHEMAS.items()
     }
@@ -151,8 +157,7 @@ def parts_of_projects(projects: Mapping[str, Project]) -> ProjectParts:
                 event.status, event.part_of, event.count, event.source, event.quote)  # fmt: skip
         for (source, counted), uses in Counter(_facts(project)).items():
             add("facts", pid, source, counted, uses)
-    tables = {name: pa.table(columns, SCHEMAS[name]) for name, columns in rows.items()}
-    return ProjectParts.from_tables(tables)
+    return {name: pa.table(columns, SCHEMAS[name]) for name, columns in rows.items()}
 
 
 def _text(date: object) -> str | None:

@@ -33,7 +33,7 @@ from lib.load.loader import (
 from lib.model.packed import pack
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
-from lib.model.projects import parts_of
+from lib.model.projects import part_tables
 from lib.model.sources import source_table
 from lib.store.atomic import sync_folder
 from lib.store.known_stats import record, stats_key
@@ -244,7 +244,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     reports = source_table(portfolio.sources)
     connection.register("sources_in", reports)
     connection.execute("CREATE TABLE source_rows AS SELECT * FROM sources_in")
-    parts = parts_of(portfolio.projects).tables()
+    parts = part_tables(portfolio.projects)
     for name, table in PART_TABLES.items():
         connection.register("part_in", parts[name])
         connection.execute(f"CREATE TABLE {table} AS SELECT * FROM part_in")
