@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lib.load.fact_checks import check_facts
-from lib.load.figure_checks import check_parts_add_up
+from lib.load.figure_checks import approximate_but_exact, check_parts_add_up
 from lib.load.quotes import normalise, states_number
 from lib.load.script_checks import check_scripts
 from lib.load.slips import PARENT_CIRCLE, composition_hint, far_from_project, parent_circle
@@ -285,6 +285,9 @@ def _check_rows(
                 f"the quote does not state {what}; a figure must be in its quote "
                 "(unknown is not zero: use not_reported)",
             )
+        approximate = approximate_but_exact(row)
+        if approximate is not None:
+            problems.append(approximate)
         if row.period_start and row.period_end and is_before(row.period_end, row.period_start):
             complain(
                 row,

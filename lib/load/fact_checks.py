@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from lib.load.date_words import missing_from_quote
-from lib.load.figure_checks import check_parts_have_wholes, check_rows
+from lib.load.figure_checks import check_parts_have_wholes, check_periods
 from lib.load.quotes import states_number
 from lib.load.stated import (
     CO_FUNDED,
@@ -52,7 +52,7 @@ def check_facts(
         else:
             checker.check()
         dates.update(checker.dates)
-    check_rows(rows, dates, problems)
+    check_periods(rows, dates, problems)
     if rows_complete:
         check_parts_have_wholes(rows, problems)
     return problems

@@ -14,18 +14,25 @@ from lib.load.values_csv import VALUES_FILE, ValueRow
 from lib.model.problems import Problem
 
 
-def check_rows(
+def approximate_but_exact(row: ValueRow) -> Problem | None:
+    """An exact figure whose quote makes it approximate ("about 40"). Asked by the row checks
+    (lib/load/cross_checks) right after they look for the number in the same quote, whose
+    text without its dates is then at hand (lib/load/date_words keeps the last few)."""
+    if row.value is None or row.precision != "exact":
+        return None
+    word = approximation_before(row.quote, row.value)
+    if word is None:
+        return None
+    message = (
+        f"the quote says '{word} {row.value}': the figure is approximate; "
+        "write `approximate` in `precision`"
+    )
+    return Problem(VALUES_FILE, row.line, "precision", message)
+
+
+def check_periods(
     rows: list[ValueRow], dates: dict[tuple[str, str], tuple[Any, Any]], problems: list[Problem]
 ) -> None:
-    for row in rows:
-        if row.value is not None and row.precision == "exact":
-            word = approximation_before(row.quote, row.value)
-            if word is not None:
-                message = (
-                    f"the quote says '{word} {row.value}': the figure is approximate; "
-                    "write `approximate` in `precision`"
-                )
-                problems.append(Problem(VALUES_FILE, row.line, "precision", message))
     # A period is stated by the row's quote, by its event's or project's dates, or by the
     # quote of another row of the same figure and period (a city's part of a stated total).
     stated_periods = {_period_key(row) for row in rows if not _unstated_period(row)}
