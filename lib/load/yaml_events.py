@@ -53,6 +53,11 @@ COLLECTION_NAME_MESSAGE = "a list or block cannot be used as a name before a col
 MISSING_NAME_MESSAGE = "a name is missing before the colon; write one, or delete it"
 _NO_KEY = object()
 _INTERNED = 80  # texts up to this long (ids, roles, dates) are shared by every document
+# Unquoted names that `_Build.name` took, each as the one shared copy: whether it takes one
+# depends on its text alone but for a name written twice in a block, which is still looked
+# at. A portfolio writes the same few dozen names millions of times; kept up to a bound.
+_PLAIN_NAMES: dict[str, str] = {}
+_NAMES_KEPT = 4096
 
 
 class EventSource(Protocol):
@@ -127,6 +132,7 @@ class _Build:
         """One loop over the events (a portfolio has millions): locals, and calls only for
         what is rare (collections, problems)."""
         get, lines, plain, scalar = self.get, self.lines, read_plain, ScalarEvent
+        names = _PLAIN_NAMES
         seen: dict[str, str] = {}  # one copy of each long text: quotes recur within a file
         stack: list[tuple[Any, Any, bool, Path_, bool]] = []  # the enclosing collections
         container: Any = None
@@ -142,14 +148,20 @@ class _Build:
             else:
                 clean = kind is scalar and event.anchor is None and event.tag is None
                 if in_mapping and key is _NO_KEY:
-                    if clean:
-                        name = self.name(event, path, container)
-                    else:
-                        name = self.bad_name(event, path, len(stack))
+                    name = names.get(event.value) if clean and not event.style else None
+                    if name is None or name in container:  # not a name seen before, or twice
+                        if clean:
+                            name = self.name(event, path, container)
+                        else:
+                            name = self.bad_name(event, path, len(stack))
+                        if name is not None:
+                            name = intern(name)
+                            if not event.style and len(names) < _NAMES_KEPT:
+                                names[name] = name
                     if name is None:
                         self.skip(get())  # the value of a name left out
                     else:
-                        key = intern(name)
+                        key = name
                         if lines is not None:
                             lines[path + (key,)] = event.start_mark.line + 1
                     event = get()
