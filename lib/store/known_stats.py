@@ -133,6 +133,12 @@ def recall(cache_dir: Path, key: str | None) -> str | None:
     return _known(cache_dir).get(key)
 
 
+def latest(cache_dir: Path) -> str | None:
+    """The fingerprint the newest build recorded, if any: likely what the folder holds."""
+    known = _known(cache_dir)
+    return next(reversed(known.values()), None)
+
+
 def record(cache_dir: Path, key: str, data_fingerprint: str) -> None:
     """Record that the folder with stats `key` has the fingerprint `data_fingerprint`."""
     known = _known(cache_dir)
