@@ -43,8 +43,10 @@ def test_projects_read_one_at_a_time_in_any_order_are_the_yaml_ones(built, monke
     assert twinning.title.get("bg") == "Европа в капана на имигрантската криза"
 
 
-def test_report_texts_are_read_from_the_file_as_written(built):
+def test_report_texts_are_read_from_the_file_as_written(built, monkeypatch):
     folder, path = built
+    monkeypatch.setattr(held, "BLOCK", 2)  # two blocks of the fixture's texts
+    monkeypatch.setattr(held, "KEPT_BLOCKS", 1)
     loaded = load_portfolio(folder).portfolio
     opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
     assert list(opened.source_texts) == list(loaded.source_texts)
