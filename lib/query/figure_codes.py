@@ -45,14 +45,28 @@ def positions(portfolio: Portfolio, values: pd.DataFrame) -> np.ndarray | None:
     their labels, unchanged) are among the index's figures; None when a label is not one of
     them or a row's number differs, which a frame from elsewhere would show."""
     every = index_of(portfolio).values.index
-    if every.has_duplicates or values.index.has_duplicates:
-        return None
-    at = every.get_indexer(values.index)
-    if (at < 0).any():
+    at = _labels_at(every, values.index)
+    if at is None:
         return None
     mine = values["value"].to_numpy(dtype=float, na_value=np.nan)
     theirs = figure_codes(portfolio).value[at]
     return at if np.array_equal(mine, theirs, equal_nan=True) else None
+
+
+def _labels_at(every: pd.Index, labels: pd.Index) -> np.ndarray | None:
+    """Where `labels` are in `every` (each once), or None if one is not there or repeats. The
+    figures' labels are their positions (a RangeIndex): then they are found by arithmetic, as
+    a hash look-up of a funder's 270,000 labels took 30 ms, each headline again."""
+    if isinstance(every, pd.RangeIndex) and every.step == 1 and labels.dtype.kind == "i":
+        at = labels.to_numpy() - every.start
+        if len(at) and (at.min() < 0 or at.max() >= len(every)):
+            return None
+        ascending = len(at) < 2 or bool((at[1:] > at[:-1]).all())  # so no label repeats
+        return at if ascending or not labels.has_duplicates else None
+    if every.has_duplicates or labels.has_duplicates:
+        return None
+    at = every.get_indexer(labels)
+    return None if (at < 0).any() else at
 
 
 def _codes(values: pd.DataFrame) -> FigureCodes:
