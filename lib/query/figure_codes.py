@@ -53,6 +53,25 @@ def positions(portfolio: Portfolio, values: pd.DataFrame) -> np.ndarray | None:
     return at if np.array_equal(mine, theirs, equal_nan=True) else None
 
 
+def cited_sources(portfolio: Portfolio, values: pd.DataFrame) -> list[str]:
+    """The ids of the portfolio's reports that the rows of `values` (as `positions` takes
+    them) cite, each once, in the order first cited. By the figures' source numbers: a
+    funder's 270,000 figures' ids made unique, then each looked for among 80,000 reports,
+    took 60 ms of each chart's picture at 100,000 projects."""
+    at = positions(portfolio, values)
+    if at is None:
+        cited = values["source"].unique().tolist() if "source" in values else []
+        return [sid for sid in cited if sid in portfolio.sources]
+    codes = figure_codes(portfolio)
+    known = index_of(portfolio).once(
+        ("figure_codes.known_sources",),
+        lambda: np.array([sid in portfolio.sources for sid in codes.sources.tolist()], bool),
+    )
+    numbers = codes.source[at]
+    firsts = numbers[first_of_each(numbers)]
+    return codes.sources[firsts[known[firsts]]].tolist()
+
+
 def _labels_at(every: pd.Index, labels: pd.Index) -> np.ndarray | None:
     """Where `labels` are in `every` (each once), or None if one is not there or repeats. The
     figures' labels are their positions (a RangeIndex): then they are found by arithmetic, as
