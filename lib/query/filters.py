@@ -14,7 +14,7 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.query.index import FACETS, index_of
 from lib.query.index import programme_chain as programme_chain
-from lib.query.project_rows import keep_positions, rows_at, rows_where
+from lib.query.project_rows import keep_positions, rows_at
 
 
 @dataclass(frozen=True)
@@ -113,13 +113,13 @@ def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     if not filters.cities:
         if mine.all():  # every figure: share the index's columns rather than copy them
             return values.assign(counts_in_total=is_whole)
-        return rows_where(values, mine).assign(counts_in_total=is_whole[mine])
+        return values[mine].assign(counts_in_total=is_whole[mine])
     cities = set(filters.cities)
     keep = mine & (
         (~is_whole & values["place"].isin(cities))
         | (is_whole & ~index.broken_down & values["venue"].isin(cities))
     )
-    return rows_where(values, keep.to_numpy(dtype=bool)).assign(counts_in_total=True)
+    return values[keep].assign(counts_in_total=True)
 
 
 def _mine(portfolio: Portfolio, filters: Filters) -> np.ndarray:
@@ -134,7 +134,7 @@ def year_unstated(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     if filters.years is None:
         return portfolio.values.iloc[0:0]
     index = index_of(portfolio)
-    return rows_where(index.values, _mine(portfolio, filters) & index.yearless.to_numpy())
+    return index.values[_mine(portfolio, filters) & index.yearless.to_numpy()]
 
 
 def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
@@ -152,4 +152,4 @@ def _unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     values = index.values
     unplaced = (values["breakdown"] == "") & (values["venue"] == "") & ~index.broken_down
     left_out = _mine(portfolio, filters) & unplaced.to_numpy(dtype=bool)
-    return rows_where(values, left_out).assign(counts_in_total=True)
+    return values[left_out].assign(counts_in_total=True)
