@@ -45,11 +45,27 @@ def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame
         assigned[has_parts] = keys[has_parts].map(sums).to_numpy()
     return rows.assign(
         key=keys,
-        group=rows["project"] + "|" + rows["event"] + "|" + rows["indicator"],
+        group=_groups(portfolio, rows),
         # three words taken by each row's number: text made of 100,000 Python strings is slow
         role=_ROLES.take(np.where(is_part, 0, np.where(has_parts, 1, 2))),
         assigned=assigned,
     )
+
+
+def _groups(portfolio: Portfolio, rows: pd.DataFrame) -> pd.Series:
+    """Each row's chart bar: its project, event and indicator, joined. For rows of the
+    portfolio's figures, joined once a version and taken at the rows' positions: joining a
+    funder's 156,000 rows' texts on every filter change took 28 ms at 100,000 projects."""
+    at = positions(portfolio, rows)
+    if at is None:
+        return _joined(rows)
+    index = index_of(portfolio)
+    every = index.once(("participants.groups",), lambda: _joined(index.values))
+    return pd.Series(every.array.take(at), index=rows.index)
+
+
+def _joined(rows: pd.DataFrame) -> pd.Series:
+    return rows["project"] + "|" + rows["event"] + "|" + rows["indicator"]
 
 
 def people_rows(portfolio: Portfolio, values: pd.DataFrame, language: str) -> pd.DataFrame:
