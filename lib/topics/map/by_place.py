@@ -43,6 +43,7 @@ class ByPlace:
     held: dict[str, int]  # place -> how many events its projects held there
     figures: FiguresByPlace
     sizer: str | None  # the indicator that sizes the dots, if any
+    chosen: np.ndarray  # whether each project (by EveryPlace's number) is selected
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _named(every: EveryPlace, chosen: np.ndarray) -> list[str]:
     return every.places[pd.unique(mentioned)].tolist()
 
 
-def _chosen(every: EveryPlace, project_ids: list[str]) -> np.ndarray:
+def chosen_projects(every: EveryPlace, project_ids: list[str]) -> np.ndarray:
     """Whether each project (by number) is one of `project_ids`."""
     found = map(every.number.get, project_ids, repeat(-1))
     numbers = np.fromiter(found, np.int64, len(project_ids))
@@ -158,7 +159,7 @@ def gather_by_place(
     portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
 ) -> ByPlace:
     every = every_place(portfolio)
-    chosen = _chosen(every, project_ids)
+    chosen = chosen_projects(every, project_ids)
     places, ids = every.places, every.projects
     # each place's roles, places in order and each place's in project order
     kept = np.flatnonzero(chosen[every.role_project])
@@ -199,6 +200,7 @@ def gather_by_place(
         _by_place(places, at),
         FiguresByPlace(figure_ties(portfolio, sizer), values, adds_up, lines, TIP_LINES),
         sizer,
+        chosen,
     )
 
 

@@ -84,11 +84,10 @@ def dot_rgba(status: str, approximate: bool) -> list[int]:
 def drawn_cities(data: MapData, view: dict[str, float]) -> pd.DataFrame:
     """The places with coordinates, most important first (inside the filters, then biggest),
     with their dot's radius and colour and where their name goes in the first `view`."""
-    links = data.drawn_links
-    ends = pd.concat([links["from_place"], links["to_place"]]).value_counts()
     places = data.on_map.assign(
         radius=_radius(data.on_map, data.size_basis),
-        links=data.on_map["place"].map(ends).fillna(0),  # a hub (Sofia) is named before its spokes
+        # a hub (Sofia) is named before its spokes
+        links=data.on_map["place"].map(data.link_ends).fillna(0),
     )
     places = places.sort_values(
         ["in_filter", "radius", "links", "name"], ascending=[False, False, False, True]
@@ -284,7 +283,7 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
 def legend_text(data: MapData) -> str:
     """The colours of the lines and dots in words (the map itself has no legend)."""
     language = data.language
-    kinds = [k for k in LINK_KINDS if k in set(data.drawn_links["kind"].tolist())]
+    kinds = [k for k in LINK_KINDS if k in data.link_kinds]
     lines = ", ".join(
         f"{tr(language, COLOUR_WORDS[LINK_COLOURS[k]])} = {tr(language, LINK_WORDS[k]).lower()}"
         for k in kinds

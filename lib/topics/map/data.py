@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -29,7 +29,7 @@ from lib.topics.map.by_place import (
     ByPlace,
     gather_by_place,
 )
-from lib.topics.map.links import link_pairs, place_links, with_words
+from lib.topics.map.links import SelectedLinks, link_pairs, place_links, with_words
 from lib.topics.map.place_figures import FiguresByPlace
 from lib.topics.map.written import Written, written_in
 
@@ -49,10 +49,11 @@ STATUS_WORDS = {
 @dataclass(frozen=True)
 class MapData:
     """`places`: every place of the selected projects (on the map or not); `links`: every
-    link of those projects; `size_basis` is "participants" or "projects"."""
+    link of those projects (as `selected_links`, a frame when read); `size_basis` is
+    "participants" or "projects"."""
 
     places: pd.DataFrame
-    links: pd.DataFrame
+    selected_links: SelectedLinks
     size_basis: str
     project_wide_figures: int
     # links.link_pairs with their words: the deck, its legend, the picture and the board
@@ -68,9 +69,23 @@ class MapData:
     def not_on_map(self) -> pd.DataFrame:
         return self.places[~self.places["on_map"]]
 
+    @cached_property
+    def links(self) -> pd.DataFrame:
+        return self.selected_links.frame()
+
     @property
     def drawn_links(self) -> pd.DataFrame:
         return self.links[self.links["drawn"]]
+
+    @cached_property
+    def link_ends(self) -> pd.Series:
+        """How many drawn links end at each place (of those at least one does)."""
+        return self.selected_links.drawn_ends()
+
+    @cached_property
+    def link_kinds(self) -> set[str]:
+        """The kinds of the drawn links."""
+        return self.selected_links.drawn_kinds()
 
 
 def _size(
@@ -281,7 +296,7 @@ def map_data(
     ]
     # a list a column: a frame made from a dict a row works out each row's columns again
     places = pd.DataFrame({name: [row[name] for row in rows] for name in rows[0]} if rows else [])
-    links = place_links(portfolio, project_ids, language)
+    links = place_links(portfolio, project_ids, by_place.chosen, language)
     counted = places["on_map"] & (places["status"] == COUNTED)
     basis = PARTICIPANTS if counted.any() else PROJECTS
     if basis == PROJECTS:  # no city has a count: size by what the project files do say
@@ -293,7 +308,7 @@ def map_data(
             for n in places.loc[sized, "projects"]
         ]
     unplaced = values[(values["place"] == "") & (values["venue"] == "")]
-    pairs, total = link_pairs(links[links["drawn"]], places)
+    pairs, total = link_pairs(links, places)
     return MapData(
         places,
         links,
