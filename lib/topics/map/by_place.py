@@ -63,6 +63,12 @@ class EveryPlace:
     event_project: np.ndarray
     event_id: np.ndarray
     event_listed: np.ndarray  # its project lists the place (a place's events are theirs)
+    # the rows of roles and of events ordered by place (a place's in project order), and
+    # each one's project: a selection keeps them in that order, with no sort of its own
+    role_order: np.ndarray
+    role_order_project: np.ndarray
+    event_order: np.ndarray
+    event_order_project: np.ndarray
     # (project, place) as the place lists name them, then as links and events do (which may
     # name more), so a selection finds its places with numpy, not a Python walk
     mention_project: np.ndarray
@@ -97,6 +103,11 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
     event_place = numbers[len(mentioned) :]
     listed = role_place * len(ids) + role_project
     role = _texts(places["role"])
+    role_order = np.argsort(role_place, kind="stable")
+    event_listed = np.isin(event_place * len(ids) + event_project, listed)
+    # an event whose project does not list its place is never shown: left out of the order
+    event_order = np.argsort(event_place, kind="stable")
+    event_order = event_order[event_listed[event_order]]
     return EveryPlace(
         places=np.asarray(every, dtype=object),
         projects=np.asarray(ordered, dtype=object),
@@ -108,9 +119,13 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
         event_place=event_place,
         event_project=event_project,
         event_id=_texts(events["id"]),
-        event_listed=np.isin(event_place * len(ids) + event_project, listed),
+        event_listed=event_listed,
         mention_project=np.concatenate([role_project, also_project[also_order]]),
         mention_place=numbers[: len(mentioned)],
+        role_order=role_order,
+        role_order_project=role_project[role_order],
+        event_order=event_order,
+        event_order_project=event_project[event_order],
     )
 
 
@@ -162,8 +177,7 @@ def gather_by_place(
     chosen = chosen_projects(every, project_ids)
     places, ids = every.places, every.projects
     # each place's roles, places in order and each place's in project order
-    kept = np.flatnonzero(chosen[every.role_project])
-    kept = kept[np.argsort(every.role_place[kept], kind="stable")]
+    kept = every.role_order[chosen[every.role_order_project]]
     place, project = every.role_place[kept], every.role_project[kept]
     pairs = place * len(ids) + project
     firsts = first_ones(pairs)  # each (place, project) at its first role
@@ -176,10 +190,11 @@ def gather_by_place(
         places, place[shown], ids[project[shown]].tolist(), every.role[kept[shown]].tolist()
     )
     others = place[~every.network_role[kept]]
-    network_only = set(places[np.setdiff1d(place, others)].tolist())
+    named = np.bincount(place, minlength=len(places)) > 0
+    not_network = np.bincount(others, minlength=len(places)) > 0
+    network_only = set(places[named & ~not_network].tolist())
     # the events held at each place by its selected projects
-    held = np.flatnonzero(chosen[every.event_project] & every.event_listed)
-    held = held[np.argsort(every.event_place[held], kind="stable")]
+    held = every.event_order[chosen[every.event_order_project]]
     at = every.event_place[held]
     written = held if every_figure else held[group_ranks(at) < FIGURE_LINES]
     events = _lists(
