@@ -7,6 +7,7 @@ server: the Deck has no map provider and no map style, and the outlines are its 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -42,7 +43,14 @@ LAND, COAST, SEA = "#F4F2EC", "#A8A8A8", "#EAF1F6"
 
 
 def _rgb(colour: str, alpha: int = 255) -> list[int]:
-    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
+    return [*_channels(colour), alpha]  # a new list each: records never share one
+
+
+@lru_cache(maxsize=64)
+def _channels(colour: str) -> tuple[int, int, int]:
+    """The red, green and blue of '#RRGGBB', read once a colour (a dot a city takes two)."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return red, green, blue
 
 
 def focus_places(data: MapData) -> pd.DataFrame:
@@ -116,6 +124,7 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     """One small record a city: the deck's payload stays one point a city, not a figure.
     Big dots come first, so that a small dot beside a big one is drawn on top of it."""
     records = []
+    full_text = tr(language, "The table under the map has the full text.")
     for row in frame_tuples(cities.sort_values("radius", ascending=False)):
         sources = (
             tr(language, "Source: {source}", source=row.tip_sources) if row.tip_sources else ""
@@ -136,9 +145,7 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
                 "fill": row.fill,
                 "line": _rgb(UNKNOWN_GREY if row.status == OUTSIDE else "#FFFFFF"),
                 **{key: text for key, (text, _) in cut.items()},
-                "tip_more": tr(language, "The table under the map has the full text.")
-                if any(was_cut for _, was_cut in cut.values())
-                else "",
+                "tip_more": full_text if any(was_cut for _, was_cut in cut.values()) else "",
             }
         )
     return records
