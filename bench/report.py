@@ -9,7 +9,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
-import visits  # bench/visits.py, beside this file (bench/run.py puts it on the path)
+import snapshot_report  # bench/snapshot_report.py, beside this file (run.py puts it on the path)
 
 
 def machine() -> dict[str, Any]:
@@ -74,11 +74,11 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         if "map_payload_bytes" in entry:
             size = entry["map_payload_bytes"] / 1024 / 1024
             rows.append(("Map payload", size, "MB", TARGETS["map_mb"], "<"))
-    rows += visits.target_rows(big)
+    rows += snapshot_report.target_rows(big)
     for entry in results["data"].values():
         if entry["projects"] >= 100_000:  # the targets at 100,000 projects
             label = f"{entry['projects']:,} projects: "
-            found = visits.target_rows(entry, first_visit_ms=1000.0)
+            found = snapshot_report.target_rows(entry, first_visit_ms=1000.0)
             if "memory" in entry:
                 memory = entry["memory"]["after_every_page_mb"]
                 found.append(("Server memory after every page", memory, "MB", 1000.0, "<"))
@@ -186,7 +186,7 @@ def report(results: dict[str, Any]) -> str:
         "",
     ]
     for name in every:
-        lines += visits.report_lines(name, every[name])
+        lines += snapshot_report.report_lines(name, every[name])
     errors += [
         f"- {n}, {page} (filter changes): {error}"
         for n in every

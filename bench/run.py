@@ -183,7 +183,12 @@ def measure(
             "replica": {
                 **{
                     key: statistics.median(r[key] for r in replicas)
-                    for key in ("start_s", "after_start_mb", "after_session_mb")
+                    for key in (
+                        "start_s",
+                        "after_start_mb",
+                        "after_session_mb",
+                        "after_every_page_mb",
+                    )
                 },
                 "errors": sorted({error for r in replicas for error in r["errors"]}),
             },

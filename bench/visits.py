@@ -111,10 +111,7 @@ def work_visits(data_dir: Path, cache_dir: Path, repeats: int) -> dict[str, Any]
     defaults = {
         key: app.session_state[key] for key in ("filter.years",) if key in app.session_state
     }
-    pages: dict[str, Any] = {}
-    listed = [p for p in ROOT.glob("pages/*/app.py") if p.parent.name != "presentation"]
-    for page in sorted(str(p.relative_to(ROOT)) for p in listed):  # not `?present=1`'s page
-        pages[page] = page_visit(app, page, values, defaults)
+    pages = {page: page_visit(app, page, values, defaults) for page in _pages()}
     return {"start_s": start_s, "pages": pages}
 
 
@@ -146,8 +143,17 @@ def work_replica(data_dir: Path, cache_dir: Path) -> dict[str, Any]:
         app.run()
         app.session_state[key] = value
         app.run()
+    result["after_session_mb"] = _rss_mb()
+    for page in _pages():  # then a visitor who opens every page, unfiltered
+        app.switch_page(page).run()
     errors = [str(error.value)[:300] for error in app.exception]
-    return {**result, "after_session_mb": _rss_mb(), "errors": errors}
+    return {**result, "after_every_page_mb": _rss_mb(), "errors": errors}
+
+
+def _pages() -> list[str]:
+    """Every page but `?present=1`'s, by path."""
+    listed = [p for p in ROOT.glob("pages/*/app.py") if p.parent.name != "presentation"]
+    return sorted(str(p.relative_to(ROOT)) for p in listed)
 
 
 def _rss_mb() -> float:
@@ -218,85 +224,3 @@ def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
                 "n": len(times),
             }
     return {"start_s": statistics.median(run["start_s"] for run in runs), "pages": pages}
-
-
-# Issue 16's targets at 10,000 projects (benchmark figures, not timed tests).
-BUILD_TO_PARSE = 2.0
-START_S = 3.0
-PAGE_MS = 250.0
-REBUILD_S = 5.0
-
-
-def target_rows(
-    entry: dict[str, Any], first_visit_ms: float = PAGE_MS
-) -> list[tuple[str, float, str, float, str]]:
-    """(what, value, unit, bound, sign) of the snapshot's targets for one data set (a first
-    visit's bound is 250 ms at 10,000 projects, 1 s at 100,000)."""
-    build, found = entry["build"], entry["visits"]
-    rows = [
-        ("Build ÷ bare YAML parse", build["seconds"] / entry["parse_s"], "×", BUILD_TO_PARSE, "≤"),
-        ("Start from the snapshot to the first page", found["start_s"], "s", START_S, "<"),
-    ]
-    if "rebuild_after_one_edit_s" in build:
-        rebuild = build["rebuild_after_one_edit_s"]
-        rows.append(("Rebuild after editing one project file", rebuild, "s", REBUILD_S, "<"))
-    if "replica" in entry:  # issue 19's, at 100,000 projects
-        replica = entry["replica"]
-        rows.append(("Start of a replica (published snapshot)", replica["start_s"], "s", 3.0, "<"))
-        memory = replica["after_session_mb"]
-        rows.append(("Replica memory after a session's filter changes", memory, "MB", 1000, "<"))
-    for page, figures in found["pages"].items():
-        rows.append((f"First visit, {page}", figures["first_visit_ms"], "ms", first_visit_ms, "<"))
-        for kind in KINDS:
-            p95 = figures[kind]["p95_ms"]
-            rows.append((f"Filter change p95, {kind}, {page}", p95, "ms", PAGE_MS, "<"))
-    return rows
-
-
-def report_lines(name: str, entry: dict[str, Any]) -> list[str]:
-    """The snapshot section of bench/results.md for one data set."""
-    build, visits = entry["build"], entry["visits"]
-    size = (build["snapshot_bytes"] or 0) / 1024 / 1024
-    lines = [
-        f"### {name}: {entry['projects']:,} projects",
-        "",
-        f"Measured at commit {entry.get('commit', '?')}, load average "
-        + ", ".join(f"{x:.2f}" for x in entry.get("load_average", ()))
-        + " when it began.",
-        "",
-        f"- build (validate and write the snapshot): {build['seconds']:.1f} s; the bare YAML "
-        f"parse of the same files: {entry['parse_s']:.1f} s "
-        f"({build['seconds'] / entry['parse_s']:.1f}×); snapshot {size:,.1f} MB",
-        *(
-            [f"- rebuild after editing one project file: {build['rebuild_after_one_edit_s']:.1f} s"]
-            if "rebuild_after_one_edit_s" in build
-            else []
-        ),
-        f"- app start from the snapshot to the first page drawn: {visits['start_s']:.2f} s",
-        *(
-            [
-                f"- a replica's start (the published snapshot, `DASHBOARD_SNAPSHOT_ONLY=1`): "
-                f"{entry['replica']['start_s']:.2f} s; its memory after the start "
-                f"{entry['replica']['after_start_mb']:,.0f} MB, after a session's three city "
-                f"changes on the Overview {entry['replica']['after_session_mb']:,.0f} MB"
-            ]
-            if "replica" in entry
-            else []
-        ),
-        "",
-        "| page | first visit (ms) | "
-        + " | ".join(f"{k}: median / p95 (ms)" for k in KINDS)
-        + " |",
-        "|---|---:|" + "---:|" * len(KINDS),
-    ]
-    for page, figures in visits["pages"].items():
-        cells = [f"{figures[k]['median_ms']:,.0f} / {figures[k]['p95_ms']:,.0f}" for k in KINDS]
-        lines.append(f"| {page} | {figures['first_visit_ms']:,.0f} | " + " | ".join(cells) + " |")
-    memory = entry.get("memory", {}).get("after_each_page_mb")
-    if memory:
-        lines += [
-            "",
-            "Server memory after each page (MB): "
-            + ", ".join(f"{page or 'overview'} {mb:,.0f}" for page, mb in memory.items()),
-        ]
-    return lines + [""]

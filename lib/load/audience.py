@@ -82,10 +82,12 @@ def for_audience(portfolio: Portfolio, audience: Audience) -> Portfolio:
     values = portfolio.values
     every = Projects.held(portfolio.projects)
     rows = every.parts.projects
-    published = rows.loc[rows["published"].to_numpy(dtype=bool), "id"].tolist()
+    shown = rows["published"].to_numpy(dtype=bool)
+    published = rows.loc[shown, "id"].tolist()
     values = values[is_in(values["project"], published)].reset_index(drop=True)
     values, spans = _suppress(portfolio, values)
-    parts = every.parts.only(published)
+    # with every project published, the public parts are the same frames, not a copy
+    parts = every.parts if shown.all() else every.parts.only(published)
     kept = _referenced(portfolio, parts, values)
     texts = ChangedView(
         portfolio.source_texts,

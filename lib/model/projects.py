@@ -197,12 +197,15 @@ class Projects(LazyEntries[Project]):
         return cls(projects, lambda pid, _at: projects[pid], lambda: parts_of_projects(projects))
 
     @classmethod
-    def stored(cls, ids: list[str], packed: pa.ChunkedArray, parts: ProjectParts) -> Projects:
-        """Projects of a snapshot: each validated from its JSON (packed: lib/model/packed.py,
-        in the order of `ids`) when first asked for."""
+    def stored(
+        cls, ids: list[str], packed: Callable[[int], bytes], parts: ProjectParts
+    ) -> Projects:
+        """Projects of a snapshot: each validated from its JSON when first asked for;
+        `packed(position)` reads the JSON (packed: lib/model/packed.py) of the project at
+        that position in the order of `ids`."""
         return cls(
             ids,
-            lambda _pid, at: Project.model_validate_json(unpack(packed[at].as_py())),
+            lambda _pid, at: Project.model_validate_json(unpack(packed(at))),
             lambda: parts,
             kept=KEPT,
         )

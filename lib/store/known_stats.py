@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 import os
 from pathlib import Path
 
@@ -61,7 +62,9 @@ class Look:
                 found = {name: (size, time) for name, size, time in entries}
                 keyed += [(name, *found[name]) for name in _TOP_FILES if name in found]
             else:
-                keyed += sorted(entry for entry in entries if _listed(entry[0], suffix))
+                # by name alone (a folder's names are unique): half the time of whole tuples
+                listed = (entry for entry in entries if _listed(entry[0], suffix))
+                keyed += sorted(listed, key=operator.itemgetter(0))
         digest = hashlib.sha256(str(self.data_dir.resolve()).encode() + b"\0")
         for name, size, time in keyed:
             digest.update(f"{name}\0{size}\0{time}\n".encode())
@@ -128,6 +131,12 @@ def recall(cache_dir: Path, key: str | None) -> str | None:
     if key is None:
         return None
     return _known(cache_dir).get(key)
+
+
+def latest(cache_dir: Path) -> str | None:
+    """The fingerprint the newest build recorded, if any: likely what the folder holds."""
+    known = _known(cache_dir)
+    return next(reversed(known.values()), None)
 
 
 def record(cache_dir: Path, key: str, data_fingerprint: str) -> None:

@@ -4,7 +4,9 @@ code, truncated, corrupt): the caller then rebuilds it. A snapshot is never trus
 DuckDB checks each block's checksum, the row counts are checked against the ones written, and
 every entry goes through its pydantic model again on the way in; a project or a report when
 a page first asks for it (lib/model/projects.py, lib/model/sources.py): for a start,
-validating 100,000 projects took 5 to 8 s, and 100,000 reports half a second."""
+validating 100,000 projects took 5 to 8 s, and 100,000 reports half a second. The file stays
+open while its data is served: the projects' JSON and the reports' texts are read from it
+when asked for (lib/store/held.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import ProjectParts, Projects
 from lib.model.schema import Settings
 from lib.model.sources import Sources
+from lib.store.held import HeldSnapshot
 from lib.store.tables import (
     DATE_COLUMNS,
     ENTRY_KINDS,
@@ -37,7 +40,8 @@ _UNREADABLE = (duckdb.Error, OSError, ValidationError, ValueError, KeyError, Typ
 
 
 def open_snapshot(path: Path, data_dir: Path, data_fingerprint: str) -> LoadResult | None:
-    """The data of the snapshot at `path` when it is whole and of `data_fingerprint`."""
+    """The data of the snapshot at `path` when it is whole and of `data_fingerprint`; the
+    file stays open for as long as the data is held (closed when it is dropped)."""
     if not path.is_file():
         return None
     try:
@@ -46,11 +50,12 @@ def open_snapshot(path: Path, data_dir: Path, data_fingerprint: str) -> LoadResu
         return None
     try:
         with cycle_collector_paused():
-            return _read(connection, data_dir, data_fingerprint)
+            result = _read(connection, data_dir, data_fingerprint)
     except _UNREADABLE:
-        return None
-    finally:
+        result = None
+    if result is None:
         connection.close()
+    return result
 
 
 def _read(
@@ -71,19 +76,23 @@ def _read(
         count += 1
     entries["sources"] = Sources(connection.sql("SELECT * FROM source_rows").to_arrow_table())
     count += len(entries["sources"])
-    projects = _projects(connection, meta)
-    texts = PackedTexts(dict(connection.execute("SELECT id, body FROM source_texts").fetchall()))
     values = _figures(connection.sql("SELECT * FROM figure_rows").to_arrow_table().combine_chunks())
+    parts = _parts(connection, meta)
+    held = HeldSnapshot(connection)  # from here on, what DuckDB reads is kept within its POOL
+    bodies, _texts = held.verify()
+    projects = _projects(connection, held, parts)
     written = (int(meta["entries"]), int(meta["projects"]), int(meta["figure_rows"]))
     if (count, len(projects), len(values)) != written or len(entries["sources"]) != int(
         meta["source_rows"]
     ):
         return None
+    if bodies != len(projects):
+        return None
     settings = entries.pop("settings").get("", Settings())
     entries["projects"] = projects
     portfolio = Portfolio(
         data_dir=data_dir,
-        source_texts=texts,
+        source_texts=PackedTexts(held.texts()),
         values=values,
         fingerprint=data_fingerprint,
         settings=settings,
@@ -92,25 +101,28 @@ def _read(
     return LoadResult(data_dir, portfolio, (), int(meta["files_read"]))
 
 
-def _projects(connection: duckdb.DuckDBPyConnection, meta: dict[str, str]) -> Projects:
-    """The projects, each validated by its model when a page first asks for it, and their
-    parts' tables (each of the row count written). DuckDB gives a table in pieces of 122,880
-    rows, and pyarrow copies a column in pieces whole each time rows are taken from it (tens
-    of MB a filter change at 100,000 projects): the parts and figures are joined into one
-    piece a column once, here."""
-    bodies = connection.sql(
-        "SELECT id, body FROM project_bodies ORDER BY position"
-    ).to_arrow_table()
+def _parts(connection: duckdb.DuckDBPyConnection, meta: dict[str, str]) -> ProjectParts:
+    """The projects' parts' tables, each of the row count written. DuckDB gives a table in
+    pieces of 122,880 rows, and pyarrow copies a column in pieces whole each time rows are
+    taken from it (tens of MB a filter change at 100,000 projects): the parts and figures are
+    joined into one piece a column once, here."""
     tables = {}
     for name, table in PART_TABLES.items():
         tables[name] = connection.sql(f"SELECT * FROM {table}").to_arrow_table().combine_chunks()
         if tables[name].num_rows != int(meta[table]):
             raise ValueError(f"{table}: {tables[name].num_rows} rows, {meta[table]} written")
-    ids = bodies["id"].to_pylist()
-    parts = ProjectParts.from_tables(tables)
+    return ProjectParts.from_tables(tables)
+
+
+def _projects(
+    connection: duckdb.DuckDBPyConnection, held: HeldSnapshot, parts: ProjectParts
+) -> Projects:
+    """The projects, each read and validated by its model when a page first asks for it."""
+    ordered = connection.execute("SELECT id FROM project_bodies ORDER BY position").fetchall()
+    ids = [pid for (pid,) in ordered]
     if parts.projects["id"].tolist() != sorted(ids):
         raise ValueError("the projects' parts are not those of the projects")
-    return Projects.stored(ids, bodies["body"], parts)
+    return Projects.stored(ids, held.project_body, parts)
 
 
 def _figures(table: pa.Table) -> pd.DataFrame:

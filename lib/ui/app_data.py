@@ -22,7 +22,7 @@ from lib.store.build import cache_dir_for
 from lib.store.known_stats import look, outline, recall
 from lib.store.published import published, snapshot_only
 from lib.text.i18n import ntr, tr
-from lib.ui.current_data import current_result, pin_for_run, pinned_result
+from lib.ui.current_data import current_result, open_early, pin_for_run, pinned_result
 
 # The data folder's own entries (its top-level files, and the folders projects/ and sources/,
 # whose times change when a file in them is added, removed or saved by renaming) are looked at
@@ -127,6 +127,7 @@ def load_for_app(language: str = "en", new_run: bool = False) -> LoadResult:
     if snapshot_only():  # a replica: the version `dashboard-data build` published, never built
         served = published(cache_dir_for(data_dir))
         return pin_for_run(current_result(data_dir, served, audience, language, may_build=False))
+    open_early(data_dir)  # at a server's start: the snapshot opens beside the first look
     return pin_for_run(current_result(data_dir, _version.of(data_dir), audience, language))
 
 

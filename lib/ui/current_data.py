@@ -22,6 +22,7 @@ from lib.load.loader import LoadResult, cycle_collector_paused
 from lib.model.problems import Problem
 from lib.query.index import index_of
 from lib.store.build import STEP_OPENING, build, cache_dir_for, snapshot_path
+from lib.store.known_stats import latest
 from lib.store.snapshot import open_snapshot
 from lib.text.i18n import tr
 
@@ -37,6 +38,60 @@ class _Held:
 _lock = threading.Lock()
 _held: _Held | None = None
 _run = threading.local()  # Streamlit runs each rerun of a session in its own thread
+EARLY_THREAD = "snapshot-opened-early"
+
+
+class _EarlyOpen:
+    """A snapshot opened in a thread while the server's first look at the data folder finds
+    which version the folder holds: the look (0.7 s at 100,000 projects) is mostly the file
+    system's work, and the open mostly DuckDB's and Python's, so the two share the cores.
+    It is served only if the look finds its version, as any snapshot is."""
+
+    def __init__(self, path: Path, data_dir: Path, data_fingerprint: str) -> None:
+        self.path = path
+        self._result: LoadResult | None = None
+        self._thread = threading.Thread(
+            target=self._open,
+            args=(path, data_dir, data_fingerprint),
+            name=EARLY_THREAD,
+            daemon=True,
+        )
+        self._thread.start()
+
+    def _open(self, path: Path, data_dir: Path, data_fingerprint: str) -> None:
+        self._result = open_snapshot(path, data_dir, data_fingerprint)
+
+    def result(self) -> LoadResult | None:
+        self._thread.join()
+        return self._result
+
+
+_early: _EarlyOpen | None = None
+_early_lock = threading.Lock()
+_early_tried = False  # once a process: at its start
+
+
+def open_early(data_dir: Path) -> None:
+    """At a server's start, begin opening the snapshot the newest build recorded
+    (lib/store/known_stats.latest) in a thread; once a process."""
+    global _early, _early_tried
+    with _early_lock:
+        if _early_tried or _held is not None:
+            return
+        _early_tried = True
+        cache_dir = cache_dir_for(data_dir)
+        newest = latest(cache_dir)
+        path = snapshot_path(cache_dir, newest) if newest else None
+        if newest and path.is_file():
+            _early = _EarlyOpen(path, data_dir, newest)
+
+
+def _opened_early() -> tuple[Path, LoadResult | None] | None:
+    """The early open's snapshot and what it opened (waited for), once; None without one."""
+    global _early
+    with _early_lock:
+        early, _early = _early, None
+    return None if early is None else (early.path, early.result())
 
 
 def pinned_result() -> LoadResult | None:
@@ -121,9 +176,13 @@ def _open_or_build(
     snapshot could not be opened: what it holds is then served on)."""
     cache_dir = cache_dir_for(data_dir)
     bar = st.progress(0.0, text=tr(language, STEP_OPENING))
+    path = snapshot_path(cache_dir, fingerprint) if fingerprint else None
+    early = _opened_early()
+    opened = early[1] if early is not None and early[0] == path else None
+    del early  # served only if it is the version found; another is let go before a build
     try:
-        if fingerprint:
-            opened = open_snapshot(snapshot_path(cache_dir, fingerprint), data_dir, fingerprint)
+        if path is not None:
+            opened = opened or open_snapshot(path, data_dir, fingerprint)
             if opened is not None:
                 return opened, False
         if not may_build:

@@ -1,0 +1,77 @@
+"""A server's start opens the newest build's snapshot beside its first look at the data
+folder (lib/ui/current_data.open_early) and serves it only when the look finds that version:
+data changed since that build is never served from it."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from fixture_data import FIXTURE_DATA_DIR, ROOT
+from streamlit.testing.v1 import AppTest
+
+import lib.store.build as store_build
+import lib.ui.current_data as current_data
+
+VALUES = "indicator_values.csv"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
+    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr(current_data, "_held", None)
+    return folder
+
+
+def participants() -> str:
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return {metric.label: metric.value for metric in app.metric}["Participants"]
+
+
+def a_new_server(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Nothing held, the early open not yet tried; gives the threads that open snapshots."""
+    monkeypatch.setattr(current_data, "_held", None)
+    monkeypatch.setattr(current_data, "_early_tried", False)
+    monkeypatch.setattr(current_data, "_early", None)
+    opened_in: list[str] = []
+    real = current_data.open_snapshot
+
+    def recorded(*args):
+        opened_in.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(current_data, "open_snapshot", recorded)
+    return opened_in
+
+
+def test_the_snapshot_opened_early_is_the_one_served(data, monkeypatch):
+    assert participants() == "291"  # builds the snapshot and records its version
+    opened_in = a_new_server(monkeypatch)
+    monkeypatch.setattr(current_data, "build", _must_not_build)
+    assert participants() == "291"
+    assert opened_in == [current_data.EARLY_THREAD]  # opened once, beside the look
+
+
+def test_data_changed_since_the_build_is_never_served_from_the_early_snapshot(data, monkeypatch):
+    assert participants() == "291"
+    path = data / VALUES  # the seminar's 32 participants leave the total: 259
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "myla-seminar-mlsp,participants,32," not in line]
+    assert len(kept) == len(lines) - 1
+    path.write_text("".join(kept), encoding="utf-8")
+    opened_in = a_new_server(monkeypatch)
+    assert participants() == "259"
+    assert opened_in[0] == current_data.EARLY_THREAD  # the older version, opened and let go
+
+
+def _must_not_build(*args, **kwargs):
+    raise AssertionError("the app built a snapshot that was on disk and whole")

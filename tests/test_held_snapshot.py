@@ -1,0 +1,83 @@
+"""A snapshot held open while it is served (lib/store/held.py): a project's JSON and a report's
+text are read from the file when a page asks for them, identical to the YAML's, in any order,
+and still after a newer build has replaced the file; DuckDB's pool for it stays small."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from fixture_data import FIXTURE_DATA_DIR
+
+import lib.store.build as store_build
+import lib.store.held as held
+from lib.load.loader import load_portfolio
+from lib.store.build import build
+from lib.store.snapshot import open_snapshot
+
+
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A copy of the fixture data and the path of its snapshot."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
+    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)
+    path = build(folder, tmp_path / "cache").path
+    assert path is not None
+    return folder, path
+
+
+def test_projects_read_one_at_a_time_in_any_order_are_the_yaml_ones(built, monkeypatch):
+    folder, path = built
+    monkeypatch.setattr(held, "BLOCK", 1)  # a query a project, one block kept
+    monkeypatch.setattr(held, "KEPT_BLOCKS", 1)
+    loaded = load_portfolio(folder).portfolio
+    opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
+    ids = list(loaded.projects)
+    assert len(ids) == 4
+    for pid in [*reversed(ids), *ids]:
+        assert opened.projects[pid] == loaded.projects[pid], pid
+    twinning = opened.projects["shtip-strazhitsa-twinning"]
+    assert twinning.title.get("bg") == "Европа в капана на имигрантската криза"
+
+
+def test_report_texts_are_read_from_the_file_as_written(built, monkeypatch):
+    folder, path = built
+    monkeypatch.setattr(held, "BLOCK", 2)  # two blocks of the fixture's texts
+    monkeypatch.setattr(held, "KEPT_BLOCKS", 1)
+    loaded = load_portfolio(folder).portfolio
+    opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
+    assert list(opened.source_texts) == list(loaded.source_texts)
+    for sid in reversed(list(loaded.source_texts)):
+        assert opened.source_texts[sid] == loaded.source_texts[sid]
+    assert "no-such-report" not in opened.source_texts
+    with pytest.raises(KeyError):
+        opened.source_texts["no-such-report"]
+
+
+def test_open_data_stays_readable_when_a_newer_build_removes_its_file(built):
+    """A replica's open sessions keep working while the data is updated: the file is held
+    open, and a removed file's bytes stay readable to whoever holds it."""
+    folder, path = built
+    loaded = load_portfolio(folder).portfolio
+    opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
+    path.unlink()
+    for pid in loaded.projects:
+        assert opened.projects[pid].funding == loaded.projects[pid].funding
+    sid = next(iter(loaded.source_texts))
+    assert opened.source_texts[sid] == loaded.source_texts[sid]
+
+
+def test_the_held_files_pool_is_bounded(built):
+    folder, path = built
+    opened = open_snapshot(path, folder, load_portfolio(folder).portfolio.fingerprint)
+    assert opened is not None
+    # another connection to the same file in this process shares the held one's database
+    other = duckdb.connect(str(path), read_only=True)
+    try:
+        (limit,) = other.execute("SELECT current_setting('memory_limit')").fetchone()
+    finally:
+        other.close()
+    assert limit.endswith("MiB") and float(limit.split()[0]) <= 16
