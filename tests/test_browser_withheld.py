@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 
 DOWNLOADS = (
     "Figures for the current filters (CSV)",
+    "Every report, with how many facts were taken from it (CSV)",
     "IATI 2.03 activities for the current filters (XML)",
     "Figures and funding with HXL hashtags for the current filters (CSV)",
     "Frictionless data package for the current filters (ZIP)",

@@ -34,11 +34,12 @@ def table(
     then: str = "",
 ) -> None:
     """A table of the first rows (lib/query/limits.table_head) and the note of what it leaves
-    out, followed by `then` (where to find the rows left out) when there is a note."""
+    out, followed by `then` (where else to find the rows left out: "; choose any project
+    below") before the note's full stop, when there is a note."""
     shown, note = shown_and_note
     shown_table(shown, language, key=key)
     if note:
-        st.caption(note + then)
+        st.caption(f"{note.removesuffix('.')}{then}." if then else note)
 
 
 def limited_table(

@@ -5,22 +5,19 @@ import streamlit as st
 from lib.model.sources import source_titles
 from lib.text.escape import md
 from lib.text.i18n import format_day, format_number, tr
-from lib.topics.sources.data import plain_text, source_list_head, uses_of
-from lib.ui.app_data import current_audience, data_zip_for, files_and_change
-from lib.ui.components import figures_download, limited_table
-from lib.ui.download_button import download_on_click
-from lib.ui.export_downloads import open_format_downloads
+from lib.topics.sources.data import plain_text, source_list, source_list_head, uses_of
+from lib.ui.app_data import files_and_change
+from lib.ui.components import limited_table, table_download
+from lib.ui.export_downloads import sources_downloads
 from lib.ui.search_select import searched_selectbox
 from lib.ui.table_columns import shown_table
-from lib.ui.view import current_view, derived, nothing_selected, page_header
+from lib.ui.view import current_view, derived, page_header
 
 view = current_view()
 portfolio, language = view.portfolio, view.language
 
 # 1. Title -------------------------------------------------------------------------------------
 page_header(view, tr(language, "Sources and data"))
-# The reports and the whole data set are listed even so; only the filtered downloads are not.
-matches_nothing = nothing_selected(view)
 
 # 2. The data's state ---------------------------------------------------------------------------
 # The files this audience's data was read from (the public's leave out unpublished projects').
@@ -50,6 +47,12 @@ limited_table(
     then=tr(language, "; choose any report below"),
     total=len(portfolio.sources),
 )
+table_download(  # every report, built on the click: what the note under the table points to
+    tr(language, "Every report, with how many facts were taken from it (CSV)"),
+    lambda: source_list(portfolio, language),
+    "reports.csv",
+    "sources.reports.csv",
+)
 titles = derived(
     view,
     "sources.titles",
@@ -78,23 +81,4 @@ with st.expander(
 
 # 4. Downloads ----------------------------------------------------------------------------------
 st.header(tr(language, "Downloads"))
-if not matches_nothing:
-    label = tr(language, "Figures for the current filters (CSV)")
-    figures_download(view, "figures.csv", key="sources.figures.csv", label=label)
-if current_audience() == "board":  # the curated files hold unpublished projects too
-    download_on_click(
-        tr(language, "The whole data set: YAML, CSV and the reports (ZIP)"),
-        lambda: data_zip_for(str(portfolio.data_dir), portfolio.fingerprint),  # on a click
-        file_name="integration-dashboard-data.zip",
-        mime="application/zip",
-        key="sources.zip",
-    )
-if not matches_nothing:
-    st.caption(
-        tr(
-            language,
-            "Open formats, for the current filters: IATI for funders and aid portals, HXL for "
-            "humanitarian tools, a Frictionless data package for open-data catalogues.",
-        )
-    )
-    open_format_downloads(portfolio, view.filters, language)
+sources_downloads(view)
