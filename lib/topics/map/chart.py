@@ -47,10 +47,8 @@ def _rgb(colour: str, alpha: int = 255) -> list[int]:
 
 
 @lru_cache(maxsize=64)
-def _channels(colour: str) -> tuple[int, int, int]:
-    """The red, green and blue of '#RRGGBB', read once a colour (a dot a city takes two)."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return red, green, blue
+def _channels(colour: str) -> tuple[int, ...]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))  # once a colour, not a dot
 
 
 def focus_places(data: MapData) -> pd.DataFrame:
