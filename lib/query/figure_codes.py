@@ -45,14 +45,47 @@ def positions(portfolio: Portfolio, values: pd.DataFrame) -> np.ndarray | None:
     their labels, unchanged) are among the index's figures; None when a label is not one of
     them or a row's number differs, which a frame from elsewhere would show."""
     every = index_of(portfolio).values.index
-    if every.has_duplicates or values.index.has_duplicates:
-        return None
-    at = every.get_indexer(values.index)
-    if (at < 0).any():
+    at = _labels_at(every, values.index)
+    if at is None:
         return None
     mine = values["value"].to_numpy(dtype=float, na_value=np.nan)
     theirs = figure_codes(portfolio).value[at]
     return at if np.array_equal(mine, theirs, equal_nan=True) else None
+
+
+def cited_sources(portfolio: Portfolio, values: pd.DataFrame) -> list[str]:
+    """The ids of the portfolio's reports that the rows of `values` (as `positions` takes
+    them) cite, each once, in the order first cited. By the figures' source numbers: a
+    funder's 270,000 figures' ids made unique, then each looked for among 80,000 reports,
+    took 60 ms of each chart's picture at 100,000 projects."""
+    at = positions(portfolio, values)
+    if at is None:
+        cited = values["source"].unique().tolist() if "source" in values else []
+        return [sid for sid in cited if sid in portfolio.sources]
+    codes = figure_codes(portfolio)
+    known = index_of(portfolio).once(
+        ("figure_codes.known_sources",),
+        lambda: np.array([sid in portfolio.sources for sid in codes.sources.tolist()], bool),
+    )
+    numbers = codes.source[at]
+    firsts = numbers[first_of_each(numbers)]
+    return codes.sources[firsts[known[firsts]]].tolist()
+
+
+def _labels_at(every: pd.Index, labels: pd.Index) -> np.ndarray | None:
+    """Where `labels` are in `every` (each once), or None if one is not there or repeats. The
+    figures' labels are their positions (a RangeIndex): then they are found by arithmetic, as
+    a hash look-up of a funder's 270,000 labels took 30 ms, each headline again."""
+    if isinstance(every, pd.RangeIndex) and every.step == 1 and labels.dtype.kind == "i":
+        at = labels.to_numpy() - every.start
+        if len(at) and (at.min() < 0 or at.max() >= len(every)):
+            return None
+        ascending = len(at) < 2 or bool((at[1:] > at[:-1]).all())  # so no label repeats
+        return at if ascending or not labels.has_duplicates else None
+    if every.has_duplicates or labels.has_duplicates:
+        return None
+    at = every.get_indexer(labels)
+    return None if (at < 0).any() else at
 
 
 def _codes(values: pd.DataFrame) -> FigureCodes:

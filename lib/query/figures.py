@@ -7,13 +7,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.figure_codes import figure_codes, first_of_each, positions
 from lib.query.figure_columns import event_titles, figure_events, when_text
 from lib.query.limits import CITATIONS
 from lib.query.names import project_titles
+from lib.query.project_rows import rows_of
 from lib.text.i18n import format_number, tr
 
 
@@ -178,9 +178,11 @@ def headline_counts(portfolio: Portfolio, project_ids: list[str]) -> dict[str, i
     """Counts of things named in the project files: projects, cities, countries, funders.
     From the projects' parts: a funder's 80,000 projects are not walked one at a time."""
     parts = parts_of(portfolio.projects)
-    listed = parts.places.loc[is_in(parts.places["project"], project_ids), "place"]
+    places, funding = parts.places, parts.funding
+    listed = places["place"][rows_of(portfolio, "places", places["project"], project_ids)]
     places = [portfolio.places[place_id] for place_id in listed.unique().tolist()]
-    funders = parts.funding.loc[is_in(parts.funding["project"], project_ids), "funder"].unique()
+    funders = funding["funder"][rows_of(portfolio, "funding", funding["project"], project_ids)]
+    funders = funders.unique()
     return {
         "projects": len(project_ids),
         "cities": sum(1 for place in places if place.kind != "region"),
@@ -233,7 +235,7 @@ def network_sizes(
     # project a look, and the Overview names every network of the selection
     titles = project_titles(portfolio, language)
     places = parts_of(portfolio.projects).places
-    places = places[is_in(places["project"], set(projects))]
+    places = places.loc[rows_of(portfolio, "places", places["project"], projects), _PLACE]
     named = places.groupby("project")["place"].nunique().to_dict()
     # the title of a meeting whose cities a figure counts, from the events' columns too
     meetings = event_titles(figure_events(portfolio, projects, rows["event"].tolist()), language)
@@ -241,6 +243,9 @@ def network_sizes(
         Network(titles[project], int(size), int(named.get(project, 0)), meeting)
         for project, size, meeting in zip(projects, sizes, meetings, strict=True)
     ]
+
+
+_PLACE = ["project", "place"]
 
 
 def network_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:

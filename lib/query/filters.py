@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.index import FACETS, index_of
 from lib.query.index import programme_chain as programme_chain
+from lib.query.project_rows import keep_positions, rows_at
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,24 @@ def year_bounds(portfolio: Portfolio) -> tuple[int, int] | None:
 def selected_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
     """Ids of the projects the filters select, sorted."""
     index = index_of(portfolio)
-    return list(index.remember(("projects", filters), lambda: _selected(portfolio, filters)))
+    return list(index.remember(("projects", filters), lambda: _selected_ids(portfolio, filters)))
 
 
-def _selected(portfolio: Portfolio, filters: Filters) -> tuple[str, ...]:
+def _selected_ids(portfolio: Portfolio, filters: Filters) -> tuple[str, ...]:
+    index = index_of(portfolio)
+    chosen = selected_positions(portfolio, filters)
+    ids = tuple(index.id_index[chosen].tolist())  # ascending positions: the ids sorted
+    keep_positions(index, ids, chosen)  # for the pages' look-ups of these ids' rows
+    return ids
+
+
+def selected_positions(portfolio: Portfolio, filters: Filters) -> np.ndarray:
+    """The positions among the index's ids of the projects the filters select, ascending."""
+    index = index_of(portfolio)
+    return index.remember(("positions", filters), lambda: _selected(portfolio, filters))
+
+
+def _selected(portfolio: Portfolio, filters: Filters) -> np.ndarray:
     index = index_of(portfolio)
     chosen: np.ndarray | None = None  # the chosen projects' positions among index.ids
     if filters.projects:
@@ -58,9 +72,7 @@ def _selected(portfolio: Portfolio, filters: Filters) -> tuple[str, ...]:
     if filters.years is not None:
         low, high = filters.years
         chosen = _both(chosen, index.projects_in_year.of(range(low, high + 1)))
-    if chosen is None:
-        return index.ids
-    return tuple(index.id_index[chosen].tolist())  # ascending positions: the ids sorted
+    return np.arange(len(index.ids)) if chosen is None else chosen
 
 
 def _both(chosen: np.ndarray | None, matching: np.ndarray) -> np.ndarray:
@@ -94,7 +106,7 @@ def selected_values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
 def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     index = index_of(portfolio)
     values = index.values
-    mine = is_in(values["project"], selected_projects(portfolio, filters))
+    mine = _mine(portfolio, filters)
     if filters.years is not None:  # a figure of no stated year is in no year's range
         mine &= ~index.yearless.to_numpy(dtype=bool)
     is_whole = values["breakdown"] == ""
@@ -110,14 +122,19 @@ def _values(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     return values[keep].assign(counts_in_total=True)
 
 
+def _mine(portfolio: Portfolio, filters: Filters) -> np.ndarray:
+    """Whether each of the index's figures is of a selected project."""
+    values = index_of(portfolio).values
+    return rows_at(portfolio, "values", values["project"], selected_positions(portfolio, filters))
+
+
 def year_unstated(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     """Figures of the selected projects that a year filter leaves out because their period
     states no year ("from 1 January to the end of April this year")."""
     if filters.years is None:
         return portfolio.values.iloc[0:0]
     index = index_of(portfolio)
-    mine = is_in(index.values["project"], selected_projects(portfolio, filters))
-    return index.values[mine & index.yearless]
+    return index.values[_mine(portfolio, filters) & index.yearless.to_numpy()]
 
 
 def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
@@ -133,6 +150,6 @@ def city_unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
 def _unattributed(portfolio: Portfolio, filters: Filters) -> pd.DataFrame:
     index = index_of(portfolio)
     values = index.values
-    mine = is_in(values["project"], selected_projects(portfolio, filters))
-    left_out = mine & (values["breakdown"] == "") & (values["venue"] == "") & ~index.broken_down
+    unplaced = (values["breakdown"] == "") & (values["venue"] == "") & ~index.broken_down
+    left_out = _mine(portfolio, filters) & unplaced.to_numpy(dtype=bool)
     return values[left_out].assign(counts_in_total=True)

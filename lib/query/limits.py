@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -72,11 +73,17 @@ def table_head(
 def largest_groups(frame: pd.DataFrame, group: str, value: str, limit: int) -> pd.DataFrame:
     """The rows of the `limit` groups with the largest `value` (a group with no value counts
     as 0), in their order in `frame`: what a chart of one bar a group can draw."""
-    if frame[group].nunique() <= limit:
+    # each group a number, in the order first met: the texts of a funder's 150,000 figures
+    # hashed once, not three times (to count, to group, to pick)
+    numbers, names = pd.factorize(frame[group])
+    if len(names) <= limit:
         return frame
-    size = frame[value].astype("Float64").fillna(0).groupby(frame[group], sort=False).max()
-    chosen = set(size.sort_values(ascending=False, kind="stable").index[:limit])
-    return frame[frame[group].isin(chosen)]
+    named = numbers >= 0  # a row of no group is in none of them
+    sizes = frame[value].astype("Float64").fillna(0)[named]
+    size = sizes.groupby(numbers[named], sort=False).max()
+    chosen = np.zeros(len(names), dtype=bool)
+    chosen[size.sort_values(ascending=False, kind="stable").index[:limit]] = True
+    return frame[named & chosen[numbers]]
 
 
 def first_rows(frame: pd.DataFrame, by: str, limit: int) -> pd.DataFrame:

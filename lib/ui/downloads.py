@@ -4,13 +4,13 @@ pictures."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib.exports.csv_file import csv_bytes
+from lib.query.figure_codes import cited_sources
 from lib.query.names import filters_in_words
 from lib.text.i18n import tr
 from lib.topics.picture_frame import SOURCES_NAMED, PictureWords, framed
@@ -46,16 +46,14 @@ def pictured(view: View, figure: go.Figure | dict, title: str) -> go.Figure:
     `title`, the view's filters in words, today's date and the titles of the reports behind
     the view's figures."""
     portfolio, language = view.portfolio, view.language
-    # in the order first cited; unique() is dict.fromkeys in C (34,000 figures at 10k projects)
-    cited = view.values["source"].unique().tolist() if "source" in view.values else []
+    cited = cited_sources(portfolio, view.values)  # in the order first cited
     # the first few titles are named, the others counted: not a title a report
-    first = itertools.islice((sid for sid in cited if sid in portfolio.sources), SOURCES_NAMED)
     words = PictureWords(
         title=title,
         filters=filters_in_words(portfolio, view.filters, language),
         made_on=dt.date.today(),
-        sources=tuple(portfolio.sources[sid].title for sid in first),
+        sources=tuple(portfolio.sources[sid].title for sid in cited[:SOURCES_NAMED]),
         language=language,
-        source_count=len(portfolio.sources.keys() & set(cited)),
+        source_count=len(cited),
     )
     return framed(figure, words)

@@ -29,9 +29,12 @@ view_title = tr(language, "Map of partner cities")
 page_header(view, view_title)
 if nothing_selected(view):
     st.stop()
-# a city's table cells written only as far as short_cells below cuts them
+# a city's table cells written only as far as short_cells below cuts them, and only for the
+# rows the table shows
 selected = (portfolio, view.project_ids, view.values, view.filters, language)
-data = derived(view, "map.data", lambda: map_data(*selected, cells=CELL_CHARACTERS))
+data = derived(
+    view, "map.data", lambda: map_data(*selected, cells=CELL_CHARACTERS, table_rows=TABLE_ROWS)
+)
 outlines = derived(view, "map.outlines", load_country_outlines)
 words = derived(
     view,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
@@ -107,25 +108,30 @@ def _lines(rows: pd.DataFrame) -> Iterator[_Line]:
 def programme_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """without_projects(funding_tree(...)), worked out from the lines grouped by their funder
     and programme chain: a portfolio's thousands of lines share a few hundred chains, so
-    nothing is done a line in Python but joining its chain's ids. `rows` need no words
-    (funding_lines gives them): the funders' names are looked up."""
+    nothing is done a line in Python. `rows` need no words (funding_lines gives them): the
+    funders' names are looked up. Lines, chains, projects and nodes are numbered, as joining
+    each line's chain into a text and listing each line's nodes took a quarter of a second
+    for a funder's 90,000 lines at 100,000 projects."""
     basis = size_basis(rows)
-    funders = {funder: n for n, funder in enumerate(dict.fromkeys(rows["funder_id"]))}
-    chains = rows["funder_id"] + "/" + rows["programme_ids"].map("/".join)
-    weights = rows["amount_value"].astype(float) if basis == "amount" else chains.map(lambda _: 1.0)
-    folded = weights.groupby(chains, sort=False).sum()
+    funder_at, funder_ids = pd.factorize(rows["funder_id"])
+    funders = {funder: n for n, funder in enumerate(funder_ids.tolist())}
+    programme_at, programme_chains = pd.factorize(rows["programme_ids"].to_numpy(dtype=object))
+    # a chain is a funder and its programmes: numbered in the order first met
+    chain_at, _ = pd.factorize(funder_at.astype(np.int64) * len(programme_chains) + programme_at)
+    weights = rows["amount_value"].astype(float) if basis == "amount" else _ones(rows)
+    folded = weights.groupby(chain_at, sort=False).sum().tolist()  # in the chains' order
     nodes: dict[str, dict] = {}
     _add(nodes, ROOT_ID, "", tr(language, "All funders"), "root", -1, "", "")
-    passes: dict[str, list[str]] = {}  # chain -> the nodes its lines pass through
-    first_lines = rows[~chains.duplicated().to_numpy()]
-    ids = first_lines["funder_id"].tolist()
-    firsts = zip(ids, first_lines["programme_ids"].tolist(), strict=True)
-    for chain, (funder_id, programme_ids) in zip(pd.unique(chains), firsts, strict=True):
+    passes: list[list[str]] = []  # by chain: the nodes its lines pass through
+    _, first_lines = np.unique(chain_at, return_index=True)
+    firsts = zip(funder_at[first_lines].tolist(), programme_at[first_lines].tolist(), strict=True)
+    for chain, (funder_number, programme_number) in enumerate(firsts):
+        funder_id = funder_ids[funder_number]
         node_id = f"{ROOT_ID}/{funder_id}"
         name = portfolio.organisations[funder_id].names.get(language)
         _add(nodes, node_id, ROOT_ID, name, "funder", funders[funder_id], "", "")
-        passes[chain] = [ROOT_ID, node_id]
-        for programme_id in programme_ids:
+        passes.append([ROOT_ID, node_id])
+        for programme_id in programme_chains[programme_number]:
             programme = portfolio.programmes[programme_id]
             parent, node_id = node_id, f"{node_id}/{programme_id}"
             source = portfolio.sources[programme.source].title
@@ -135,10 +141,36 @@ def programme_tree(portfolio: Portfolio, rows: pd.DataFrame, language: str = "en
             passes[chain].append(node_id)
         nodes[node_id]["value"] += float(folded[chain])  # where its project leaves would hang
     frame = pd.DataFrame(nodes.values())
-    reached = pd.DataFrame({"node": chains.map(passes), "project": rows["project_id"]})
-    projects = reached.explode("node").groupby("node")["project"].nunique()
-    frame["projects"] = frame["id"].map(projects).fillna(0).astype(int)
+    frame["projects"] = _projects_under(nodes, passes, chain_at, rows["project_id"])
     return frame
+
+
+def _ones(rows: pd.DataFrame) -> pd.Series:
+    return pd.Series(1.0, index=rows.index)
+
+
+def _projects_under(
+    nodes: dict[str, dict], passes: list[list[str]], chain_at: np.ndarray, projects: pd.Series
+) -> np.ndarray:
+    """How many distinct projects have a line whose chain passes through each node, in the
+    nodes' order: each distinct (chain, project) pair counted once at each node of its chain,
+    then each (node, project) pair once."""
+    number = {node_id: n for n, node_id in enumerate(nodes)}
+    project_at, project_ids = pd.factorize(projects)
+    width = max(len(project_ids), 1)
+    pairs = pd.unique(chain_at.astype(np.int64) * width + project_at)
+    if not len(pairs):
+        return np.zeros(len(nodes), dtype=np.int64)
+    pair_chain, pair_project = pairs // width, pairs % width
+    lengths = np.array([len(chain) for chain in passes], dtype=np.int64)
+    flat = np.array([number[node_id] for chain in passes for node_id in chain], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    times = lengths[pair_chain]  # each pair once for each node of its chain
+    repeated = np.repeat(np.arange(len(pairs)), times)
+    step = np.arange(len(repeated)) - np.repeat(np.cumsum(times) - times, times)
+    node_at = flat[starts[pair_chain[repeated]] + step]
+    reached = pd.unique(node_at * width + pair_project[repeated])
+    return np.bincount(reached // width, minlength=len(nodes)).astype(np.int64)
 
 
 def without_projects(nodes: pd.DataFrame) -> pd.DataFrame:

@@ -43,6 +43,7 @@ class ByPlace:
     held: dict[str, int]  # place -> how many events its projects held there
     figures: FiguresByPlace
     sizer: str | None  # the indicator that sizes the dots, if any
+    chosen: np.ndarray  # whether each project (by EveryPlace's number) is selected
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ class EveryPlace:
     event_project: np.ndarray
     event_id: np.ndarray
     event_listed: np.ndarray  # its project lists the place (a place's events are theirs)
+    # the rows of roles and of events ordered by place (a place's in project order), and
+    # each one's project: a selection keeps them in that order, with no sort of its own
+    role_order: np.ndarray
+    role_order_project: np.ndarray
+    event_order: np.ndarray
+    event_order_project: np.ndarray
     # (project, place) as the place lists name them, then as links and events do (which may
     # name more), so a selection finds its places with numpy, not a Python walk
     mention_project: np.ndarray
@@ -79,7 +86,10 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
     ordered = sorted(portfolio.projects)
     ids = pd.Index(ordered)
     places, links = parts.places, parts.links
-    events = parts.events[parts.events["place"].fillna("") != ""]  # held at a place
+    # held at a place; of their columns only these three taken (a copy of each of the
+    # 195,000 events' dozen columns took a third of a first visit at 100,000 projects)
+    events = parts.events[["project", "place", "id"]]
+    events = events[events["place"].fillna("") != ""]
     # a project's links (each as its two ends) then its events, project by project, as the
     # place lists' names are followed by what else a project names
     link_project = np.repeat(_numbers(ids, links["project"]), 2)
@@ -96,6 +106,11 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
     event_place = numbers[len(mentioned) :]
     listed = role_place * len(ids) + role_project
     role = _texts(places["role"])
+    role_order = np.argsort(role_place, kind="stable")
+    event_listed = np.isin(event_place * len(ids) + event_project, listed)
+    # an event whose project does not list its place is never shown: left out of the order
+    event_order = np.argsort(event_place, kind="stable")
+    event_order = event_order[event_listed[event_order]]
     return EveryPlace(
         places=np.asarray(every, dtype=object),
         projects=np.asarray(ordered, dtype=object),
@@ -107,15 +122,22 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
         event_place=event_place,
         event_project=event_project,
         event_id=_texts(events["id"]),
-        event_listed=np.isin(event_place * len(ids) + event_project, listed),
+        event_listed=event_listed,
         mention_project=np.concatenate([role_project, also_project[also_order]]),
         mention_place=numbers[: len(mentioned)],
+        role_order=role_order,
+        role_order_project=role_project[role_order],
+        event_order=event_order,
+        event_order_project=event_project[event_order],
     )
 
 
 def _numbers(ids: pd.Index, column: pd.Series) -> np.ndarray:
-    """The number of each row's project."""
-    return ids.get_indexer(column).astype(np.int64)
+    """The number of each row's project (-1 for none): each project looked up once, its rows'
+    texts hashed by Arrow (a project names its places, links and events on many rows)."""
+    codes, projects = pd.factorize(column)
+    numbers = ids.get_indexer(projects).astype(np.int64)
+    return np.where(codes >= 0, numbers[codes], -1)
 
 
 def _texts(column: pd.Series) -> np.ndarray:
@@ -129,7 +151,7 @@ def _named(every: EveryPlace, chosen: np.ndarray) -> list[str]:
     return every.places[pd.unique(mentioned)].tolist()
 
 
-def _chosen(every: EveryPlace, project_ids: list[str]) -> np.ndarray:
+def chosen_projects(every: EveryPlace, project_ids: list[str]) -> np.ndarray:
     """Whether each project (by number) is one of `project_ids`."""
     found = map(every.number.get, project_ids, repeat(-1))
     numbers = np.fromiter(found, np.int64, len(project_ids))
@@ -158,11 +180,10 @@ def gather_by_place(
     portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
 ) -> ByPlace:
     every = every_place(portfolio)
-    chosen = _chosen(every, project_ids)
+    chosen = chosen_projects(every, project_ids)
     places, ids = every.places, every.projects
     # each place's roles, places in order and each place's in project order
-    kept = np.flatnonzero(chosen[every.role_project])
-    kept = kept[np.argsort(every.role_place[kept], kind="stable")]
+    kept = every.role_order[chosen[every.role_order_project]]
     place, project = every.role_place[kept], every.role_project[kept]
     pairs = place * len(ids) + project
     firsts = first_ones(pairs)  # each (place, project) at its first role
@@ -175,10 +196,11 @@ def gather_by_place(
         places, place[shown], ids[project[shown]].tolist(), every.role[kept[shown]].tolist()
     )
     others = place[~every.network_role[kept]]
-    network_only = set(places[np.setdiff1d(place, others)].tolist())
+    named = np.bincount(place, minlength=len(places)) > 0
+    not_network = np.bincount(others, minlength=len(places)) > 0
+    network_only = set(places[named & ~not_network].tolist())
     # the events held at each place by its selected projects
-    held = np.flatnonzero(chosen[every.event_project] & every.event_listed)
-    held = held[np.argsort(every.event_place[held], kind="stable")]
+    held = every.event_order[chosen[every.event_order_project]]
     at = every.event_place[held]
     written = held if every_figure else held[group_ranks(at) < FIGURE_LINES]
     events = _lists(
@@ -199,6 +221,7 @@ def gather_by_place(
         _by_place(places, at),
         FiguresByPlace(figure_ties(portfolio, sizer), values, adds_up, lines, TIP_LINES),
         sizer,
+        chosen,
     )
 
 

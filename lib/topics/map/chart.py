@@ -7,6 +7,7 @@ server: the Deck has no map provider and no map style, and the outlines are its 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -42,7 +43,12 @@ LAND, COAST, SEA = "#F4F2EC", "#A8A8A8", "#EAF1F6"
 
 
 def _rgb(colour: str, alpha: int = 255) -> list[int]:
-    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
+    return [*_channels(colour), alpha]  # a new list each: records never share one
+
+
+@lru_cache(maxsize=64)
+def _channels(colour: str) -> tuple[int, ...]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))  # once a colour, not a dot
 
 
 def focus_places(data: MapData) -> pd.DataFrame:
@@ -84,11 +90,10 @@ def dot_rgba(status: str, approximate: bool) -> list[int]:
 def drawn_cities(data: MapData, view: dict[str, float]) -> pd.DataFrame:
     """The places with coordinates, most important first (inside the filters, then biggest),
     with their dot's radius and colour and where their name goes in the first `view`."""
-    links = data.drawn_links
-    ends = pd.concat([links["from_place"], links["to_place"]]).value_counts()
     places = data.on_map.assign(
         radius=_radius(data.on_map, data.size_basis),
-        links=data.on_map["place"].map(ends).fillna(0),  # a hub (Sofia) is named before its spokes
+        # a hub (Sofia) is named before its spokes
+        links=data.on_map["place"].map(data.link_ends).fillna(0),
     )
     places = places.sort_values(
         ["in_filter", "radius", "links", "name"], ascending=[False, False, False, True]
@@ -117,6 +122,7 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     """One small record a city: the deck's payload stays one point a city, not a figure.
     Big dots come first, so that a small dot beside a big one is drawn on top of it."""
     records = []
+    full_text = tr(language, "The table under the map has the full text.")
     for row in frame_tuples(cities.sort_values("radius", ascending=False)):
         sources = (
             tr(language, "Source: {source}", source=row.tip_sources) if row.tip_sources else ""
@@ -137,9 +143,7 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
                 "fill": row.fill,
                 "line": _rgb(UNKNOWN_GREY if row.status == OUTSIDE else "#FFFFFF"),
                 **{key: text for key, (text, _) in cut.items()},
-                "tip_more": tr(language, "The table under the map has the full text.")
-                if any(was_cut for _, was_cut in cut.values())
-                else "",
+                "tip_more": full_text if any(was_cut for _, was_cut in cut.values()) else "",
             }
         )
     return records
@@ -284,7 +288,7 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
 def legend_text(data: MapData) -> str:
     """The colours of the lines and dots in words (the map itself has no legend)."""
     language = data.language
-    kinds = [k for k in LINK_KINDS if k in set(data.drawn_links["kind"].tolist())]
+    kinds = [k for k in LINK_KINDS if k in data.link_kinds]
     lines = ", ".join(
         f"{tr(language, COLOUR_WORDS[LINK_COLOURS[k]])} = {tr(language, LINK_WORDS[k]).lower()}"
         for k in kinds

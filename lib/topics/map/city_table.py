@@ -7,6 +7,7 @@ import pandas as pd
 
 from lib.text.i18n import N_, format_coordinate, ntr, tr
 from lib.topics.map.data import PARTICIPANTS, MapData
+from lib.topics.map.place_rows import table_order
 
 NOT_IN_DATA = N_("not in the data")
 
@@ -33,11 +34,7 @@ def cities_table(data: MapData, rows: int | None = None) -> pd.DataFrame:
     first, then by name, and the places not on the map last. What sizes the dot and the city
     lead (on a phone the first columns are the ones in view); a coordinate or id the data
     lacks reads as words, never as an empty number."""
-    places = data.places.sort_values(
-        ["on_map", "in_filter", "size_value", "name"],
-        ascending=[False, False, False, True],
-        na_position="last",
-    ).head(len(data.places) if rows is None else rows)
+    places = table_order(data.places).head(len(data.places) if rows is None else rows)
     language = data.language
     roles, events, on_map, kinds = (
         places[column].tolist() for column in ("roles", "events", "on_map", "kind_words")

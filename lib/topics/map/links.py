@@ -3,6 +3,7 @@ draws a line between (bounded, so a portfolio's thousands of lines do not hide t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 import numpy as np
@@ -11,10 +12,11 @@ import pandas as pd
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.model.schema import Place
-from lib.query.frame_rows import rows_of_projects
+from lib.query.frame_rows import rows_at
 from lib.query.index import index_of
 from lib.query.names import inferred_mark, project_titles, report_titles
 from lib.text.i18n import N_, tr
+from lib.topics.map.by_place import every_place
 from lib.topics.map.place_figures import first_ones
 
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
@@ -27,15 +29,94 @@ LINK_WORDS = {
 }
 
 
-def place_links(portfolio: Portfolio, project_ids: list[str], language: str) -> pd.DataFrame:
-    """One row a link of the selected projects, in their order, with `at`, its place in its
-    project's links; its words are written for the lines drawn only (`with_words`). A link's
-    row depends on it and the language only: every project's are made once a data version
-    and language."""
+@dataclass(frozen=True)
+class EveryLink:
+    """Every project's links (`frame`, _every_link's rows, in the order of their projects'
+    ids) with numbers a selection counts with numpy: a funder's 100,000 links taken as a
+    frame, filtered, grouped and factorized as texts took a third of a filter change."""
+
+    frame: pd.DataFrame
+    project: np.ndarray  # each link's project, numbered in the order of the ids
+    pair: np.ndarray  # the number of its (from_place, to_place, kind)
+    title: np.ndarray  # the number of its project's title
+    end_places: np.ndarray  # the place of each number of `from_end` and `to_end`
+    from_end: np.ndarray
+    to_end: np.ndarray
+    drawn: np.ndarray  # both its ends have coordinates
+    kind: np.ndarray  # the number of its kind
+    kinds: np.ndarray  # the kind of each number
+
+
+@dataclass(frozen=True)
+class SelectedLinks:
+    """The links of the selected projects, as positions among EveryLink's rows: made into a
+    frame only when one is read (the page counts them with numpy)."""
+
+    every: EveryLink
+    positions: np.ndarray  # in the order of the selected projects, a project's in its order
+
+    def frame(self) -> pd.DataFrame:
+        return rows_at(self.every.frame, self.positions).reset_index(drop=True)
+
+    @property
+    def drawn(self) -> np.ndarray:
+        """The positions of the links drawn (both ends with coordinates)."""
+        return self.positions[self.every.drawn[self.positions]]
+
+    def drawn_ends(self) -> pd.Series:
+        """How many drawn links end at each place (of those at least one does)."""
+        drawn = self.drawn
+        ends = np.concatenate([self.every.from_end[drawn], self.every.to_end[drawn]])
+        counts = np.bincount(ends, minlength=len(self.every.end_places))
+        found = np.flatnonzero(counts)
+        return pd.Series(counts[found], index=self.every.end_places[found])
+
+    def drawn_kinds(self) -> set[str]:
+        return set(self.every.kinds[np.unique(self.every.kind[self.drawn])].tolist())
+
+
+def place_links(
+    portfolio: Portfolio, project_ids: list[str], chosen: np.ndarray, language: str
+) -> SelectedLinks:
+    """The links of the selected projects (`chosen`, as by_place.chosen_projects gives them),
+    in their order, each with `at`, its place in its project's links; its words are written
+    for the lines drawn only (`with_words`). A link's row depends on it and the language
+    only: every project's are made once a data version and language."""
+    places = every_place(portfolio)  # its projects' numbers are the links'
     every = index_of(portfolio).once(
-        ("map.every_link", language), lambda: _every_link(portfolio, language)
+        ("map.every_link", language),
+        lambda: _numbered_links(_every_link(portfolio, language), places.projects),
     )
-    return rows_of_projects(every, project_ids, column="project")
+    positions = np.flatnonzero(chosen[every.project])
+    if project_ids != sorted(project_ids):  # the filters give them sorted, as links are
+        order = pd.Index(project_ids).get_indexer(every.frame["project"].to_numpy()[positions])
+        positions = positions[np.argsort(order, kind="stable")]
+    return SelectedLinks(every, positions)
+
+
+def _numbered_links(frame: pd.DataFrame, projects: np.ndarray) -> EveryLink:
+    ids = pd.Index(projects)
+    keys = frame[["from_place", "to_place", "kind"]]
+    kind, kinds = pd.factorize(frame["kind"], use_na_sentinel=False)
+    ends, end_places = pd.factorize(
+        np.concatenate([_texts(frame["from_place"]), _texts(frame["to_place"])])
+    )
+    return EveryLink(
+        frame=frame,
+        project=ids.get_indexer(frame["project"]).astype(np.int64),
+        pair=keys.groupby(list(keys), sort=False, dropna=False).ngroup().to_numpy(),
+        title=pd.factorize(frame["project_title"], use_na_sentinel=False)[0],
+        end_places=np.asarray(end_places, dtype=object),
+        from_end=ends[: len(frame)],
+        to_end=ends[len(frame) :],
+        drawn=frame["drawn"].to_numpy(dtype=bool),
+        kind=kind,
+        kinds=np.asarray(kinds, dtype=object),
+    )
+
+
+def _texts(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=object)
 
 
 def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
@@ -122,22 +203,21 @@ LINKED_PAIRS = 400  # pairs of cities a map draws a line between: those most pro
 
 
 def link_pairs(
-    links: pd.DataFrame, places: pd.DataFrame, limit: int = LINKED_PAIRS
+    links: SelectedLinks, places: pd.DataFrame, limit: int = LINKED_PAIRS
 ) -> tuple[pd.DataFrame, int]:
-    """The lines to draw between MapData's `places`, of its drawn `links`: one a pair of
-    cities and kind of link (its first link's row, with `titles`, the projects that link
-    them, and `more`, their other links), and how many pairs there are. Past `limit` pairs,
-    those most projects link are kept, then those between the busiest cities: a portfolio's
-    thousands of lines would hide the cities they join."""
-    keys = ["from_place", "to_place", "kind"]
+    """The lines to draw between MapData's `places`, of the selection's drawn `links`: one a
+    pair of cities and kind of link (its first link's row, with `titles`, the projects that
+    link them, and `more`, their other links), and how many pairs there are. Past `limit`
+    pairs, those most projects link are kept, then those between the busiest cities: a
+    portfolio's thousands of lines would hide the cities they join."""
+    every, drawn = links.every, links.drawn
     # each pair a number, in the order of its first link; its projects, the first link of
-    # each (pair, project title): counted with numpy rather than grouped and merged frames
-    pair = links.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
-    titles_of = links["project_title"].tolist()
-    title = pd.factorize(links["project_title"], use_na_sentinel=False)[0]
+    # each (pair, project title): counted with numpy on the version's numbers, not texts
+    pair = pd.factorize(every.pair[drawn])[0]
+    title = every.title[drawn]
     firsts = first_ones(pair)  # pairs are numbered in the order they first come
     title_firsts = first_ones(pair * (title.max(initial=0) + 1) + title)
-    pairs = links.iloc[firsts].reset_index(drop=True)
+    pairs = rows_at(every.frame, drawn[firsts]).reset_index(drop=True)
     projects = np.bincount(pair[title_firsts], minlength=len(firsts))
     more = np.bincount(pair, minlength=len(firsts)) - 1
     kept = np.arange(len(pairs))
@@ -148,12 +228,13 @@ def link_pairs(
         rank = pd.DataFrame({"projects": projects, "ends": ends})
         order = rank.sort_values(["projects", "ends"], ascending=False, kind="stable")
         kept = np.array(sorted(order.index[:limit]), dtype=int)
-    # the titles of the drawn pairs' projects only: a list a pair, made in one pass
-    titles: dict[int, list[str]] = {}
-    drawn = set(kept.tolist())
-    for number, row in zip(pair[title_firsts].tolist(), title_firsts.tolist(), strict=True):
-        if number in drawn:
-            titles.setdefault(number, []).append(titles_of[row])
+    # the titles of the drawn pairs' projects only: a list a pair, made in one pass over them
+    titles: dict[int, list[str]] = {number: [] for number in kept.tolist()}
+    title_pairs = pair[title_firsts]
+    mine = np.isin(title_pairs, kept)
+    named = every.frame["project_title"].iloc[drawn[title_firsts[mine]]].tolist()
+    for number, name in zip(title_pairs[mine].tolist(), named, strict=True):
+        titles[number].append(name)
     pairs = pairs.iloc[kept].reset_index(drop=True)
     pairs = pairs.assign(titles=[titles[number] for number in kept.tolist()], more=more[kept])
     return pairs, total

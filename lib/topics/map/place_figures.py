@@ -53,6 +53,7 @@ class FigureTies:
     tie: np.ndarray  # the number of the place a figure is tied to, or -1
     places: np.ndarray  # the place of each number
     whole: np.ndarray  # the number of its (project, event, indicator), or -1
+    wholes: int  # how many numbers `whole` has
     part: np.ndarray  # it is a part of a whole (its breakdown is given)
     from_here: np.ndarray  # a part from a city, tied to it (else a whole, to its venue)
     cited: np.ndarray  # the number of its (place, source, quote)
@@ -85,7 +86,11 @@ def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
     tie[tied] = codes
     # a whole is a (project, event, indicator), a citation a (place, source, quote): each a
     # number made of its parts' numbers; a missing text matches no other (-1)
-    whole = _combined(*(values[name] for name in ("project", "event", "indicator")))
+    combined = _combined(*(values[name] for name in ("project", "event", "indicator")))
+    # numbered 0, 1, 2...: a selection marks its broken-down wholes in an array of them
+    whole = np.full(len(values), -1, dtype=np.int64)
+    known = combined >= 0
+    whole[known], wholes = pd.factorize(combined[known])
     source, sources = pd.factorize(values["source"], use_na_sentinel=False)
     quote, quotes = pd.factorize(values["quote"], use_na_sentinel=False)
     cited = ((tie + 1) * len(sources) + source) * len(quotes) + quote
@@ -95,6 +100,7 @@ def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
         tie=tie,
         places=np.asarray(places, dtype=object),
         whole=whole,
+        wholes=len(wholes),
         part=part,
         from_here=from_here,
         cited=cited,
@@ -126,7 +132,10 @@ def _combined(*columns: pd.Series) -> np.ndarray:
 
 def group_ranks(groups: np.ndarray) -> np.ndarray:
     """Each item's place among the items of its group before it (0 for the first)."""
-    order = np.argsort(groups, kind="stable")
+    if not (groups[1:] >= groups[:-1]).all():
+        order = np.argsort(groups, kind="stable")
+    else:  # already in order (a selection's rows by place): no sort
+        order = np.arange(len(groups))
     ordered = groups[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
     lengths = np.diff(np.r_[starts, len(groups)])
@@ -169,9 +178,11 @@ class FiguresByPlace:
         at = every.labels.get_indexer(values.index)
         if (at < 0).any():
             raise ValueError("the map's figures must be rows of the data version's figures")
-        whole = every.whole[at]
-        broken = np.unique(whole[every.part[at]])
-        broken_down = np.isin(whole, broken[broken >= 0])
+        whole = every.whole[at] + 1  # 0 for none
+        broken = np.zeros(every.wholes + 1, dtype=bool)
+        broken[whole[every.part[at]]] = True  # a whole with a part among the view's
+        broken[0] = False
+        broken_down = broken[whole]
         kept = every.tie[at] >= 0
         rows = at[kept]  # the view's figures tied to a place, in its order
         place = every.tie[rows]
@@ -181,11 +192,16 @@ class FiguresByPlace:
         shown = (
             np.arange(len(rows)) if lines is None else np.flatnonzero(group_ranks(place) < lines)
         )
-        self.rows: dict[str, list[PlaceFigure]] = defaultdict(list)
+        # each place's together (in the view's order), made in one pass and sliced a place
+        shown = shown[np.argsort(place[shown], kind="stable")]
         fields = [_objects(every, name, rows[shown]) for name in _FIGURE_COLUMNS]
         fields += [sized[shown].tolist(), every.from_here[rows[shown]].tolist()]
-        for name, *figure in zip(names[place[shown]].tolist(), *fields, strict=True):
-            self.rows[name].append(PlaceFigure(*figure))
+        records = list(map(PlaceFigure._make, zip(*fields, strict=True)))
+        starts, ends = runs(place[shown])
+        named = names[place[shown[starts]]].tolist()
+        self.rows: dict[str, list[PlaceFigure]] = {
+            name: records[start:end] for name, start, end in zip(named, starts, ends, strict=True)
+        }
         firsts = first_ones(every.cited[rows])  # each (place, source, quote) at its first figure
         cited_place = place[firsts]
         self.cited_counts = _per_place(names, np.bincount(cited_place, minlength=len(names)))

@@ -93,30 +93,35 @@ def _event_words(
     """The event's `columns` (lib/model/projects.py SCHEMAS), read from the events' columns,
     or None without that event: a snapshot validates a project each time one is opened, and
     a first visit lists a thousand events."""
-    events, spans = index_of(portfolio).once(
+    events, spans, ids = index_of(portfolio).once(
         ("map.events by project",), lambda: _events_by_project(portfolio)
     )
     span = spans.get(project_id)
     if span is None:
         return None
-    rows = events.slice(*span)
-    ids = rows.column("id").to_pylist()
-    if event_id not in ids:
+    first, count = span
+    try:  # the first with the id, as Portfolio.event finds it
+        at = ids.index(event_id, first, first + count)
+    except ValueError:
         return None
-    at = ids.index(event_id)  # the first with the id, as Portfolio.event finds it
-    return tuple(rows.column(column)[at].as_py() for column in columns)
+    return tuple(events.column(column)[at].as_py() for column in columns)
 
 
-def _events_by_project(portfolio: Portfolio) -> tuple[pa.Table, dict[str, tuple[int, int]]]:
-    """The events' columns as an Arrow table (its buffers shared with the parts' frame), and
-    each project's first row and count of rows (a project's events are together)."""
+def _events_by_project(
+    portfolio: Portfolio,
+) -> tuple[pa.Table, dict[str, tuple[int, int]], list[str]]:
+    """The events' columns as an Arrow table (its buffers shared with the parts' frame),
+    each project's first row and count of rows (a project's events are together), and every
+    event's id as text: a fresh selection's thousand events were each found by slicing the
+    table and reading its project's ids again."""
     events = parts_of(portfolio.projects).events
     projects, first, counts = np.unique(
         events["project"].to_numpy(dtype=object), return_index=True, return_counts=True
     )
     spans = zip(first.tolist(), counts.tolist(), strict=True)
     by_project = dict(zip(projects.tolist(), spans, strict=True))
-    return pa.Table.from_pandas(events, preserve_index=False), by_project
+    table = pa.Table.from_pandas(events, preserve_index=False)
+    return table, by_project, table.column("id").to_pylist()
 
 
 def _title_column(language: str) -> str:
