@@ -1,5 +1,6 @@
-"""The tests' data folder for the whole session, and the browser tests' fixtures: Streamlit
-servers, Debian's Chromium and watched pages.
+"""The tests' data folder for the whole session, a served copy of it and the files download
+buttons build on a click, and the browser tests' fixtures: Streamlit servers, Debian's
+Chromium and watched pages.
 
 A test that uses `browser` or `open_page` is marked `browser` here, so `pytest -m "not browser"`
 leaves out every one of them. Without /usr/bin/chromium they are skipped, but in CI (the CI
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import browser_support
 import pytest
@@ -23,6 +26,41 @@ from playwright.sync_api import Browser, sync_playwright
 # line and lib's loader read DASHBOARD_DATA_DIR, and a curator's edit of data/ must not break them.
 # Set for the whole session (not per test) so session-scoped fixtures read it too.
 os.environ["DASHBOARD_DATA_DIR"] = str(FIXTURE_DATA_DIR)
+
+
+@pytest.fixture
+def served_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the tests' data with its own cache folder, served to the board, no data held
+    yet: a server starting on it (tests of the snapshot and of what a server holds)."""
+    import lib.store.build as store_build
+    import lib.ui.current_data as current_data
+
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA_DIR, folder)
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
+    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
+    monkeypatch.setattr(current_data, "_held", None)
+    return folder
+
+
+@pytest.fixture
+def on_click(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """The functions download buttons run when clicked, by their buttons' deferred file ids."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made: dict[str, Any] = {}
+    register = MediaFileManager.add_deferred
+
+    def add_deferred(self, build, *args, **kwargs):
+        file_id = register(self, build, *args, **kwargs)
+        made[file_id] = build
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return made
+
 
 BROWSER_FIXTURES = {"browser", "open_page"}
 call_failed = pytest.StashKey[bool]()

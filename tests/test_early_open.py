@@ -4,30 +4,22 @@ data changed since that build is never served from it."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from fixture_data import FIXTURE_DATA_DIR, ROOT
+from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
 
-import lib.store.build as store_build
 import lib.ui.current_data as current_data
 
 VALUES = "indicator_values.csv"
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA_DIR, folder)
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
-    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
-    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)
-    monkeypatch.setattr(current_data, "_held", None)
-    return folder
+def data(served_copy: Path) -> Path:
+    """The served copy of the tests' data (tests/conftest.py)."""
+    return served_copy
 
 
 def participants() -> str:

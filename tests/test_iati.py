@@ -389,23 +389,6 @@ def test_cli_export_refuses_unknown_ids(capsys):
     assert "there is no country 'XX'" in capsys.readouterr().err
 
 
-@pytest.fixture
-def on_click(monkeypatch) -> dict[str, Any]:
-    """The functions download buttons run when clicked, by their buttons' deferred file ids."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    made: dict[str, Any] = {}
-    register = MediaFileManager.add_deferred
-
-    def add_deferred(self, build, *args, **kwargs):
-        file_id = register(self, build, *args, **kwargs)
-        made[file_id] = build
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
-    return made
-
-
 def test_sources_page_offers_the_open_formats_for_the_current_filters(monkeypatch, on_click):
     from app_support import open_app, set_filter
 

@@ -5,11 +5,10 @@ never build; a failed build leaves the old one served and says why."""
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
-from fixture_data import FIXTURE_DATA_DIR, ROOT
+from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
 
 import lib.store.build as store_build
@@ -22,18 +21,11 @@ VALUES = "indicator_values.csv"
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the bundled data and its cache folder, served as a replica serves it."""
-    folder = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA_DIR, folder)
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
-    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
+def data(served_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The served copy (tests/conftest.py), served as a replica serves it."""
     monkeypatch.setenv("DASHBOARD_SNAPSHOT_ONLY", "1")
-    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
-    monkeypatch.setattr(current_data, "_held", None)
     monkeypatch.setattr(current_data, "build", _must_not_build)
-    return folder
+    return served_copy
 
 
 def _must_not_build(*args, **kwargs):

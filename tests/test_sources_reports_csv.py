@@ -5,10 +5,8 @@ facts taken from it (a funder's portfolio has 100,000 reports; the table shows 5
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import pandas as pd
-import pytest
 from app_support import open_app
 from fixture_data import FIXTURE_DATA_DIR
 
@@ -17,23 +15,6 @@ import lib.ui.current_data as current_data
 from lib.load.loader import load_portfolio
 
 LABEL = "Every report, with how many facts were taken from it (CSV)"
-
-
-@pytest.fixture
-def on_click(monkeypatch) -> dict[str, Any]:
-    """The functions download buttons run when clicked, by their buttons' deferred file ids."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    made: dict[str, Any] = {}
-    register = MediaFileManager.add_deferred
-
-    def add_deferred(self, build, *args, **kwargs):
-        file_id = register(self, build, *args, **kwargs)
-        made[file_id] = build
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
-    return made
 
 
 def test_the_reports_csv_holds_every_report_the_table_leaves_out(monkeypatch, on_click):

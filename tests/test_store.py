@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fixture_data import FIXTURE_DATA_DIR, ROOT
+from fixture_data import ROOT
 from streamlit.testing.v1 import AppTest
 
 import lib.store.build as store_build
@@ -26,16 +26,9 @@ VALUES = "indicator_values.csv"
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the bundled data, its own cache folder, the board's view, no data held."""
-    folder = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA_DIR, folder)
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
-    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
-    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
-    monkeypatch.setattr(current_data, "_held", None)
-    return folder
+def data(served_copy: Path) -> Path:
+    """The served copy of the tests' data (tests/conftest.py)."""
+    return served_copy
 
 
 def cache(data: Path) -> Path:
