@@ -16,3 +16,13 @@ from lib.load.loader import DEFAULT_DATA_DIR
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA_DIR = ROOT / "tests" / "data"
 BUNDLED_DATA_DIR = DEFAULT_DATA_DIR
+
+
+def drop_the_seminar(folder: Path) -> None:
+    """A valid change a reader sees, in a copy of the tests' data: the seminar's 32
+    participants leave the total of 291, which is then 259."""
+    path = folder / "indicator_values.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "myla-seminar-mlsp,participants,32," not in line]
+    assert len(kept) == len(lines) - 1
+    path.write_text("".join(kept), encoding="utf-8")

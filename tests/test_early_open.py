@@ -4,16 +4,16 @@ data changed since that build is never served from it."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from fixture_data import ROOT
+from fixture_data import ROOT, drop_the_seminar
 from streamlit.testing.v1 import AppTest
 
 import lib.ui.current_data as current_data
-
-VALUES = "indicator_values.csv"
+from lib.store.build import build, cache_dir_for
 
 
 @pytest.fixture
@@ -55,14 +55,26 @@ def test_the_snapshot_opened_early_is_the_one_served(data, monkeypatch):
 
 def test_data_changed_since_the_build_is_never_served_from_the_early_snapshot(data, monkeypatch):
     assert participants() == "291"
-    path = data / VALUES  # the seminar's 32 participants leave the total: 259
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if "myla-seminar-mlsp,participants,32," not in line]
-    assert len(kept) == len(lines) - 1
-    path.write_text("".join(kept), encoding="utf-8")
+    drop_the_seminar(data)
     opened_in = a_new_server(monkeypatch)
     assert participants() == "259"
     assert opened_in[0] == current_data.EARLY_THREAD  # the older version, opened and let go
+
+
+def test_in_a_cache_folder_shared_with_another_data_folder_its_own_newest_build_opens_early(
+    data, monkeypatch
+):
+    """The bench's rebuild, or a curator's second portfolio, builds another folder into the
+    same cache after this one: the early open is still of this folder's version."""
+    assert participants() == "291"
+    other = data.parent / "other"
+    shutil.copytree(data, other)
+    drop_the_seminar(other)
+    assert build(other, cache_dir_for(data)).path is not None  # the newest build is other's
+    opened_in = a_new_server(monkeypatch)
+    monkeypatch.setattr(current_data, "build", _must_not_build)
+    assert participants() == "291"
+    assert opened_in == [current_data.EARLY_THREAD]
 
 
 def _must_not_build(*args, **kwargs):

@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from fixture_data import ROOT
+from fixture_data import ROOT, drop_the_seminar
 from streamlit.testing.v1 import AppTest
 
 import lib.store.build as store_build
@@ -16,8 +16,6 @@ import lib.ui.current_data as current_data
 from lib.cli import main as cli
 from lib.load.loader import fingerprint
 from lib.store.published import CURRENT, published
-
-VALUES = "indicator_values.csv"
 
 
 @pytest.fixture
@@ -34,15 +32,6 @@ def _must_not_build(*args, **kwargs):
 
 def cache(data: Path) -> Path:
     return data.parent / "cache"
-
-
-def drop_the_seminar(data: Path) -> None:
-    """A valid change a reader sees: the seminar's 32 participants leave the total of 291."""
-    path = data / VALUES
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if "myla-seminar-mlsp,participants,32," not in line]
-    assert len(kept) == len(lines) - 1
-    path.write_text("".join(kept), encoding="utf-8")
 
 
 def open_session() -> AppTest:
@@ -79,7 +68,7 @@ def test_a_failed_build_leaves_the_old_snapshot_served_and_says_why(data, capsys
     assert cli(["build", str(data)]) == 0
     served = published(cache(data))
     capsys.readouterr()
-    values = data / VALUES
+    values = data / "indicator_values.csv"
     values.write_text(values.read_text(encoding="utf-8").replace(",132,", ",133,"), "utf-8")
 
     assert cli(["build", str(data)]) == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fixture_data import ROOT
+from fixture_data import ROOT, drop_the_seminar
 from streamlit.testing.v1 import AppTest
 
 import lib.store.build as store_build
@@ -44,15 +44,6 @@ def change_figure(data: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def drop_the_seminar(data: Path) -> None:
-    """A valid change a reader sees: the seminar's 32 participants leave the total of 291."""
-    path = data / VALUES
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if "myla-seminar-mlsp,participants,32," not in line]
-    assert len(kept) == len(lines) - 1
-    path.write_text("".join(kept), encoding="utf-8")
 
 
 def headline(page: str | None = None) -> dict[str, str]:

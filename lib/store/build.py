@@ -110,7 +110,7 @@ def _build(data_dir: Path, cache_dir: Path, report: Progress) -> Built:
         path = write_snapshot(result, cache_dir, digests)
         stats_after = stats_key(data_dir)
         if stats_after is not None and stats_after == stats_before:
-            record(cache_dir, stats_after, result.portfolio.fingerprint)
+            record(cache_dir, stats_after, result.portfolio.fingerprint, data_dir)
     except (OSError, duckdb.Error):
         path = None
     return Built(result, path)

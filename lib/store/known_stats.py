@@ -133,19 +133,26 @@ def recall(cache_dir: Path, key: str | None) -> str | None:
     return _known(cache_dir).get(key)
 
 
-def latest(cache_dir: Path) -> str | None:
-    """The fingerprint the newest build recorded, if any: likely what the folder holds."""
-    known = _known(cache_dir)
-    return next(reversed(known.values()), None)
+def latest(cache_dir: Path, data_dir: Path) -> str | None:
+    """The fingerprint the newest build of `data_dir` recorded, if any: likely what the
+    folder holds (a cache folder may serve several data folders)."""
+    return _known(cache_dir).get(_newest_of(data_dir))
 
 
-def record(cache_dir: Path, key: str, data_fingerprint: str) -> None:
-    """Record that the folder with stats `key` has the fingerprint `data_fingerprint`."""
+def record(cache_dir: Path, key: str, data_fingerprint: str, data_dir: Path) -> None:
+    """Record that the folder with stats `key` has the fingerprint `data_fingerprint`, the
+    newest of `data_dir`."""
     known = _known(cache_dir)
-    known.pop(key, None)
-    known[key] = data_fingerprint
-    latest = dict(list(known.items())[-KEPT:])
-    write_text_atomically(cache_dir / KNOWN_FILE, json.dumps(latest, indent=0))
+    for name in (key, _newest_of(data_dir)):
+        known.pop(name, None)
+        known[name] = data_fingerprint
+    kept = dict(list(known.items())[-KEPT:])
+    write_text_atomically(cache_dir / KNOWN_FILE, json.dumps(kept, indent=0))
+
+
+def _newest_of(data_dir: Path) -> str:
+    """The record of a folder's newest build: a folder's path, never a stats key's digest."""
+    return f"newest:{data_dir.resolve()}"
 
 
 def _known(cache_dir: Path) -> dict[str, str]:

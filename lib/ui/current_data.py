@@ -72,15 +72,15 @@ _early_tried = False  # once a process: at its start
 
 
 def open_early(data_dir: Path) -> None:
-    """At a server's start, begin opening the snapshot the newest build recorded
-    (lib/store/known_stats.latest) in a thread; once a process."""
+    """At a server's start, begin opening the snapshot the newest build of `data_dir`
+    recorded (lib/store/known_stats.latest) in a thread; once a process."""
     global _early, _early_tried
     with _early_lock:
         if _early_tried or _held is not None:
             return
         _early_tried = True
         cache_dir = cache_dir_for(data_dir)
-        newest = latest(cache_dir)
+        newest = latest(cache_dir, data_dir)
         path = snapshot_path(cache_dir, newest) if newest else None
         if newest and path.is_file():
             _early = _EarlyOpen(path, data_dir, newest)
