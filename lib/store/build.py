@@ -30,15 +30,14 @@ from lib.load.loader import (
     fingerprint,
     load_portfolio,
 )
-from lib.model.packed import pack
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
-from lib.model.projects import part_tables
 from lib.model.sources import source_table
 from lib.store.atomic import sync_folder
+from lib.store.carried import packed_texts, project_bodies, project_parts
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
-from lib.store.reuse import known_from
+from lib.store.reuse import Earlier, known_from
 from lib.store.tables import (
     CREATE,
     DATE_COLUMNS,
@@ -98,7 +97,8 @@ def build(data_dir: Path, cache_dir: Path, progress: Progress | None = None) -> 
 def _build(data_dir: Path, cache_dir: Path, report: Progress) -> Built:
     report(0.0, STEP_READING)
     stats_before = stats_key(data_dir)
-    loaded = consistent_load(data_dir, known_from(cache_dir))
+    earlier = known_from(cache_dir)
+    loaded = consistent_load(data_dir, earlier)
     if loaded is None:
         problem = Problem("(data folder)", None, "(files)", CHANGING.format(n=READ_ATTEMPTS))
         return Built(LoadResult(data_dir, None, (problem,), 0), None, changing=True)
@@ -107,7 +107,7 @@ def _build(data_dir: Path, cache_dir: Path, report: Progress) -> Built:
         return Built(result, None)
     report(0.8, STEP_WRITING)
     try:
-        path = write_snapshot(result, cache_dir, digests)
+        path = write_snapshot(result, cache_dir, digests, earlier)
         stats_after = stats_key(data_dir)
         if stats_after is not None and stats_after == stats_before:
             record(cache_dir, stats_after, result.portfolio.fingerprint, data_dir)
@@ -173,9 +173,15 @@ def _unread(files: list[Path], digests: dict[str, bytes]) -> bool:
     return any(str(path) not in digests for path in files if path.suffix != ".txt")
 
 
-def write_snapshot(result: LoadResult, cache_dir: Path, digests: dict[str, bytes]) -> Path:
+def write_snapshot(
+    result: LoadResult,
+    cache_dir: Path,
+    digests: dict[str, bytes],
+    earlier: Earlier | None = None,
+) -> Path:
     """Write the portfolio's tables, and the digest of each file read (by name), to
-    `<fingerprint>.duckdb` in `cache_dir`, atomically."""
+    `<fingerprint>.duckdb` in `cache_dir`, atomically; what an unchanged file made is taken
+    from the `earlier` snapshot as it was written there (lib/store/carried.py)."""
     portfolio = result.portfolio
     assert portfolio is not None, "only validated data is written"
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -184,7 +190,7 @@ def write_snapshot(result: LoadResult, cache_dir: Path, digests: dict[str, bytes
     try:
         connection = duckdb.connect(str(temporary))
         try:
-            _write_tables(connection, portfolio, result.files_read)
+            _write_tables(connection, portfolio, result.files_read, digests, earlier)
             files = pa.table({"name": list(digests), "digest": list(digests.values())})
             connection.register("files_in", files)
             connection.execute("INSERT INTO files SELECT * FROM files_in")
@@ -202,7 +208,13 @@ def write_snapshot(result: LoadResult, cache_dir: Path, digests: dict[str, bytes
     return final
 
 
-def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, files: int) -> None:
+def _write_tables(
+    connection: duckdb.DuckDBPyConnection,
+    portfolio: Portfolio,
+    files: int,
+    digests: dict[str, bytes],
+    earlier: Earlier | None,
+) -> None:
     connection.execute(CREATE)
     kinds, ids, positions, bodies = [], [], [], []
     for kind, (_, key) in ENTRY_KINDS.items():
@@ -218,7 +230,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     texts = pa.table(
         {
             "id": list(portfolio.source_texts),
-            "body": [pack(text) for text in portfolio.source_texts.values()],
+            "body": packed_texts(portfolio.source_texts, portfolio.sources, earlier, digests),
         }
     )
     frame = portfolio.values.copy()
@@ -230,7 +242,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
         {
             "id": list(projects),
             "position": list(range(len(projects))),
-            "body": [pack(project.model_dump_json()) for project in projects.values()],
+            "body": project_bodies(projects, earlier, digests),
         }
     )
     connection.register("bodies_in", packed)
@@ -244,7 +256,7 @@ def _write_tables(connection: duckdb.DuckDBPyConnection, portfolio: Portfolio, f
     reports = source_table(portfolio.sources)
     connection.register("sources_in", reports)
     connection.execute("CREATE TABLE source_rows AS SELECT * FROM sources_in")
-    parts = part_tables(portfolio.projects)
+    parts = project_parts(projects, earlier, digests)
     for name, table in PART_TABLES.items():
         connection.register("part_in", parts[name])
         connection.execute(f"CREATE TABLE {table} AS SELECT * FROM part_in")
