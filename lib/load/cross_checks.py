@@ -11,9 +11,16 @@ from pydantic import BaseModel
 
 from lib.load.fact_checks import check_facts
 from lib.load.figure_checks import approximate_but_exact, check_parts_add_up
+from lib.load.passed_checks import NOTHING_PASSED, Passed
 from lib.load.quotes import normalise, states_number
 from lib.load.script_checks import check_scripts
-from lib.load.slips import PARENT_CIRCLE, composition_hint, far_from_project, parent_circle
+from lib.load.slips import (
+    PARENT_CIRCLE,
+    composition_hint,
+    event_circle,
+    far_from_project,
+    parent_circle,
+)
 from lib.load.values_csv import VALUES_FILE, ValueRow
 from lib.load.yaml_reader import field_name, line_of
 from lib.model.dates import is_before
@@ -46,11 +53,13 @@ def check_portfolio(
     texts: dict[str, str],
     broken: dict[str, set[str]],
     rows_complete: bool = True,
+    passed: Passed = NOTHING_PASSED,
 ) -> list[Problem]:
     """Every cross-file problem; `entries` maps a file's key (places, projects...) to its
     entries, `broken` to the ids of entries already reported as invalid (and UNREADABLE to
     the kinds whose file could not be read); `rows_complete` is False when some CSV rows
-    were refused, so parts cannot be checked against their wholes."""
+    were refused, so parts cannot be checked against their wholes. The checks `passed`
+    names passed with the same inputs before (lib/load/passed_checks.py): left out."""
     problems: list[Problem] = []
     ids = {key: _unique_ids(items, problems) for key, items in entries.items()}
     for key, invalid in broken.items():
@@ -74,12 +83,15 @@ def check_portfolio(
             problems.append(item.problem(("parent",), PARENT_CIRCLE))
     events: dict[str, dict[str, Any]] = {}
     for item in entries["projects"]:
-        events[item.model.id] = _check_project(item, known, programmes, problems)
+        if passed.project(item):
+            events[item.model.id] = _events(item.model)
+        else:
+            events[item.model.id] = _check_project(item, known, programmes, problems)
     _check_map_sizer(entries.get("indicators", []), problems)
-    _check_rows(rows, events, known, problems)
-    if rows_complete:
+    _check_rows(rows, events, known, problems, passed)
+    if rows_complete and not passed.rows:  # the parts and wholes of unchanged rows agree
         check_parts_add_up(rows, problems)
-    problems += check_facts(entries, rows, rows_complete)
+    problems += check_facts(entries, rows, rows_complete, passed)
     problems += check_scripts(entries)
     return problems
 
@@ -203,7 +215,7 @@ def _check_project(
         if event.part_of is not None and event.part_of not in events:
             message = f"'{event.part_of}' is not an event of this project"
             problems.append(item.problem(path + ("part_of",), message))
-        elif event.part_of is not None and _in_a_circle(event.id, events):
+        elif event.part_of is not None and event_circle(event.id, events):
             message = (
                 "an event cannot be part of itself, directly or through others; "
                 "name the larger event it belongs to"
@@ -217,6 +229,14 @@ def _check_project(
             problems.append(item.problem(path + ("count",), message))
     for index, _ in enumerate(project.notes):
         known.cited(item, ("notes", index))
+    return events
+
+
+def _events(project: Any) -> dict[str, Any]:
+    """The project's events by id, the first of an id kept (as _check_project gives them)."""
+    events: dict[str, Any] = {}
+    for event in project.events:
+        events.setdefault(event.id, event)
     return events
 
 
@@ -238,25 +258,17 @@ def _check_map_sizer(indicators: list[Located], problems: list[Problem]) -> None
         problems.append(item.problem(("sizes_map",), message + " already does"))
 
 
-def _in_a_circle(event_id: str, events: dict[str, Any]) -> bool:
-    seen, current = set(), event_id
-    while current in events and events[current].part_of:
-        if current in seen:
-            return True
-        seen.add(current)
-        current = events[current].part_of
-        if current == event_id:
-            return True
-    return False
-
-
 def _check_order(item: Located, path: tuple, start: Any, end: Any, problems: list[Problem]) -> None:
     if start is not None and end is not None and is_before(end, start):
         problems.append(item.problem(path + ("end",), f"the end {end} is before the start {start}"))
 
 
 def _check_rows(
-    rows: list[ValueRow], events: dict[str, dict[str, Any]], known: _Known, problems: list[Problem]
+    rows: list[ValueRow],
+    events: dict[str, dict[str, Any]],
+    known: _Known,
+    problems: list[Problem],
+    passed: Passed,
 ) -> None:
     file = VALUES_FILE
 
@@ -264,6 +276,8 @@ def _check_rows(
         problems.append(Problem(file, row.line, field, message))
 
     for row in rows:
+        if passed.row(row):
+            continue
         if not known.exists("projects", row.project):
             complain(row, "project", _unknown(row.project, "projects"))
         elif row.project in events and row.event and row.event not in events.get(row.project, {}):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lib.load.date_words import missing_from_quote
 from lib.load.figure_checks import check_parts_have_wholes, check_periods
+from lib.load.passed_checks import NOTHING_PASSED, Passed
 from lib.load.quotes import states_number
 from lib.load.stated import (
     CO_FUNDED,
@@ -31,7 +32,10 @@ MARK_IT = "or, if it is your own reading, add `inferred: [{field}]` and a `note:
 
 
 def check_facts(
-    entries: dict[str, list[Located]], rows: list[ValueRow], rows_complete: bool
+    entries: dict[str, list[Located]],
+    rows: list[ValueRow],
+    rows_complete: bool,
+    passed: Passed = NOTHING_PASSED,
 ) -> list[Problem]:
     """Every fact that its quote does not state and that is not marked as inferred."""
     problems: list[Problem] = []
@@ -52,8 +56,8 @@ def check_facts(
         else:
             checker.check()
         dates.update(checker.dates)
-    check_periods(rows, dates, problems)
-    if rows_complete:
+    check_periods(rows, dates, problems, passed)
+    if rows_complete and not passed.rows:  # unchanged rows' parts have their wholes
         check_parts_have_wholes(rows, problems)
     return problems
 

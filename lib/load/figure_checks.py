@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from lib.load.date_words import missing_from_quote
+from lib.load.passed_checks import Passed
 from lib.load.stated import approximation_before
 from lib.load.values_csv import VALUES_FILE, ValueRow
 from lib.model.problems import Problem
@@ -31,12 +32,19 @@ def approximate_but_exact(row: ValueRow) -> Problem | None:
 
 
 def check_periods(
-    rows: list[ValueRow], dates: dict[tuple[str, str], tuple[Any, Any]], problems: list[Problem]
+    rows: list[ValueRow],
+    dates: dict[tuple[str, str], tuple[Any, Any]],
+    problems: list[Problem],
+    passed: Passed,
 ) -> None:
     # A period is stated by the row's quote, by its event's or project's dates, or by the
     # quote of another row of the same figure and period (a city's part of a stated total).
-    stated_periods = {_period_key(row) for row in rows if not _unstated_period(row)}
-    for row in rows:
+    checked = [row for row in rows if not passed.row(row)]
+    keys = {_period_key(row) for row in checked}
+    stated_periods = {
+        key for row in rows if (key := _period_key(row)) in keys and not _unstated_period(row)
+    }
+    for row in checked:
         if (row.project, "") not in dates:
             continue  # the project's file is broken or missing: its own problem is reported
         if _period_key(row) in stated_periods:

@@ -22,7 +22,8 @@ from lib.load.data_file import (
     stand_in,
 )
 from lib.load.figures_and_texts import read_source_texts, read_values_file, values_frame
-from lib.load.known_files import KnownEntries, known_entries
+from lib.load.known_files import KnownEntries, bytes_known, known_entries
+from lib.load.passed_checks import Passed
 from lib.load.schema_errors import describe
 from lib.load.values_csv import VALUES_FILE
 from lib.load.yaml_reader import field_name, line_of, read_yaml
@@ -140,7 +141,13 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     rows_complete = len(problems) == before
     texts = read_source_texts(data_dir, entries["sources"], problems)
 
-    problems += check_portfolio(entries, rows, texts, broken, rows_complete)
+    unchanged = [
+        name
+        for name, path in _checked_files(data_dir, entries["sources"])
+        if bytes_known(path, name, known)
+    ]
+    passed = Passed.of(entries, unchanged)
+    problems += check_portfolio(entries, rows, texts, broken, rows_complete, passed)
     files = data_files(data_dir)
     files_read = len(files)
     if problems:
@@ -164,6 +171,12 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
         settings=settings,
     )
     return LoadResult(data_dir, portfolio, (), files_read)
+
+
+def _checked_files(data_dir: Path, sources: list[Located]) -> list[tuple[str, Path]]:
+    """(name, path) of the files other than projects that the cross-file checks read."""
+    names = [*LIST_FILES, VALUES_FILE, *(f"sources/{item.model.file}" for item in sources)]
+    return [(name, data_dir / name) for name in names]
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:

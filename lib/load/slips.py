@@ -1,6 +1,6 @@
 """Typing slips a schema cannot see, each checked by itself: a programme that is its own
-parent through others, an event dated years away from its project, and a quote that reads
-the same as its report but is composed of other characters."""
+parent through others (an event part of itself likewise), an event dated years away from its
+project, and a quote that reads the same as its report but is composed of other characters."""
 
 from __future__ import annotations
 
@@ -23,6 +23,19 @@ def parent_circle(programme_id: str, programmes: dict[str, Any]) -> bool:
             return True
         seen.add(current)
         current = programmes[current].parent
+    return False
+
+
+def event_circle(event_id: str, events: dict[str, Any]) -> bool:
+    """True when following `part_of` from the event comes back to it."""
+    seen, current = set(), event_id
+    while current in events and events[current].part_of:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = events[current].part_of
+        if current == event_id:
+            return True
     return False
 
 
