@@ -107,7 +107,7 @@ class _Known:
         unreadable: set[str],
     ):
         self.ids = ids
-        self.texts = {key: normalise(text) for key, text in texts.items()}
+        self.texts = _Normalised(texts)
         self.problems = problems
         self.unreadable = unreadable
 
@@ -132,6 +132,22 @@ class _Known:
             )
             hint = composition_hint(cited.quote, self.texts[cited.source])
             self.problems.append(item.problem(quote_path, message + hint))
+
+
+class _Normalised(dict):
+    """Each report's text normalised (lib/load/quotes.py), worked out when first asked for:
+    a rebuild that checks one project's quotes normalises its reports only."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._texts
+
+    def __missing__(self, key: str) -> str:
+        self[key] = normalised = normalise(self._texts[key])
+        return normalised
 
 
 def _unknown(value: str, kind: str) -> str:
