@@ -32,16 +32,20 @@ from lib.load.loader import (
 )
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
-from lib.model.sources import source_table
 from lib.store.atomic import sync_folder
-from lib.store.carried import packed_texts, project_bodies, project_parts
+from lib.store.carried import (
+    entry_rows,
+    figure_rows,
+    packed_texts,
+    project_bodies,
+    project_parts,
+    source_rows,
+)
 from lib.store.known_stats import record, stats_key
 from lib.store.published import published
 from lib.store.reuse import Earlier, known_from
 from lib.store.tables import (
     CREATE,
-    DATE_COLUMNS,
-    ENTRY_KINDS,
     LAYOUT_VERSION,
     PART_TABLES,
     SUFFIX,
@@ -216,27 +220,14 @@ def _write_tables(
     earlier: Earlier | None,
 ) -> None:
     connection.execute(CREATE)
-    kinds, ids, positions, bodies = [], [], [], []
-    for kind, (_, key) in ENTRY_KINDS.items():
-        if kind == "projects":
-            continue  # in project_bodies
-        held = {"": portfolio.settings} if kind == "settings" else getattr(portfolio, kind)
-        for position, (entry_id, entry) in enumerate(held.items()):
-            kinds.append(kind)
-            ids.append(entry_id if key else "")
-            positions.append(position)
-            bodies.append(entry.model_dump_json())
-    entries = pa.table({"kind": kinds, "id": ids, "position": positions, "body": bodies})
+    entries = entry_rows(portfolio, earlier, digests)
     texts = pa.table(
         {
             "id": list(portfolio.source_texts),
             "body": packed_texts(portfolio.source_texts, portfolio.sources, earlier, digests),
         }
     )
-    frame = portfolio.values.copy()
-    for column in DATE_COLUMNS:
-        frame[column] = frame[column].map(lambda date: None if date is None else str(date))
-    figures = pa.Table.from_pandas(frame, preserve_index=False)
+    figures = figure_rows(portfolio.values, earlier, digests)
     projects = portfolio.projects
     packed = pa.table(
         {
@@ -253,7 +244,7 @@ def _write_tables(
     connection.execute("INSERT INTO entries SELECT * FROM entries_in")
     connection.execute("INSERT INTO source_texts SELECT * FROM texts_in")
     connection.execute("CREATE TABLE figure_rows AS SELECT * FROM figures_in")
-    reports = source_table(portfolio.sources)
+    reports = source_rows(portfolio.sources, earlier, digests)
     connection.register("sources_in", reports)
     connection.execute("CREATE TABLE source_rows AS SELECT * FROM sources_in")
     parts = project_parts(projects, earlier, digests)
@@ -266,9 +257,9 @@ def _write_tables(
         "validator": VALIDATOR,
         "fingerprint": portfolio.fingerprint,
         "files_read": str(files),
-        "entries": str(len(bodies)),
+        "entries": str(entries.num_rows),
         "projects": str(len(projects)),
-        "figure_rows": str(len(frame)),
+        "figure_rows": str(figures.num_rows),
         "source_rows": str(reports.num_rows),
         **{table: str(parts[name].num_rows) for name, table in PART_TABLES.items()},
     }

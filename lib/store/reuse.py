@@ -28,7 +28,7 @@ from lib.model.packed import unpack
 from lib.model.projects import SCHEMAS
 from lib.store.tables import ENTRY_KINDS, PART_TABLES, SUFFIX, of_this_code
 
-_FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}
+FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}
 _PROJECT = ENTRY_KINDS["projects"][0]
 
 
@@ -43,6 +43,8 @@ class Earlier:
     project_bodies: dict[str, bytes]  # project id -> its JSON, packed
     texts: dict[str, bytes]  # report text file name (sources/…) -> its text, packed
     parts: dict[str, pa.Table]  # lib/model/projects.py SCHEMAS name -> the earlier rows
+    figures: pa.Table  # figure_rows: indicator_values.csv as validated
+    sources: pa.Table  # source_rows: the reports' table
 
     def __call__(self, name: str, digest: bytes) -> list[BaseModel] | None:
         if self.digests.get(name) != digest:
@@ -99,9 +101,11 @@ def _known(path: Path) -> Earlier | None:
             name: connection.sql(f"SELECT * FROM {table}").to_arrow_table().cast(SCHEMAS[name])
             for name, table in PART_TABLES.items()
         }
+        figures = connection.sql("SELECT * FROM figure_rows").to_arrow_table()
+        sources = connection.sql("SELECT * FROM source_rows").to_arrow_table()
     finally:
         connection.close()
     entries: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for kind, body in rows:
-        entries[_FILE_OF_KIND[kind]].append((kind, body))
-    return Earlier(digests, dict(entries), bodies, texts, parts)
+        entries[FILE_OF_KIND[kind]].append((kind, body))
+    return Earlier(digests, dict(entries), bodies, texts, parts, figures, sources)
