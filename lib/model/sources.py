@@ -11,6 +11,7 @@ therefore stores the table, and a report is validated from its row when a page a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 
 import pandas as pd
 import pyarrow as pa
@@ -36,7 +37,11 @@ class Sources(LazyEntries[Source]):
 
     def __init__(self, table: pa.Table) -> None:
         self._table = table.cast(SCHEMA)
-        super().__init__(self._table["id"].to_pylist(), self._validated, KEPT)
+        # the finder holds the table, not this mapping: a mapping that held itself through its
+        # finder would be a cycle, and a start freezes what it made (lib/ui/current_data.py's
+        # _settle), so a replaced mapping in a cycle (the public audience's starting one)
+        # would never be freed: 40 MB at 100,000 reports
+        super().__init__(self._table["id"].to_pylist(), partial(_validated, self._table), KEPT)
         self._frame: pd.DataFrame | None = None
 
     @property
@@ -51,17 +56,22 @@ class Sources(LazyEntries[Source]):
         return self._table
 
     def only(self, ids: Iterable[str]) -> Sources:
-        """The reports `ids`, in this mapping's order."""
+        """The reports `ids`, in this mapping's order: this mapping itself when that is every
+        report (the public audience of a portfolio whose every report is cited), not a copy."""
         wanted = pa.array(list(ids), type=pa.string())
-        return Sources(self._table.filter(pc.is_in(self._table["id"], value_set=wanted)))
-
-    def _validated(self, _sid: str, at: int) -> Source:
-        row = self._table.slice(at, 1).to_pylist()[0]
-        given = {name: value for name, value in row.items() if value is not None}
-        return Source.model_validate(given)
+        kept = pc.is_in(self._table["id"], value_set=wanted)
+        if pc.all(kept).as_py() is not False:
+            return self
+        return Sources(self._table.filter(kept))
 
     def __repr__(self) -> str:
         return f"Sources({len(self)} reports)"
+
+
+def _validated(table: pa.Table, _sid: str, at: int) -> Source:
+    row = table.slice(at, 1).to_pylist()[0]
+    given = {name: value for name, value in row.items() if value is not None}
+    return Source.model_validate(given)
 
 
 def source_table(sources: Mapping[str, Source]) -> pa.Table:
