@@ -104,3 +104,11 @@ def test_the_reports_of_every_id_are_the_same_reports_not_a_copy(opened):
     assert list(some) == ["myla-results-mk"]
     assert some["myla-results-mk"] == opened.sources["myla-results-mk"]
     assert list(opened.sources.only([])) == []
+
+
+def test_every_title_read_from_the_table_is_the_files_title(loaded, opened):
+    titles = source_titles(opened.sources)
+    assert dict(titles) == {sid: source.title for sid, source in loaded.sources.items()}
+    assert titles["myla-results-mk"] == loaded.sources["myla-results-mk"].title
+    with pytest.raises(KeyError):
+        titles["no-such-report"]
