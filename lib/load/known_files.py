@@ -46,7 +46,7 @@ def known_entries(
     ]
 
 
-def bytes_known(path: Path, name: str, known: KnownEntries | None) -> bool:
+def bytes_known(path: Path | str, name: str, known: KnownEntries | None) -> bool:
     """True when the file at `path` was read (in this recording) with the bytes an earlier
     version passed every check with: a report's text or the CSV, which hold no entries."""
     digest = digests_read().get(str(path))
