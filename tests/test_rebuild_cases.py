@@ -173,3 +173,14 @@ def test_an_edited_report_text_no_longer_holding_a_quote_refuses_its_figures(dat
     rebuilt = rebuilt_as_first_read(data)
     assert rebuilt.result.problems != ()
     assert all("this quote is not in the report" in p.message for p in rebuilt.result.problems)
+
+
+def test_an_indicator_renamed_is_unknown_to_the_unchanged_figures_naming_it(data):
+    """indicators.yaml is read by every row's check: the unchanged CSV is checked again."""
+    edit(data / "indicators.yaml", "  - code: refugees-supported\n", "  - code: refugees-helped\n")
+    rebuilt = rebuilt_as_first_read(data)
+    unknown = (
+        "'refugees-supported' is not an id in indicators.yaml; check the spelling or add it "
+        "there first"
+    )
+    assert (VALUES, 14, "indicator", unknown) in said(rebuilt)
