@@ -62,6 +62,11 @@ def cited_sources(portfolio: Portfolio, values: pd.DataFrame) -> list[str]:
     if at is None:
         cited = values["source"].unique().tolist() if "source" in values else []
         return [sid for sid in cited if sid in portfolio.sources]
+    return cited_sources_at(portfolio, at)
+
+
+def cited_sources_at(portfolio: Portfolio, at: np.ndarray) -> list[str]:
+    """cited_sources of the index's figures at the positions `at`."""
     codes = figure_codes(portfolio)
     known = index_of(portfolio).once(
         ("figure_codes.known_sources",),

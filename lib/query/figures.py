@@ -11,6 +11,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.figure_codes import figure_codes, first_of_each, positions
 from lib.query.figure_columns import event_titles, figure_events, when_text
+from lib.query.index import index_of
 from lib.query.limits import CITATIONS
 from lib.query.names import project_titles
 from lib.query.project_rows import rows_of
@@ -63,10 +64,18 @@ def indicator_figure(
     at = positions(portfolio, values)
     if at is None:  # not rows of the portfolio's figures: from the frame's own columns
         return _figure_of_frame(portfolio, code, values, language)
+    counted = values["counts_in_total"].to_numpy(dtype=bool)
+    return figure_at(portfolio, code, at, counted, language)
+
+
+def figure_at(
+    portfolio: Portfolio, code: str, at: np.ndarray, counted: np.ndarray, language: str = "en"
+) -> Figure:
+    """indicator_figure of the index's figures at the positions `at`, where `counted` says
+    which count in a total (filters.selected_figures)."""
     codes = figure_codes(portfolio)
     indicator = portfolio.indicators[code]
-    counted = values["counts_in_total"].to_numpy(dtype=bool)
-    # the wholes' positions in `values`, then among the portfolio's figures
+    # the wholes' places in `at`, then their positions among the portfolio's figures
     wholes = np.flatnonzero((codes.indicator[at] == codes.indicators.get(code, -1)) & counted)
     rows = at[wholes]
     number = codes.value[rows]
@@ -100,7 +109,9 @@ def indicator_figure(
         value=total,
         approximate=bool(codes.approximate[rows[has_value]].any()),
         at_least=bool(overlapping) or (bool(hidden.any()) and len(reporting) > 0),
-        citations=_citations(portfolio, values.iloc[cited[:CITATIONS]], language),
+        citations=_citations(
+            portfolio, index_of(portfolio).values.iloc[at[cited[:CITATIONS]]], language
+        ),
         citation_count=len(cited),
         sources=tuple(codes.sources[sources[first_of_each(sources)]].tolist()),
         not_reported_in=tuple(codes.projects[silent].tolist()),

@@ -16,7 +16,7 @@ from lib.topics.people.data import (
     participant_words,
     participants_table_head,
 )
-from lib.topics.people.figure_rows import participant_rows
+from lib.topics.people.figure_rows import participant_rows_at
 from lib.topics.people.figure_words import counts_words
 from lib.ui.components import chart, figures_download, table
 from lib.ui.downloads import pictured
@@ -44,7 +44,7 @@ for code in codes:
         )
     )
 # the figures without their words: those are written for the bars drawn and the rows listed
-figures = derived(view, "participants.rows", lambda: participant_rows(portfolio, view.values))
+figures = derived(view, "participants.rows", lambda: participant_rows_at(portfolio, view.figures))
 if figures.empty:
     st.info(tr(language, "The selected projects report no participants at their events."))
     st.stop()

@@ -13,6 +13,7 @@ import pandas as pd
 from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.figure_codes import figure_codes, positions
+from lib.query.filters import FigureRows
 from lib.query.index import index_of
 from lib.query.names import project_titles
 
@@ -33,7 +34,31 @@ def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame
     are also in `values`; `part`: from one city; `whole`: a figure not broken down by city,
     or one the filters left without its parts) and `assigned` (a total's parts added up)."""
     codes = page_codes(portfolio, "participants")
-    rows = values[values["indicator"].isin(codes)]
+    return _participants(portfolio, values[values["indicator"].isin(codes)])
+
+
+def participant_rows_at(portfolio: Portfolio, figures: FigureRows) -> pd.DataFrame:
+    """participant_rows of the figures filters.selected_figures gives: only the
+    participants' rows are taken, not first every selected figure's."""
+    numbers = figure_codes(portfolio)
+    wanted = [
+        numbers.indicators[c]
+        for c in page_codes(portfolio, "participants")
+        if c in numbers.indicators
+    ]
+    return _participants(
+        portfolio,
+        _taken(portfolio, figures, np.flatnonzero(np.isin(numbers.indicator[figures.at], wanted))),
+    )
+
+
+def _taken(portfolio: Portfolio, figures: FigureRows, chosen: np.ndarray) -> pd.DataFrame:
+    """The rows filters.selected_values would give at its positions `chosen`."""
+    rows = index_of(portfolio).values.take(figures.at[chosen])
+    return rows.assign(counts_in_total=figures.counted[chosen])
+
+
+def _participants(portfolio: Portfolio, rows: pd.DataFrame) -> pd.DataFrame:
     keys = index_of(portfolio).group.loc[rows.index]
     is_part = (rows["breakdown"] != "").to_numpy()
     part_keys = keys[is_part]
@@ -72,29 +97,46 @@ def people_rows(portfolio: Portfolio, values: pd.DataFrame, language: str) -> pd
     """The People supported figures of `values` (its rows, on its index) that count in a
     total, in the page's order: by indicator (as indicators.yaml lists them), then by the
     project's title in `language`, else as in `values`."""
-    codes = page_codes(portfolio, "people_supported")
     counted = values["counts_in_total"].to_numpy(dtype=bool)
     at = positions(portfolio, values)
     if at is None:  # not rows of the portfolio's figures: from the frame's own columns
+        codes = page_codes(portfolio, "people_supported")
         chosen = np.flatnonzero(is_in(values["indicator"], codes) & counted)
         order = pd.Index(codes).get_indexer(values["indicator"].iloc[chosen])
         ranks = _title_ranks(portfolio, language)
         title_rank = ranks.to_numpy()[ranks.index.get_indexer(values["project"].iloc[chosen])]
-    else:  # by the figures' numbers: their texts hashed again took 25 ms at 100,000 projects
-        numbers = figure_codes(portfolio)
-        # each indicator's place among `codes`, -1 for the others (and, last, for none)
-        place = np.full(len(numbers.indicators) + 1, -1)
-        for n, code in enumerate(codes):
-            place[numbers.indicators.get(code, len(numbers.indicators))] = n
-        place[-1] = -1
-        every_order = place[numbers.indicator[at]]
-        chosen = np.flatnonzero((every_order >= 0) & counted)
-        order = every_order[chosen]
-        title_rank = _numbered_title_ranks(portfolio, language)[numbers.project[at[chosen]]]
-    # one take of the whole frame, in the page's order: a funder's 100,000 rows were taken
-    # twice (selected, then sorted), a fifth of a second each at 100,000 projects
+        # (stable: equal titles keep their order)
+        return values.iloc[chosen[np.lexsort((title_rank, order))]]
+    return values.iloc[_people_order(portfolio, at, counted, language)]
+
+
+def people_rows_at(portfolio: Portfolio, figures: FigureRows, language: str) -> pd.DataFrame:
+    """people_rows of the figures filters.selected_figures gives: only the rows listed are
+    taken, not first every selected figure's."""
+    chosen = _people_order(portfolio, figures.at, figures.counted, language)
+    return _taken(portfolio, figures, chosen)
+
+
+def _people_order(
+    portfolio: Portfolio, at: np.ndarray, counted: np.ndarray, language: str
+) -> np.ndarray:
+    """Which of the index's figures at `at` people_rows lists, in its order, as places in `at`.
+    By the figures' numbers: their texts hashed again took 25 ms at 100,000 projects."""
+    codes = page_codes(portfolio, "people_supported")
+    numbers = figure_codes(portfolio)
+    # each indicator's place among `codes`, -1 for the others (and, last, for none)
+    place = np.full(len(numbers.indicators) + 1, -1)
+    for n, code in enumerate(codes):
+        place[numbers.indicators.get(code, len(numbers.indicators))] = n
+    place[-1] = -1
+    every_order = place[numbers.indicator[at]]
+    chosen = np.flatnonzero((every_order >= 0) & counted)
+    order = every_order[chosen]
+    title_rank = _numbered_title_ranks(portfolio, language)[numbers.project[at[chosen]]]
+    # one take of the rows, in the page's order: a funder's 100,000 rows were taken twice
+    # (selected, then sorted), a fifth of a second each at 100,000 projects
     # (stable: equal titles keep their order)
-    return values.iloc[chosen[np.lexsort((title_rank, order))]]
+    return chosen[np.lexsort((title_rank, order))]
 
 
 def _numbered_title_ranks(portfolio: Portfolio, language: str) -> np.ndarray:
