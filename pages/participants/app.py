@@ -53,9 +53,9 @@ if figures.empty:
 # One bar an event: a portfolio's thousands of events are the table's, the chart draws the largest,
 # and of an event's figures (a total and its parts, per period) the first few.
 largest = derived(
-    view, "participants.largest", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
+    view, "participants.largest", lambda: largest_groups(figures, "bar", "value", CHART_ROWS)
 )
-drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "group", CHART_ROWS))
+drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "bar", CHART_ROWS))
 
 
 def _chart() -> object:
@@ -70,7 +70,7 @@ where = tr(
     language, "the chart draws the events with the most participants, the table lists every one"
 )
 events = derived(
-    view, "participants.events", lambda: (drawn["group"].nunique(), figures["group"].nunique())
+    view, "participants.events", lambda: (drawn["bar"].nunique(), figures["bar"].nunique())
 )
 if more := more_text(*events, tr(language, "events"), where, language):
     st.caption(more)
