@@ -10,7 +10,7 @@ from lib.query.limits import CHART_ROWS
 from lib.text.escape import md
 from lib.text.i18n import format_number, tr
 from lib.topics.funding import notes
-from lib.topics.funding.chart import funding_chart
+from lib.topics.funding.chart import funding_chart_spec
 from lib.topics.funding.data import (
     amount_summary,
     funder_count,
@@ -67,7 +67,7 @@ by_programme = facts["projects"] > CHART_ROWS
 
 def _chart() -> object:
     shown = chart_tree(portfolio, lines, view.project_ids, language, by_programme)
-    figure = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
+    figure = funding_chart_spec(shown, facts["label"], language, facts["basis"] == "amount")
     return pictured(view, figure, view_title)
 
 
