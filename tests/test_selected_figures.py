@@ -10,8 +10,9 @@ from lib.load.audience import for_audience
 from lib.load.loader import load_portfolio
 from lib.query.figure_codes import cited_sources, cited_sources_at
 from lib.query.figures import figure_at, indicator_figure
-from lib.query.filters import Filters, selected_figures, selected_values
+from lib.query.filters import Filters, selected_figures, selected_projects, selected_values
 from lib.query.limits import largest_groups
+from lib.topics.funding.data import funded_projects, funding_lines
 from lib.topics.people.figure_rows import (
     participant_rows,
     participant_rows_at,
@@ -75,3 +76,15 @@ def test_the_people_supported_rows_of_a_selection(portfolio):
             pd.testing.assert_frame_equal(rows, people_rows(portfolio, values, language))
     rows = people_rows_at(portfolio, selected_figures(portfolio, Filters()), "en")
     assert 518 in rows["value"].tolist()
+
+
+def test_a_selections_funding_lines_and_funded_projects_by_number(portfolio):
+    for filters in SELECTIONS:
+        ids = selected_projects(portfolio, filters)
+        lines = funding_lines(portfolio, ids)
+        # the same lines as found by their ids' text (asked in another order, then sorted)
+        by_text = funding_lines(portfolio, ids[::-1]).sort_values(["project_id", "line"])
+        pd.testing.assert_frame_equal(lines, by_text.reset_index(drop=True))
+        assert funded_projects(portfolio, ids) == lines["project_id"].nunique()
+    everything = selected_projects(portfolio, Filters())
+    assert funded_projects(portfolio, everything) == 4  # each of the 4 projects names a funder

@@ -13,6 +13,7 @@ from lib.topics.funding import notes
 from lib.topics.funding.chart import funding_chart_spec
 from lib.topics.funding.data import (
     amount_summary,
+    funded_projects,
     funder_count,
     funding_lines,
     funding_rows,
@@ -44,7 +45,7 @@ facts = derived(
     lambda: {
         "summary": amount_summary(lines, language),
         "funders": funder_count(portfolio, lines, language),
-        "projects": lines["project_id"].nunique(),
+        "projects": funded_projects(portfolio, view.project_ids),
         "basis": size_basis(lines),
         "label": size_label(lines, language),
     },
