@@ -13,9 +13,11 @@ from lib.query.figures import figure_at, indicator_figure
 from lib.query.filters import Filters, selected_figures, selected_projects, selected_values
 from lib.query.limits import largest_groups
 from lib.topics.funding.data import funded_projects, funding_lines
+from lib.topics.people.data import participant_words
 from lib.topics.people.figure_rows import (
     participant_rows,
     participant_rows_at,
+    participant_shown,
     people_rows,
     people_rows_at,
 )
@@ -58,14 +60,20 @@ def test_the_participants_rows_and_bars_of_a_selection(portfolio):
     for filters in SELECTIONS:
         rows = participant_rows_at(portfolio, selected_figures(portfolio, filters))
         of_frame = participant_rows(portfolio, selected_values(portfolio, filters))
-        pd.testing.assert_frame_equal(rows, of_frame)
+        # the rows shown get every column back, as the frame's rows have them
+        pd.testing.assert_frame_equal(participant_shown(portfolio, rows), of_frame)
+        assert participant_shown(portfolio, of_frame) is of_frame
         # a bar's number stands for its text: the same bars, in the same order
-        assert pd.factorize(rows["bar"])[0].tolist() == pd.factorize(rows["group"])[0].tolist()
-        by_number = largest_groups(rows, "bar", "value", 1)
-        assert by_number.index.tolist() == largest_groups(rows, "group", "value", 1).index.tolist()
+        assert pd.factorize(rows["bar"])[0].tolist() == pd.factorize(of_frame["group"])[0].tolist()
+        by_number = largest_groups(rows, "bar", "value", 1).index.tolist()
+        assert by_number == largest_groups(of_frame, "group", "value", 1).index.tolist()
     rows = participant_rows_at(portfolio, selected_figures(portfolio, Filters()))
     assert rows["value"].dropna().tolist() == [259, 132, 127, 32]
-    assert rows["bar"].nunique() == rows["group"].nunique() == 3  # three events
+    assert rows["bar"].nunique() == 3  # three events
+    shown = participant_words(portfolio, rows, rows.head(3), "en")  # the words of these only
+    assert shown["participants"].tolist() == ["259", "132", "127"]
+    assert shown["from_city"].tolist() == ["all cities (total)", "Shtip", "Strazhitsa"]
+    assert shown["check"].tolist()[0] == "132 + 127 = 259 ✓"  # the parts found among all rows
 
 
 def test_the_people_supported_rows_of_a_selection(portfolio):

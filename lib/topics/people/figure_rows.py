@@ -39,18 +39,30 @@ def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame
 
 
 def participant_rows_at(portfolio: Portfolio, figures: FigureRows) -> pd.DataFrame:
-    """participant_rows of the figures filters.selected_figures gives: only the
-    participants' rows are taken, not first every selected figure's."""
+    """participant_rows of the figures filters.selected_figures gives, with only the columns
+    that choose the bars and add up the parts (CHOOSING, then `key`, `bar`, `role` and
+    `assigned`): the others, a funder's 156,000 rows' texts, took 45 ms to take on every
+    filter change, and are taken for the rows shown alone (participant_shown)."""
     numbers = figure_codes(portfolio)
-    wanted = [
-        numbers.indicators[c]
-        for c in page_codes(portfolio, "participants")
-        if c in numbers.indicators
-    ]
-    return _participants(
-        portfolio,
-        _taken(portfolio, figures, np.flatnonzero(np.isin(numbers.indicator[figures.at], wanted))),
-    )
+    codes = page_codes(portfolio, "participants")
+    wanted = [numbers.indicators[code] for code in codes if code in numbers.indicators]
+    chosen = np.flatnonzero(np.isin(numbers.indicator[figures.at], wanted))
+    rows = index_of(portfolio).values[CHOOSING].take(figures.at[chosen])
+    return _participants(portfolio, rows.assign(counts_in_total=figures.counted[chosen]), False)
+
+
+CHOOSING = ["value", "breakdown"]  # of the figures' columns, those participant_rows_at takes
+
+
+def participant_shown(portfolio: Portfolio, shown: pd.DataFrame) -> pd.DataFrame:
+    """Some rows of participant_rows_at (or of participant_rows, given back as they are) with
+    every column participant_rows gives them."""
+    if "group" in shown:
+        return shown
+    rows = index_of(portfolio).values.loc[shown.index]
+    rows = rows.assign(counts_in_total=shown["counts_in_total"], key=shown["key"])
+    group = _group_texts(portfolio, rows)
+    return rows.assign(group=group, **{name: shown[name] for name in ("bar", "role", "assigned")})
 
 
 def _taken(portfolio: Portfolio, figures: FigureRows, chosen: np.ndarray) -> pd.DataFrame:
@@ -59,7 +71,8 @@ def _taken(portfolio: Portfolio, figures: FigureRows, chosen: np.ndarray) -> pd.
     return rows.assign(counts_in_total=figures.counted[chosen])
 
 
-def _participants(portfolio: Portfolio, rows: pd.DataFrame) -> pd.DataFrame:
+def _participants(portfolio: Portfolio, rows: pd.DataFrame, texts: bool = True) -> pd.DataFrame:
+    """`rows` with participant_rows' columns (without `group`'s texts unless `texts`)."""
     keys = index_of(portfolio).group.loc[rows.index]
     is_part = (rows["breakdown"] != "").to_numpy()
     part_keys = keys[is_part]
@@ -69,32 +82,46 @@ def _participants(portfolio: Portfolio, rows: pd.DataFrame) -> pd.DataFrame:
     if has_parts.any():
         sums = rows["value"][is_part].groupby(part_keys.to_numpy()).sum()
         assigned[has_parts] = keys[has_parts].map(sums).to_numpy()
-    group, bar = _groups(portfolio, rows)
+    group = _group_texts(portfolio, rows) if texts else None
+    grouped = {"group": group} if texts else {}
     return rows.assign(
         key=keys,
-        group=group,
-        bar=bar,
+        **grouped,
+        bar=_bars(portfolio, rows, group),
         # three words taken by each row's number: text made of 100,000 Python strings is slow
         role=_ROLES.take(np.where(is_part, 0, np.where(has_parts, 1, 2))),
         assigned=assigned,
     )
 
 
-def _groups(portfolio: Portfolio, rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Each row's chart bar: its project, event and indicator, joined, and the bar as a
-    number (the same text, the same number; missing where the text is), which the page
-    picks its bars by: hashing a funder's 156,000 texts to rank and count the bars took
-    40 ms at 100,000 projects. For rows of the portfolio's figures, both made once a version
-    and taken at the rows' positions: joining the texts on every filter change took 28 ms."""
+def _group_texts(portfolio: Portfolio, rows: pd.DataFrame) -> pd.Series:
+    """Each row's chart bar: its project, event and indicator, joined. For rows of the
+    portfolio's figures, joined once a version and taken at the rows' positions: joining a
+    funder's 156,000 rows' texts on every filter change took 28 ms at 100,000 projects."""
     at = positions(portfolio, rows)
     if at is None:
-        joined = _joined(rows)
-        return joined, pd.Series(_numbered(joined), index=rows.index)
+        return _joined(rows)
+    return pd.Series(_every_group(portfolio).array.take(at), index=rows.index)
+
+
+def _bars(portfolio: Portfolio, rows: pd.DataFrame, texts: pd.Series | None) -> pd.Series:
+    """Each row's bar as a number (the same text, the same number; missing where the text
+    is), which the page picks its bars by: hashing a funder's 156,000 texts to rank and
+    count the bars took 40 ms at 100,000 projects. `texts`: the rows' _group_texts, if made."""
+    at = positions(portfolio, rows)
+    if at is None:
+        joined = _joined(rows) if texts is None else texts
+        return pd.Series(_numbered(joined), index=rows.index)
     index = index_of(portfolio)
-    every = index.once(("participants.groups",), lambda: _joined(index.values))
-    numbers = index.once(("participants.group_numbers",), lambda: _numbered(every))
-    taken = pd.Series(every.array.take(at), index=rows.index)
-    return taken, pd.Series(numbers.take(at), index=rows.index)
+    numbers = index.once(
+        ("participants.group_numbers",), lambda: _numbered(_every_group(portfolio))
+    )
+    return pd.Series(numbers.take(at), index=rows.index)
+
+
+def _every_group(portfolio: Portfolio) -> pd.Series:
+    index = index_of(portfolio)
+    return index.once(("participants.groups",), lambda: _joined(index.values))
 
 
 def _numbered(groups: pd.Series) -> pd.arrays.IntegerArray:
