@@ -13,13 +13,14 @@ from lib.query.figures import figure_at, indicator_figure
 from lib.query.filters import Filters, selected_figures, selected_projects, selected_values
 from lib.query.limits import largest_groups
 from lib.topics.funding.data import funded_projects, funding_lines
-from lib.topics.people.data import participant_words
+from lib.topics.people.data import participant_words, people_words
 from lib.topics.people.figure_rows import (
     participant_rows,
     participant_rows_at,
     participant_shown,
     people_rows,
     people_rows_at,
+    people_shown,
 )
 
 SELECTIONS = [
@@ -81,9 +82,16 @@ def test_the_people_supported_rows_of_a_selection(portfolio):
         figures, values = selected_figures(portfolio, filters), selected_values(portfolio, filters)
         for language in ("en", "bg", "mk"):
             rows = people_rows_at(portfolio, figures, language)
-            pd.testing.assert_frame_equal(rows, people_rows(portfolio, values, language))
+            of_frame = people_rows(portfolio, values, language)
+            pd.testing.assert_frame_equal(people_shown(portfolio, rows), of_frame)
+            assert people_shown(portfolio, of_frame) is of_frame
+            words = people_words(portfolio, rows.head(3), language)
+            pd.testing.assert_frame_equal(
+                words, people_words(portfolio, of_frame.head(3), language)
+            )
     rows = people_rows_at(portfolio, selected_figures(portfolio, Filters()), "en")
     assert 518 in rows["value"].tolist()
+    assert "518" in people_words(portfolio, rows, "en")["number"].tolist()
 
 
 def test_a_selections_funding_lines_and_funded_projects_by_number(portfolio):

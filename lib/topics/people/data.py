@@ -21,6 +21,7 @@ from lib.topics.people.figure_rows import (
     participant_rows,
     participant_shown,
     people_rows,
+    people_shown,
 )
 from lib.topics.people.figure_words import (
     PEOPLE_TEXTS,
@@ -181,9 +182,11 @@ def people_figures(
 
 
 def people_words(portfolio: Portfolio, shown: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """people_figures' rows for `shown` (some of figure_rows.people_rows' rows, those a chart
-    draws or a table lists), their words written for those rows alone."""
+    """people_figures' rows for `shown` (some of figure_rows.people_rows' rows, or
+    people_rows_at's, those a chart draws or a table lists), their words written for those
+    rows alone."""
     codes = page_codes(portfolio, "people_supported")
+    shown = people_shown(portfolio, shown)
     return _people_frame(shown, people_texts(portfolio, shown, codes, language), language)
 
 

@@ -65,12 +65,6 @@ def participant_shown(portfolio: Portfolio, shown: pd.DataFrame) -> pd.DataFrame
     return rows.assign(group=group, **{name: shown[name] for name in ("bar", "role", "assigned")})
 
 
-def _taken(portfolio: Portfolio, figures: FigureRows, chosen: np.ndarray) -> pd.DataFrame:
-    """The rows filters.selected_values would give at its positions `chosen`."""
-    rows = index_of(portfolio).values.take(figures.at[chosen])
-    return rows.assign(counts_in_total=figures.counted[chosen])
-
-
 def _participants(portfolio: Portfolio, rows: pd.DataFrame, texts: bool = True) -> pd.DataFrame:
     """`rows` with participant_rows' columns (without `group`'s texts unless `texts`)."""
     keys = index_of(portfolio).group.loc[rows.index]
@@ -151,10 +145,24 @@ def people_rows(portfolio: Portfolio, values: pd.DataFrame, language: str) -> pd
 
 
 def people_rows_at(portfolio: Portfolio, figures: FigureRows, language: str) -> pd.DataFrame:
-    """people_rows of the figures filters.selected_figures gives: only the rows listed are
-    taken, not first every selected figure's."""
+    """people_rows of the figures filters.selected_figures gives, with only the columns the
+    page counts and chooses its bars by (PEOPLE_CHOOSING): the others are taken for the rows
+    a chart draws or a table lists alone (people_shown)."""
     chosen = _people_order(portfolio, figures.at, figures.counted, language)
-    return _taken(portfolio, figures, chosen)
+    rows = index_of(portfolio).values[PEOPLE_CHOOSING].take(figures.at[chosen])
+    return rows.assign(counts_in_total=figures.counted[chosen])
+
+
+PEOPLE_CHOOSING = ["indicator", "value", "precision"]
+
+
+def people_shown(portfolio: Portfolio, shown: pd.DataFrame) -> pd.DataFrame:
+    """Some rows of people_rows_at (or of people_rows, given back as they are) with every
+    column people_rows gives them."""
+    if "quote" in shown:
+        return shown
+    rows = index_of(portfolio).values.loc[shown.index]
+    return rows.assign(counts_in_total=shown["counts_in_total"])
 
 
 def _people_order(
