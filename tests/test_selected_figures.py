@@ -9,7 +9,7 @@ from fixture_data import FIXTURE_DATA_DIR
 from lib.load.audience import for_audience
 from lib.load.loader import load_portfolio
 from lib.query.figure_codes import cited_sources, cited_sources_at
-from lib.query.figures import figure_at, indicator_figure
+from lib.query.figures import figure_at, indicator_figure, network_sizes, network_sizes_at
 from lib.query.filters import Filters, selected_figures, selected_projects, selected_values
 from lib.query.limits import largest_groups
 from lib.topics.funding.data import funded_projects, funding_lines
@@ -104,3 +104,13 @@ def test_a_selections_funding_lines_and_funded_projects_by_number(portfolio):
         assert funded_projects(portfolio, ids) == lines["project_id"].nunique()
     everything = selected_projects(portfolio, Filters())
     assert funded_projects(portfolio, everything) == 4  # each of the 4 projects names a funder
+
+
+def test_a_selections_networks_by_positions(portfolio):
+    for filters in SELECTIONS:
+        figures, values = selected_figures(portfolio, filters), selected_values(portfolio, filters)
+        for language in ("en", "bg", "mk"):
+            by_positions = network_sizes_at(portfolio, figures, language)
+            assert by_positions == network_sizes(portfolio, values, language)
+    (network,) = network_sizes_at(portfolio, selected_figures(portfolio, Filters()))
+    assert (network.size, network.named) == (22, 8)  # 22 cities, 8 of them named

@@ -11,6 +11,7 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.figure_codes import figure_codes, first_of_each, positions
 from lib.query.figure_columns import event_titles, figure_events, when_text
+from lib.query.filters import FigureRows
 from lib.query.index import index_of
 from lib.query.limits import CITATIONS
 from lib.query.names import project_titles
@@ -239,7 +240,22 @@ def network_sizes(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> list[Network]:
     """Networks whose report gives a size larger than the cities it names (22 cities, 8 named)."""
-    rows = network_rows(portfolio, values)
+    return _networks(portfolio, network_rows(portfolio, values), language)
+
+
+def network_sizes_at(
+    portfolio: Portfolio, figures: FigureRows, language: str = "en"
+) -> list[Network]:
+    """network_sizes of the figures filters.selected_figures gives: only the networks' rows
+    are taken, not first every selected figure's (60 ms for a funder at 100,000 projects)."""
+    codes = figure_codes(portfolio)
+    wanted = [codes.indicators[code] for code in _city_codes(portfolio) if code in codes.indicators]
+    at = figures.at
+    chosen = np.isin(codes.indicator[at], wanted) & ~np.isnan(codes.value[at])
+    return _networks(portfolio, index_of(portfolio).values.take(at[chosen]), language)
+
+
+def _networks(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> list[Network]:
     # columns as lists, not a row tuple each: a funder's 5,000 networks made 5,000 tuples
     projects, sizes = rows["project"].tolist(), rows["value"].tolist()
     # titles and places from the projects' columns: a lazily opened portfolio validates a
@@ -262,5 +278,8 @@ _PLACE = ["project", "place"]
 def network_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:
     """The reported figures of indicators of unit `cities` (indicators.yaml): how many cities a
     project's network has, which the Overview compares with the places its file names."""
-    codes = [code for code, indicator in portfolio.indicators.items() if indicator.unit == "cities"]
-    return values[values["indicator"].isin(codes) & values["value"].notna()]
+    return values[values["indicator"].isin(_city_codes(portfolio)) & values["value"].notna()]
+
+
+def _city_codes(portfolio: Portfolio) -> list[str]:
+    return [code for code, indicator in portfolio.indicators.items() if indicator.unit == "cities"]
