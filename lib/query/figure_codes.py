@@ -123,6 +123,7 @@ def _codes(values: pd.DataFrame) -> FigureCodes:
 
 
 def first_of_each(keys: np.ndarray) -> np.ndarray:
-    """Positions of the first row of each distinct key, in the rows' order."""
-    _, first = np.unique(keys, return_index=True)
-    return np.sort(first)
+    """Positions of the first row of each distinct key, in the rows' order. By hashing, not
+    sorting: sorting a funder's 270,000 figures' report numbers took 25 ms of every chart's
+    picture at 100,000 projects, and each headline sorted its figures' sentences again."""
+    return np.flatnonzero(~pd.Series(keys).duplicated().to_numpy())
