@@ -68,7 +68,7 @@ class _Placed:
 def _placed(portfolio: Portfolio) -> _Placed:
     def place() -> _Placed:
         rows, owners = _every_place(portfolio)
-        return _Placed(rows, pd.Index(sorted(portfolio.projects), dtype=object), owners)
+        return _Placed(rows, index_of(portfolio).id_index, owners)  # the index's sorted ids
 
     return index_of(portfolio).once(("timeline.every_place",), place)
 
