@@ -108,7 +108,7 @@ def selected_figures(portfolio: Portfolio, filters: Filters) -> FigureRows:
 
 def _figures(portfolio: Portfolio, filters: Filters) -> FigureRows:
     keep, counted = _kept(portfolio, filters)
-    at = np.flatnonzero(keep)
+    at = np.flatnonzero(keep).astype(np.int32)  # small: kept per filter, with the others
     return FigureRows(at=at, counted=counted[at])
 
 
