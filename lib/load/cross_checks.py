@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 from lib.load.fact_checks import check_facts
 from lib.load.figure_checks import approximate_but_exact, check_parts_add_up
-from lib.load.passed_checks import NOTHING_PASSED, Passed
-from lib.load.quotes import normalise, states_number
+from lib.load.passed_checks import NOTHING_PASSED, Passed, project_events
+from lib.load.quotes import NormalisedTexts, normalise, states_number
 from lib.load.script_checks import check_scripts
 from lib.load.slips import (
     PARENT_CIRCLE,
@@ -84,7 +84,7 @@ def check_portfolio(
     events: dict[str, dict[str, Any]] = {}
     for item in entries["projects"]:
         if passed.project(item):
-            events[item.model.id] = _events(item.model)
+            events[item.model.id] = project_events(item.model)
         else:
             events[item.model.id] = _check_project(item, known, programmes, problems)
     _check_map_sizer(entries.get("indicators", []), problems)
@@ -107,7 +107,7 @@ class _Known:
         unreadable: set[str],
     ):
         self.ids = ids
-        self.texts = _Normalised(texts)
+        self.texts = NormalisedTexts(texts)
         self.problems = problems
         self.unreadable = unreadable
 
@@ -132,22 +132,6 @@ class _Known:
             )
             hint = composition_hint(cited.quote, self.texts[cited.source])
             self.problems.append(item.problem(quote_path, message + hint))
-
-
-class _Normalised(dict):
-    """Each report's text normalised (lib/load/quotes.py), worked out when first asked for:
-    a rebuild that checks one project's quotes normalises its reports only."""
-
-    def __init__(self, texts: dict[str, str]) -> None:
-        super().__init__()
-        self._texts = texts
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._texts
-
-    def __missing__(self, key: str) -> str:
-        self[key] = normalised = normalise(self._texts[key])
-        return normalised
 
 
 def _unknown(value: str, kind: str) -> str:
@@ -245,14 +229,6 @@ def _check_project(
             problems.append(item.problem(path + ("count",), message))
     for index, _ in enumerate(project.notes):
         known.cited(item, ("notes", index))
-    return events
-
-
-def _events(project: Any) -> dict[str, Any]:
-    """The project's events by id, the first of an id kept (as _check_project gives them)."""
-    events: dict[str, Any] = {}
-    for event in project.events:
-        events.setdefault(event.id, event)
     return events
 
 

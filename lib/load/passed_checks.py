@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lib.load.values_csv import VALUES_FILE, ValueRow
 
@@ -52,6 +52,15 @@ class Passed:
 
     def row(self, row: ValueRow) -> bool:
         return self.rows and row.project in self.projects
+
+
+def project_events(project: Any) -> dict[str, Any]:
+    """The project's events by id, the first of an id kept: what the cross-file checks of a
+    project give for the rows' checks (lib/load/cross_checks.py), without those checks."""
+    events: dict[str, Any] = {}
+    for event in project.events:
+        events.setdefault(event.id, event)
+    return events
 
 
 NOTHING_PASSED = Passed()  # a first read: every check runs

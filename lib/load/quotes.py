@@ -49,3 +49,19 @@ def states_number(quote: str, value: int) -> bool:
 @lru_cache(maxsize=4096)  # a whole and its parts by city share one quote
 def _numbers_in(quote: str) -> frozenset[str]:
     return frozenset(_WHOLE_NUMBER.findall(_THOUSANDS.sub("", quote)))
+
+
+class NormalisedTexts(dict):
+    """Each report's text normalised (`normalise`), worked out when first asked for:
+    a rebuild that checks one project's quotes normalises its reports only."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._texts
+
+    def __missing__(self, key: str) -> str:
+        self[key] = normalised = normalise(self._texts[key])
+        return normalised
