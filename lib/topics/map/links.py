@@ -15,8 +15,8 @@ from lib.model.schema import Place
 from lib.query.frame_rows import rows_at
 from lib.query.index import index_of
 from lib.query.names import inferred_mark, project_titles, report_titles
+from lib.query.project_rows import project_numbers
 from lib.text.i18n import N_, tr
-from lib.topics.map.by_place import every_place
 from lib.topics.map.place_figures import first_ones
 
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
@@ -82,10 +82,13 @@ def place_links(
     in their order, each with `at`, its place in its project's links; its words are written
     for the lines drawn only (`with_words`). A link's row depends on it and the language
     only: every project's are made once a data version and language."""
-    places = every_place(portfolio)  # its projects' numbers are the links'
     every = index_of(portfolio).once(
         ("map.every_link", language),
-        lambda: _numbered_links(_every_link(portfolio, language), places.projects),
+        lambda: _numbered_links(
+            _every_link(portfolio, language),
+            # the links' projects numbered as chosen_projects numbers them, once a version
+            project_numbers(portfolio, "links", parts_of(portfolio.projects).links["project"]),
+        ),
     )
     positions = np.flatnonzero(chosen[every.project])
     if project_ids != sorted(project_ids):  # the filters give them sorted, as links are
@@ -95,7 +98,6 @@ def place_links(
 
 
 def _numbered_links(frame: pd.DataFrame, projects: np.ndarray) -> EveryLink:
-    ids = pd.Index(projects)
     keys = frame[["from_place", "to_place", "kind"]]
     kind, kinds = pd.factorize(frame["kind"], use_na_sentinel=False)
     ends, end_places = pd.factorize(
@@ -103,7 +105,7 @@ def _numbered_links(frame: pd.DataFrame, projects: np.ndarray) -> EveryLink:
     )
     return EveryLink(
         frame=frame,
-        project=ids.get_indexer(frame["project"]).astype(np.int64),
+        project=projects,
         pair=keys.groupby(list(keys), sort=False, dropna=False).ngroup().to_numpy(),
         title=pd.factorize(frame["project_title"], use_na_sentinel=False)[0],
         end_places=np.asarray(end_places, dtype=object),
