@@ -219,14 +219,17 @@ def link_pairs(
     title = every.title[drawn]
     firsts = first_ones(pair)  # pairs are numbered in the order they first come
     title_firsts = first_ones(pair * (title.max(initial=0) + 1) + title)
-    pairs = rows_at(every.frame, drawn[firsts]).reset_index(drop=True)
     projects = np.bincount(pair[title_firsts], minlength=len(firsts))
     more = np.bincount(pair, minlength=len(firsts)) - 1
-    kept = np.arange(len(pairs))
-    total = len(pairs)
+    kept = np.arange(len(firsts))
+    total = len(firsts)
     if total > limit:
-        busy = places.set_index("place")["projects"]
-        ends = pairs["from_place"].map(busy) + pairs["to_place"].map(busy)
+        # each end's projects by the ends' numbers (NaN for a place not among `places`, as
+        # Series.map gives it): mapping the texts of a portfolio's thousands of pairs was
+        # most of this function
+        busy = pd.Series(places["projects"].to_numpy(), index=places["place"].to_numpy(object))
+        by_end = busy.reindex(every.end_places).to_numpy(dtype=float)
+        ends = by_end[every.from_end[drawn[firsts]]] + by_end[every.to_end[drawn[firsts]]]
         rank = pd.DataFrame({"projects": projects, "ends": ends})
         order = rank.sort_values(["projects", "ends"], ascending=False, kind="stable")
         kept = np.array(sorted(order.index[:limit]), dtype=int)
@@ -237,6 +240,7 @@ def link_pairs(
     named = every.frame["project_title"].iloc[drawn[title_firsts[mine]]].tolist()
     for number, name in zip(title_pairs[mine].tolist(), named, strict=True):
         titles[number].append(name)
-    pairs = pairs.iloc[kept].reset_index(drop=True)
+    # the drawn pairs' rows only, not every pair's
+    pairs = rows_at(every.frame, drawn[firsts[kept]]).reset_index(drop=True)
     pairs = pairs.assign(titles=[titles[number] for number in kept.tolist()], more=more[kept])
     return pairs, total
