@@ -21,6 +21,7 @@ from lib.topics.map.place_figures import (
     first_ones,
     group_ranks,
     runs,
+    stable_order,
 )
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
@@ -123,30 +124,37 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
     listed = role_place * projects + role_project
     role, roles = pd.factorize(places["role"], use_na_sentinel=False)
     roles = np.asarray(roles, dtype=object)
-    role_order = np.argsort(role_place, kind="stable")
+    role_order = stable_order(role_place)
     event_listed = np.isin(event_place * projects + event_project, listed)
     # an event whose project does not list its place is never shown: left out of the order
-    event_order = np.argsort(event_place, kind="stable")
+    event_order = stable_order(event_place)
     event_order = event_order[event_listed[event_order]]
+    small = _int32  # positions and numbers of a version's rows: half the bytes kept
     return EveryPlace(
         places=every,
         projects=projects,
-        role_place=role_place,
-        role_project=role_project,
-        role=role,
+        role_place=small(role_place),
+        role_project=small(role_project),
+        role=small(role),
         roles=roles,
         network_role=(roles == "network_member")[role],
-        event_place=event_place,
-        event_project=event_project,
+        event_place=small(event_place),
+        event_project=small(event_project),
         event_id=events["id"].reset_index(drop=True),
         event_listed=event_listed,
-        mention_project=np.concatenate([role_project, also_project[also_order]]),
-        mention_place=numbers[: len(mentioned)],
-        role_order=role_order,
-        role_order_project=role_project[role_order],
-        event_order=event_order,
-        event_order_project=event_project[event_order],
+        mention_project=small(np.concatenate([role_project, also_project[also_order]])),
+        mention_place=small(numbers[: len(mentioned)]),
+        role_order=small(role_order),
+        role_order_project=small(role_project[role_order]),
+        event_order=small(event_order),
+        event_order_project=small(event_project[event_order]),
     )
+
+
+def _int32(numbers: np.ndarray) -> np.ndarray:
+    """`numbers` as 32-bit integers: they count a version's rows (at most a few million);
+    a product of two of them is made in 64 bits (gather_by_place's pairs)."""
+    return numbers.astype(np.int32)
 
 
 def _named(every: EveryPlace, chosen: np.ndarray) -> list[str]:
@@ -190,7 +198,7 @@ def gather_by_place(
     # each place's roles, places in order and each place's in project order
     kept = every.role_order[chosen[every.role_order_project]]
     place, project = every.role_place[kept], every.role_project[kept]
-    pairs = place * every.projects + project
+    pairs = place.astype(np.int64) * every.projects + project  # past 32 bits at 1M projects
     firsts = first_ones(pairs)  # each (place, project) at its first role
     if every_figure:
         shown = np.ones(len(kept), dtype=bool)

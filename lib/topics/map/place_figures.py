@@ -93,14 +93,15 @@ def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
     number = values["value"]
     return FigureTies(
         labels=values.index,
-        tie=tie,
+        # numbers of a version's places, wholes and reports: 32 bits, half the bytes kept
+        tie=tie.astype(np.int32),
         places=np.asarray(places, dtype=object),
-        whole=whole,
+        whole=whole.astype(np.int32),
         wholes=len(wholes),
         part=part,
         from_here=from_here,
         cited=cited,
-        source=source,
+        source=source.astype(np.int32),
         sources=np.asarray(sources, dtype=object),
         of_sizer=(values["indicator"] == sizer).to_numpy(dtype=bool, na_value=False),
         reported=number.notna().to_numpy(dtype=bool),
@@ -120,10 +121,19 @@ def _combined(*columns: pd.Series) -> np.ndarray:
     return np.where(missing, -1, combined)
 
 
+def stable_order(numbers: np.ndarray) -> np.ndarray:
+    """np.argsort(numbers, kind="stable"), sorted as 16-bit numbers when they fit: numpy
+    then sorts by radix, ten times faster than its merge sort of a funder's 270,000 figures
+    by place (a stable order is one order, whichever sort makes it)."""
+    if len(numbers) and numbers.min() >= 0 and numbers.max() < 2**16:
+        return np.argsort(numbers.astype(np.uint16), kind="stable")
+    return np.argsort(numbers, kind="stable")
+
+
 def group_ranks(groups: np.ndarray) -> np.ndarray:
     """Each item's place among the items of its group before it (0 for the first)."""
     if not (groups[1:] >= groups[:-1]).all():
-        order = np.argsort(groups, kind="stable")
+        order = stable_order(groups)
     else:  # already in order (a selection's rows by place): no sort
         order = np.arange(len(groups))
     ordered = groups[order]
@@ -185,7 +195,7 @@ class FiguresByPlace:
             np.arange(len(rows)) if lines is None else np.flatnonzero(group_ranks(place) < lines)
         )
         # each place's together (in the view's order), made in one pass and sliced a place
-        shown = shown[np.argsort(place[shown], kind="stable")]
+        shown = shown[stable_order(place[shown])]
         fields = [_objects(values, name, mine[shown]) for name in _FIGURE_COLUMNS]
         fields += [sized[shown].tolist(), every.from_here[rows[shown]].tolist()]
         records = list(map(PlaceFigure._make, zip(*fields, strict=True)))
@@ -220,7 +230,7 @@ class FiguresByPlace:
 def _sources_of(every: FigureTies, place: np.ndarray, rows: np.ndarray) -> dict[str, frozenset]:
     """The reports each place's figures cite: a set made a place from its run of sorted
     (place, report) pairs, not a report added at a time (a funder's 80,000 pairs)."""
-    pairs = np.sort(pd.unique(place * len(every.sources) + every.source[rows]))
+    pairs = np.sort(pd.unique(place.astype(np.int64) * len(every.sources) + every.source[rows]))
     codes, source_codes = np.divmod(pairs, len(every.sources))
     sources = every.sources[source_codes].tolist()
     starts, ends = runs(codes)
