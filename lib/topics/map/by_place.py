@@ -38,6 +38,8 @@ class ByPlace:
 
     named: list[str]  # the places the projects name (_named)
     roles: dict[str, list[tuple[str, str]]]  # place -> (project, role)
+    # place -> the projects of its `roles`, each once, in their order
+    role_projects: dict[str, list[str]]
     projects: dict[str, int]  # place -> how many selected projects give it a role
     network_only: set[str]  # places the selected projects name only as network members
     events: dict[str, list[tuple[str, str]]]  # place -> (project, event id)
@@ -189,6 +191,16 @@ def _lists(places: np.ndarray, place: np.ndarray, *columns: list) -> dict[str, l
     }
 
 
+def _slices(places: np.ndarray, place: np.ndarray, column: list) -> dict[str, list]:
+    """The items of `column` of each place (given with their places in order), a list a
+    place."""
+    starts, ends = runs(place)
+    return {
+        name: column[start:end]
+        for name, start, end in zip(places[place[starts]].tolist(), starts, ends, strict=True)
+    }
+
+
 def gather_by_place(
     portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
 ) -> ByPlace:
@@ -202,9 +214,13 @@ def gather_by_place(
     firsts = first_ones(pairs)  # each (place, project) at its first role
     if every_figure:
         shown = np.ones(len(kept), dtype=bool)
+        named_firsts = firsts
     else:  # the roles of each place's first NAMES projects
         # pairs numbered in the order they first come, as `firsts` are
-        shown = (group_ranks(place[firsts]) < NAMES)[pd.factorize(pairs)[0]]
+        first_named = group_ranks(place[firsts]) < NAMES
+        shown = first_named[pd.factorize(pairs)[0]]
+        named_firsts = firsts[first_named]
+    role_projects = _slices(places, place[named_firsts], ids[project[named_firsts]].tolist())
     roles = _lists(
         places,
         place[shown],
@@ -231,6 +247,7 @@ def gather_by_place(
     return ByPlace(
         _named(every, chosen),
         roles,
+        role_projects,
         _by_place(places, place[firsts]),
         network_only,
         events,
