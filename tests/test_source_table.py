@@ -3,7 +3,9 @@ only when a page asks for it; the reports a visitor sees must be those the files
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 
 import pytest
 from fixture_data import FIXTURE_DATA_DIR
@@ -79,3 +81,34 @@ def test_the_public_keeps_the_same_reports_from_a_snapshot_as_from_the_files(tmp
     assert list(from_snapshot.sources) == list(from_files.sources)
     for sid, source in from_files.sources.items():
         assert from_snapshot.sources[sid] == source
+
+
+def test_a_replaced_reports_mapping_is_freed_without_the_cycle_collector(opened):
+    # a start freezes what it made (lib/ui/current_data.py): a mapping kept alive only by a
+    # cycle would then never be freed, and the public audience replaces the opened one
+    fresh = Sources(opened.sources.table())
+    assert fresh["myla-results-mk"].language == "mk"
+    gone = weakref.ref(fresh)
+    gc.disable()
+    try:
+        del fresh
+        assert gone() is None
+    finally:
+        gc.enable()
+
+
+def test_the_reports_of_every_id_are_the_same_reports_not_a_copy(opened):
+    every = opened.sources.only(reversed(list(opened.sources)))
+    assert every is opened.sources
+    some = opened.sources.only(["myla-results-mk"])
+    assert list(some) == ["myla-results-mk"]
+    assert some["myla-results-mk"] == opened.sources["myla-results-mk"]
+    assert list(opened.sources.only([])) == []
+
+
+def test_every_title_read_from_the_table_is_the_files_title(loaded, opened):
+    titles = source_titles(opened.sources)
+    assert dict(titles) == {sid: source.title for sid, source in loaded.sources.items()}
+    assert titles["myla-results-mk"] == loaded.sources["myla-results-mk"].title
+    with pytest.raises(KeyError):
+        titles["no-such-report"]

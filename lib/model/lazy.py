@@ -37,6 +37,10 @@ class LazyEntries(Mapping[str, T]):
                 self._kept.popitem(last=False)
         return entry
 
+    def position(self, key: str) -> int:
+        """Where the entry `key` is in the order of `ids` (KeyError for an unknown id)."""
+        return self._position[key]
+
     def __contains__(self, key: object) -> bool:
         return key in self._position
 

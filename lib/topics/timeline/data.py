@@ -40,63 +40,84 @@ def timeline_rows(
     a data version and language, for every project, and a filter change selects its
     projects' rows rather than writing them again. A page that shows only some rows' words
     selects `timeline_places` and writes those rows' words (row_words.row_words)."""
+    placed = _placed(portfolio)
     every = index_of(portfolio).once(
         ("timeline.every_row", language),
-        lambda: row_words(portfolio, _placed(portfolio).rows, language),
+        lambda: row_words(portfolio, placed.rows(np.arange(len(placed.owners))), language),
     )
-    return _of_projects(_placed(portfolio), every, project_ids, COLUMNS)
+    if not project_ids:
+        return pd.DataFrame(None, columns=COLUMNS)  # object columns, as frame_rows gives
+    at, colour = placed.chosen(project_ids)
+    mine = every.take(at).reset_index(drop=True)
+    return mine.assign(colour_index=colour)[COLUMNS]
 
 
 def timeline_places(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
     """timeline_rows' rows without their words: `project_id`, `kind`, `placement`,
     `colour_index`, and `ref` for row_words (the same rows, in the same order)."""
+    if not project_ids:
+        return pd.DataFrame(None, columns=PLACE_COLUMNS)  # object columns, as frame_rows gives
     placed = _placed(portfolio)
-    return _of_projects(placed, placed.rows, project_ids, PLACE_COLUMNS)
+    at, colour = placed.chosen(project_ids)
+    return placed.rows(at).assign(colour_index=colour)
 
 
 @dataclass(frozen=True)
 class _Placed:
-    """Every project's rows (_every_place), and whose each row is as a number: its project's
+    """Every project's rows (_every_place) as numbers: whose each row is (its project's
     place in `ids`, so a filter change picks the rows of 78,000 projects by numbers, not by
-    matching their ids' texts row by row (a quarter of a second at 100,000 projects)."""
+    matching their ids' texts row by row: a quarter of a second at 100,000 projects), what
+    it is and where it is placed. The texts are written for the rows a selection takes:
+    kept for every row, they were 20 MB of a replica at 100,000 projects."""
 
-    rows: pd.DataFrame
     ids: pd.Index  # every project's id, sorted, as the rows are
+    id_texts: pa.Array  # the same ids
     owners: np.ndarray  # each row's project's place in `ids`
+    kinds: np.ndarray  # each row's place in _KINDS
+    refs: np.ndarray  # -1 for a project's own row, an event's `at`, a figure's row
+    placements: np.ndarray  # each row's place in _PLACEMENTS
+
+    def chosen(self, project_ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of the projects, in the order of `project_ids` and each project's rows
+        in theirs; and each one's project's place in `project_ids` (its colour_index)."""
+        found = self.ids.get_indexer(project_ids)
+        chosen = np.full(len(self.ids), -1, dtype=np.int64)  # each project's place in the order
+        known = found >= 0
+        chosen[found[known]] = np.flatnonzero(known)
+        colour = chosen[self.owners]
+        at = np.flatnonzero(colour >= 0)
+        at = at[np.argsort(colour[at], kind="stable")]  # the ids' order; the filters' is already
+        return at, colour[at]
+
+    def rows(self, at: np.ndarray) -> pd.DataFrame:
+        """The rows `at`, with PLACE_COLUMNS (colour_index 0), on a range index."""
+        return pd.DataFrame(
+            {
+                "project_id": _texts(self.id_texts, self.owners[at]),
+                "kind": _texts(_KINDS, self.kinds[at]),
+                "ref": self.refs[at],
+                "placement": _texts(_PLACEMENTS, self.placements[at]),
+                "colour_index": 0,
+            }
+        )
 
 
 def _placed(portfolio: Portfolio) -> _Placed:
     def place() -> _Placed:
-        rows, owners = _every_place(portfolio)
-        return _Placed(rows, pd.Index(sorted(portfolio.projects), dtype=object), owners)
+        index = index_of(portfolio)  # its ids are the projects' ids, sorted
+        ids = pa.array(index.ids, type=pa.string())
+        return _Placed(index.id_index, ids, *_every_place(portfolio))
 
     return index_of(portfolio).once(("timeline.every_place",), place)
 
 
-def _of_projects(
-    placed: _Placed, every: pd.DataFrame, project_ids: list[str], columns: list[str]
-) -> pd.DataFrame:
-    """The rows of `every` (in the order of placed.rows) of the projects, in the order of
-    `project_ids` and each project's rows in theirs, each with its project's place in
-    `project_ids` as its colour_index."""
-    if not project_ids:
-        return pd.DataFrame(None, columns=columns)  # object columns, as frame_rows gives
-    found = placed.ids.get_indexer(project_ids)
-    chosen = np.full(len(placed.ids), -1, dtype=np.int64)  # each project's place in the order
-    known = found >= 0
-    chosen[found[known]] = np.flatnonzero(known)
-    colour = chosen[placed.owners]
-    at = np.flatnonzero(colour >= 0)
-    at = at[np.argsort(colour[at], kind="stable")]  # the ids' order; the filters' is already
-    mine = every.take(at).reset_index(drop=True)
-    return mine.assign(colour_index=colour[at])[columns]
-
-
-def _every_place(portfolio: Portfolio) -> tuple[pd.DataFrame, np.ndarray]:
+def _every_place(
+    portfolio: Portfolio,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Every project's rows, the projects in the order of their ids, each project's own row
-    first, then its events, then its dated figures, each with where it is placed; and each
-    row's project's place in the sorted ids. Worked out in arrays, not row by row: a
-    first visit at 100,000 projects places 400,000 rows."""
+    first, then its events, then its dated figures: each row's project's place in the sorted
+    ids, its kind, its ref and where it is placed (_Placed). Worked out in arrays, not row by
+    row: a first visit at 100,000 projects places 400,000 rows."""
     # A figure about an event is already placed by its event, and a part of a total by its
     # whole, so only dated project-wide wholes are added.
     values = portfolio.values
@@ -107,7 +128,8 @@ def _every_place(portfolio: Portfolio) -> tuple[pd.DataFrame, np.ndarray]:
     ]
     ids = sorted(portfolio.projects)
     if not ids:
-        return pd.DataFrame(None, columns=PLACE_COLUMNS), np.zeros(0, dtype=np.int64)
+        nothing = np.zeros(0, dtype=np.int64)
+        return nothing, nothing, nothing, nothing
     places = pd.Index(ids, dtype=object)
     # the projects' and events' dates as their parts write them (a walk over the projects'
     # objects validates each one from a snapshot)
@@ -139,16 +161,7 @@ def _every_place(portfolio: Portfolio) -> tuple[pd.DataFrame, np.ndarray]:
     # the blocks (projects, events, figures) are each in the order of the projects: a stable
     # sort by project puts each project's own row, events and figures together, in that order
     order = np.argsort(owners, kind="stable")
-    frame = pd.DataFrame(
-        {
-            "project_id": _texts(pa.array(ids, type=pa.string()), owners[order]),
-            "kind": _texts(_KINDS, kinds[order]),
-            "ref": refs[order],
-            "placement": _texts(_PLACEMENTS, placed[order]),
-            "colour_index": 0,
-        }
-    )
-    return frame, owners[order]
+    return owners[order], kinds[order], refs[order], placed[order]
 
 
 _KINDS = pa.array(["project", "event", "figure"])

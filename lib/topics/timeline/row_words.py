@@ -6,8 +6,6 @@ a portfolio's 33,000 rows. Pure: portfolio and rows in, a frame out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
@@ -21,6 +19,7 @@ from lib.query.figure_text import value_text
 from lib.query.frame_rows import rows_at
 from lib.query.index import index_of
 from lib.query.names import project_titles
+from lib.query.project_rows import project_numbers
 from lib.text.dates import period_text
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
@@ -76,7 +75,7 @@ def _project_columns(portfolio: Portfolio, ids: list[str], language: str) -> dic
     """The rows of the projects themselves, from the projects' columns: a snapshot would
     validate every project a walk of the objects reads (ten seconds at 10,000 projects)."""
     every = parts_of(portfolio.projects).projects
-    rows = rows_at(every, _positions(portfolio).projects.get_indexer(ids))
+    rows = rows_at(every, index_of(portfolio).id_index.get_indexer(ids))  # as the ids
     starts, ends = _dates(rows["start"]), _dates(rows["end"])
     statuses = rows["status"].tolist()
     titles = project_titles(portfolio, language)
@@ -145,35 +144,28 @@ def _event_columns(
     return _with_dates(columns, starts, ends, language)
 
 
-@dataclass(frozen=True)
-class _Positions:
-    """Where each project's row is, and where its first event's row is (a project's events
-    are together, in its file's order), in the projects' columns: worked out once a version
-    (at 100,000 projects, on every call, they took a third of a second of each table)."""
+def _first_events(portfolio: Portfolio) -> np.ndarray:
+    """Where each project's first event's row is (a project's events are together, in its
+    file's order), by the project's position among the index's sorted ids; one more slot, -1,
+    for an id not among them. Worked out once a version (at 100,000 projects, on every call,
+    it took a third of a second of each table); on the projects' numbers, an array of 100,000
+    numbers, where the ids as an index of texts held two copies of them (13 MB)."""
 
-    projects: pd.Index
-    with_events: pd.Index
-    first_event: np.ndarray
+    def find() -> np.ndarray:
+        events = parts_of(portfolio.projects).events
+        numbers = project_numbers(portfolio, "events", events["project"])
+        first = np.full(len(index_of(portfolio).ids) + 1, -1, dtype=np.int64)
+        found, at = np.unique(numbers, return_index=True)
+        first[found] = at
+        return first
 
-
-def _positions(portfolio: Portfolio) -> _Positions:
-    def find() -> _Positions:
-        parts = parts_of(portfolio.projects)
-        # factorize numbers the projects in the order first seen, in C (np.unique sorted
-        # 195,000 ids as Python strings: a fifth of a second of a first visit)
-        owners, projects = pd.factorize(parts.events["project"].to_numpy(dtype=object))
-        first = np.unique(owners, return_index=True)[1]
-        with_events = pd.Index(projects, dtype=object)
-        return _Positions(pd.Index(parts.projects["id"], dtype=object), with_events, first)
-
-    return index_of(portfolio).once(("timeline.positions",), find)
+    return index_of(portfolio).once(("timeline.first events",), find)
 
 
 def _event_positions(portfolio: Portfolio, owners: list[str], places: list[int]) -> np.ndarray:
     """Where each (project, place in its events) is in the events' rows: its project's first
     row plus the place."""
-    found = _positions(portfolio)
-    first = found.first_event[found.with_events.get_indexer(owners)]
+    first = _first_events(portfolio)[index_of(portfolio).id_index.get_indexer(owners)]
     return first + np.asarray(places, dtype=np.int64)
 
 
