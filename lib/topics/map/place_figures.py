@@ -15,6 +15,7 @@ from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
 from lib.query.index import index_of
 from lib.query.names import report_titles
+from lib.query.project_rows import project_numbers
 from lib.text.i18n import tr
 
 
@@ -68,10 +69,20 @@ class FigureTies:
 def figure_ties(portfolio: Portfolio, sizer: str | None) -> FigureTies:
     """The data version's FigureTies, worked out once (for the indicator `sizer`)."""
     index = index_of(portfolio)
-    return index.once(("map.figure_ties", sizer), lambda: _figure_ties(index.values, sizer))
+    return index.once(
+        ("map.figure_ties", sizer),
+        lambda: _figure_ties(
+            index.values,
+            sizer,
+            # each figure's project as the filters number it (once a version, at the start)
+            (project_numbers(portfolio, "values", index.values["project"]), len(index.ids)),
+        ),
+    )
 
 
-def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
+def _figure_ties(
+    values: pd.DataFrame, sizer: str | None, projects: tuple[np.ndarray, int]
+) -> FigureTies:
     breakdown = values["breakdown"]
     part = (breakdown != "").to_numpy(dtype=bool, na_value=False)
     from_here = (breakdown == "origin_city").to_numpy(dtype=bool, na_value=False)
@@ -82,7 +93,7 @@ def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
     tie[tied] = codes
     # a whole is a (project, event, indicator), a citation a (place, source, quote): each a
     # number made of its parts' numbers; a missing text matches no other (-1)
-    combined = _combined(*(values[name] for name in ("project", "event", "indicator")))
+    combined = _combined(projects, *(_codes(values[name]) for name in ("event", "indicator")))
     # numbered 0, 1, 2...: a selection marks its broken-down wholes in an array of them
     whole = np.full(len(values), -1, dtype=np.int64)
     known = combined >= 0
@@ -110,13 +121,18 @@ def _figure_ties(values: pd.DataFrame, sizer: str | None) -> FigureTies:
     )
 
 
-def _combined(*columns: pd.Series) -> np.ndarray:
-    """One number for each row's values of `columns` together, -1 where one is missing."""
-    combined = np.zeros(len(columns[0]), dtype=np.int64)
-    missing = np.zeros(len(columns[0]), dtype=bool)
-    for column in columns:
-        codes, uniques = pd.factorize(column)
-        combined = combined * (len(uniques) + 1) + codes
+def _codes(column: pd.Series) -> tuple[np.ndarray, int]:
+    codes, uniques = pd.factorize(column)
+    return codes, len(uniques)
+
+
+def _combined(*columns: tuple[np.ndarray, int]) -> np.ndarray:
+    """One number for each row's values of `columns` together (each column as its values'
+    numbers, -1 for none, and how many there are), -1 where one is missing."""
+    combined = np.zeros(len(columns[0][0]), dtype=np.int64)
+    missing = np.zeros(len(columns[0][0]), dtype=bool)
+    for codes, count in columns:
+        combined = combined * (count + 1) + codes
         missing |= codes < 0
     return np.where(missing, -1, combined)
 
