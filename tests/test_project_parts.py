@@ -117,3 +117,18 @@ def test_a_snapshots_public_reports_lose_their_withheld_sentences(tmp_path):
     assert SPLIT_SENTENCE not in public.source_texts["myla-results-mk"]
     assert VOLUNTEERS in public.source_texts["myla-results-mk"]
     assert "secret-report" not in public.source_texts
+
+
+def test_every_project_taken_again_keeps_the_order_and_a_part_keeps_its_own(opened):
+    _, _, portfolio = opened
+    projects = portfolio.projects
+    ids = list(projects)
+    every = projects.only(reversed(ids))
+    assert list(every) == ids  # the mapping's order, not the order asked in
+    assert every["connection-network"] == projects["connection-network"]
+    some = projects.only([ids[-1], ids[0]])
+    assert list(some) == [ids[0], ids[-1]]
+    assert ids[1] not in some and len(some) == 2
+    with pytest.raises(KeyError):
+        some[ids[1]]
+    assert list(every) == ids  # a part taken later does not change the whole

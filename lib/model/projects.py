@@ -227,13 +227,15 @@ class Projects(LazyEntries[Project]):
         this mapping's parts of them, taken when first asked for."""
         wanted = set(ids)
         chosen = [pid for pid in self._position if pid in wanted]
+        every = len(chosen) == len(self)  # every project (the public's, all published)
 
         def made_parts() -> ProjectParts:
             return parts if parts is not None else self.parts.only(chosen)
 
+        listed = self if every else chosen
         if change is None:
-            return Projects(chosen, lambda pid, _at: self[pid], made_parts)
-        return Projects(chosen, lambda pid, _at: change(self[pid]), made_parts, kept=KEPT)
+            return Projects(listed, lambda pid, _at: self[pid], made_parts)
+        return Projects(listed, lambda pid, _at: change(self[pid]), made_parts, kept=KEPT)
 
     @property
     def parts(self) -> ProjectParts:

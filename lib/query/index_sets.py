@@ -135,16 +135,22 @@ def venues(values: pd.DataFrame, events: pd.DataFrame) -> np.ndarray:
 
 def groups(values: pd.DataFrame, dates: Periods) -> np.ndarray:
     """A number for each figure's project|event|indicator|start|end, what ties a whole to its
-    parts: the same number, the same group (as text, 300,000 of them took 40 MB)."""
-    columns = [
-        pa.array(values[name], type=pa.string()) for name in ("project", "event", "indicator")
-    ]
-    columns += [
-        pa.array(dates.start_text, type=pa.string()),
-        pa.array(dates.end_text, type=pa.string()),
-    ]
-    codes, _ = pd.factorize(pc.binary_join_element_wise(*columns, "|").to_numpy(False))
-    return codes
+    parts: the same number, the same group, numbered in the order first met; -1 where one of
+    them is missing (as text, 300,000 of them took 40 MB; joined as texts and numbered, a
+    quarter of a second of each start at 100,000 projects: each column is numbered instead,
+    and the numbers of the five taken together)."""
+    columns = [values[name] for name in ("project", "event", "indicator")]
+    columns += [dates.start_text, dates.end_text]
+    together = np.zeros(len(values), dtype=np.int64)
+    missing = np.zeros(len(values), dtype=bool)
+    for column in columns:
+        codes, distinct_values = pd.factorize(column)
+        missing |= codes < 0
+        # renumbered at each step, so the numbers stay below the rows' count squared
+        together = pd.factorize(together * (len(distinct_values) + 1) + codes)[0]
+    numbers = np.full(len(values), -1, dtype=np.intp)
+    numbers[~missing] = pd.factorize(together[~missing])[0]
+    return numbers
 
 
 def year_pairs(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
@@ -20,16 +21,22 @@ from lib.text.i18n import N_, language_name, tr
 @dataclass(frozen=True)
 class _Cited:
     """How many facts cite each report, and the (report, project) pairs ("" for catalogue
-    entries), as frames: worked out once per portfolio, since a portfolio's thousands of
+    entries), by numbers: worked out once per portfolio, since a portfolio's thousands of
     reports would otherwise each walk every project. The facts themselves, with their quotes,
     are not kept (a funder's portfolio has hundreds of thousands): `uses_of` works out those
     of the one report a reader opens."""
 
-    counts: pd.Series  # report -> facts citing it
-    pairs: pd.DataFrame  # source, project: which projects' facts cite which report
+    counts: pd.Series  # report -> facts citing it, by report id, sorted
+    reports: np.ndarray  # each (report, project) pair's report: its place in counts' index
+    projects: np.ndarray  # and its project: its place in `ids`, -1 for a catalogue entry
+    ids: tuple[str, ...]  # the index's project ids
 
     def projects_of(self, source_id: str) -> frozenset[str]:
-        return frozenset(self.pairs.loc[self.pairs["source"] == source_id, "project"])
+        report = self.counts.index.get_indexer([source_id])[0]
+        if report < 0:
+            return frozenset()
+        theirs = self.projects[self.reports == report]
+        return frozenset(self.ids[at] if at >= 0 else "" for at in theirs.tolist())
 
 
 def _citations(portfolio: Portfolio) -> _Cited:
@@ -49,7 +56,16 @@ def _citations(portfolio: Portfolio) -> _Cited:
             ignore_index=True,
         )
         counts = facts.groupby("source")["uses"].sum()
-        return _Cited(counts, facts[["source", "project"]].drop_duplicates())
+        # the pairs as numbers: as texts, a row each, they were 11 MB at 100,000 projects
+        index = index_of(portfolio)
+        pairs = pd.DataFrame(
+            {
+                "report": counts.index.get_indexer(facts["source"]),
+                "project": index.id_index.get_indexer(facts["project"]),
+            }
+        ).drop_duplicates()
+        reports, projects = (pairs[name].to_numpy(dtype=np.int32) for name in pairs)
+        return _Cited(counts, reports, projects, index.ids)
 
     return index_of(portfolio).once(("citations",), count)
 
