@@ -59,6 +59,7 @@ class EveryPlace:
 
     places: np.ndarray  # the place of each number
     projects: int  # how many projects there are
+    ids: np.ndarray  # the index's project ids, in order (its texts shared, not copied)
     role_place: np.ndarray  # a row a (project, place it lists), in project order
     role_project: np.ndarray
     role: np.ndarray  # the number of the row's role
@@ -135,6 +136,7 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
     return EveryPlace(
         places=every,
         projects=projects,
+        ids=np.asarray(index_of(portfolio).ids, dtype=object),
         role_place=small(role_place),
         role_project=small(role_project),
         role=small(role),
@@ -206,7 +208,7 @@ def gather_by_place(
 ) -> ByPlace:
     every = every_place(portfolio)
     chosen = chosen_projects(portfolio, project_ids)
-    places, ids = every.places, index_of(portfolio).id_index
+    places, ids = every.places, every.ids
     # each place's roles, places in order and each place's in project order
     kept = every.role_order[chosen[every.role_order_project]]
     place, project = every.role_place[kept], every.role_project[kept]
