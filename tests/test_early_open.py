@@ -79,3 +79,19 @@ def test_in_a_cache_folder_shared_with_another_data_folder_its_own_newest_build_
 
 def _must_not_build(*args, **kwargs):
     raise AssertionError("the app built a snapshot that was on disk and whole")
+
+
+def test_the_early_open_prepares_the_audiences_view_in_its_thread(data, monkeypatch):
+    assert participants() == "291"
+    a_new_server(monkeypatch)
+    seen_in: list[str] = []
+    real = current_data.for_audience
+
+    def recorded(*args):
+        seen_in.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(current_data, "for_audience", recorded)
+    monkeypatch.setattr(current_data, "build", _must_not_build)
+    assert participants() == "291"
+    assert seen_in == [current_data.EARLY_THREAD]  # made beside the look, and only there

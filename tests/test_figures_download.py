@@ -6,7 +6,7 @@ import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
 from lib.load.loader import load_portfolio
-from lib.query.filters import Filters, selected_projects, selected_values
+from lib.query.filters import Filters, selected_projects
 from lib.ui import components
 from lib.ui.view import View
 
@@ -19,7 +19,6 @@ def view():
         portfolio,
         filters,
         selected_projects(portfolio, filters),
-        selected_values(portfolio, filters),
         "en",
     )
 

@@ -56,7 +56,7 @@ def test_a_pictures_reports_in_the_order_first_cited(portfolio):
     # a frame that is not the portfolio's own figures: read from its own column
     backwards = values.reset_index(drop=True).iloc[::-1]
     assert cited_sources(portfolio, backwards) == list(dict.fromkeys(backwards["source"].tolist()))
-    view = View(portfolio, Filters(), selected_projects(portfolio, Filters()), values, "en")
+    view = View(portfolio, Filters(), selected_projects(portfolio, Filters()), "en")
     footer = pictured(view, {"data": [], "layout": {}}, "Funding")["layout"]["annotations"][-1]
     titles = [portfolio.sources[sid].title for sid in cited[:3]]
     assert all(title[:20] in footer["text"] for title in titles)

@@ -62,6 +62,11 @@ def cited_sources(portfolio: Portfolio, values: pd.DataFrame) -> list[str]:
     if at is None:
         cited = values["source"].unique().tolist() if "source" in values else []
         return [sid for sid in cited if sid in portfolio.sources]
+    return cited_sources_at(portfolio, at)
+
+
+def cited_sources_at(portfolio: Portfolio, at: np.ndarray) -> list[str]:
+    """cited_sources of the index's figures at the positions `at`."""
     codes = figure_codes(portfolio)
     known = index_of(portfolio).once(
         ("figure_codes.known_sources",),
@@ -118,6 +123,7 @@ def _codes(values: pd.DataFrame) -> FigureCodes:
 
 
 def first_of_each(keys: np.ndarray) -> np.ndarray:
-    """Positions of the first row of each distinct key, in the rows' order."""
-    _, first = np.unique(keys, return_index=True)
-    return np.sort(first)
+    """Positions of the first row of each distinct key, in the rows' order. By hashing, not
+    sorting: sorting a funder's 270,000 figures' report numbers took 25 ms of every chart's
+    picture at 100,000 projects, and each headline sorted its figures' sentences again."""
+    return np.flatnonzero(~pd.Series(keys).duplicated().to_numpy())

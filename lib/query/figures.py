@@ -11,6 +11,8 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.figure_codes import figure_codes, first_of_each, positions
 from lib.query.figure_columns import event_titles, figure_events, when_text
+from lib.query.filters import FigureRows
+from lib.query.index import index_of
 from lib.query.limits import CITATIONS
 from lib.query.names import project_titles
 from lib.query.project_rows import rows_of
@@ -63,10 +65,18 @@ def indicator_figure(
     at = positions(portfolio, values)
     if at is None:  # not rows of the portfolio's figures: from the frame's own columns
         return _figure_of_frame(portfolio, code, values, language)
+    counted = values["counts_in_total"].to_numpy(dtype=bool)
+    return figure_at(portfolio, code, at, counted, language)
+
+
+def figure_at(
+    portfolio: Portfolio, code: str, at: np.ndarray, counted: np.ndarray, language: str = "en"
+) -> Figure:
+    """indicator_figure of the index's figures at the positions `at`, where `counted` says
+    which count in a total (filters.selected_figures)."""
     codes = figure_codes(portfolio)
     indicator = portfolio.indicators[code]
-    counted = values["counts_in_total"].to_numpy(dtype=bool)
-    # the wholes' positions in `values`, then among the portfolio's figures
+    # the wholes' places in `at`, then their positions among the portfolio's figures
     wholes = np.flatnonzero((codes.indicator[at] == codes.indicators.get(code, -1)) & counted)
     rows = at[wholes]
     number = codes.value[rows]
@@ -100,7 +110,9 @@ def indicator_figure(
         value=total,
         approximate=bool(codes.approximate[rows[has_value]].any()),
         at_least=bool(overlapping) or (bool(hidden.any()) and len(reporting) > 0),
-        citations=_citations(portfolio, values.iloc[cited[:CITATIONS]], language),
+        citations=_citations(
+            portfolio, index_of(portfolio).values.iloc[at[cited[:CITATIONS]]], language
+        ),
         citation_count=len(cited),
         sources=tuple(codes.sources[sources[first_of_each(sources)]].tolist()),
         not_reported_in=tuple(codes.projects[silent].tolist()),
@@ -228,7 +240,22 @@ def network_sizes(
     portfolio: Portfolio, values: pd.DataFrame, language: str = "en"
 ) -> list[Network]:
     """Networks whose report gives a size larger than the cities it names (22 cities, 8 named)."""
-    rows = network_rows(portfolio, values)
+    return _networks(portfolio, network_rows(portfolio, values), language)
+
+
+def network_sizes_at(
+    portfolio: Portfolio, figures: FigureRows, language: str = "en"
+) -> list[Network]:
+    """network_sizes of the figures filters.selected_figures gives: only the networks' rows
+    are taken, not first every selected figure's (60 ms for a funder at 100,000 projects)."""
+    codes = figure_codes(portfolio)
+    wanted = [codes.indicators[code] for code in _city_codes(portfolio) if code in codes.indicators]
+    at = figures.at
+    chosen = np.isin(codes.indicator[at], wanted) & ~np.isnan(codes.value[at])
+    return _networks(portfolio, index_of(portfolio).values.take(at[chosen]), language)
+
+
+def _networks(portfolio: Portfolio, rows: pd.DataFrame, language: str) -> list[Network]:
     # columns as lists, not a row tuple each: a funder's 5,000 networks made 5,000 tuples
     projects, sizes = rows["project"].tolist(), rows["value"].tolist()
     # titles and places from the projects' columns: a lazily opened portfolio validates a
@@ -251,5 +278,8 @@ _PLACE = ["project", "place"]
 def network_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:
     """The reported figures of indicators of unit `cities` (indicators.yaml): how many cities a
     project's network has, which the Overview compares with the places its file names."""
-    codes = [code for code, indicator in portfolio.indicators.items() if indicator.unit == "cities"]
-    return values[values["indicator"].isin(codes) & values["value"].notna()]
+    return values[values["indicator"].isin(_city_codes(portfolio)) & values["value"].notna()]
+
+
+def _city_codes(portfolio: Portfolio) -> list[str]:
+    return [code for code, indicator in portfolio.indicators.items() if indicator.unit == "cities"]

@@ -127,7 +127,7 @@ def load_for_app(language: str = "en", new_run: bool = False) -> LoadResult:
     if snapshot_only():  # a replica: the version `dashboard-data build` published, never built
         served = published(cache_dir_for(data_dir))
         return pin_for_run(current_result(data_dir, served, audience, language, may_build=False))
-    open_early(data_dir)  # at a server's start: the snapshot opens beside the first look
+    open_early(data_dir, audience)  # at a server's start: opened beside the first look
     return pin_for_run(current_result(data_dir, _version.of(data_dir), audience, language))
 
 

@@ -42,13 +42,16 @@ EARLY_THREAD = "snapshot-opened-early"
 
 
 class _EarlyOpen:
-    """A snapshot opened in a thread while the server's first look at the data folder finds
-    which version the folder holds: the look (0.7 s at 100,000 projects) is mostly the file
-    system's work, and the open mostly DuckDB's and Python's, so the two share the cores.
-    It is served only if the look finds its version, as any snapshot is."""
+    """A snapshot opened, and made into what the audience sees with its index, in a thread
+    while the server's first look at the data folder finds which version the folder holds:
+    the look (0.7 s at 100,000 projects) is mostly the file system's work, and the open (0.8
+    s), the audience's view and the index (0.9 s) mostly DuckDB's and Python's, so the two
+    share the cores. It is served only if the look finds its version, as any snapshot is."""
 
-    def __init__(self, path: Path, data_dir: Path, data_fingerprint: str) -> None:
-        self.path = path
+    def __init__(
+        self, path: Path, data_dir: Path, data_fingerprint: str, audience: Audience
+    ) -> None:
+        self.path, self.audience = path, audience
         self._result: LoadResult | None = None
         self._thread = threading.Thread(
             target=self._open,
@@ -59,7 +62,9 @@ class _EarlyOpen:
         self._thread.start()
 
     def _open(self, path: Path, data_dir: Path, data_fingerprint: str) -> None:
-        self._result = open_snapshot(path, data_dir, data_fingerprint)
+        opened = open_snapshot(path, data_dir, data_fingerprint)
+        with cycle_collector_paused():
+            self._result = _as_seen_by(opened, self.audience)
 
     def result(self) -> LoadResult | None:
         self._thread.join()
@@ -71,9 +76,9 @@ _early_lock = threading.Lock()
 _early_tried = False  # once a process: at its start
 
 
-def open_early(data_dir: Path) -> None:
+def open_early(data_dir: Path, audience: Audience) -> None:
     """At a server's start, begin opening the snapshot the newest build of `data_dir`
-    recorded (lib/store/known_stats.latest) in a thread; once a process."""
+    recorded (lib/store/known_stats.latest) in a thread, for `audience`; once a process."""
     global _early, _early_tried
     with _early_lock:
         if _early_tried or _held is not None:
@@ -83,15 +88,25 @@ def open_early(data_dir: Path) -> None:
         newest = latest(cache_dir, data_dir)
         path = snapshot_path(cache_dir, newest) if newest else None
         if newest and path.is_file():
-            _early = _EarlyOpen(path, data_dir, newest)
+            _early = _EarlyOpen(path, data_dir, newest, audience)
 
 
-def _opened_early() -> tuple[Path, LoadResult | None] | None:
-    """The early open's snapshot and what it opened (waited for), once; None without one."""
+def _opened_early() -> tuple[Path, Audience, LoadResult | None] | None:
+    """The early open's snapshot, audience and what it opened (waited for), once; None
+    without one."""
     global _early
     with _early_lock:
         early, _early = _early, None
-    return None if early is None else (early.path, early.result())
+    return None if early is None else (early.path, early.audience, early.result())
+
+
+def _as_seen_by(result: LoadResult | None, audience: Audience) -> LoadResult | None:
+    """`result` with its data as `audience` sees it, and that data's index built."""
+    if result is None or result.portfolio is None:
+        return result
+    portfolio = for_audience(result.portfolio, audience)
+    index_of(portfolio)
+    return dataclasses.replace(result, portfolio=portfolio)
 
 
 def pinned_result() -> LoadResult | None:
@@ -126,17 +141,13 @@ def current_result(
         # The new version's million objects are made with the cycle collector paused: each of
         # its rounds would walk all of them again (seconds at 10,000 projects).
         with cycle_collector_paused():
-            result, changing = _open_or_build(data_dir, fingerprint, language, may_build)
+            result, changing = _open_or_build(data_dir, fingerprint, audience, language, may_build)
             same_folder = held is not None and (held.data_dir, held.audience) == (
                 str(data_dir),
                 audience,
             )
             if changing and same_folder:
                 return held.result
-            if result.portfolio is not None:
-                portfolio = for_audience(result.portfolio, audience)
-                result = dataclasses.replace(result, portfolio=portfolio)
-                index_of(portfolio)
             _held = _Held(str(data_dir), audience, fingerprint, result)
             # while the collector is still paused: enabled first, it would walk the new
             # version's objects once before they are frozen (2.2 s at 100,000 projects)
@@ -168,21 +179,22 @@ def _matches(held: _Held | None, data_dir: Path, fingerprint: str, audience: Aud
 
 
 def _open_or_build(
-    data_dir: Path, fingerprint: str, language: str, may_build: bool
+    data_dir: Path, fingerprint: str, audience: Audience, language: str, may_build: bool
 ) -> tuple[LoadResult, bool]:
     """The snapshot's data when a whole one of `fingerprint` is on disk, else a build's
-    result (the problems, or the data it validated and wrote); and whether the folder kept
-    changing during the build's read (or, for a replica that may not build, whether the
-    snapshot could not be opened: what it holds is then served on)."""
+    result (the problems, or the data it validated and wrote), as `audience` sees it (with
+    its index); and whether the folder kept changing during the build's read (or, for a
+    replica that may not build, whether the snapshot could not be opened: what it holds is
+    then served on)."""
     cache_dir = cache_dir_for(data_dir)
     bar = st.progress(0.0, text=tr(language, STEP_OPENING))
     path = snapshot_path(cache_dir, fingerprint) if fingerprint else None
     early = _opened_early()
-    opened = early[1] if early is not None and early[0] == path else None
+    opened = early[2] if early is not None and early[:2] == (path, audience) else None
     del early  # served only if it is the version found; another is let go before a build
     try:
         if path is not None:
-            opened = opened or open_snapshot(path, data_dir, fingerprint)
+            opened = opened or _as_seen_by(open_snapshot(path, data_dir, fingerprint), audience)
             if opened is not None:
                 return opened, False
         if not may_build:
@@ -197,8 +209,8 @@ def _open_or_build(
             bar.progress(0.95, tr(language, STEP_OPENING))
             opened = open_snapshot(built.path, data_dir, portfolio.fingerprint)
             if opened is not None:
-                return opened, built.changing
-        return built.result, built.changing
+                return _as_seen_by(opened, audience), built.changing
+        return _as_seen_by(built.result, audience), built.changing
     finally:
         bar.empty()
 

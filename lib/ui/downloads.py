@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.exports.csv_file import csv_bytes
-from lib.query.figure_codes import cited_sources
+from lib.query.figure_codes import cited_sources_at
 from lib.query.names import filters_in_words
 from lib.text.i18n import tr
 from lib.topics.picture_frame import SOURCES_NAMED, PictureWords, framed
@@ -46,7 +46,7 @@ def pictured(view: View, figure: go.Figure | dict, title: str) -> go.Figure:
     `title`, the view's filters in words, today's date and the titles of the reports behind
     the view's figures."""
     portfolio, language = view.portfolio, view.language
-    cited = cited_sources(portfolio, view.values)  # in the order first cited
+    cited = cited_sources_at(portfolio, view.figures.at)  # in the order first cited
     # the first few titles are named, the others counted: not a title a report
     words = PictureWords(
         title=title,

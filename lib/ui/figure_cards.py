@@ -9,7 +9,7 @@ import streamlit as st
 
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import figure_text
-from lib.query.figures import Figure, indicator_figure
+from lib.query.figures import Figure, figure_at
 from lib.query.limits import CITATIONS, more_text
 from lib.query.names import indicator_description, titles_text, translation_mark
 from lib.text.escape import md
@@ -19,10 +19,11 @@ from lib.ui.view import View, derived
 
 def headline_figure(view: View, code: str) -> Figure:
     """The indicator's figure for the view, worked out once (the pages share the key)."""
+    figures = view.figures
     return derived(
         view,
         f"figure.{code}",
-        lambda: indicator_figure(view.portfolio, code, view.values, view.language),
+        lambda: figure_at(view.portfolio, code, figures.at, figures.counted, view.language),
     )
 
 

@@ -11,8 +11,10 @@ import streamlit as st
 
 from lib.model.portfolio import Portfolio
 from lib.query.filters import (
+    FigureRows,
     Filters,
     city_unattributed,
+    selected_figures,
     selected_projects,
     selected_values,
     year_unstated,
@@ -34,8 +36,18 @@ class View:
     portfolio: Portfolio
     filters: Filters
     project_ids: list[str]
-    values: pd.DataFrame
     language: str = "en"
+
+    @property
+    def figures(self) -> FigureRows:
+        """The selected figures as positions among the index's (filters.selected_figures)."""
+        return selected_figures(self.portfolio, self.filters)
+
+    @property
+    def values(self) -> pd.DataFrame:
+        """The selected figures' rows (filters.selected_values), taken only when a page asks:
+        the pages that need a few columns work from `figures` instead."""
+        return selected_values(self.portfolio, self.filters)
 
 
 def current_view() -> View:
@@ -46,7 +58,6 @@ def current_view() -> View:
         portfolio=portfolio,
         filters=filters,
         project_ids=selected_projects(portfolio, filters),
-        values=selected_values(portfolio, filters),
         language=current_language(),
     )
 

@@ -10,9 +10,10 @@ from lib.query.limits import CHART_ROWS
 from lib.text.escape import md
 from lib.text.i18n import format_number, tr
 from lib.topics.funding import notes
-from lib.topics.funding.chart import funding_chart
+from lib.topics.funding.chart import funding_chart_spec
 from lib.topics.funding.data import (
     amount_summary,
+    funded_projects,
     funder_count,
     funding_lines,
     funding_rows,
@@ -44,7 +45,7 @@ facts = derived(
     lambda: {
         "summary": amount_summary(lines, language),
         "funders": funder_count(portfolio, lines, language),
-        "projects": lines["project_id"].nunique(),
+        "projects": funded_projects(portfolio, view.project_ids),
         "basis": size_basis(lines),
         "label": size_label(lines, language),
     },
@@ -67,7 +68,7 @@ by_programme = facts["projects"] > CHART_ROWS
 
 def _chart() -> object:
     shown = chart_tree(portfolio, lines, view.project_ids, language, by_programme)
-    figure = funding_chart(shown, facts["label"], language, facts["basis"] == "amount")
+    figure = funding_chart_spec(shown, facts["label"], language, facts["basis"] == "amount")
     return pictured(view, figure, view_title)
 
 

@@ -4,7 +4,13 @@ from functools import partial
 
 import streamlit as st
 
-from lib.query.figures import Figure, headline_codes, headline_counts, network_sizes, network_words
+from lib.query.figures import (
+    Figure,
+    headline_codes,
+    headline_counts,
+    network_sizes_at,
+    network_words,
+)
 from lib.query.limits import LINES, more_text
 from lib.text.escape import md
 from lib.text.i18n import N_, format_number, tr
@@ -36,7 +42,7 @@ for column, (key, value) in zip(columns, counts.items(), strict=True):
         help=tr(language, "Counted from the project files."),
     )
 networks = derived(
-    view, "overview.networks", lambda: network_sizes(portfolio, view.values, language)
+    view, "overview.networks", lambda: network_sizes_at(portfolio, view.figures, language)
 )
 for network in networks[:LINES]:
     st.caption(md(network_words(network, language)))

@@ -16,7 +16,7 @@ from lib.topics.people.data import (
     participant_words,
     participants_table_head,
 )
-from lib.topics.people.figure_rows import participant_rows
+from lib.topics.people.figure_rows import participant_rows_at
 from lib.topics.people.figure_words import counts_words
 from lib.ui.components import chart, figures_download, table
 from lib.ui.downloads import pictured
@@ -44,7 +44,7 @@ for code in codes:
         )
     )
 # the figures without their words: those are written for the bars drawn and the rows listed
-figures = derived(view, "participants.rows", lambda: participant_rows(portfolio, view.values))
+figures = derived(view, "participants.rows", lambda: participant_rows_at(portfolio, view.figures))
 if figures.empty:
     st.info(tr(language, "The selected projects report no participants at their events."))
     st.stop()
@@ -53,9 +53,9 @@ if figures.empty:
 # One bar an event: a portfolio's thousands of events are the table's, the chart draws the largest,
 # and of an event's figures (a total and its parts, per period) the first few.
 largest = derived(
-    view, "participants.largest", lambda: largest_groups(figures, "group", "value", CHART_ROWS)
+    view, "participants.largest", lambda: largest_groups(figures, "bar", "value", CHART_ROWS)
 )
-drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "group", CHART_ROWS))
+drawn = derived(view, "participants.drawn", lambda: first_rows(largest, "bar", CHART_ROWS))
 
 
 def _chart() -> object:
@@ -70,7 +70,7 @@ where = tr(
     language, "the chart draws the events with the most participants, the table lists every one"
 )
 events = derived(
-    view, "participants.events", lambda: (drawn["group"].nunique(), figures["group"].nunique())
+    view, "participants.events", lambda: (drawn["bar"].nunique(), figures["bar"].nunique())
 )
 if more := more_text(*events, tr(language, "events"), where, language):
     st.caption(more)

@@ -15,7 +15,7 @@ from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.people import notes
 from lib.topics.people.data import at_least_note, page_codes, people_table_head, people_words
-from lib.topics.people.figure_rows import people_rows
+from lib.topics.people.figure_rows import people_rows_at
 from lib.topics.people.people_chart import people_chart_spec
 from lib.ui.components import chart, figures_download, table
 from lib.ui.downloads import pictured
@@ -33,7 +33,7 @@ if nothing_selected(view):
     st.stop()
 st.caption(tr(language, notes.KINDS_APART))
 # the figures without their words: those are written for the bars drawn and the rows listed
-figures = derived(view, "people.rows", lambda: people_rows(portfolio, view.values, language))
+figures = derived(view, "people.rows", lambda: people_rows_at(portfolio, view.figures, language))
 # the distinct kinds first: a set of the column boxed a funder's 100,000 values one at a time
 reported = derived(view, "people.kinds", lambda: set(figures["indicator"].unique().tolist()))
 present = [code for code in codes if code in reported]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -21,6 +22,7 @@ from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
 from lib.query.limits import TABLE_ROWS, table_head
 from lib.query.names import inferred_mark
+from lib.query.project_rows import positions_of, project_numbers, rows_of
 from lib.text.i18n import N_, format_number, tr
 
 NOT_REPORTED = N_("not reported")
@@ -88,8 +90,31 @@ LINE_COLUMNS = ["project_id", "line", "funder_id", "programme_ids", "amount_valu
 def funding_lines(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
     """One row a funding line of `project_ids` (in their order, each project's lines in its
     file's order), without words: gathered once a data version, then selected."""
-    every = index_of(portfolio).once(("funding.every_line",), lambda: _every_line(portfolio))
-    return rows_of_projects(every, project_ids)
+    every = _every_line_once(portfolio)
+    if list(project_ids) != sorted(project_ids):  # the filters give them sorted, as `every` is
+        return rows_of_projects(every, project_ids)
+    # by the lines' project numbers: Arrow's is_in hashed a funder's 93,000 lines' project
+    # ids on every filter change, 15 ms at 100,000 projects
+    mine = every[rows_of(portfolio, _EVERY_LINE, every["project_id"], project_ids)]
+    return mine.reset_index(drop=True)
+
+
+def funded_projects(portfolio: Portfolio, project_ids: list[str]) -> int:
+    """How many of `project_ids` have a funding line (funding_lines' distinct projects), by
+    number: counting a funder's 93,000 lines' distinct project ids took 15 ms."""
+    every = _every_line_once(portfolio)
+    numbers = project_numbers(portfolio, _EVERY_LINE, every["project_id"])
+    funded = np.zeros(len(index_of(portfolio).ids) + 1, dtype=bool)  # the last: no project
+    funded[numbers] = True
+    funded[-1] = False
+    return int(funded[positions_of(portfolio, project_ids)].sum())
+
+
+_EVERY_LINE = "funding.every_line"
+
+
+def _every_line_once(portfolio: Portfolio) -> pd.DataFrame:
+    return index_of(portfolio).once((_EVERY_LINE,), lambda: _every_line(portfolio))
 
 
 def _every_line(portfolio: Portfolio) -> pd.DataFrame:
@@ -226,9 +251,10 @@ def amount_summary(rows: pd.DataFrame, language: str = "en") -> str:
     reported = int(rows["amount_value"].notna().sum())
     if reported == 0:
         return tr(language, NO_AMOUNT_REPORTED)
+    by_currency = reported_totals(rows)
     totals = ", ".join(
         amount_text(Amount(value=value, currency=currency), language)
-        for currency, value in reported_totals(rows).items()
+        for currency, value in by_currency.items()
     )
     missing = len(rows) - reported
     text = tr(
@@ -238,7 +264,7 @@ def amount_summary(rows: pd.DataFrame, language: str = "en") -> str:
         lines=format_number(len(rows), language),
         totals=totals,
     )
-    if len(reported_totals(rows)) > 1:
+    if len(by_currency) > 1:
         text += tr(language, " (each currency apart).")
     else:
         text += "."

@@ -16,7 +16,13 @@ from lib.query.figures import Figure
 from lib.query.limits import NAMES, TABLE_ROWS, names_text, table_head
 from lib.query.row_texts import row_texts
 from lib.text.i18n import N_, format_number, tr
-from lib.topics.people.figure_rows import page_codes, participant_rows, people_rows
+from lib.topics.people.figure_rows import (
+    page_codes,
+    participant_rows,
+    participant_shown,
+    people_rows,
+    people_shown,
+)
 from lib.topics.people.figure_words import (
     PEOPLE_TEXTS,
     participant_texts,
@@ -71,8 +77,10 @@ def participant_words(
     portfolio: Portfolio, rows: pd.DataFrame, shown: pd.DataFrame, language: str = "en"
 ) -> pd.DataFrame:
     """participant_figures' rows for `shown` (some of figure_rows.participant_rows' `rows`,
-    those a chart draws or a table lists), their words written for those rows alone."""
+    or participant_rows_at's, those a chart draws or a table lists), their words written for
+    those rows alone."""
     codes = page_codes(portfolio, "participants")
+    shown = participant_shown(portfolio, shown)
     texts = participant_texts(portfolio, shown, codes, language)
     return _participant_frame(rows, shown, texts, language)
 
@@ -174,9 +182,11 @@ def people_figures(
 
 
 def people_words(portfolio: Portfolio, shown: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """people_figures' rows for `shown` (some of figure_rows.people_rows' rows, those a chart
-    draws or a table lists), their words written for those rows alone."""
+    """people_figures' rows for `shown` (some of figure_rows.people_rows' rows, or
+    people_rows_at's, those a chart draws or a table lists), their words written for those
+    rows alone."""
     codes = page_codes(portfolio, "people_supported")
+    shown = people_shown(portfolio, shown)
     return _people_frame(shown, people_texts(portfolio, shown, codes, language), language)
 
 

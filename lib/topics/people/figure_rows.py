@@ -13,6 +13,7 @@ import pandas as pd
 from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.query.figure_codes import figure_codes, positions
+from lib.query.filters import FigureRows
 from lib.query.index import index_of
 from lib.query.names import project_titles
 
@@ -29,11 +30,43 @@ _ROLES = pd.array(["part", "total", "whole"], dtype="str")
 def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame:
     """The participants figures of `values` (its rows, on its index), with `key` (ties a
     whole to its parts, as the validator does: same event, indicator and period), `group`
-    (one chart bar: the project, event and indicator), `role` (`total`: a whole whose parts
-    are also in `values`; `part`: from one city; `whole`: a figure not broken down by city,
-    or one the filters left without its parts) and `assigned` (a total's parts added up)."""
+    (one chart bar: the project, event and indicator; `bar`, the same as a number), `role`
+    (`total`: a whole whose parts are also in `values`; `part`: from one city; `whole`: a
+    figure not broken down by city, or one the filters left without its parts) and
+    `assigned` (a total's parts added up)."""
     codes = page_codes(portfolio, "participants")
-    rows = values[values["indicator"].isin(codes)]
+    return _participants(portfolio, values[values["indicator"].isin(codes)])
+
+
+def participant_rows_at(portfolio: Portfolio, figures: FigureRows) -> pd.DataFrame:
+    """participant_rows of the figures filters.selected_figures gives, with only the columns
+    that choose the bars and add up the parts (CHOOSING, then `key`, `bar`, `role` and
+    `assigned`): the others, a funder's 156,000 rows' texts, took 45 ms to take on every
+    filter change, and are taken for the rows shown alone (participant_shown)."""
+    numbers = figure_codes(portfolio)
+    codes = page_codes(portfolio, "participants")
+    wanted = [numbers.indicators[code] for code in codes if code in numbers.indicators]
+    chosen = np.flatnonzero(np.isin(numbers.indicator[figures.at], wanted))
+    rows = index_of(portfolio).values[CHOOSING].take(figures.at[chosen])
+    return _participants(portfolio, rows.assign(counts_in_total=figures.counted[chosen]), False)
+
+
+CHOOSING = ["value", "breakdown"]  # of the figures' columns, those participant_rows_at takes
+
+
+def participant_shown(portfolio: Portfolio, shown: pd.DataFrame) -> pd.DataFrame:
+    """Some rows of participant_rows_at (or of participant_rows, given back as they are) with
+    every column participant_rows gives them."""
+    if "group" in shown:
+        return shown
+    rows = index_of(portfolio).values.loc[shown.index]
+    rows = rows.assign(counts_in_total=shown["counts_in_total"], key=shown["key"])
+    group = _group_texts(portfolio, rows)
+    return rows.assign(group=group, **{name: shown[name] for name in ("bar", "role", "assigned")})
+
+
+def _participants(portfolio: Portfolio, rows: pd.DataFrame, texts: bool = True) -> pd.DataFrame:
+    """`rows` with participant_rows' columns (without `group`'s texts unless `texts`)."""
     keys = index_of(portfolio).group.loc[rows.index]
     is_part = (rows["breakdown"] != "").to_numpy()
     part_keys = keys[is_part]
@@ -43,25 +76,51 @@ def participant_rows(portfolio: Portfolio, values: pd.DataFrame) -> pd.DataFrame
     if has_parts.any():
         sums = rows["value"][is_part].groupby(part_keys.to_numpy()).sum()
         assigned[has_parts] = keys[has_parts].map(sums).to_numpy()
+    group = _group_texts(portfolio, rows) if texts else None
+    grouped = {"group": group} if texts else {}
     return rows.assign(
         key=keys,
-        group=_groups(portfolio, rows),
+        **grouped,
+        bar=_bars(portfolio, rows, group),
         # three words taken by each row's number: text made of 100,000 Python strings is slow
         role=_ROLES.take(np.where(is_part, 0, np.where(has_parts, 1, 2))),
         assigned=assigned,
     )
 
 
-def _groups(portfolio: Portfolio, rows: pd.DataFrame) -> pd.Series:
+def _group_texts(portfolio: Portfolio, rows: pd.DataFrame) -> pd.Series:
     """Each row's chart bar: its project, event and indicator, joined. For rows of the
     portfolio's figures, joined once a version and taken at the rows' positions: joining a
     funder's 156,000 rows' texts on every filter change took 28 ms at 100,000 projects."""
     at = positions(portfolio, rows)
     if at is None:
         return _joined(rows)
+    return pd.Series(_every_group(portfolio).array.take(at), index=rows.index)
+
+
+def _bars(portfolio: Portfolio, rows: pd.DataFrame, texts: pd.Series | None) -> pd.Series:
+    """Each row's bar as a number (the same text, the same number; missing where the text
+    is), which the page picks its bars by: hashing a funder's 156,000 texts to rank and
+    count the bars took 40 ms at 100,000 projects. `texts`: the rows' _group_texts, if made."""
+    at = positions(portfolio, rows)
+    if at is None:
+        joined = _joined(rows) if texts is None else texts
+        return pd.Series(_numbered(joined), index=rows.index)
     index = index_of(portfolio)
-    every = index.once(("participants.groups",), lambda: _joined(index.values))
-    return pd.Series(every.array.take(at), index=rows.index)
+    numbers = index.once(
+        ("participants.group_numbers",), lambda: _numbered(_every_group(portfolio))
+    )
+    return pd.Series(numbers.take(at), index=rows.index)
+
+
+def _every_group(portfolio: Portfolio) -> pd.Series:
+    index = index_of(portfolio)
+    return index.once(("participants.groups",), lambda: _joined(index.values))
+
+
+def _numbered(groups: pd.Series) -> pd.arrays.IntegerArray:
+    numbers, _ = pd.factorize(groups)
+    return pd.arrays.IntegerArray(numbers.astype(np.int32), numbers < 0)
 
 
 def _joined(rows: pd.DataFrame) -> pd.Series:
@@ -72,29 +131,60 @@ def people_rows(portfolio: Portfolio, values: pd.DataFrame, language: str) -> pd
     """The People supported figures of `values` (its rows, on its index) that count in a
     total, in the page's order: by indicator (as indicators.yaml lists them), then by the
     project's title in `language`, else as in `values`."""
-    codes = page_codes(portfolio, "people_supported")
     counted = values["counts_in_total"].to_numpy(dtype=bool)
     at = positions(portfolio, values)
     if at is None:  # not rows of the portfolio's figures: from the frame's own columns
+        codes = page_codes(portfolio, "people_supported")
         chosen = np.flatnonzero(is_in(values["indicator"], codes) & counted)
         order = pd.Index(codes).get_indexer(values["indicator"].iloc[chosen])
         ranks = _title_ranks(portfolio, language)
         title_rank = ranks.to_numpy()[ranks.index.get_indexer(values["project"].iloc[chosen])]
-    else:  # by the figures' numbers: their texts hashed again took 25 ms at 100,000 projects
-        numbers = figure_codes(portfolio)
-        # each indicator's place among `codes`, -1 for the others (and, last, for none)
-        place = np.full(len(numbers.indicators) + 1, -1)
-        for n, code in enumerate(codes):
-            place[numbers.indicators.get(code, len(numbers.indicators))] = n
-        place[-1] = -1
-        every_order = place[numbers.indicator[at]]
-        chosen = np.flatnonzero((every_order >= 0) & counted)
-        order = every_order[chosen]
-        title_rank = _numbered_title_ranks(portfolio, language)[numbers.project[at[chosen]]]
-    # one take of the whole frame, in the page's order: a funder's 100,000 rows were taken
-    # twice (selected, then sorted), a fifth of a second each at 100,000 projects
+        # (stable: equal titles keep their order)
+        return values.iloc[chosen[np.lexsort((title_rank, order))]]
+    return values.iloc[_people_order(portfolio, at, counted, language)]
+
+
+def people_rows_at(portfolio: Portfolio, figures: FigureRows, language: str) -> pd.DataFrame:
+    """people_rows of the figures filters.selected_figures gives, with only the columns the
+    page counts and chooses its bars by (PEOPLE_CHOOSING): the others are taken for the rows
+    a chart draws or a table lists alone (people_shown)."""
+    chosen = _people_order(portfolio, figures.at, figures.counted, language)
+    rows = index_of(portfolio).values[PEOPLE_CHOOSING].take(figures.at[chosen])
+    return rows.assign(counts_in_total=figures.counted[chosen])
+
+
+PEOPLE_CHOOSING = ["indicator", "value", "precision"]
+
+
+def people_shown(portfolio: Portfolio, shown: pd.DataFrame) -> pd.DataFrame:
+    """Some rows of people_rows_at (or of people_rows, given back as they are) with every
+    column people_rows gives them."""
+    if "quote" in shown:
+        return shown
+    rows = index_of(portfolio).values.loc[shown.index]
+    return rows.assign(counts_in_total=shown["counts_in_total"])
+
+
+def _people_order(
+    portfolio: Portfolio, at: np.ndarray, counted: np.ndarray, language: str
+) -> np.ndarray:
+    """Which of the index's figures at `at` people_rows lists, in its order, as places in `at`.
+    By the figures' numbers: their texts hashed again took 25 ms at 100,000 projects."""
+    codes = page_codes(portfolio, "people_supported")
+    numbers = figure_codes(portfolio)
+    # each indicator's place among `codes`, -1 for the others (and, last, for none)
+    place = np.full(len(numbers.indicators) + 1, -1)
+    for n, code in enumerate(codes):
+        place[numbers.indicators.get(code, len(numbers.indicators))] = n
+    place[-1] = -1
+    every_order = place[numbers.indicator[at]]
+    chosen = np.flatnonzero((every_order >= 0) & counted)
+    order = every_order[chosen]
+    title_rank = _numbered_title_ranks(portfolio, language)[numbers.project[at[chosen]]]
+    # one take of the rows, in the page's order: a funder's 100,000 rows were taken twice
+    # (selected, then sorted), a fifth of a second each at 100,000 projects
     # (stable: equal titles keep their order)
-    return values.iloc[chosen[np.lexsort((title_rank, order))]]
+    return chosen[np.lexsort((title_rank, order))]
 
 
 def _numbered_title_ranks(portfolio: Portfolio, language: str) -> np.ndarray:
