@@ -64,3 +64,19 @@ def test_past_the_limit_the_pair_most_projects_link_is_drawn_and_all_are_counted
     assert total == 9 == len(data.linked_pairs[0])
     assert pairs["name"].tolist() == ["Sofia – Antwerp"]
     assert pairs["more"].tolist() == [0]
+
+
+def test_past_the_limit_the_lines_between_the_busiest_cities_are_drawn(portfolio):
+    data = page_data(portfolio, "en")
+    busiest = ("shtip", "strazhitsa")
+    places = data.places.assign(
+        projects=[5 if place in busiest else 1 for place in data.places["place"]]
+    )
+    pairs, total = link_pairs(data.selected_links, places, limit=2)
+    assert total == 9
+    assert pairs["name"].tolist() == ["Shtip – Strazhitsa", "Shtip – Strazhitsa"]
+    assert pairs["kind"].tolist() == ["twinning", "travelled_to_event"]
+    # a city the places do not list has no count: its line comes after every counted one
+    unlisted = data.places[data.places["place"] != "antwerp"]
+    pairs, _ = link_pairs(data.selected_links, unlisted, limit=1)
+    assert pairs["name"].tolist() == ["Sofia – Athens"]

@@ -6,7 +6,6 @@ selection keeps its rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -15,12 +14,14 @@ from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.index import index_of
 from lib.query.limits import NAMES
+from lib.query.project_rows import positions_of, project_numbers
 from lib.topics.map.place_figures import (
     FiguresByPlace,
     figure_ties,
     first_ones,
     group_ranks,
     runs,
+    stable_order,
 )
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
@@ -37,31 +38,36 @@ class ByPlace:
 
     named: list[str]  # the places the projects name (_named)
     roles: dict[str, list[tuple[str, str]]]  # place -> (project, role)
+    # place -> the projects of its `roles`, each once, in their order
+    role_projects: dict[str, list[str]]
     projects: dict[str, int]  # place -> how many selected projects give it a role
     network_only: set[str]  # places the selected projects name only as network members
     events: dict[str, list[tuple[str, str]]]  # place -> (project, event id)
     held: dict[str, int]  # place -> how many events its projects held there
     figures: FiguresByPlace
     sizer: str | None  # the indicator that sizes the dots, if any
-    chosen: np.ndarray  # whether each project (by EveryPlace's number) is selected
+    chosen: np.ndarray  # whether each project (by chosen_projects' number) is selected
 
 
 @dataclass(frozen=True)
 class EveryPlace:
     """Every project's places, roles and events, read from its parts once a data version,
-    as numbered rows (places and projects by number, projects in the order of
-    their ids): a selection keeps its projects' rows with numpy, not a walk over them."""
+    as numbered rows (places and projects by number, projects by their positions among the
+    index's sorted ids): a selection keeps its projects' rows with numpy, not a walk over
+    them. Numbers, not texts: a text a row as a Python object was tens of MB at 100,000
+    projects, and took a first visit a quarter of a second to make."""
 
     places: np.ndarray  # the place of each number
-    projects: np.ndarray  # the project of each number (every project, sorted)
-    number: dict[str, int]  # each project's number: a dict finds a funder's 80,000 fastest
+    projects: int  # how many projects there are
+    ids: np.ndarray  # the index's project ids, in order (its texts shared, not copied)
     role_place: np.ndarray  # a row a (project, place it lists), in project order
     role_project: np.ndarray
-    role: np.ndarray  # the row's role
+    role: np.ndarray  # the number of the row's role
+    roles: np.ndarray  # the role of each number
     network_role: np.ndarray  # the role is "network_member"
     event_place: np.ndarray  # a row an event held at a place, in project order
     event_project: np.ndarray
-    event_id: np.ndarray
+    event_id: pd.Series  # the event's id (its texts in one Arrow buffer, not as objects)
     event_listed: np.ndarray  # its project lists the place (a place's events are theirs)
     # the rows of roles and of events ordered by place (a place's in project order), and
     # each one's project: a selection keeps them in that order, with no sort of its own
@@ -83,65 +89,76 @@ def _every_place(portfolio: Portfolio) -> EveryPlace:
     """Read from the projects' parts (lib/model/projects.py): a walk over 10,000 projects'
     objects took most of a first visit, and validates each one from a snapshot."""
     parts = parts_of(portfolio.projects)
-    ordered = sorted(portfolio.projects)
-    ids = pd.Index(ordered)
     places, links = parts.places, parts.links
     # held at a place; of their columns only these three taken (a copy of each of the
     # 195,000 events' dozen columns took a third of a first visit at 100,000 projects)
     events = parts.events[["project", "place", "id"]]
-    events = events[events["place"].fillna("") != ""]
-    # a project's links (each as its two ends) then its events, project by project, as the
-    # place lists' names are followed by what else a project names
-    link_project = np.repeat(_numbers(ids, links["project"]), 2)
-    link_place = np.column_stack([_texts(links["from_place"]), _texts(links["to_place"])])
-    event_project = _numbers(ids, events["project"])
+    held = (events["place"].fillna("") != "").to_numpy(dtype=bool)
+    events = events[held]
+    # each row's project as its position among the index's ids, once a version and shared
+    # with the pages that number the same columns (the Overview numbers the places')
+    role_project = project_numbers(portfolio, "places", places["project"])
+    link_numbers = project_numbers(portfolio, "links", links["project"])
+    event_project = project_numbers(portfolio, "events", parts.events["project"])[held]
+    # every text naming a place, numbered once by Arrow (as texts they were 600,000 Python
+    # objects); then numbered again, as integers, in the order the places are first named:
+    # the place lists, then each project's links (their two ends) and events, project by
+    # project, and last the events alone
+    ends = len(places) + 2 * len(links)
+    texts = pd.concat(
+        [places["place"], links["from_place"], links["to_place"], events["place"]],
+        ignore_index=True,
+    )
+    codes, names = pd.factorize(texts)
+    named = codes[: len(places)]
+    link_place = np.column_stack(
+        [codes[len(places) : len(places) + len(links)], codes[len(places) + len(links) : ends]]
+    )
+    link_project = np.repeat(link_numbers, 2)
     also_project = np.concatenate([link_project, event_project])
     also_order = np.argsort(also_project, kind="stable")
-    also_place = np.concatenate([link_place.ravel(), _texts(events["place"])])[also_order]
-    role_project = _numbers(ids, places["project"])
-    named = _texts(places["place"])
+    also_place = np.concatenate([link_place.ravel(), codes[ends:]])[also_order]
     mentioned = np.concatenate([named, also_place])
-    numbers, every = pd.factorize(np.concatenate([mentioned, _texts(events["place"])]))
+    numbers, firsts = pd.factorize(np.concatenate([mentioned, codes[ends:]]))
+    every = np.asarray(names, dtype=object)[firsts]
     role_place = numbers[: len(named)]
     event_place = numbers[len(mentioned) :]
-    listed = role_place * len(ids) + role_project
-    role = _texts(places["role"])
-    role_order = np.argsort(role_place, kind="stable")
-    event_listed = np.isin(event_place * len(ids) + event_project, listed)
+    projects = len(index_of(portfolio).ids)
+    listed = role_place * projects + role_project
+    role, roles = pd.factorize(places["role"], use_na_sentinel=False)
+    roles = np.asarray(roles, dtype=object)
+    role_order = stable_order(role_place)
+    event_listed = np.isin(event_place * projects + event_project, listed)
     # an event whose project does not list its place is never shown: left out of the order
-    event_order = np.argsort(event_place, kind="stable")
+    event_order = stable_order(event_place)
     event_order = event_order[event_listed[event_order]]
+    small = _int32  # positions and numbers of a version's rows: half the bytes kept
     return EveryPlace(
-        places=np.asarray(every, dtype=object),
-        projects=np.asarray(ordered, dtype=object),
-        number={pid: at for at, pid in enumerate(ordered)},  # not the Index's Arrow texts
-        role_place=role_place,
-        role_project=role_project,
-        role=role,
-        network_role=role == "network_member",
-        event_place=event_place,
-        event_project=event_project,
-        event_id=_texts(events["id"]),
+        places=every,
+        projects=projects,
+        ids=np.asarray(index_of(portfolio).ids, dtype=object),
+        role_place=small(role_place),
+        role_project=small(role_project),
+        role=small(role),
+        roles=roles,
+        network_role=(roles == "network_member")[role],
+        event_place=small(event_place),
+        event_project=small(event_project),
+        event_id=events["id"].reset_index(drop=True),
         event_listed=event_listed,
-        mention_project=np.concatenate([role_project, also_project[also_order]]),
-        mention_place=numbers[: len(mentioned)],
-        role_order=role_order,
-        role_order_project=role_project[role_order],
-        event_order=event_order,
-        event_order_project=event_project[event_order],
+        mention_project=small(np.concatenate([role_project, also_project[also_order]])),
+        mention_place=small(numbers[: len(mentioned)]),
+        role_order=small(role_order),
+        role_order_project=small(role_project[role_order]),
+        event_order=small(event_order),
+        event_order_project=small(event_project[event_order]),
     )
 
 
-def _numbers(ids: pd.Index, column: pd.Series) -> np.ndarray:
-    """The number of each row's project (-1 for none): each project looked up once, its rows'
-    texts hashed by Arrow (a project names its places, links and events on many rows)."""
-    codes, projects = pd.factorize(column)
-    numbers = ids.get_indexer(projects).astype(np.int64)
-    return np.where(codes >= 0, numbers[codes], -1)
-
-
-def _texts(column: pd.Series) -> np.ndarray:
-    return column.to_numpy(dtype=object)
+def _int32(numbers: np.ndarray) -> np.ndarray:
+    """`numbers` as 32-bit integers: they count a version's rows (at most a few million);
+    a product of two of them is made in 64 bits (gather_by_place's pairs)."""
+    return numbers.astype(np.int32)
 
 
 def _named(every: EveryPlace, chosen: np.ndarray) -> list[str]:
@@ -151,12 +168,12 @@ def _named(every: EveryPlace, chosen: np.ndarray) -> list[str]:
     return every.places[pd.unique(mentioned)].tolist()
 
 
-def chosen_projects(every: EveryPlace, project_ids: list[str]) -> np.ndarray:
-    """Whether each project (by number) is one of `project_ids`."""
-    found = map(every.number.get, project_ids, repeat(-1))
-    numbers = np.fromiter(found, np.int64, len(project_ids))
-    chosen = np.zeros(len(every.projects), dtype=bool)
-    chosen[numbers[numbers >= 0]] = True
+def chosen_projects(portfolio: Portfolio, project_ids: list[str]) -> np.ndarray:
+    """Whether each project (by its position among the index's ids) is one of `project_ids`,
+    with one more place, never set, for the rows of no project (numbered -1): a filter's
+    selection has its positions kept with it."""
+    chosen = np.zeros(len(index_of(portfolio).ids) + 1, dtype=bool)
+    chosen[positions_of(portfolio, project_ids)] = True
     return chosen
 
 
@@ -176,24 +193,41 @@ def _lists(places: np.ndarray, place: np.ndarray, *columns: list) -> dict[str, l
     }
 
 
+def _slices(places: np.ndarray, place: np.ndarray, column: list) -> dict[str, list]:
+    """The items of `column` of each place (given with their places in order), a list a
+    place."""
+    starts, ends = runs(place)
+    return {
+        name: column[start:end]
+        for name, start, end in zip(places[place[starts]].tolist(), starts, ends, strict=True)
+    }
+
+
 def gather_by_place(
     portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
 ) -> ByPlace:
     every = every_place(portfolio)
-    chosen = chosen_projects(every, project_ids)
-    places, ids = every.places, every.projects
+    chosen = chosen_projects(portfolio, project_ids)
+    places, ids = every.places, every.ids
     # each place's roles, places in order and each place's in project order
     kept = every.role_order[chosen[every.role_order_project]]
     place, project = every.role_place[kept], every.role_project[kept]
-    pairs = place * len(ids) + project
+    pairs = place.astype(np.int64) * every.projects + project  # past 32 bits at 1M projects
     firsts = first_ones(pairs)  # each (place, project) at its first role
     if every_figure:
         shown = np.ones(len(kept), dtype=bool)
+        named_firsts = firsts
     else:  # the roles of each place's first NAMES projects
         # pairs numbered in the order they first come, as `firsts` are
-        shown = (group_ranks(place[firsts]) < NAMES)[pd.factorize(pairs)[0]]
+        first_named = group_ranks(place[firsts]) < NAMES
+        shown = first_named[pd.factorize(pairs)[0]]
+        named_firsts = firsts[first_named]
+    role_projects = _slices(places, place[named_firsts], ids[project[named_firsts]].tolist())
     roles = _lists(
-        places, place[shown], ids[project[shown]].tolist(), every.role[kept[shown]].tolist()
+        places,
+        place[shown],
+        ids[project[shown]].tolist(),
+        every.roles[every.role[kept[shown]]].tolist(),
     )
     others = place[~every.network_role[kept]]
     named = np.bincount(place, minlength=len(places)) > 0
@@ -207,7 +241,7 @@ def gather_by_place(
         places,
         every.event_place[written],
         ids[every.event_project[written]].tolist(),
-        every.event_id[written].tolist(),
+        every.event_id.take(written).tolist(),
     )
     sizer = map_sizer(portfolio)
     adds_up = sizer is not None and portfolio.indicators[sizer].aggregation == "sum"
@@ -215,6 +249,7 @@ def gather_by_place(
     return ByPlace(
         _named(every, chosen),
         roles,
+        role_projects,
         _by_place(places, place[firsts]),
         network_only,
         events,

@@ -201,24 +201,24 @@ def _link_records(data: MapData) -> list[dict[str, Any]]:
     # sentences would double what the browser is sent.
     quoted = len(pairs) <= QUOTED_ARCS
     language = data.language
-    for row in pairs.to_dict("records"):
-        titles, more = row["titles"], row["more"]
-        where = tr(language, "{kind} link", kind=row["kind_words"])
+    for row in frame_tuples(pairs):  # read a column at a time, not a value
+        titles, more = row.titles, row.more
+        where = tr(language, "{kind} link", kind=row.kind_words)
         if len(titles) > 1:
             count = format_number(len(titles), language)
-            where = tr(language, "{kind} link of {n} projects", kind=row["kind_words"], n=count)
-        sources = tr(language, "Source: {source}", source=row["source"])
+            where = tr(language, "{kind} link of {n} projects", kind=row.kind_words, n=count)
+        sources = tr(language, "Source: {source}", source=row.source)
         if quoted:
-            sources += f": “{row['quote']}”"
+            sources += f": “{row.quote}”"
         if more:
             sources += " " + tr(language, "(and {n} more)", n=format_number(more, language))
         records.append(
             {
-                "name": row["name"],
-                "from": [row["from_lon"], row["from_lat"]],
-                "to": [row["to_lon"], row["to_lat"]],
-                "colour": _rgb(LINK_COLOURS[row["kind"]]),
-                "tilt": 50.0 * BEND[row["kind"]],
+                "name": row.name,
+                "from": [row.from_lon, row.from_lat],
+                "to": [row.to_lon, row.to_lat],
+                "colour": _rgb(LINK_COLOURS[row.kind]),
+                "tilt": 50.0 * BEND[row.kind],
                 "tip_where": where,
                 "tip_projects": names_text(titles, TIP_LINES, "; ", language=language),
                 "tip_size": "",

@@ -43,8 +43,8 @@ def cities_table(data: MapData, rows: int | None = None) -> pd.DataFrame:
 
     def coordinates(column: str) -> list[str]:
         return [
-            missing if pd.isna(degrees) else format_coordinate(degrees, language)
-            for degrees in places[column].tolist()
+            missing if absent else format_coordinate(degrees, language)
+            for degrees, absent in _with_gaps(places[column])
         ]
 
     return pd.DataFrame(
@@ -71,10 +71,17 @@ def cities_table(data: MapData, rows: int | None = None) -> pd.DataFrame:
             tr(language, "Longitude"): coordinates("longitude"),
             # an identifier: its digits as GeoNames writes them, not a number to group
             tr(language, "GeoNames id"): [
-                missing if pd.isna(key) else str(int(key)) for key in places["geonames_id"].tolist()
+                missing if absent else str(int(key))
+                for key, absent in _with_gaps(places["geonames_id"])
             ],
         }
     ).reset_index(drop=True)
+
+
+def _with_gaps(column: pd.Series) -> zip:
+    """Each value with whether it is missing: found for the column at once, not a value at a
+    time (a table's thousand coordinates)."""
+    return zip(column.tolist(), column.isna().tolist(), strict=True)
 
 
 def not_on_map_text(data: MapData) -> str:

@@ -48,8 +48,10 @@ class MapData:
     linked_pairs: tuple[pd.DataFrame, int]
     language: str = "en"  # of every text in the frames, and of what is written about them
 
-    @property
+    @cached_property
     def on_map(self) -> pd.DataFrame:
+        """The places with coordinates: taken once, the deck, its legend and the words each
+        read them (a portfolio's 1,800 rows of thirty columns). Do not change the frame."""
         return self.places[self.places["on_map"]]
 
     @property

@@ -127,15 +127,16 @@ class _Taken:
         scales = np.array([2 ** (zoom + step / 4) for step in range(_STEPS)])
         reach = max(max(map(abs, box)) for box in mine)
         extent = np.abs(self.boxes).max(axis=1) + reach + 1
-        close = (np.abs(self.at[:, 0] - here[0]) * scales[0] < extent) & (
-            np.abs(self.at[:, 1] - here[1]) * scales[0] < extent
-        )
-        if 0 <= self.skip < len(close):
-            close[self.skip] = False
-        at, b = self.at[close], self.boxes[close]
+        apart = np.maximum(np.abs(self.at[:, 0] - here[0]), np.abs(self.at[:, 1] - here[1]))
+        if 0 <= self.skip < len(apart):
+            apart[self.skip] = np.inf
         boxes = np.array(mine, dtype=float)[:, :, None, None]  # box, corner, step, other box
         found: list[int | None] = [None] * len(mine)
         for first, last in ((0, _FIRST_STEPS), (_FIRST_STEPS, _STEPS)):
+            # the boxes close enough to touch at this pass's first (smallest) scale: the later
+            # steps' scales, twice the first's and more, leave fewer of a crowded map's to compare
+            close = np.flatnonzero(apart * scales[first] < extent)
+            at, b = self.at[close], self.boxes[close]
             s = scales[first:last, None]
             x, y = at[:, 0] * s, at[:, 1] * s
             hx, hy = here[0] * s, here[1] * s

@@ -15,8 +15,8 @@ from lib.model.schema import Place
 from lib.query.frame_rows import rows_at
 from lib.query.index import index_of
 from lib.query.names import inferred_mark, project_titles, report_titles
+from lib.query.project_rows import project_numbers
 from lib.text.i18n import N_, tr
-from lib.topics.map.by_place import every_place
 from lib.topics.map.place_figures import first_ones
 
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
@@ -82,10 +82,13 @@ def place_links(
     in their order, each with `at`, its place in its project's links; its words are written
     for the lines drawn only (`with_words`). A link's row depends on it and the language
     only: every project's are made once a data version and language."""
-    places = every_place(portfolio)  # its projects' numbers are the links'
     every = index_of(portfolio).once(
         ("map.every_link", language),
-        lambda: _numbered_links(_every_link(portfolio, language), places.projects),
+        lambda: _numbered_links(
+            _every_link(portfolio, language),
+            # the links' projects numbered as chosen_projects numbers them, once a version
+            project_numbers(portfolio, "links", parts_of(portfolio.projects).links["project"]),
+        ),
     )
     positions = np.flatnonzero(chosen[every.project])
     if project_ids != sorted(project_ids):  # the filters give them sorted, as links are
@@ -95,58 +98,62 @@ def place_links(
 
 
 def _numbered_links(frame: pd.DataFrame, projects: np.ndarray) -> EveryLink:
-    ids = pd.Index(projects)
-    keys = frame[["from_place", "to_place", "kind"]]
     kind, kinds = pd.factorize(frame["kind"], use_na_sentinel=False)
-    ends, end_places = pd.factorize(
-        np.concatenate([_texts(frame["from_place"]), _texts(frame["to_place"])])
-    )
+    # the ends' texts numbered by Arrow, not as 200,000 Python objects
+    ends, end_places = pd.factorize(pd.concat([frame["from_place"], frame["to_place"]]))
+    from_end, to_end = ends[: len(frame)], ends[len(frame) :]
+    # a (from, to, kind) a number, in the order first met (as groupby(sort=False).ngroup()
+    # numbers them; a missing end, -1, is a value of its own), made of its parts' numbers
+    triple = ((from_end + 1) * (len(end_places) + 1) + to_end + 1) * (len(kinds) + 1) + kind
     return EveryLink(
         frame=frame,
-        project=ids.get_indexer(frame["project"]).astype(np.int64),
-        pair=keys.groupby(list(keys), sort=False, dropna=False).ngroup().to_numpy(),
+        project=projects,
+        pair=pd.factorize(triple)[0],
         title=pd.factorize(frame["project_title"], use_na_sentinel=False)[0],
         end_places=np.asarray(end_places, dtype=object),
-        from_end=ends[: len(frame)],
-        to_end=ends[len(frame) :],
+        from_end=from_end,
+        to_end=to_end,
         drawn=frame["drawn"].to_numpy(dtype=bool),
         kind=kind,
         kinds=np.asarray(kinds, dtype=object),
     )
 
 
-def _texts(column: pd.Series) -> np.ndarray:
-    return column.to_numpy(dtype=object)
-
-
 def _every_link(portfolio: Portfolio, language: str) -> pd.DataFrame:
     """Every project's links, from the projects' columns: the thousands of projects with
-    links were each validated from a snapshot to be read."""
+    links were each validated from a snapshot to be read. The columns the links' table has
+    are passed on as they are (as lists, 100,000 links' four texts were made into Python
+    objects and back); what each end says is looked up by the end's number."""
     links = parts_of(portfolio.projects).links
     titles = project_titles(portfolio, language)
-    projects, kinds = links["project"].tolist(), links["kind"].tolist()
-    starts, ends = links["from_place"].tolist(), links["to_place"].tolist()
-    places = {place: portfolio.places[place] for place in {*starts, *ends}}
-    names = {place: entry.names.get(language) for place, entry in places.items()}
+    ends, named = pd.factorize(pd.concat([links["from_place"], links["to_place"]]))
     # each place's once, not once an end of each of a portfolio's 100,000 links
-    lons = {place: entry.longitude for place, entry in places.items()}
-    lats = {place: entry.latitude for place, entry in places.items()}
-    on_map = {place: _on_map(entry) for place, entry in places.items()}
+    places = [portfolio.places[place] for place in named]
+    starts, stops = ends[: len(links)], ends[len(links) :]
+
+    def each_end(values: list) -> tuple[list, list]:
+        held = np.asarray(values, dtype=object)  # None stays None, as the lists had it
+        return held[starts].tolist(), held[stops].tolist()
+
+    from_names, to_names = each_end([entry.names.get(language) for entry in places])
+    from_lons, to_lons = each_end([entry.longitude for entry in places])
+    from_lats, to_lats = each_end([entry.latitude for entry in places])
+    on_map = np.array([_on_map(entry) for entry in places], dtype=bool)
     columns = {
-        "project": projects,
+        "project": links["project"].array,
         "at": links.groupby("project", sort=False).cumcount().tolist(),
-        "project_title": [titles[pid] for pid in projects],
-        "kind": kinds,
-        "from_place": starts,
-        "to_place": ends,
-        "name": [f"{names[a]} – {names[b]}" for a, b in zip(starts, ends, strict=True)],
-        "from_lon": [lons[place] for place in starts],
-        "from_lat": [lats[place] for place in starts],
-        "to_lon": [lons[place] for place in ends],
-        "to_lat": [lats[place] for place in ends],
-        "drawn": [on_map[a] and on_map[b] for a, b in zip(starts, ends, strict=True)],
+        "project_title": [titles[pid] for pid in links["project"].tolist()],
+        "kind": links["kind"].array,
+        "from_place": links["from_place"].array,
+        "to_place": links["to_place"].array,
+        "name": [f"{a} – {b}" for a, b in zip(from_names, to_names, strict=True)],
+        "from_lon": from_lons,
+        "from_lat": from_lats,
+        "to_lon": to_lons,
+        "to_lat": to_lats,
+        "drawn": (on_map[starts] & on_map[stops]).tolist(),
     }
-    frame = pd.DataFrame(columns if projects else None, columns=list(columns))
+    frame = pd.DataFrame(columns if len(links) else None, columns=list(columns))
     # typed even when empty: an empty object column would select columns, not rows
     return frame.astype({"drawn": bool})
 
@@ -217,14 +224,17 @@ def link_pairs(
     title = every.title[drawn]
     firsts = first_ones(pair)  # pairs are numbered in the order they first come
     title_firsts = first_ones(pair * (title.max(initial=0) + 1) + title)
-    pairs = rows_at(every.frame, drawn[firsts]).reset_index(drop=True)
     projects = np.bincount(pair[title_firsts], minlength=len(firsts))
     more = np.bincount(pair, minlength=len(firsts)) - 1
-    kept = np.arange(len(pairs))
-    total = len(pairs)
+    kept = np.arange(len(firsts))
+    total = len(firsts)
     if total > limit:
-        busy = places.set_index("place")["projects"]
-        ends = pairs["from_place"].map(busy) + pairs["to_place"].map(busy)
+        # each end's projects by the ends' numbers (NaN for a place not among `places`, as
+        # Series.map gives it): mapping the texts of a portfolio's thousands of pairs was
+        # most of this function
+        busy = pd.Series(places["projects"].to_numpy(), index=places["place"].to_numpy(object))
+        by_end = busy.reindex(every.end_places).to_numpy(dtype=float)
+        ends = by_end[every.from_end[drawn[firsts]]] + by_end[every.to_end[drawn[firsts]]]
         rank = pd.DataFrame({"projects": projects, "ends": ends})
         order = rank.sort_values(["projects", "ends"], ascending=False, kind="stable")
         kept = np.array(sorted(order.index[:limit]), dtype=int)
@@ -235,6 +245,7 @@ def link_pairs(
     named = every.frame["project_title"].iloc[drawn[title_firsts[mine]]].tolist()
     for number, name in zip(title_pairs[mine].tolist(), named, strict=True):
         titles[number].append(name)
-    pairs = pairs.iloc[kept].reset_index(drop=True)
+    # the drawn pairs' rows only, not every pair's
+    pairs = rows_at(every.frame, drawn[firsts[kept]]).reset_index(drop=True)
     pairs = pairs.assign(titles=[titles[number] for number in kept.tolist()], more=more[kept])
     return pairs, total

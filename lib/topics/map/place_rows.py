@@ -107,7 +107,7 @@ def place_row(
     place = portfolio.places[place_id]
     country = portfolio.countries.get(place.country)
     roles = by_place.roles.get(place_id, [])  # of its first projects
-    mine = list(dict.fromkeys(pid for pid, _ in roles))
+    mine = by_place.role_projects.get(place_id, [])
     projects = by_place.projects.get(place_id, 0)
     figures_here = by_place.figures
     rows = figures_here.of(place_id) if in_filter else []

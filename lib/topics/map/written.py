@@ -23,6 +23,7 @@ from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.index import index_of
+from lib.query.project_rows import project_numbers
 from lib.text.dates import period_text
 from lib.text.i18n import tr
 from lib.topics.map.place_figures import PlaceFigure, figure_line
@@ -93,35 +94,39 @@ def _event_words(
     """The event's `columns` (lib/model/projects.py SCHEMAS), read from the events' columns,
     or None without that event: a snapshot validates a project each time one is opened, and
     a first visit lists a thousand events."""
-    events, spans, ids = index_of(portfolio).once(
+    index = index_of(portfolio)
+    events, first, counts = index.once(
         ("map.events by project",), lambda: _events_by_project(portfolio)
     )
-    span = spans.get(project_id)
-    if span is None:
+    try:
+        number = index.id_index.get_loc(project_id)
+    except KeyError:
         return None
-    first, count = span
+    count = int(counts[number])
+    if not count:
+        return None
+    start = int(first[number])
     try:  # the first with the id, as Portfolio.event finds it
-        at = ids.index(event_id, first, first + count)
+        at = start + events.column("id").slice(start, count).to_pylist().index(event_id)
     except ValueError:
         return None
     return tuple(events.column(column)[at].as_py() for column in columns)
 
 
-def _events_by_project(
-    portfolio: Portfolio,
-) -> tuple[pa.Table, dict[str, tuple[int, int]], list[str]]:
-    """The events' columns as an Arrow table (its buffers shared with the parts' frame),
-    each project's first row and count of rows (a project's events are together), and every
-    event's id as text: a fresh selection's thousand events were each found by slicing the
-    table and reading its project's ids again."""
+def _events_by_project(portfolio: Portfolio) -> tuple[pa.Table, np.ndarray, np.ndarray]:
+    """The events' columns as an Arrow table (its buffers shared with the parts' frame), and
+    by each project's position among the index's ids, its first row and how many rows it has
+    (a project's events are together, in the order of the ids): a fresh selection's thousand
+    events were each found by slicing the table and reading its project's ids again, and
+    every event's id kept as a Python text, with a dict of every project, was 20 MB at
+    100,000 projects."""
     events = parts_of(portfolio.projects).events
-    projects, first, counts = np.unique(
-        events["project"].to_numpy(dtype=object), return_index=True, return_counts=True
-    )
-    spans = zip(first.tolist(), counts.tolist(), strict=True)
-    by_project = dict(zip(projects.tolist(), spans, strict=True))
-    table = pa.Table.from_pandas(events, preserve_index=False)
-    return table, by_project, table.column("id").to_pylist()
+    # numbered as the map's every_place numbers them, once a version
+    numbers = project_numbers(portfolio, "events", events["project"])
+    projects = len(index_of(portfolio).ids)
+    counts = np.bincount(numbers[numbers >= 0], minlength=projects)
+    first = np.searchsorted(numbers, np.arange(projects))
+    return pa.Table.from_pandas(events, preserve_index=False), first, counts
 
 
 def _title_column(language: str) -> str:
