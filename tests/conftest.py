@@ -29,20 +29,28 @@ os.environ["DASHBOARD_DATA_DIR"] = str(FIXTURE_DATA_DIR)
 
 
 @pytest.fixture
-def served_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the tests' data with its own cache folder, served to the board, no data held
-    yet: a server starting on it (tests of the snapshot and of what a server holds)."""
+def fresh_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the tests' data at tmp_path/data, which a build reads at once, without the
+    wait for a folder seconds old to settle."""
     import lib.store.build as store_build
-    import lib.ui.current_data as current_data
 
     folder = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA_DIR, folder)
-    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
-    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
-    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
-    monkeypatch.setattr(current_data, "_held", None)
+    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)
     return folder
+
+
+@pytest.fixture
+def served_copy(fresh_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the tests' data with its own cache folder, served to the board, no data held
+    yet: a server starting on it (tests of the snapshot and of what a server holds)."""
+    import lib.ui.current_data as current_data
+
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(fresh_copy))
+    monkeypatch.setenv("DASHBOARD_AUDIENCE", "board")
+    monkeypatch.setattr(current_data, "_held", None)
+    return fresh_copy
 
 
 @pytest.fixture

@@ -34,15 +34,20 @@ def a_new_server(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(current_data, "_held", None)
     monkeypatch.setattr(current_data, "_early_tried", False)
     monkeypatch.setattr(current_data, "_early", None)
-    opened_in: list[str] = []
-    real = current_data.open_snapshot
+    return threads_calling(monkeypatch, "open_snapshot")
+
+
+def threads_calling(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """The names of the threads that call current_data's `name` from now on, in order."""
+    called_in: list[str] = []
+    real = getattr(current_data, name)
 
     def recorded(*args):
-        opened_in.append(threading.current_thread().name)
+        called_in.append(threading.current_thread().name)
         return real(*args)
 
-    monkeypatch.setattr(current_data, "open_snapshot", recorded)
-    return opened_in
+    monkeypatch.setattr(current_data, name, recorded)
+    return called_in
 
 
 def test_the_snapshot_opened_early_is_the_one_served(data, monkeypatch):
@@ -84,14 +89,7 @@ def _must_not_build(*args, **kwargs):
 def test_the_early_open_prepares_the_audiences_view_in_its_thread(data, monkeypatch):
     assert participants() == "291"
     a_new_server(monkeypatch)
-    seen_in: list[str] = []
-    real = current_data.for_audience
-
-    def recorded(*args):
-        seen_in.append(threading.current_thread().name)
-        return real(*args)
-
-    monkeypatch.setattr(current_data, "for_audience", recorded)
+    seen_in = threads_calling(monkeypatch, "for_audience")
     monkeypatch.setattr(current_data, "build", _must_not_build)
     assert participants() == "291"
     assert seen_in == [current_data.EARLY_THREAD]  # made beside the look, and only there

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from fixture_data import FIXTURE_DATA_DIR, drop_the_seminar
+from fixture_data import drop_the_seminar
 
 import lib.store.build as store_build
 from lib.load.loader import load_portfolio
@@ -23,13 +23,10 @@ VALUES = "indicator_values.csv"
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data(fresh_copy: Path, tmp_path: Path) -> Path:
     """A copy of the tests' data, built once into tmp_path/cache: the earlier snapshot."""
-    folder = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA_DIR, folder)
-    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
-    assert build(folder, tmp_path / "cache").path is not None
-    return folder
+    assert build(fresh_copy, tmp_path / "cache").path is not None
+    return fresh_copy
 
 
 def edit(path: Path, old: str, new: str) -> None:

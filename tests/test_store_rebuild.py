@@ -6,16 +6,13 @@ without reading every file; a changed file is never taken for the version built 
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
-from fixture_data import FIXTURE_DATA_DIR
 
 import lib.load.loader as loader
-import lib.store.build as store_build
 import lib.ui.app_data as app_data
 from lib.load.loader import fingerprint, load_portfolio
 from lib.store.build import build, cache_dir_for
@@ -28,11 +25,8 @@ ROUTE = "Building capacity and creating an active platform in support of immigra
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA_DIR, folder)
-    monkeypatch.setattr(store_build, "SETTLE_SECONDS", 0.0)  # the copy is seconds old
-    return folder
+def data(fresh_copy: Path) -> Path:
+    return fresh_copy
 
 
 @pytest.fixture
