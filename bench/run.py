@@ -3,8 +3,8 @@ projects. A benchmark, not a test: `make bench` runs it and it writes bench/resu
 bench/results.md, with the machine it ran on and which of the issue's targets are met.
 
 For each data set, each figure is the median of several runs, each in a fresh process:
-- load: `load_portfolio` (read, validate, cross-check) in a new Python process, so cold, on
-  one core (lib/load/yaml_reader);
+- load: `load_portfolio` (read, validate, cross-check) in a new Python process, so cold; from
+  2,000 project files on it parses them with every core (lib/load/many_files);
 - parse: reading the same YAML files with PyYAML's C loader, one core, nothing else (the floor);
 - pages: each page's warm rerun through AppTest (the whole app, router and sidebar included):
   the page is opened once, then rerun unchanged; the median of those reruns is quoted;

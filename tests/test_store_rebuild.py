@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 import lib.load.loader as loader
+import lib.load.many_files as many_files
 import lib.ui.app_data as app_data
 from lib.load.loader import fingerprint, load_portfolio
 from lib.store.build import build, cache_dir_for
@@ -31,7 +32,9 @@ def data(fresh_copy: Path) -> Path:
 
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the YAML files the loader parses (not those it takes as known)."""
+    """The names of the YAML files the loader parses (not those it takes as known): the
+    list files here, the project files in lib/load/many_files (in this process: a few files
+    start no worker)."""
     names: list[str] = []
     real_read_yaml = loader.read_yaml
 
@@ -40,6 +43,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real_read_yaml(path, name)
 
     monkeypatch.setattr(loader, "read_yaml", read_yaml)
+    monkeypatch.setattr(many_files, "read_yaml", read_yaml)
     return names
 
 

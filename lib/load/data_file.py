@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -39,6 +39,26 @@ def kind_problem(mode: int, file: str) -> Problem | None:
     return Problem(file, None, "(file)", message)
 
 
+def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]:
+    """The entries of `folder` whose names end in `suffix`, by name: the regular files only
+    (not links, pipes or folders), or every entry so the loader can refuse the odd ones. One
+    directory read, without a stat a file (a portfolio has thousands); never a linked folder."""
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        return []
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(
+                entry.name
+                for entry in entries
+                if entry.name.endswith(suffix)
+                and not entry.name.startswith(".")
+                and (not regular_only or entry.is_file(follow_symlinks=False))
+            )
+    except OSError:
+        return []
+    return [folder / name for name in names]
+
+
 def is_regular(path: Path) -> bool:
     """True for a regular file, not a link to one (nothing is opened)."""
     try:
@@ -65,6 +85,15 @@ def recording_digests() -> Iterator[dict[str, bytes]]:
         yield _digests.get()
     finally:
         _digests.reset(token)
+
+
+def record_digests(digests: Mapping[str, bytes]) -> None:
+    """Add digests recorded elsewhere (in a worker process, lib/load/many_files) to the current
+    recording, in their order; a path recorded already keeps its first digest."""
+    recorded = _digests.get()
+    if recorded is not None:
+        for path, digest in digests.items():
+            recorded.setdefault(path, digest)
 
 
 def read_data_file(

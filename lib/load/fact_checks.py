@@ -9,6 +9,7 @@ data/README.md ("What the validator checks") lists what these checks can and can
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lib.load.date_words import missing_from_quote
@@ -31,6 +32,42 @@ if TYPE_CHECKING:  # cross_checks calls this module, so it cannot be imported at
 MARK_IT = "or, if it is your own reading, add `inferred: [{field}]` and a `note:` saying why"
 
 
+@dataclass(frozen=True)
+class Names:
+    """What a project's fact checks read of the other files: each place's GeoNames id (as
+    text) and names, each organisation's names. Plain values, so a worker process that
+    parses project files can check them too (lib/load/many_files)."""
+
+    places: dict[str, tuple[str | None, tuple[str, ...]]]
+    organisations: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """A project's fact problems and its own and its events' dates, checked where it was
+    parsed (a worker process)."""
+
+    problems: list[Problem]
+    dates: dict[tuple[str, str], tuple[Any, Any]]
+
+
+def names_of(entries: dict[str, list[Located]]) -> Names:
+    places = {}
+    for item in entries.get("places", []):
+        place = item.model
+        geonames = None if place.geonames_id is None else str(place.geonames_id)
+        places[place.id] = (geonames, (place.names.en, place.names.bg, place.names.mk))
+    organisations = {}
+    for item in entries.get("organisations", []):
+        organisation = item.model
+        names = [organisation.names.en, organisation.names.bg, organisation.names.mk]
+        if organisation.short_name is not None:
+            short = organisation.short_name
+            names += [short.en, short.bg, short.mk]
+        organisations[organisation.id] = tuple(names)
+    return Names(places, organisations)
+
+
 def check_facts(
     entries: dict[str, list[Located]],
     rows: list[ValueRow],
@@ -39,8 +76,7 @@ def check_facts(
 ) -> list[Problem]:
     """Every fact that its quote does not state and that is not marked as inferred."""
     problems: list[Problem] = []
-    places = {item.model.id: item.model for item in entries.get("places", [])}
-    organisations = {item.model.id: item.model for item in entries.get("organisations", [])}
+    names = names_of(entries)
     # A project file's checks read only it and the names of places and organisations: when
     # those files and the project's are the bytes an earlier version passed them with, they
     # pass again (a curator who edits one project file of 10,000 waits for that one).
@@ -50,7 +86,11 @@ def check_facts(
     )
     dates: dict[tuple[str, str], tuple[Any, Any]] = {}
     for item in entries.get("projects", []):
-        checker = _ProjectChecker(item, places, organisations, problems)
+        if item.facts is not None:  # checked by the worker that parsed it, with these names
+            problems += item.facts.problems
+            dates.update(item.facts.dates)
+            continue
+        checker = ProjectChecker(item, names, problems)
         if names_known and item.known:
             checker.note_dates()
         else:
@@ -62,12 +102,18 @@ def check_facts(
     return problems
 
 
-class _ProjectChecker:
+def project_facts(item: Located, names: Names) -> Facts:
+    """The fact checks of one project alone."""
+    checker = ProjectChecker(item, names, [])
+    checker.check()
+    return Facts(checker.problems, checker.dates)
+
+
+class ProjectChecker:
     """The checks of one project file; `dates` maps (project, event or "") to its dates."""
 
-    def __init__(self, item: Located, places: dict, organisations: dict, problems: list):
-        self.item, self.places, self.organisations = item, places, organisations
-        self.problems = problems
+    def __init__(self, item: Located, names: Names, problems: list):
+        self.item, self.names, self.problems = item, names, problems
         self.dates: dict[tuple[str, str], tuple[Any, Any]] = {}
 
     def complain(self, path: tuple, message: str) -> None:
@@ -218,22 +264,18 @@ class _ProjectChecker:
             self._unstated(path + ("place",), "place", "this event's place")
 
     def _names_place(self, place_id: str, quote: str) -> bool:
-        place = self.places.get(place_id)
+        place = self.names.places.get(place_id)
         if place is None:
             return True  # an unknown id is reported by the cross-file checks
-        names = place.names
-        if place.geonames_id is not None and str(place.geonames_id) in quote:
+        geonames, names = place
+        if geonames is not None and geonames in quote:
             return True  # an imported file names a location by its GeoNames id
-        return names_one_of((names.en, names.bg, names.mk), quote)
+        return names_one_of(names, quote)
 
     def _names_organisation(self, entry: Any) -> bool:
-        organisation = self.organisations.get(entry.organisation)
-        if organisation is None:
+        names = self.names.organisations.get(entry.organisation)
+        if names is None:
             return True  # an unknown id is reported by the cross-file checks
-        names = [organisation.names.en, organisation.names.bg, organisation.names.mk]
-        if organisation.short_name is not None:
-            short = organisation.short_name
-            names += [short.en, short.bg, short.mk]
         return names_one_of(names, entry.quote)
 
 

@@ -9,24 +9,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from lib.load.collector import cycle_collector_paused
 from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
 from lib.load.data_file import (
     digests_read,
+    files_in,
     is_regular,
     linked_folder,
     read_data_file,
     recording_digests,
     stand_in,
 )
+from lib.load.fact_checks import names_of
 from lib.load.figures_and_texts import read_source_texts, read_values_file, values_frame
 from lib.load.known_files import KnownEntries, bytes_known, known_entries
+from lib.load.many_files import ManyFiles
 from lib.load.passed_checks import NOTHING_PASSED, Passed
-from lib.load.schema_errors import describe
+from lib.load.project_files import PROJECTS, project_paths, read_projects
+from lib.load.schema_errors import validated
 from lib.load.values_csv import VALUES_FILE
-from lib.load.yaml_reader import field_name, line_of, read_yaml
+from lib.load.yaml_reader import line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
@@ -66,26 +70,6 @@ def data_files(data_dir: Path) -> list[Path]:
     files = [data_dir / name for name in (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)]
     files = [path for path in files if is_regular(path)]
     return files + files_in(data_dir / "projects", ".yaml") + files_in(data_dir / "sources", ".txt")
-
-
-def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]:
-    """The entries of `folder` whose names end in `suffix`, by name: the regular files only
-    (not links, pipes or folders), or every entry so the loader can refuse the odd ones. One
-    directory read, without a stat a file (a portfolio has thousands); never a linked folder."""
-    if not os.path.isdir(folder) or os.path.islink(folder):
-        return []
-    try:
-        with os.scandir(folder) as entries:
-            names = sorted(
-                entry.name
-                for entry in entries
-                if entry.name.endswith(suffix)
-                and not entry.name.startswith(".")
-                and (not regular_only or entry.is_file(follow_symlinks=False))
-            )
-    except OSError:
-        return []
-    return [folder / name for name in names]
 
 
 def fingerprint(data_dir: Path, files: list[Path] | None = None) -> str:
@@ -132,9 +116,14 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     # not be read at all: other files may refer to them without a second, misleading
     # "unknown id" problem for every reference.
     broken: dict[str, set[str]] = defaultdict(set)
-    for name, (key, model) in LIST_FILES.items():
-        entries[key] = _read_list_file(data_dir, name, key, model, problems, broken, known)
-    entries["projects"] = _read_projects(data_dir, problems, broken, known)
+    paths = project_paths(data_dir, problems)
+    # With no earlier version to take files from, every project file is parsed: workers begin
+    # on them now, while the list files are read here (lib/load/many_files).
+    with ManyFiles(paths if known is None else [], PROJECTS) as ahead:
+        for name, (key, model) in LIST_FILES.items():
+            entries[key] = _read_list_file(data_dir, name, key, model, problems, broken, known)
+        ahead.check_with(names_of(entries))
+        entries["projects"] = read_projects(paths, problems, broken, known, ahead)
     before = len(problems)
     rows = read_values_file(data_dir, problems)
     settings = _read_settings(data_dir, problems)
@@ -216,7 +205,7 @@ def _read_list_file(
         return []
     located = []
     for index, raw in enumerate(value[key]):
-        item = _validated(model, raw, name, document.lines, (key, index), problems)
+        item = validated(model, raw, name, document.lines, (key, index), problems)
         if item is not None:
             located.append(item)
         elif isinstance(raw, dict):
@@ -235,65 +224,6 @@ def _wrong_shape(name: str, key: str, value: Any, lines: dict) -> Problem:
     return Problem(name, line_of(lines, ()), "(file)", message)
 
 
-def _read_projects(
-    data_dir: Path,
-    problems: list[Problem],
-    broken: dict[str, set[str]],
-    known: KnownEntries | None,
-) -> list[Located]:
-    folder = data_dir / "projects"
-    located = []
-    for stray in files_in(folder, ".yml"):
-        message = "project files must end in .yaml; rename it, or it is not read"
-        problems.append(Problem(f"projects/{stray.name}", None, "(file)", message))
-    paths = files_in(folder, ".yaml", regular_only=False)  # so an odd one is refused by name
-    for path in paths:
-        name = f"projects/{path.name}"
-        reused = known_entries(path, name, known, _top)
-        if reused is not None:
-            located += reused
-            continue
-        document = read_yaml(path, name)
-        problems += document.problems
-        if document.value is None:
-            if not document.problems:
-                problems.append(Problem(name, None, "(file)", "the file is empty"))
-            broken["projects"].add(path.stem)
-            continue
-        item = _validated(schema.Project, document.value, name, document.lines, (), problems)
-        if item is None:
-            broken["projects"].add(path.stem)
-            continue
-        if item.model.id != path.stem:
-            problems.append(item.problem(("id",), f"the id must match the file name `{path.stem}`"))
-        located.append(item)
-    if not located and not any(p.file.startswith("projects/") for p in problems):
-        problems.append(Problem("projects/", None, "(folder)", "there are no project files"))
-    return located
-
-
-def _top(_index: int) -> tuple:
-    return ()  # a project file is one entry, at the top of the file
-
-
-def _validated(
-    model: type[BaseModel],
-    raw: Any,
-    file: str,
-    lines: dict,
-    base: tuple,
-    problems: list[Problem],
-) -> Located | None:
-    try:
-        return Located(model.model_validate(raw), file, lines, base)
-    except ValidationError as error:
-        for detail in error.errors():
-            path = base + tuple(detail["loc"])
-            line = line_of(lines, path)
-            problems.append(Problem(file, line, field_name(path) or "(entry)", describe(detail)))
-        return None
-
-
 def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
     path = data_dir / SETTINGS_FILE
     if not os.path.lexists(path):  # a link, folder or pipe of that name is refused, not ignored
@@ -302,5 +232,5 @@ def _read_settings(data_dir: Path, problems: list[Problem]) -> schema.Settings:
     problems += document.problems
     if document.value is None:
         return schema.Settings()
-    item = _validated(schema.Settings, document.value, SETTINGS_FILE, document.lines, (), problems)
+    item = validated(schema.Settings, document.value, SETTINGS_FILE, document.lines, (), problems)
     return schema.Settings() if item is None else item.model

@@ -5,7 +5,13 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
+from lib.load.cross_checks import Located
+from lib.load.fact_checks import Facts
+from lib.load.yaml_reader import field_name, line_of
 from lib.model import schema
+from lib.model.problems import Problem
 
 _TYPES = {
     "string_type": "should be text; put it in double quotes",
@@ -84,3 +90,25 @@ def describe(error: dict[str, Any]) -> str:
         shown = repr(error.get("input"))[:60]
         return f"{_TYPES[kind]} (found {shown})"
     return error["msg"]
+
+
+def validated(
+    model: type[BaseModel],
+    raw: Any,
+    file: str,
+    lines: dict,
+    base: tuple,
+    problems: list[Problem],
+    facts: Facts | None = None,
+) -> Located | None:
+    """`raw` as a `model`, where it stands (`file`, `lines`, `base`), or None with its
+    problems added to `problems`, each naming its line and field. A project's `facts` are
+    its fact checks made where it was parsed."""
+    try:
+        return Located(model.model_validate(raw), file, lines, base, facts=facts)
+    except ValidationError as error:
+        for detail in error.errors():
+            path = base + tuple(detail["loc"])
+            line = line_of(lines, path)
+            problems.append(Problem(file, line, field_name(path) or "(entry)", describe(detail)))
+        return None

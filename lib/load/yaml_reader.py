@@ -69,6 +69,11 @@ def lines_on_demand(path: pathlib.Path) -> Mapping[Path_, int]:
     return _LinesOnDemand(path)
 
 
+def on_demand(lines: Mapping[Path_, int]) -> bool:
+    """True for a line map that is worked out from its file when first asked for."""
+    return isinstance(lines, _LinesOnDemand)
+
+
 def read_yaml_text(text: str, display_name: str) -> YamlDocument:
     """Check YAML already held as text, as read_yaml does for a file."""
     text = text.removeprefix("\ufeff")

@@ -1,0 +1,251 @@
+"""Parse many project files with every core, and check their facts there.
+
+At 10,000 projects, parsing the project files and checking each one's facts against its quotes
+is over half of a cold load, while the machine's other cores sit idle. From WORKERS_FROM files
+on, worker processes (one per spare core) parse chunks of files from the end of the list, while
+this process, after whatever it does first (the list files), parses chunks from the start: they
+meet wherever they meet, so neither waits on a fixed share, and this process never waits on a
+worker (a chunk a worker has not finished when this process comes to it is parsed here too).
+Once this process has read the places' and organisations' names (`check_with`), a worker also
+checks the facts of each project it parses (lib/load/fact_checks). It sends back plain values,
+their problems, each file's digest and those checks; validating the values into models is done
+here, as for a file parsed here, since a pickled model costs twice its validation to unpickle.
+
+Every document comes back in the files' order, and each digest is recorded (lib/load/
+data_file) in that order: the same as a read on one core, problem for problem and byte for byte.
+A worker that cannot start or dies leaves its chunks to this process.
+
+A worker is a fresh interpreter running `serve` over pipes, not a multiprocessing one: that
+would run the starting program's main script again in each worker (a script without a
+`__main__` guard would load the data again there), or fork a server with its threads' locks.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from lib.load.cross_checks import Located
+from lib.load.data_file import record_digests, recording_digests
+from lib.load.fact_checks import Facts, Names, project_facts
+from lib.load.yaml_reader import YamlDocument, lines_on_demand, on_demand, read_yaml
+from lib.model import schema
+
+WORKERS_FROM = 2000  # below it, a worker's start costs about what it would take off
+CHUNK = 250  # files a chunk: about 0.1 s of parsing, so the last chunk keeps no one waiting
+MOST_WORKERS = 4  # a server keeps serving while a new version is read
+ROOT = Path(__file__).resolve().parents[2]
+WORKER = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from lib.load.many_files import serve; serve()"
+)
+
+# What a worker sends back for a file: its value, its line map (None when the file has no
+# problem: worked out from the file if a later check needs a line), its problems, and its facts'
+# checks when it had the names for them.
+Sent = tuple[Any, Any, list, "Facts | None"]
+Chunk = tuple[list[Sent], dict[str, bytes]]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    document: YamlDocument
+    facts: Facts | None  # None: not checked where it was parsed
+
+
+class ManyFiles:
+    """The project files of `paths` (each named `prefix` + its file name in problems), Parsed
+    in their order by iterating; workers start on them at once. Close it (or use it as a
+    context manager) to stop the workers when not every file is taken."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        prefix: str,
+        workers: int | None = None,
+        chunk: int = 0,
+        names: Names | None = None,
+    ) -> None:
+        self._prefix = prefix
+        chunk = chunk or CHUNK
+        self._chunks = [list(paths[start : start + chunk]) for start in range(0, len(paths), chunk)]
+        self._lock = threading.Lock()
+        self._next = 0  # the first chunk no one has taken; this process takes them upwards
+        self._last = len(self._chunks)  # the last chunk a worker took; they take them downwards
+        self._sent: dict[int, Chunk | None] = {}  # None: the worker died on it
+        self._ready = [threading.Event() for _ in self._chunks]
+        self._workers: list[subprocess.Popen] = []
+        self._names = names  # or later, by check_with
+        self.chunks_from_workers = 0
+        if workers is None:
+            workers = _spare_cores() if len(paths) >= WORKERS_FROM else 0
+        for _ in range(min(workers, len(self._chunks) - 1)):
+            worker = _started()
+            if worker is None:
+                break
+            self._workers.append(worker)
+            threading.Thread(target=self._feed, args=(worker,), daemon=True).start()
+
+    def check_with(self, names: Names) -> None:
+        """Have the workers check each project's facts with these names from now on."""
+        with self._lock:
+            self._names = names
+
+    def __iter__(self) -> Iterator[Parsed]:
+        for index, chunk in enumerate(self._chunks):
+            with self._lock:
+                here = index < self._last
+                if here:
+                    self._next = index + 1
+            # A worker's chunk it has not finished (the one it is at when the two meet, or
+            # any while it is starved of a core) is parsed here rather than waited for.
+            sent = self._sent.pop(index, None) if not here and self._ready[index].is_set() else None
+            if sent is None:
+                for path in chunk:
+                    yield Parsed(read_yaml(path, self._prefix + path.name), None)
+                continue
+            documents, digests = sent
+            record_digests(digests)
+            self.chunks_from_workers += 1
+            for path, (value, lines, problems, facts) in zip(chunk, documents, strict=True):
+                lines = lines_on_demand(path) if lines is None else lines
+                yield Parsed(YamlDocument(value, lines, problems), facts)
+        self.close()
+
+    def _feed(self, worker: subprocess.Popen) -> None:
+        """In a thread for each worker: hand it chunks from the end until it meets this
+        process, and keep what it sends back."""
+        index, names_sent = None, False
+        try:
+            assert worker.stdin is not None and worker.stdout is not None
+            while (index := self._taken_from_end()) is not None:
+                paths = [str(path) for path in self._chunks[index]]
+                names = None if names_sent else self._names  # sent once
+                names_sent = names is not None
+                asked = (paths, self._prefix, names)
+                pickle.dump(asked, worker.stdin, pickle.HIGHEST_PROTOCOL)
+                worker.stdin.flush()
+                self._sent[index] = pickle.load(worker.stdout)
+                self._ready[index].set()
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+            pass  # the worker died or was stopped: the chunk it had is parsed here
+        finally:
+            if index is not None and not self._ready[index].is_set():
+                self._sent[index] = None
+                self._ready[index].set()
+            _close(worker)
+
+    def _taken_from_end(self) -> int | None:
+        with self._lock:
+            if self._last - 1 < self._next:
+                return None
+            self._last -= 1
+            return self._last
+
+    def close(self) -> None:
+        """Stop the workers: none takes another chunk, and one still parsing is ended."""
+        with self._lock:
+            self._last = self._next = len(self._chunks)
+        for worker in self._workers:
+            if worker.poll() is None:
+                worker.kill()  # its thread then finds the pipe closed, and waits for it
+
+    def __enter__(self) -> ManyFiles:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def parse_chunk(paths: list[str], prefix: str, names: Names | None) -> Chunk:
+    """Each file's value, line map when it has problems, problems and, given the `names`, its
+    facts' checks; and the digest of each file's bytes."""
+    sent: list[Sent] = []
+    with recording_digests() as digests:
+        for text in paths:
+            path = Path(text)
+            name = prefix + path.name
+            document = read_yaml(path, name)
+            lines = None if on_demand(document.lines) else dict(document.lines)
+            facts = None if names is None else _facts(document, name, names)
+            sent.append((document.value, lines, document.problems, facts))
+    return sent, dict(digests)
+
+
+def _facts(document: YamlDocument, name: str, names: Names) -> Facts | None:
+    """The project's facts checked, as check_facts checks them; None when it is not a valid
+    project (its problems are found where it is validated)."""
+    if document.value is None:
+        return None
+    try:
+        model = schema.Project.model_validate(document.value)
+    except ValidationError:
+        return None
+    return project_facts(Located(model, name, document.lines, ()), names)
+
+
+def serve() -> None:
+    """A worker's loop: parse each chunk asked for on standard input, send it back on
+    standard output, until the input ends. Anything printed goes to standard error, so it
+    cannot break what is sent."""
+    gc.disable()  # it parses and sends back: nothing it makes lives long or forms a cycle
+    # Ctrl-C stops the program that started it, whose end closes the pipe this reads.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    asked = sys.stdin.buffer
+    answers: IO[bytes] = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    names = None
+    while True:
+        try:
+            paths, prefix, new_names = pickle.load(asked)
+        except EOFError:
+            return
+        names = new_names or names
+        pickle.dump(parse_chunk(paths, prefix, names), answers, pickle.HIGHEST_PROTOCOL)
+        answers.flush()
+
+
+def _started() -> subprocess.Popen | None:
+    if not sys.executable:  # an embedded interpreter: no program to start
+        return None
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(ROOT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+    except OSError:
+        return None
+
+
+def _close(worker: subprocess.Popen) -> None:
+    """Close the worker's pipes, so it ends, and wait for it."""
+    for pipe in (worker.stdin, worker.stdout):
+        try:
+            if pipe is not None:
+                pipe.close()
+        except OSError:
+            pass
+    try:
+        worker.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+def _spare_cores() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores - 1, MOST_WORKERS)

@@ -1,0 +1,136 @@
+"""Project files parsed by worker processes give what one core gives (lib/load/many_files)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import lib.load.many_files as many_files
+from lib.load.cross_checks import Located
+from lib.load.data_file import recording_digests
+from lib.load.fact_checks import Names, names_of, project_facts
+from lib.load.loader import load_portfolio
+from lib.load.many_files import ManyFiles, Parsed
+from lib.load.yaml_reader import read_yaml
+from lib.model import schema
+
+FIXTURE = Path(__file__).parent / "data"
+
+
+def _projects(tmp_path: Path) -> list[Path]:
+    """The tests' four projects, each copied five times under other names, and two broken
+    files: one YAML cannot read, one with an invisible control character."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    for source in sorted((FIXTURE / "projects").glob("*.yaml")):
+        for copy in range(5):
+            shutil.copy(source, folder / f"{source.stem}-{copy}.yaml")
+    (folder / "broken-syntax.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    # An event's date its quote does not write: a fact problem, found where it is parsed.
+    moved = (FIXTURE / "projects" / "connection-network.yaml").read_text(encoding="utf-8")
+    moved = moved.replace('start: "2021-09-13"', 'start: "2021-10-13"')
+    (folder / "zz-moved.yaml").write_text(moved, encoding="utf-8")  # last: a worker's first
+    (folder / "control-character.yaml").write_text("id: x\ntitle: a\x07b\n", encoding="utf-8")
+    return sorted(folder.glob("*.yaml"))
+
+
+def _as_read(parsed: list[Parsed]) -> list:
+    return [(p.document.value, dict(p.document.lines), p.document.problems) for p in parsed]
+
+
+def _names() -> Names:
+    portfolio = load_portfolio(FIXTURE).portfolio
+    assert portfolio is not None
+    return names_of(
+        {
+            kind: [Located(model, kind, {}, ()) for model in models.values()]
+            for kind, models in (
+                ("places", portfolio.places),
+                ("organisations", portfolio.organisations),
+            )
+        }
+    )
+
+
+def _read_on_one_core(paths: list[Path]) -> tuple[list, dict[str, bytes]]:
+    with recording_digests() as digests:
+        parsed = [Parsed(read_yaml(path, f"projects/{path.name}"), None) for path in paths]
+    return _as_read(parsed), dict(digests)
+
+
+def test_workers_give_each_document_digest_and_fact_check_in_order(tmp_path: Path) -> None:
+    paths = _projects(tmp_path)
+    expected, expected_digests = _read_on_one_core(paths)
+    names = _names()
+    with recording_digests() as digests:
+        many = ManyFiles(paths, "projects/", workers=1, chunk=2, names=names)
+        time.sleep(1.0)  # the worker starts and parses chunks from the end meanwhile
+        parsed = list(many)
+    assert many.chunks_from_workers >= 1
+    assert _as_read(parsed) == expected
+    assert list(digests.items()) == list(expected_digests.items())
+    problems = [p for _value, _lines, found in expected for p in found]
+    assert {p.file for p in problems} == {
+        "projects/broken-syntax.yaml",
+        "projects/control-character.yaml",
+    }
+    assert parsed[0].document.value is None  # broken-syntax.yaml, first by name
+    assert parsed[1].document.value["id"] == "connection-network"
+
+    checked = [(path, p) for path, p in zip(paths, parsed, strict=True) if p.facts is not None]
+    assert checked, "the worker checked the facts of the projects it parsed"
+    for path, item in checked:
+        model = schema.Project.model_validate(item.document.value)
+        here = project_facts(
+            Located(model, f"projects/{path.name}", item.document.lines, ()), names
+        )
+        assert item.facts == here
+    moved = [p for path, p in checked if path.name == "connection-network-moved.yaml"]
+    if moved:  # the worker had it: its event's date is not in the quote
+        (problem,) = moved[0].facts.problems
+        assert problem.field == "events[1].start"
+        assert "2021-10-13" in problem.message
+        assert problem.line == 63
+
+
+def test_a_worker_that_dies_leaves_its_chunks_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _projects(tmp_path)
+    expected, _ = _read_on_one_core(paths)
+    monkeypatch.setattr(sys, "executable", shutil.which("false"))  # a worker that exits at once
+    many = ManyFiles(paths, "projects/", workers=1, chunk=2)
+    time.sleep(0.5)
+    parsed = list(many)
+    assert _as_read(parsed) == expected
+    assert many.chunks_from_workers == 0
+    assert all(p.facts is None for p in parsed)
+
+
+def test_a_load_with_workers_is_the_load_on_one_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    alone = load_portfolio(folder)
+    monkeypatch.setattr(many_files, "WORKERS_FROM", 1)
+    monkeypatch.setattr(many_files, "CHUNK", 1)
+    monkeypatch.setattr(many_files, "_spare_cores", lambda: 1)
+    shared = load_portfolio(folder)
+    assert shared.portfolio is not None and alone.portfolio is not None
+    assert shared.portfolio.fingerprint == alone.portfolio.fingerprint
+    assert list(shared.portfolio.projects) == list(alone.portfolio.projects)
+    assert shared.portfolio.values.equals(alone.portfolio.values)
+    assert 259 in set(shared.portfolio.values["value"])  # participants in Shtip
+
+    (folder / "projects" / "connection-network.yaml").write_text("id: [\n", encoding="utf-8")
+    broken_alone_problems = load_portfolio(folder).problems
+    monkeypatch.setattr(many_files, "_spare_cores", lambda: 1)
+    broken_shared = load_portfolio(folder)
+    assert broken_shared.portfolio is None
+    assert broken_shared.problems == broken_alone_problems
+    assert any(p.file == "projects/connection-network.yaml" for p in broken_shared.problems)
