@@ -12,7 +12,7 @@ import pytest
 import lib.load.many_files as many_files
 from lib.load.cross_checks import Located
 from lib.load.data_file import recording_digests
-from lib.load.fact_checks import Names, names_of, project_facts
+from lib.load.fact_checks import Names, names_of, own_checks
 from lib.load.loader import load_portfolio
 from lib.load.many_files import ManyFiles, Parsed
 from lib.load.yaml_reader import read_yaml
@@ -33,6 +33,7 @@ def _projects(tmp_path: Path) -> list[Path]:
     # An event's date its quote does not write: a fact problem, found where it is parsed.
     moved = (FIXTURE / "projects" / "connection-network.yaml").read_text(encoding="utf-8")
     moved = moved.replace('start: "2021-09-13"', 'start: "2021-10-13"')
+    moved = moved.replace("Партньорска среща", "Партњорска среща")  # a Macedonian letter
     (folder / "zz-moved.yaml").write_text(moved, encoding="utf-8")  # last: a worker's first
     (folder / "control-character.yaml").write_text("id: x\ntitle: a\x07b\n", encoding="utf-8")
     return sorted(folder.glob("*.yaml"))
@@ -68,7 +69,10 @@ def test_workers_give_each_document_digest_and_fact_check_in_order(tmp_path: Pat
     names = _names()
     with recording_digests() as digests:
         many = ManyFiles(paths, "projects/", workers=1, chunk=2, names=names)
-        time.sleep(1.0)  # the worker starts and parses chunks from the end meanwhile
+        # The worker's first chunk is the last; this process would parse it itself if it came
+        # to it first (never waiting on a worker), so let the worker finish it, however busy
+        # the machine is.
+        assert many._ready[-1].wait(timeout=60)
         parsed = list(many)
     assert many.chunks_from_workers >= 1
     assert _as_read(parsed) == expected
@@ -81,20 +85,21 @@ def test_workers_give_each_document_digest_and_fact_check_in_order(tmp_path: Pat
     assert parsed[0].document.value is None  # broken-syntax.yaml, first by name
     assert parsed[1].document.value["id"] == "connection-network"
 
-    checked = [(path, p) for path, p in zip(paths, parsed, strict=True) if p.facts is not None]
-    assert checked, "the worker checked the facts of the projects it parsed"
+    checked = [(path, p) for path, p in zip(paths, parsed, strict=True) if p.own_checks is not None]
+    assert checked, "the worker checked the projects it parsed"
     for path, item in checked:
         model = schema.Project.model_validate(item.document.value)
-        here = project_facts(
-            Located(model, f"projects/{path.name}", item.document.lines, ()), names
-        )
-        assert item.facts == here
-    moved = [p for path, p in checked if path.name == "connection-network-moved.yaml"]
-    if moved:  # the worker had it: its event's date is not in the quote
-        (problem,) = moved[0].facts.problems
-        assert problem.field == "events[1].start"
-        assert "2021-10-13" in problem.message
-        assert problem.line == 63
+        here = own_checks(Located(model, f"projects/{path.name}", item.document.lines, ()), names)
+        assert item.own_checks == here
+    # The last chunk is a worker's first, so it made zz-moved.yaml's own checks: its event's
+    # date is not in the quote, and its Bulgarian title has a Macedonian letter.
+    path, item = checked[-1]
+    assert path.name == "zz-moved.yaml"
+    assert item.own_checks is not None
+    found = {(p.file, p.line, p.field): p.message for p in item.own_checks.problems}
+    assert "2021-10-13" in found["projects/zz-moved.yaml", 63, "events[1].start"]
+    assert "Macedonian" in found["projects/zz-moved.yaml", 66, "events[1].title.bg"]
+    assert len(found) == 2
 
 
 def test_a_worker_that_dies_leaves_its_chunks_here(
@@ -108,7 +113,7 @@ def test_a_worker_that_dies_leaves_its_chunks_here(
     parsed = list(many)
     assert _as_read(parsed) == expected
     assert many.chunks_from_workers == 0
-    assert all(p.facts is None for p in parsed)
+    assert all(p.own_checks is None for p in parsed)
 
 
 def test_a_load_with_workers_is_the_load_on_one_core(

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lib.load.fact_checks import Facts, check_facts
+from lib.load.fact_checks import OwnChecks, check_facts
 from lib.load.figure_checks import approximate_but_exact, check_parts_add_up
 from lib.load.passed_checks import NOTHING_PASSED, Passed, project_events
 from lib.load.quotes import NormalisedTexts, normalise, states_number
@@ -41,8 +41,8 @@ class Located:
     # Taken from an earlier snapshot by its file's digest: the same bytes passed every check
     # then, under the same validator code (lib/store/tables.py's VALIDATOR).
     known: bool = False
-    # A project's fact checks, made by the worker process that parsed it (lib/load/many_files)
-    facts: Facts | None = None
+    # A project's checks of itself, made by the worker process that parsed it
+    own_checks: OwnChecks | None = None
 
     def problem(self, path: tuple, message: str) -> Problem:
         full = self.base + path

@@ -16,6 +16,7 @@ from lib.load.date_words import missing_from_quote
 from lib.load.figure_checks import check_parts_have_wholes, check_periods
 from lib.load.passed_checks import NOTHING_PASSED, Passed
 from lib.load.quotes import states_number
+from lib.load.script_checks import entry_scripts
 from lib.load.stated import (
     CO_FUNDED,
     names_one_of,
@@ -43,9 +44,10 @@ class Names:
 
 
 @dataclass(frozen=True)
-class Facts:
-    """A project's fact problems and its own and its events' dates, checked where it was
-    parsed (a worker process)."""
+class OwnChecks:
+    """The checks of a project that read it and the places' and organisations' names alone
+    (its facts against its quotes, the letters of its texts), with its and its events'
+    dates: made where it was parsed (a worker process, lib/load/many_files)."""
 
     problems: list[Problem]
     dates: dict[tuple[str, str], tuple[Any, Any]]
@@ -86,9 +88,9 @@ def check_facts(
     )
     dates: dict[tuple[str, str], tuple[Any, Any]] = {}
     for item in entries.get("projects", []):
-        if item.facts is not None:  # checked by the worker that parsed it, with these names
-            problems += item.facts.problems
-            dates.update(item.facts.dates)
+        if item.own_checks is not None:  # by the worker that parsed it, with these names
+            problems += item.own_checks.problems
+            dates.update(item.own_checks.dates)
             continue
         checker = ProjectChecker(item, names, problems)
         if names_known and item.known:
@@ -102,11 +104,12 @@ def check_facts(
     return problems
 
 
-def project_facts(item: Located, names: Names) -> Facts:
-    """The fact checks of one project alone."""
+def own_checks(item: Located, names: Names) -> OwnChecks:
+    """A project's checks that read it and `names` alone, as check_facts and check_scripts
+    make them."""
     checker = ProjectChecker(item, names, [])
     checker.check()
-    return Facts(checker.problems, checker.dates)
+    return OwnChecks(checker.problems + entry_scripts(item, "projects"), checker.dates)
 
 
 class ProjectChecker:

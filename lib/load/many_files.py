@@ -1,4 +1,4 @@
-"""Parse many project files with every core, and check their facts there.
+"""Parse many project files with every core, and make there the checks that read one alone.
 
 At 10,000 projects, parsing the project files and checking each one's facts against its quotes
 is over half of a cold load, while the machine's other cores sit idle. From WORKERS_FROM files
@@ -7,7 +7,8 @@ this process, after whatever it does first (the list files), parses chunks from 
 meet wherever they meet, so neither waits on a fixed share, and this process never waits on a
 worker (a chunk a worker has not finished when this process comes to it is parsed here too).
 Once this process has read the places' and organisations' names (`check_with`), a worker also
-checks the facts of each project it parses (lib/load/fact_checks). It sends back plain values,
+makes the checks of each project it parses that read it and those names alone: its facts
+against its quotes, the letters of its texts (lib/load/fact_checks.own_checks). It sends back plain values,
 their problems, each file's digest and those checks; validating the values into models is done
 here, as for a file parsed here, since a pickled model costs twice its validation to unpickle.
 
@@ -38,7 +39,7 @@ from pydantic import ValidationError
 
 from lib.load.cross_checks import Located
 from lib.load.data_file import record_digests, recording_digests
-from lib.load.fact_checks import Facts, Names, project_facts
+from lib.load.fact_checks import Names, OwnChecks, own_checks
 from lib.load.yaml_reader import YamlDocument, lines_on_demand, on_demand, read_yaml
 from lib.model import schema
 
@@ -51,16 +52,16 @@ WORKER = (
 )
 
 # What a worker sends back for a file: its value, its line map (None when the file has no
-# problem: worked out from the file if a later check needs a line), its problems, and its facts'
+# problem: worked out from the file if a later check needs a line), its problems, and its own
 # checks when it had the names for them.
-Sent = tuple[Any, Any, list, "Facts | None"]
+Sent = tuple[Any, Any, list, "OwnChecks | None"]
 Chunk = tuple[list[Sent], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
 class Parsed:
     document: YamlDocument
-    facts: Facts | None  # None: not checked where it was parsed
+    own_checks: OwnChecks | None  # None: not checked where it was parsed
 
 
 class ManyFiles:
@@ -97,7 +98,7 @@ class ManyFiles:
             threading.Thread(target=self._feed, args=(worker,), daemon=True).start()
 
     def check_with(self, names: Names) -> None:
-        """Have the workers check each project's facts with these names from now on."""
+        """Have the workers make each project's own checks with these names from now on."""
         with self._lock:
             self._names = names
 
@@ -117,9 +118,9 @@ class ManyFiles:
             documents, digests = sent
             record_digests(digests)
             self.chunks_from_workers += 1
-            for path, (value, lines, problems, facts) in zip(chunk, documents, strict=True):
+            for path, (value, lines, problems, checked) in zip(chunk, documents, strict=True):
                 lines = lines_on_demand(path) if lines is None else lines
-                yield Parsed(YamlDocument(value, lines, problems), facts)
+                yield Parsed(YamlDocument(value, lines, problems), checked)
         self.close()
 
     def _feed(self, worker: subprocess.Popen) -> None:
@@ -169,7 +170,7 @@ class ManyFiles:
 
 def parse_chunk(paths: list[str], prefix: str, names: Names | None) -> Chunk:
     """Each file's value, line map when it has problems, problems and, given the `names`, its
-    facts' checks; and the digest of each file's bytes."""
+    own checks; and the digest of each file's bytes."""
     sent: list[Sent] = []
     with recording_digests() as digests:
         for text in paths:
@@ -177,13 +178,13 @@ def parse_chunk(paths: list[str], prefix: str, names: Names | None) -> Chunk:
             name = prefix + path.name
             document = read_yaml(path, name)
             lines = None if on_demand(document.lines) else dict(document.lines)
-            facts = None if names is None else _facts(document, name, names)
-            sent.append((document.value, lines, document.problems, facts))
+            checked = None if names is None else _own_checks(document, name, names)
+            sent.append((document.value, lines, document.problems, checked))
     return sent, dict(digests)
 
 
-def _facts(document: YamlDocument, name: str, names: Names) -> Facts | None:
-    """The project's facts checked, as check_facts checks them; None when it is not a valid
+def _own_checks(document: YamlDocument, name: str, names: Names) -> OwnChecks | None:
+    """The project's checks of itself, as the loader makes them; None when it is not a valid
     project (its problems are found where it is validated)."""
     if document.value is None:
         return None
@@ -191,7 +192,7 @@ def _facts(document: YamlDocument, name: str, names: Names) -> Facts | None:
         model = schema.Project.model_validate(document.value)
     except ValidationError:
         return None
-    return project_facts(Located(model, name, document.lines, ()), names)
+    return own_checks(Located(model, name, document.lines, ()), names)
 
 
 def serve() -> None:

@@ -52,7 +52,7 @@ def read_projects(
             broken["projects"].add(path.stem)
             continue
         item = validated(
-            schema.Project, document.value, name, document.lines, (), problems, parsed.facts
+            schema.Project, document.value, name, document.lines, (), problems, parsed.own_checks
         )
         if item is None:
             broken["projects"].add(path.stem)

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lib.load.cross_checks import Located
-from lib.load.fact_checks import Facts
+from lib.load.fact_checks import OwnChecks
 from lib.load.yaml_reader import field_name, line_of
 from lib.model import schema
 from lib.model.problems import Problem
@@ -99,13 +99,13 @@ def validated(
     lines: dict,
     base: tuple,
     problems: list[Problem],
-    facts: Facts | None = None,
+    own_checks: OwnChecks | None = None,
 ) -> Located | None:
     """`raw` as a `model`, where it stands (`file`, `lines`, `base`), or None with its
-    problems added to `problems`, each naming its line and field. A project's `facts` are
-    its fact checks made where it was parsed."""
+    problems added to `problems`, each naming its line and field. A project's `own_checks`
+    are those made where it was parsed."""
     try:
-        return Located(model.model_validate(raw), file, lines, base, facts=facts)
+        return Located(model.model_validate(raw), file, lines, base, own_checks=own_checks)
     except ValidationError as error:
         for detail in error.errors():
             path = base + tuple(detail["loc"])

@@ -29,12 +29,20 @@ def check_scripts(entries: dict[str, list[Located]]) -> list[Problem]:
     problems: list[Problem] = []
     for key, items in entries.items():
         for item in items:
-            if item.known:  # these checks read the entry alone, and it passed them before
-                continue
-            for path, text in _texts(item.model):
-                problems += _letters(item, path, text)
-            if key == "places":
-                problems += _place_scripts(item)
+            # These checks read the entry alone: it passed them before, or they were made
+            # where it was parsed (lib/load/many_files).
+            if not item.known and item.own_checks is None:
+                problems += entry_scripts(item, key)
+    return problems
+
+
+def entry_scripts(item: Located, key: str) -> list[Problem]:
+    """The letters of one entry of the file whose key is `key` (projects, places...)."""
+    problems = []
+    for path, text in _texts(item.model):
+        problems += _letters(item, path, text)
+    if key == "places":
+        problems += _place_scripts(item)
     return problems
 
 
