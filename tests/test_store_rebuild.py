@@ -59,7 +59,7 @@ def test_a_rebuild_after_one_edited_project_parses_that_file_only(data, tmp_path
     project = data / "projects" / "rso-maritsa-forums.yaml"
     edit(project, ROUTE, "Capacity and an active platform for immigrant integration")
     rebuilt = build(data, tmp_path / "cache")
-    assert parsed == ["projects/rso-maritsa-forums.yaml", "settings.yaml"]
+    assert parsed == ["settings.yaml", "projects/rso-maritsa-forums.yaml"]
     first_read = load_portfolio(data).portfolio
     portfolio = rebuilt.result.portfolio
     assert portfolio.projects["rso-maritsa-forums"].title.en.startswith("Capacity and an")

@@ -118,17 +118,17 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     broken: dict[str, set[str]] = defaultdict(set)
     paths = project_paths(data_dir, problems)
     # With no earlier version to take files from, every project file is parsed: workers begin
-    # on them now, while the list files are read here (lib/load/many_files).
+    # on them now, while every other file is read here (lib/load/many_files).
     with ManyFiles(paths if known is None else [], PROJECTS) as ahead:
         for name, (key, model) in LIST_FILES.items():
             entries[key] = _read_list_file(data_dir, name, key, model, problems, broken, known)
         ahead.check_with(names_of(entries))
+        before = len(problems)
+        rows = read_values_file(data_dir, problems)
+        settings = _read_settings(data_dir, problems)
+        rows_complete = len(problems) == before
+        texts = read_source_texts(data_dir, entries["sources"], problems)
         entries["projects"] = read_projects(paths, problems, broken, known, ahead)
-    before = len(problems)
-    rows = read_values_file(data_dir, problems)
-    settings = _read_settings(data_dir, problems)
-    rows_complete = len(problems) == before
-    texts = read_source_texts(data_dir, entries["sources"], problems)
 
     passed = (
         NOTHING_PASSED

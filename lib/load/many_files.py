@@ -8,9 +8,10 @@ meet wherever they meet, so neither waits on a fixed share, and this process nev
 worker (a chunk a worker has not finished when this process comes to it is parsed here too).
 Once this process has read the places' and organisations' names (`check_with`), a worker also
 makes the checks of each project it parses that read it and those names alone: its facts
-against its quotes, the letters of its texts (lib/load/fact_checks.own_checks). It sends back plain values,
-their problems, each file's digest and those checks; validating the values into models is done
-here, as for a file parsed here, since a pickled model costs twice its validation to unpickle.
+against its quotes, the letters of its texts (lib/load/fact_checks.own_checks). It sends back
+plain values, their problems, each file's digest and those checks; validating the values into
+models is done here, as for a file parsed here, since a pickled model costs twice its
+validation to unpickle.
 
 Every document comes back in the files' order, and each digest is recorded (lib/load/
 data_file) in that order: the same as a read on one core, problem for problem and byte for byte.
