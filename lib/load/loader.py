@@ -48,6 +48,7 @@ LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "indicators.yaml": ("indicators", schema.Indicator),
 }
 SETTINGS_FILE = "settings.yaml"  # optional: without it, every setting has its default
+NAMES_FILES = ("places.yaml", "organisations.yaml")  # what a project's own checks read
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
 
     folders = [linked_folder(data_dir, name) for name in ("projects", "sources")]
     problems += [problem for problem in folders if problem is not None]
-    entries: dict[str, list[Located]] = {}
+    entries: dict[str, list[Located]] = {key: [] for key, _model in LIST_FILES.values()}
     # Ids of entries that exist but failed their own checks, and the kinds whose file could
     # not be read at all: other files may refer to them without a second, misleading
     # "unknown id" problem for every reference.
@@ -120,9 +121,12 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     # With no earlier version to take files from, every project file is parsed: workers begin
     # on them now, while every other file is read here (lib/load/many_files).
     with ManyFiles(paths if known is None else [], PROJECTS) as ahead:
-        for name, (key, model) in LIST_FILES.items():
+        # First the names a project's own checks read, so that the workers have them soon.
+        for name in [*NAMES_FILES, *(name for name in LIST_FILES if name not in NAMES_FILES)]:
+            key, model = LIST_FILES[name]
             entries[key] = _read_list_file(data_dir, name, key, model, problems, broken, known)
-        ahead.check_with(names_of(entries))
+            if name == NAMES_FILES[-1]:
+                ahead.check_with(names_of(entries))
         before = len(problems)
         rows = read_values_file(data_dir, problems)
         settings = _read_settings(data_dir, problems)
