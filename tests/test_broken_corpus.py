@@ -18,7 +18,10 @@ from lib.cli import main
 from lib.load.loader import load_portfolio
 from lib.model.problems import MAX_LISTED
 
-SECONDS = 10.0  # the bundled data validates in well under a second; a bomb would take minutes
+# The bundled data validates in well under a second of CPU; a bomb would take minutes. CPU
+# time, not the clock's: on a machine loaded by other work (a CI host, parallel builds) the
+# same validate took 34 s of wall time.
+SECONDS = 10.0
 
 
 @pytest.fixture
@@ -40,9 +43,9 @@ def test_the_corpus_is_large_and_named_once() -> None:
 @pytest.mark.parametrize("broken", CORPUS, ids=lambda broken: broken.name)
 def test_validate_names_file_line_and_field(data: Path, broken: BrokenInput, capsys) -> None:
     place = broken.breaks(data)
-    started = time.monotonic()
+    started = time.process_time()
     code = main(["validate", str(data)])
-    seconds = time.monotonic() - started
+    seconds = time.process_time() - started
     printed = capsys.readouterr().out.splitlines()
     assert code == 1, f"{broken.what}: validate passed"
     assert printed[-1].endswith("nothing was loaded.")
@@ -52,7 +55,7 @@ def test_validate_names_file_line_and_field(data: Path, broken: BrokenInput, cap
         f"{broken.what}: no line at {printed_at(place)!r} says {place.words}:\n" + "\n".join(here)
     )
     assert all(len(line) < 1200 for line in printed), "a message echoes a value whole"
-    assert seconds < SECONDS, f"{broken.what}: validate took {seconds:.1f} s"
+    assert seconds < SECONDS, f"{broken.what}: validate took {seconds:.1f} s of CPU"
 
 
 @pytest.mark.parametrize("name", ["billion-laughs", "quadratic-alias", "deep-brackets"])
