@@ -31,7 +31,7 @@ if nothing_selected(view):
     st.stop()
 # a city's table cells written only as far as short_cells below cuts them, and only for the
 # rows the table shows
-selected = (portfolio, view.project_ids, view.values, view.filters, language)
+selected = (portfolio, view.project_ids, view.figures, view.filters, language)
 data = derived(
     view, "map.data", lambda: map_data(*selected, cells=CELL_CHARACTERS, table_rows=TABLE_ROWS)
 )

@@ -12,6 +12,7 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
+from lib.query.filters import FigureRows
 from lib.query.index import index_of
 from lib.query.limits import NAMES
 from lib.query.project_rows import positions_of, project_numbers
@@ -20,7 +21,6 @@ from lib.topics.map.place_figures import (
     figure_ties,
     first_ones,
     group_ranks,
-    runs,
     stable_order,
 )
 
@@ -32,21 +32,37 @@ TIP_LINES = 3  # projects, figures or sources a dot's tooltip lists before "and 
 
 @dataclass(frozen=True)
 class ByPlace:
-    """What the selected projects say about each place: the roles projects give it and the
-    events held there, in project order; of a hub's hundreds, the roles of its first `NAMES`
-    projects and its first FIGURE_LINES events (every one for the CSV), and how many."""
+    """What the selected projects say about each place, as numbered rows and arrays by the
+    place's number (EveryPlace's): the roles projects give it and the events held there, in
+    project order (of a hub's hundreds, the roles of its first `NAMES` projects and its first
+    FIGURE_LINES events; every one for the CSV), and how many of each."""
 
-    named: list[str]  # the places the projects name (_named)
-    roles: dict[str, list[tuple[str, str]]]  # place -> (project, role)
-    # place -> the projects of its `roles`, each once, in their order
-    role_projects: dict[str, list[str]]
-    projects: dict[str, int]  # place -> how many selected projects give it a role
-    network_only: set[str]  # places the selected projects name only as network members
-    events: dict[str, list[tuple[str, str]]]  # place -> (project, event id)
-    held: dict[str, int]  # place -> how many events its projects held there
+    codes: np.ndarray  # the numbers of the places the projects name, in order (_named)
+    places: np.ndarray  # the place of each number
+    ids: np.ndarray  # the project of each position among the index's ids
+    # the roles' rows: by place, each place's in project order, with the rank of its project
+    # among the place's (0 for its first project)
+    role_place: np.ndarray
+    role_project: np.ndarray
+    role: np.ndarray
+    role_rank: np.ndarray
+    roles: np.ndarray  # the role of each number
+    projects: np.ndarray  # how many selected projects give each place a role
+    network_only: np.ndarray  # named by the selected projects only as a network member
+    # the events' rows, by place, each place's in project order
+    event_place: np.ndarray
+    event_project: np.ndarray
+    event_row: np.ndarray  # its row of `event_ids`
+    event_ids: pd.Series  # every event's id (EveryPlace's)
+    held: np.ndarray  # how many events the selected projects held at each place
     figures: FiguresByPlace
+    unplaced: int  # how many of the view's figures are tied to no place at all
     sizer: str | None  # the indicator that sizes the dots, if any
     chosen: np.ndarray  # whether each project (by chosen_projects' number) is selected
+
+    @property
+    def named(self) -> list[str]:
+        return self.places[self.codes].tolist()
 
 
 @dataclass(frozen=True)
@@ -161,11 +177,10 @@ def _int32(numbers: np.ndarray) -> np.ndarray:
     return numbers.astype(np.int32)
 
 
-def _named(every: EveryPlace, chosen: np.ndarray) -> list[str]:
-    """The places the chosen projects name, each once, in the order their place lists name
-    them and then their links and events."""
-    mentioned = every.mention_place[chosen[every.mention_project]]
-    return every.places[pd.unique(mentioned)].tolist()
+def _named(every: EveryPlace, chosen: np.ndarray) -> np.ndarray:
+    """The numbers of the places the chosen projects name, each once, in the order their
+    place lists name them and then their links and events."""
+    return pd.unique(every.mention_place[chosen[every.mention_project]])
 
 
 def chosen_projects(portfolio: Portfolio, project_ids: list[str]) -> np.ndarray:
@@ -177,86 +192,65 @@ def chosen_projects(portfolio: Portfolio, project_ids: list[str]) -> np.ndarray:
     return chosen
 
 
-def _by_place(places: np.ndarray, place: np.ndarray) -> dict[str, int]:
-    counts = np.bincount(place, minlength=len(places))
-    found = np.flatnonzero(counts)
-    return dict(zip(places[found].tolist(), counts[found].tolist(), strict=True))
-
-
-def _lists(places: np.ndarray, place: np.ndarray, *columns: list) -> dict[str, list[tuple]]:
-    """The rows of each place (given with their places in order, a place's rows together),
-    as lists of tuples: a slice a place, not an append a row (a funder's 100,000 rows)."""
-    starts, ends = runs(place)
-    return {
-        name: list(zip(*(column[start:end] for column in columns), strict=True))
-        for name, start, end in zip(places[place[starts]].tolist(), starts, ends, strict=True)
-    }
-
-
-def _slices(places: np.ndarray, place: np.ndarray, column: list) -> dict[str, list]:
-    """The items of `column` of each place (given with their places in order), a list a
-    place."""
-    starts, ends = runs(place)
-    return {
-        name: column[start:end]
-        for name, start, end in zip(places[place[starts]].tolist(), starts, ends, strict=True)
-    }
+def _project_ranks(place: np.ndarray, project: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of rows by place (each place's in project order), the first row of each (place,
+    project), and each row's project's rank among its place's. A project's rows of a place
+    are together when the rows came in project order (as the parts list them): their runs
+    are found then, not hashed (a funder's 100,000 rows)."""
+    pairs = place.astype(np.int64) * (int(project.max(initial=0)) + 1) + project
+    if (np.diff(pairs) >= 0).all():
+        new = np.r_[True, pairs[1:] != pairs[:-1]] if len(pairs) else np.zeros(0, dtype=bool)
+        firsts, number = np.flatnonzero(new), np.cumsum(new) - 1
+    else:
+        firsts = first_ones(pairs)  # pairs are numbered in the order they first come
+        number = pd.factorize(pairs)[0]
+    return firsts, group_ranks(place[firsts])[number]
 
 
 def gather_by_place(
-    portfolio: Portfolio, project_ids: list[str], values: pd.DataFrame, every_figure: bool
+    portfolio: Portfolio,
+    project_ids: list[str],
+    figures: pd.DataFrame | FigureRows,
+    every_figure: bool,
 ) -> ByPlace:
+    """`figures`: the view's, as filters.selected_figures gives them (or their frame)."""
     every = every_place(portfolio)
     chosen = chosen_projects(portfolio, project_ids)
-    places, ids = every.places, every.ids
+    places = every.places
     # each place's roles, places in order and each place's in project order
     kept = every.role_order[chosen[every.role_order_project]]
     place, project = every.role_place[kept], every.role_project[kept]
-    pairs = place.astype(np.int64) * every.projects + project  # past 32 bits at 1M projects
-    firsts = first_ones(pairs)  # each (place, project) at its first role
-    if every_figure:
-        shown = np.ones(len(kept), dtype=bool)
-        named_firsts = firsts
-    else:  # the roles of each place's first NAMES projects
-        # pairs numbered in the order they first come, as `firsts` are
-        first_named = group_ranks(place[firsts]) < NAMES
-        shown = first_named[pd.factorize(pairs)[0]]
-        named_firsts = firsts[first_named]
-    role_projects = _slices(places, place[named_firsts], ids[project[named_firsts]].tolist())
-    roles = _lists(
-        places,
-        place[shown],
-        ids[project[shown]].tolist(),
-        every.roles[every.role[kept[shown]]].tolist(),
-    )
-    others = place[~every.network_role[kept]]
-    named = np.bincount(place, minlength=len(places)) > 0
-    not_network = np.bincount(others, minlength=len(places)) > 0
-    network_only = set(places[named & ~not_network].tolist())
+    firsts, rank = _project_ranks(place, project)
+    shown = np.arange(len(kept)) if every_figure else np.flatnonzero(rank < NAMES)
+    not_network = np.bincount(place[~every.network_role[kept]], minlength=len(places)) > 0
     # the events held at each place by its selected projects
     held = every.event_order[chosen[every.event_order_project]]
     at = every.event_place[held]
     written = held if every_figure else held[group_ranks(at) < FIGURE_LINES]
-    events = _lists(
-        places,
-        every.event_place[written],
-        ids[every.event_project[written]].tolist(),
-        every.event_id.take(written).tolist(),
-    )
     sizer = map_sizer(portfolio)
     adds_up = sizer is not None and portfolio.indicators[sizer].aggregation == "sum"
-    lines = None if every_figure else FIGURE_LINES
+    ties = figure_ties(portfolio, sizer, places)
+    at_figures = ties.positions(figures)
     return ByPlace(
-        _named(every, chosen),
-        roles,
-        role_projects,
-        _by_place(places, place[firsts]),
-        network_only,
-        events,
-        _by_place(places, at),
-        FiguresByPlace(figure_ties(portfolio, sizer), values, adds_up, lines, TIP_LINES),
-        sizer,
-        chosen,
+        codes=_named(every, chosen),
+        places=places,
+        ids=every.ids,
+        role_place=place[shown],
+        role_project=project[shown],
+        role=every.role[kept[shown]],
+        role_rank=rank[shown],
+        roles=every.roles,
+        projects=np.bincount(place[firsts], minlength=len(places)),
+        network_only=(np.bincount(place, minlength=len(places)) > 0) & ~not_network,
+        event_place=every.event_place[written],
+        event_project=every.event_project[written],
+        event_row=written,
+        event_ids=every.event_id,
+        held=np.bincount(at, minlength=len(places)),
+        figures=FiguresByPlace(ties, at_figures, index_of(portfolio).values, adds_up, TIP_LINES),
+        unplaced=int(ties.unplaced[at_figures].sum()),
+        sizer=sizer,
+        chosen=chosen,
     )
 
 

@@ -123,7 +123,9 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     Big dots come first, so that a small dot beside a big one is drawn on top of it."""
     records = []
     full_text = tr(language, "The table under the map has the full text.")
-    for row in frame_tuples(cities.sort_values("radius", ascending=False)):
+    # only the columns a record reads: each column read is made into a list of all the cities'
+    shown = cities[list(_CITY_COLUMNS)].sort_values("radius", ascending=False)
+    for row in frame_tuples(shown):
         sources = (
             tr(language, "Source: {source}", source=row.tip_sources) if row.tip_sources else ""
         )
@@ -149,6 +151,13 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     return records
 
 
+_CITY_COLUMNS = (
+    "name", "longitude", "latitude", "radius", "fill", "status", "country", "kind_words",
+    "tip_roles", "size_words", "tip_figures", "tip_sources",
+)  # fmt: skip
+_LABEL_COLUMNS = ("name", "longitude", "latitude", "anchor", "baseline", "offset", "zoom_free")
+
+
 def _label_records(cities: pd.DataFrame, zoom: float) -> list[dict]:
     """The names free of collisions at the first view. A name that would cover another's, or
     a dot, is left off: its dot's tooltip and the table name it (the first view is what a
@@ -161,7 +170,7 @@ def _label_records(cities: pd.DataFrame, zoom: float) -> list[dict]:
             "baseline": row.baseline,
             "offset": row.offset,
         }
-        for row in frame_tuples(cities)
+        for row in frame_tuples(cities[list(_LABEL_COLUMNS)])
         if row.zoom_free <= zoom
     ]
 

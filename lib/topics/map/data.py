@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.query.filters import Filters
+from lib.query.filters import FigureRows, Filters
 from lib.query.names import project_titles
 from lib.text.i18n import ntr
 from lib.topics.map.by_place import (
@@ -22,13 +23,14 @@ from lib.topics.map.by_place import (
 from lib.topics.map.by_place import TIP_LINES as TIP_LINES
 from lib.topics.map.by_place import gather_by_place
 from lib.topics.map.links import SelectedLinks, link_pairs, place_links, with_words
+from lib.topics.map.place_facts import place_facts
 
 # the statuses and words of a dot, read from here by the deck, the table and the tests
 from lib.topics.map.place_rows import COUNTED as COUNTED
 from lib.topics.map.place_rows import NO_COUNT as NO_COUNT
 from lib.topics.map.place_rows import NOT_REPORTED as NOT_REPORTED
 from lib.topics.map.place_rows import OUTSIDE as OUTSIDE
-from lib.topics.map.place_rows import PARTICIPANTS, PROJECTS, place_row, table_places
+from lib.topics.map.place_rows import PARTICIPANTS, PROJECTS, place_columns, table_places
 from lib.topics.map.place_rows import STATUS_WORDS as STATUS_WORDS
 from lib.topics.map.written import written_in
 
@@ -80,7 +82,7 @@ class MapData:
 def map_data(
     portfolio: Portfolio,
     project_ids: list[str],
-    values: pd.DataFrame,
+    values: FigureRows | pd.DataFrame,
     filters: Filters,
     language: str = "en",
     every_figure: bool = False,
@@ -88,39 +90,43 @@ def map_data(
     table_rows: int | None = None,
 ) -> MapData:
     """Places and links of the selected projects; `values` are the view's figures (from
-    filters.selected_values, with their `venue`). Places outside a country or city filter
-    are kept, faded, because they belong to a selected project; their figures are not shown.
-    A place's `figures` and `events` are its first FIGURE_LINES and its `project_titles` and
-    `roles` its first NAMES projects, unless `every_figure` (for the CSV). With `cells` (the
-    map page's CELL_CHARACTERS), they are written only until they pass that many characters
-    (and the tooltip's first TIP_LINES): a table cell cut there shows the same words. With
-    `table_rows` (the map page's TABLE_ROWS), only the places its table lists first have
-    their table cells written; the others' are empty (their dots need none)."""
-
-    def in_filter(place_id: str) -> bool:
-        country = portfolio.places[place_id].country
-        return (not filters.countries or country in filters.countries) and (
-            not filters.cities or place_id in filters.cities
-        )
-
+    filters.selected_figures, or the frame filters.selected_values gives, with its
+    `venue`). Places outside a country or city filter are kept, faded, because they belong
+    to a selected project; their figures are not shown. A place's `figures` and `events` are
+    its first FIGURE_LINES and its `project_titles` and `roles` its first NAMES projects,
+    unless `every_figure` (for the CSV). With `cells` (the map page's CELL_CHARACTERS), they
+    are written only until they pass that many characters (and the tooltip's first
+    TIP_LINES): a table cell cut there shows the same words. With `table_rows` (the map
+    page's TABLE_ROWS), only the places its table lists first have their table cells
+    written; the others' are empty (their dots need none)."""
     by_place = gather_by_place(portfolio, project_ids, values, every_figure)
-    ids = by_place.named  # a link or an event may name a place the place lists lack
-    words = written_in(portfolio, language)
-    # every project's title, looked up once, not once a project a row names
-    titles = project_titles(portfolio, language)
-    budget = None if every_figure else cells
-    inside = [in_filter(p) for p in ids]
-    listed = set(ids)
-    if table_rows is not None and len(ids) > table_rows:
-        listed = set(table_places(portfolio, by_place, ids, inside, language)[:table_rows])
-    rows = [
-        place_row(
-            portfolio, by_place, words, titles, p, here, language, every_figure, budget, p in listed
-        )
-        for p, here in zip(ids, inside, strict=True)
-    ]
-    # a list a column: a frame made from a dict a row works out each row's columns again
-    places = pd.DataFrame({name: [row[name] for row in rows] for name in rows[0]} if rows else [])
+    codes = by_place.codes  # a link or an event may name a place the place lists lack
+    facts = place_facts(portfolio, by_place.places, language)
+    inside = np.ones(len(codes), dtype=bool)
+    if filters.countries:
+        countries = set(filters.countries)
+        inside &= [country in countries for country in facts.country_code[codes].tolist()]
+    if filters.cities:
+        cities = set(filters.cities)
+        inside &= [place in cities for place in by_place.places[codes].tolist()]
+    listed = np.ones(len(codes), dtype=bool)
+    if table_rows is not None and len(codes) > table_rows:
+        listed[:] = False
+        listed[table_places(by_place, facts, inside)[:table_rows]] = True
+    columns = place_columns(
+        portfolio,
+        by_place,
+        facts,
+        written_in(portfolio, language),
+        # every project's title, looked up once, not once a project a row names
+        project_titles(portfolio, language),
+        inside,
+        listed,
+        language,
+        every_figure,
+        None if every_figure else cells,
+    )
+    places = pd.DataFrame(columns)
     links = place_links(portfolio, project_ids, by_place.chosen, language)
     counted = places["on_map"] & (places["status"] == COUNTED)
     basis = PARTICIPANTS if counted.any() else PROJECTS
@@ -132,13 +138,12 @@ def map_data(
             ntr(language, "named by {n} selected project", "named by {n} selected projects", n)
             for n in places.loc[sized, "projects"]
         ]
-    unplaced = ((values["place"] == "") & (values["venue"] == "")).sum()  # counted, not taken
     pairs, total = link_pairs(links, places)
     return MapData(
         places,
         links,
         basis,
-        project_wide_figures=int(unplaced),
+        project_wide_figures=by_place.unplaced,
         linked_pairs=(with_words(portfolio, pairs, language), total),
         language=language,
     )

@@ -4,7 +4,6 @@ out as a line of a city's tooltip and table row."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -12,11 +11,9 @@ import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
-from lib.query.figure_text import value_text
+from lib.query.filters import FigureRows
 from lib.query.index import index_of
-from lib.query.names import report_titles
 from lib.query.project_rows import project_numbers
-from lib.text.i18n import tr
 
 
 class PlaceFigure(NamedTuple):
@@ -33,14 +30,6 @@ class PlaceFigure(NamedTuple):
     line: int  # of indicator_values.csv: the figure's own
     sized: bool
     from_here: bool
-
-
-class PlaceSize(NamedTuple):
-    """What a place's figures of the indicator that sizes the dots add up to."""
-
-    counted: int  # figures with a number
-    total: int  # their sum, or the largest when the indicator's figures may overlap
-    approximate: bool  # any of them is approximate
 
 
 @dataclass(frozen=True)
@@ -64,10 +53,23 @@ class FigureTies:
     reported: np.ndarray  # with a number
     number: np.ndarray  # its number (0 where none is reported)
     approximate: np.ndarray
+    # tied to no place at all: no place of its own and no venue (a project-wide figure)
+    unplaced: np.ndarray
+
+    def positions(self, values: pd.DataFrame | FigureRows) -> np.ndarray:
+        """The positions among the version's figures of the view's (`values`: its selected
+        figures, or their frame's rows)."""
+        if isinstance(values, FigureRows):
+            return values.at
+        at = self.labels.get_indexer(values.index)
+        if (at < 0).any():
+            raise ValueError("the map's figures must be rows of the data version's figures")
+        return at
 
 
-def figure_ties(portfolio: Portfolio, sizer: str | None) -> FigureTies:
-    """The data version's FigureTies, worked out once (for the indicator `sizer`)."""
+def figure_ties(portfolio: Portfolio, sizer: str | None, places: np.ndarray) -> FigureTies:
+    """The data version's FigureTies, worked out once (for the indicator `sizer`), its
+    places numbered as `places` (by_place.every_place's, the places the projects name)."""
     index = index_of(portfolio)
     return index.once(
         ("map.figure_ties", sizer),
@@ -76,12 +78,13 @@ def figure_ties(portfolio: Portfolio, sizer: str | None) -> FigureTies:
             sizer,
             # each figure's project as the filters number it (once a version, at the start)
             (project_numbers(portfolio, "values", index.values["project"]), len(index.ids)),
+            places,
         ),
     )
 
 
 def _figure_ties(
-    values: pd.DataFrame, sizer: str | None, projects: tuple[np.ndarray, int]
+    values: pd.DataFrame, sizer: str | None, projects: tuple[np.ndarray, int], places: np.ndarray
 ) -> FigureTies:
     breakdown = values["breakdown"]
     part = (breakdown != "").to_numpy(dtype=bool, na_value=False)
@@ -89,8 +92,10 @@ def _figure_ties(
     at_venue = ~part & (values["venue"] != "").to_numpy(dtype=bool, na_value=False)
     tied = from_here | at_venue
     tie = np.full(len(values), -1, dtype=np.int64)
-    codes, places = pd.factorize(values["place"].where(from_here, values["venue"])[tied])
-    tie[tied] = codes
+    # a place no project names has no row on the map: its figures are tied to none of them
+    tie[tied] = pd.Index(places).get_indexer(
+        values["place"].where(from_here, values["venue"])[tied]
+    )
     # a whole is a (project, event, indicator), a citation a (place, source, quote): each a
     # number made of its parts' numbers; a missing text matches no other (-1)
     combined = _combined(projects, *(_codes(values[name]) for name in ("event", "indicator")))
@@ -106,7 +111,7 @@ def _figure_ties(
         labels=values.index,
         # numbers of a version's places, wholes and reports: 32 bits, half the bytes kept
         tie=tie.astype(np.int32),
-        places=np.asarray(places, dtype=object),
+        places=places,
         whole=whole.astype(np.int32),
         wholes=len(wholes),
         part=part,
@@ -118,6 +123,9 @@ def _figure_ties(
         reported=number.notna().to_numpy(dtype=bool),
         number=number.fillna(0).to_numpy(dtype=np.int64),
         approximate=(values["precision"] == "approximate").to_numpy(dtype=bool, na_value=False),
+        unplaced=((values["place"] == "") & (values["venue"] == "")).to_numpy(
+            dtype=bool, na_value=False
+        ),
     )
 
 
@@ -178,99 +186,112 @@ def runs(groups: np.ndarray) -> tuple[list[int], list[int]]:
 class FiguresByPlace:
     """Figures tied to each place: the parts that came from a place and the wholes of events
     held there (a whole that is broken down by origin is tied to the origins, not to its
-    venue), found among the view's figures (`values`: rows of the index's, as
-    filters.selected_values gives them). Of each place only the first `lines` figures are
-    kept as records (every one when `lines` is None, for the CSV); the count, the reports
-    cited and the dot's size are worked out for all of them."""
+    venue), found among the view's figures (`at`: their positions among the data version's
+    figures, `figures`, as filters.selected_figures gives them). Counts, the reports cited
+    and the dots' sizes are arrays by the place's number (`places`'); a place's figures are
+    written out as records only for the places and as many as `records` is asked for."""
 
     def __init__(
         self,
         every: FigureTies,
-        values: pd.DataFrame,
+        at: np.ndarray,
+        figures: pd.DataFrame,
         adds_up: bool,
-        lines: int | None,
         cited_kept: int,
     ) -> None:
-        at = every.labels.get_indexer(values.index)
-        if (at < 0).any():
-            raise ValueError("the map's figures must be rows of the data version's figures")
         whole = every.whole[at] + 1  # 0 for none
         broken = np.zeros(every.wholes + 1, dtype=bool)
         broken[whole[every.part[at]]] = True  # a whole with a part among the view's
         broken[0] = False
-        broken_down = broken[whole]
         kept = every.tie[at] >= 0
         rows = at[kept]  # the view's figures tied to a place, in its order
-        # the same figures as rows of the view's frame, whose columns the records are read from
-        mine = np.flatnonzero(kept)
         place = every.tie[rows]
-        sized = (every.from_here[at] | ~broken_down)[kept]
-        names = every.places
-        self.counts = _per_place(names, np.bincount(place, minlength=len(names)))
-        shown = (
-            np.arange(len(rows)) if lines is None else np.flatnonzero(group_ranks(place) < lines)
-        )
-        # each place's together (in the view's order), made in one pass and sliced a place
-        shown = shown[stable_order(place[shown])]
-        fields = [_objects(values, name, mine[shown]) for name in _FIGURE_COLUMNS]
-        fields += [sized[shown].tolist(), every.from_here[rows[shown]].tolist()]
-        records = list(map(PlaceFigure._make, zip(*fields, strict=True)))
-        starts, ends = runs(place[shown])
-        named = names[place[shown[starts]]].tolist()
-        self.rows: dict[str, list[PlaceFigure]] = {
-            name: records[start:end] for name, start, end in zip(named, starts, ends, strict=True)
-        }
+        names = self.places = every.places
+        self._every, self._figures, self._rows, self._place = every, figures, rows, place
+        self._sized = (every.from_here[at] | ~broken[whole])[kept]
+        self.counts = np.bincount(place, minlength=len(names))
         firsts = first_ones(every.cited[rows])  # each (place, source, quote) at its first figure
         cited_place = place[firsts]
-        self.cited_counts = _per_place(names, np.bincount(cited_place, minlength=len(names)))
-        self.cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        first_cited = firsts[group_ranks(cited_place) < cited_kept]
-        for name, source, quote in zip(
-            names[place[first_cited]].tolist(),
-            _objects(values, "source", mine[first_cited]),
-            _objects(values, "quote", mine[first_cited]),
-            strict=True,
-        ):
-            self.cited[name].append((source, quote))
+        self.cited_counts = np.bincount(cited_place, minlength=len(names))
+        kept_cited = np.flatnonzero(group_ranks(cited_place) < cited_kept)
+        # a place's first cited, together and in the view's order: (source, quote) a place
+        first_cited = rows[firsts[kept_cited[stable_order(cited_place[kept_cited])]]]
+        self.cited = _slices(
+            every.tie[first_cited],
+            list(
+                zip(
+                    _objects(figures, "source", first_cited),
+                    _objects(figures, "quote", first_cited),
+                    strict=True,
+                )
+            ),
+        )
         self.source_ids = _sources_of(every, place, rows)
-        of_sizer = sized & every.of_sizer[rows]
-        self.sized_places = set(names[np.unique(place[of_sizer])].tolist())
+        of_sizer = self._sized & every.of_sizer[rows]
+        self.sized_places = np.zeros(len(names), dtype=bool)
+        self.sized_places[place[of_sizer]] = True
         reported = rows[of_sizer & every.reported[rows]]
         self.sizes = _sizes(every, reported, adds_up)
 
-    def of(self, place: str) -> list[PlaceFigure]:
-        """The place's first figures (all of them without a `lines` bound)."""
-        return self.rows.get(place, [])
+    def records(self, lines: np.ndarray | None) -> dict[int, list[PlaceFigure]]:
+        """Each place's first figures (by its number), at most `lines[place]` of each (every
+        one when None), in the view's order: what its rows write out."""
+        place = self._place
+        if lines is None:
+            shown = np.arange(len(place))
+        else:
+            shown = np.flatnonzero(group_ranks(place) < lines[place])
+        # each place's together (in the view's order), made in one pass and sliced a place
+        shown = shown[stable_order(place[shown])]
+        at = self._rows[shown]
+        fields = [_objects(self._figures, name, at) for name in _FIGURE_COLUMNS]
+        fields += [self._sized[shown].tolist(), self._every.from_here[at].tolist()]
+        return _slices(place[shown], list(map(PlaceFigure._make, zip(*fields, strict=True))))
 
 
-def _sources_of(every: FigureTies, place: np.ndarray, rows: np.ndarray) -> dict[str, frozenset]:
-    """The reports each place's figures cite: a set made a place from its run of sorted
-    (place, report) pairs, not a report added at a time (a funder's 80,000 pairs)."""
+def _slices(place: np.ndarray, items: list) -> dict[int, list]:
+    """The items of each place (given with their places in order, a place's together), a
+    list a place's number."""
+    starts, ends = runs(place)
+    return {
+        code: items[start:end]
+        for code, start, end in zip(place[starts].tolist(), starts, ends, strict=True)
+    }
+
+
+def _sources_of(every: FigureTies, place: np.ndarray, rows: np.ndarray) -> dict[int, frozenset]:
+    """The reports each place's figures cite (by the place's number): a set made a place
+    from its run of sorted (place, report) pairs, not a report added at a time (a funder's
+    80,000 pairs)."""
     pairs = np.sort(pd.unique(place.astype(np.int64) * len(every.sources) + every.source[rows]))
     codes, source_codes = np.divmod(pairs, len(every.sources))
     sources = every.sources[source_codes].tolist()
     starts, ends = runs(codes)
     return {
-        name: frozenset(sources[start:end])
-        for name, start, end in zip(every.places[codes[starts]].tolist(), starts, ends, strict=True)
+        code: frozenset(sources[start:end])
+        for code, start, end in zip(codes[starts].tolist(), starts, ends, strict=True)
     }
 
 
-def _objects(values: pd.DataFrame, column: str, rows: np.ndarray) -> list:
-    """The column's values at these positions, as Python objects: taken from the view's
-    frame for the few rows written (the version's every figure's nine columns numbered and
+def _objects(figures: pd.DataFrame, column: str, rows: np.ndarray) -> list:
+    """The column's values at these positions of the version's figures, as Python objects:
+    taken for the few rows written (the version's every figure's nine columns numbered and
     kept as objects took a fifth of a 100,000-project first visit, and tens of MB)."""
-    return values[column].array.take(rows).to_numpy(dtype=object).tolist()
+    return figures[column].array.take(rows).to_numpy(dtype=object).tolist()
 
 
-def _per_place(names: np.ndarray, counts: np.ndarray) -> dict[str, int]:
-    found = np.flatnonzero(counts)
-    return dict(zip(names[found].tolist(), counts[found].tolist(), strict=True))
+@dataclass(frozen=True)
+class PlaceSizes:
+    """What each place's figures of the indicator that sizes the dots add up to, by the
+    place's number: how many have a number, their sum (or the largest, when the indicator's
+    figures may overlap), and whether any of them is approximate."""
+
+    counted: np.ndarray
+    total: np.ndarray
+    approximate: np.ndarray
 
 
-def _sizes(every: FigureTies, reported: np.ndarray, adds_up: bool) -> dict[str, PlaceSize]:
-    """What each place's reported figures of the sizing indicator add up to (the largest,
-    when the indicator's figures may overlap)."""
+def _sizes(every: FigureTies, reported: np.ndarray, adds_up: bool) -> PlaceSizes:
     place = every.tie[reported]
     numbers = every.number[reported]
     counted = np.bincount(place, minlength=len(every.places))
@@ -281,31 +302,9 @@ def _sizes(every: FigureTies, reported: np.ndarray, adds_up: bool) -> dict[str, 
         total[:] = np.iinfo(np.int64).min
         np.maximum.at(total, place, numbers)
     approximate = np.bincount(place, every.approximate[reported], len(every.places)) > 0
-    return {
-        every.places[code]: PlaceSize(int(counted[code]), int(total[code]), bool(approximate[code]))
-        for code in np.flatnonzero(counted).tolist()
-    }
+    return PlaceSizes(counted, total, approximate)
 
 
 _FIGURE_COLUMNS = (
     "indicator", "project", "event", "value", "precision", "fewer_than", "source", "quote", "line",
 )  # fmt: skip
-
-
-def figure_line(
-    portfolio: Portfolio,
-    row: PlaceFigure,
-    language: str,
-    event: str,
-) -> tuple[str, str]:
-    """('Participants from this city: 132', 'report title: “the sentence”'); `event` is the
-    title of the figure's event, or "" without one."""
-    label = portfolio.indicators[row.indicator].labels.get(language)
-    if row.from_here:
-        where = tr(language, "from this city")
-    elif event:
-        where = tr(language, "at {event}, held here", event=event)
-    else:
-        where = tr(language, "at an event held here")
-    shown = value_text(row.value, row.precision, language, row.fewer_than)
-    return f"{label} {where}: {shown}", f"{report_titles(portfolio)[row.source]}: “{row.quote}”"

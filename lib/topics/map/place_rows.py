@@ -4,20 +4,18 @@ written from what the selected projects say about it (by_place.ByPlace)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from functools import lru_cache
-
+import numpy as np
 import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.query.figure_text import value_text
-from lib.query.limits import NAMES
 from lib.query.names import report_titles
-from lib.text.i18n import N_, format_number, tr
+from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
-from lib.topics.map.by_place import TIP_LINES, ByPlace
-from lib.topics.map.place_figures import FiguresByPlace
+from lib.topics.map.by_place import FIGURE_LINES, TIP_LINES, ByPlace
+from lib.topics.map.place_cells import more_words, table_columns
+from lib.topics.map.place_facts import PlaceFacts
+from lib.topics.map.place_figures import runs
 from lib.topics.map.written import Written
 
 # How a dot is drawn, and why it has the size it has.
@@ -33,141 +31,155 @@ STATUS_WORDS = {
 }
 
 
-def _size(
-    portfolio: Portfolio, figures: FiguresByPlace, place: str, sizer: str | None, language: str
-) -> tuple[float | None, str, str, bool]:
-    """(value, status, words, approximate) of the participants a place's dot stands for,
-    counted by the indicator `sizer`."""
-    size = figures.sizes.get(place)
-    if size is None:
-        status = NOT_REPORTED if place in figures.sized_places else NO_COUNT
-        return None, status, tr(language, STATUS_WORDS[status]), False
-    adds_up = portfolio.indicators[sizer].aggregation == "sum"
-    words = value_text(size.total, "approximate" if size.approximate else "exact", language)
-    words = tr(language, "{number} participants", number=words)
-    if not adds_up and size.counted > 1:
-        words = tr(language, "at least {number}", number=words)
-    return float(size.total), COUNTED, words, size.approximate
-
-
-def _head(
-    write: Callable[[int], str],
-    count: int,
-    most: int | None,
-    budget: int | None,
-    least: int = 0,
-    between: str = "; ",
-) -> list[str]:
-    """The first of `count` lines, written by `write(i)`: at most `most` (all when None), and
-    once they pass `budget` characters joined by `between`, no more after the first `least`.
-    A table cell on screen shows its first CELL_CHARACTERS (lib/query/limits.py's
-    short_cells): a city's row written past them is cut to the same words, and the lines
-    after them (a hub's tens of events, each a date in words) were written for nothing."""
-    lines: list[str] = []
-    length = -len(between)  # of the lines written, joined
-    for number in range(count if most is None else min(count, most)):
-        if budget is not None and number >= least and length > budget:
-            break
-        line = write(number)
-        lines.append(line)
-        length += len(line) + len(between)
-    return lines
-
-
-def _events_here(
-    portfolio: Portfolio,
-    words: Written,
-    held: list[tuple[str, str]],
-    count: int,
-    language: str,
-    budget: int | None,
-) -> str:
-    """The events held at a place (`held`, the first of `count`), or fewer once they pass
-    `budget` characters (but one), and how many more."""
-    written = _head(lambda n: words.event_line(portfolio, *held[n]), len(held), None, budget, 1)
-    text = "; ".join(written)
-    left = count - len(written)
-    return text + _more(left, language, N_("events")) if left else text
-
-
-def place_row(
+def place_columns(
     portfolio: Portfolio,
     by_place: ByPlace,
+    facts: PlaceFacts,
     words: Written,
     titles_of: dict[str, str],
-    place_id: str,
-    in_filter: bool,
+    inside: np.ndarray,
+    listed: np.ndarray,
     language: str,
     every_figure: bool,
     budget: int | None,
-    table: bool = True,
-) -> dict:
-    """A place's row; without `table`, the row of a place past the table's screenful: its
-    table cells are left empty, only what its dot and tooltip say is written."""
-    place = portfolio.places[place_id]
-    country = portfolio.countries.get(place.country)
-    roles = by_place.roles.get(place_id, [])  # of its first projects
-    mine = by_place.role_projects.get(place_id, [])
-    projects = by_place.projects.get(place_id, 0)
-    figures_here = by_place.figures
-    rows = figures_here.of(place_id) if in_filter else []
-    count = figures_here.counts.get(place_id, 0) if in_filter else 0
-    if in_filter:
-        sized = _size(portfolio, figures_here, place_id, by_place.sizer, language)
-        size_value, status, size_words, approximate = sized
-    else:
-        outside = tr(language, STATUS_WORDS[OUTSIDE])
-        size_value, status, size_words, approximate = None, OUTSIDE, outside, False
-    most = None if every_figure else NAMES if table else TIP_LINES
-    titles = _head(lambda n: titles_of[mine[n]], len(mine), most, budget, TIP_LINES)
-    written_ids = mine[: len(titles)]
-    written = set(written_ids)
-    roles_of: dict[str, list[str]] = defaultdict(list)
-    for pid, role in roles:
-        if pid in written:
-            roles_of[pid].append(_code_words(role, language))
-    role_lines = [
-        f"{title}: " + ", ".join(roles_of[pid])
-        for pid, title in zip(written_ids, titles, strict=True)
+) -> dict[str, list]:
+    """The rows of the places by_place names (`inside` the filters or not), a list a column;
+    the places not `listed` (past the table's screenful) have their table cells left empty,
+    only what their dots and tooltips say is written. Each column is made for every place at
+    once (a place's facts taken from `facts`, its counts from arrays): a row a place written
+    by a function took 40 µs each of a portfolio's 1,800."""
+    codes, figures = by_place.codes, by_place.figures
+    inside, listed = np.asarray(inside, dtype=bool), np.asarray(listed, dtype=bool)
+    # a place's figures written out: a table row's first FIGURE_LINES (all for the CSV), a
+    # dot's first TIP_LINES; none of a place outside the filters
+    lines = np.zeros(len(by_place.places), dtype=np.int64)
+    lines[codes[inside]] = TIP_LINES
+    lines[codes[inside & listed]] = np.iinfo(np.int64).max if every_figure else FIGURE_LINES
+    records = figures.records(lines)
+    counts = np.where(inside, figures.counts[codes], 0).tolist()
+    cited_counts = np.where(inside, figures.cited_counts[codes], 0).tolist()
+    projects = by_place.projects[codes].tolist()
+    code_list, in_list = codes.tolist(), inside.tolist()
+    figure_lines = [
+        [words.figure(portfolio, row)[0] for row in records.get(code, ())[:TIP_LINES]]
+        for code in code_list
     ]
-    figures = [words.figure(portfolio, row) for row in rows[:TIP_LINES]]
-    here = (place_id, titles, role_lines, rows, count)
-    cells = (
-        _table_cells(portfolio, by_place, words, *here, language, budget)
-        if table
-        else dict.fromkeys(_TABLE_CELLS, "")
-    )
-    cited = figures_here.cited.get(place_id, []) if in_filter else []
-    cited_count = figures_here.cited_counts.get(place_id, 0) if in_filter else 0
     reports = report_titles(portfolio)
-    sources = [f"{reports[sid]}: “{quote}”" for sid, quote in cited]
-    return {
-        "place": place_id,
-        "name": place.names.get(language),
-        "country": country.names.get(language) if country else place.country,
-        "kind": place.kind,
-        "kind_words": _code_words(place.kind, language),
-        "geonames_id": place.geonames_id,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "on_map": place.latitude is not None and place.longitude is not None,
-        "in_filter": in_filter,
+    cited = figures.cited
+    no_sources: frozenset = frozenset()
+    source_ids = figures.source_ids
+    role_tips = _role_tips(by_place, titles_of, language)
+    more_projects = N_("projects")
+    columns = {
+        "place": by_place.places[codes].tolist(),
+        "name": facts.name[codes].tolist(),
+        "country": facts.country[codes].tolist(),
+        "kind": facts.kind[codes].tolist(),
+        "kind_words": facts.kind_words[codes].tolist(),
+        "geonames_id": facts.geonames_id[codes].tolist(),
+        "latitude": facts.latitude[codes].tolist(),
+        "longitude": facts.longitude[codes].tolist(),
+        "on_map": facts.on_map[codes].tolist(),
+        "in_filter": in_list,
         # a city the selected projects only name as a member of their network: the map's
         # first view leaves it to zooming out when the projects work somewhere else
-        "network_only": place_id in by_place.network_only,
+        "network_only": by_place.network_only[codes].tolist(),
         "projects": projects,
-        **cells,
-        "source_ids": figures_here.source_ids.get(place_id, frozenset())
-        if in_filter
-        else frozenset(),
+        **table_columns(
+            portfolio,
+            by_place,
+            words,
+            titles_of,
+            records,
+            counts,
+            listed,
+            language,
+            every_figure,
+            budget,
+        ),  # fmt: skip
+        "source_ids": [
+            source_ids.get(code, no_sources) if here else no_sources
+            for code, here in zip(code_list, in_list, strict=True)
+        ],
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
-        "tip_roles": _first(role_lines, N_("projects"), language, total=projects),
-        "tip_figures": _first([f for f, _ in figures], N_("figures"), language, total=count),
-        "tip_sources": _first(sources, N_("sources"), language, total=cited_count),
-        "size_value": size_value,
-        "status": status,
+        "tip_roles": [
+            _first(role_tips.get(code, []), more_projects, language, total=total)
+            for code, total in zip(code_list, projects, strict=True)
+        ],
+        "tip_figures": [
+            _first(lines, N_("figures"), language, total=count)
+            for lines, count in zip(figure_lines, counts, strict=True)
+        ],
+        "tip_sources": [
+            _first(
+                [f"{reports[sid]}: “{quote}”" for sid, quote in cited.get(code, ())]
+                if here
+                else [],
+                N_("sources"),
+                language,
+                total=total,
+            )
+            for code, here, total in zip(code_list, in_list, cited_counts, strict=True)
+        ],
+    }
+    return {**columns, **_size_columns(portfolio, by_place, inside, language)}
+
+
+def _size_columns(
+    portfolio: Portfolio, by_place: ByPlace, inside: np.ndarray, language: str
+) -> dict[str, list]:
+    """What each place's dot's size stands for: its value, status, words and whether it is
+    approximate, from the participants counted by the indicator by_place.sizer."""
+    codes, figures = by_place.codes, by_place.figures
+    sizes = figures.sizes
+    counted = np.where(inside, sizes.counted[codes], 0)
+    at_least = by_place.sizer is not None and (
+        portfolio.indicators[by_place.sizer].aggregation != "sum"
+    )
+    status_words = {status: tr(language, STATUS_WORDS[status]) for status in STATUS_WORDS}
+    sized = np.where(figures.sized_places[codes], NOT_REPORTED, NO_COUNT).astype(object)
+    statuses = np.where(inside, np.where(counted > 0, COUNTED, sized), OUTSIDE).tolist()
+    value: list[float | None] = [None] * len(codes)
+    size_words = [status_words.get(status, "") for status in statuses]
+    approximate = [False] * len(codes)
+    written: dict[tuple[int, bool, bool], str] = {}  # a portfolio's places share a few sizes
+    for at in np.flatnonzero(counted).tolist():
+        total = int(sizes.total[codes[at]])
+        about = bool(sizes.approximate[codes[at]])
+        key = (total, about, at_least and counted[at] > 1)
+        if key not in written:
+            number = value_text(total, "approximate" if about else "exact", language)
+            text = tr(language, "{number} participants", number=number)
+            written[key] = tr(language, "at least {number}", number=text) if key[2] else text
+        value[at], size_words[at], approximate[at] = float(total), written[key], about
+    return {
+        "size_value": value,
+        "status": statuses,
         "size_words": size_words,
         "approximate": approximate,
+    }
+
+
+def _role_tips(by_place: ByPlace, titles_of: dict[str, str], language: str) -> dict[int, list[str]]:
+    """The lines of each place's first TIP_LINES projects, by the place's number: 'title:
+    role, role' (its roles in the order its project lists them)."""
+    first = np.flatnonzero(by_place.role_rank < TIP_LINES)
+    place, project = by_place.role_place[first], by_place.role_project[first]
+    starts, ends = runs(place.astype(np.int64) * len(by_place.ids) + project)
+    role_words = [code_words(role, language) for role in by_place.roles.tolist()]
+    said = [role_words[role] for role in by_place.role[first].tolist()]
+    titles = [titles_of[pid] for pid in by_place.ids[project[starts]].tolist()]
+    lines = [
+        f"{title}: " + ", ".join(said[start:end])
+        for title, start, end in zip(titles, starts, ends, strict=True)
+    ]
+    line_places = place[starts]
+    place_starts, place_ends = runs(line_places)
+    return {
+        code: lines[start:end]
+        for code, start, end in zip(
+            line_places[place_starts].tolist(), place_starts, place_ends, strict=True
+        )
     }
 
 
@@ -182,58 +194,7 @@ def _first(
     first few lines are given); the table has them all."""
     left = (len(lines) if total is None else total) - limit
     shown = "; ".join(lines[:limit])
-    return shown + _more(left, language, what) if left > 0 else shown
-
-
-# A map writes a role's or kind's words and "; and N more ..." for each of hundreds of cities
-# on every filter change; each depends on its arguments only, so each is written once.
-_code_words = lru_cache(maxsize=1024)(code_words)
-
-
-@lru_cache(maxsize=8192)
-def _more(left: int, language: str, what: str = N_("figures")) -> str:
-    n = format_number(left, language)
-    return tr(language, "; and {n} more {what}", n=n, what=tr(language, what))
-
-
-_TABLE_CELLS = ("project_titles", "roles", "events", "figures")
-
-
-def _table_cells(
-    portfolio: Portfolio,
-    by_place: ByPlace,
-    words: Written,
-    place_id: str,
-    titles: list[str],
-    role_lines: list[str],
-    rows: list,
-    count: int,
-    language: str,
-    budget: int | None,
-) -> dict[str, str]:
-    """What a place's table cells say: its projects, their roles, the events held there and
-    its figures (each cut past `budget` characters, as place_row's docstring says)."""
-    projects = by_place.projects.get(place_id, 0)
-    more_projects = _more(projects - len(titles), language, N_("projects"))
-    roles_text = "; ".join(role_lines) + (more_projects if len(titles) < projects else "")
-    # the events follow the roles in their cell: past its first characters, one is written
-    events_budget = 0 if budget is not None and len(roles_text) > budget else budget
-    events = _events_here(
-        portfolio,
-        words,
-        by_place.events.get(place_id, []),
-        by_place.held.get(place_id, 0),
-        language,
-        events_budget,
-    )
-    texts = _head(lambda n: words.figure_text(portfolio, rows[n]), len(rows), None, budget, 0, "\n")
-    more = "" if len(texts) == count else _more(count - len(texts), language)
-    return {
-        "project_titles": "; ".join(titles) + (more_projects if len(titles) < projects else ""),
-        "roles": roles_text,
-        "events": events,
-        "figures": "\n".join(texts) + more,
-    }
+    return shown + more_words(left, language, what) if left > 0 else shown
 
 
 def table_order(places: pd.DataFrame) -> pd.DataFrame:
@@ -246,27 +207,23 @@ def table_order(places: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def table_places(
-    portfolio: Portfolio, by_place: ByPlace, ids: list[str], inside: list[bool], language: str
-) -> list[str]:
-    """The places `ids` (`inside` the filters or not) in the order the table lists them,
-    found from what sizes their dots before any row is written (as map_data sizes them):
-    only the first screenful of a portfolio's 1,800 places needs its table cells."""
-    sizes = by_place.figures.sizes
-    entries = [portfolio.places[place] for place in ids]
+def table_places(by_place: ByPlace, facts: PlaceFacts, inside: np.ndarray) -> np.ndarray:
+    """The positions of by_place's places (`inside` the filters or not) in the order the
+    table lists them, found from what sizes their dots before any row is written (as
+    map_data sizes them): only the first screenful of a portfolio's 1,800 places needs its
+    table cells."""
+    codes, sizes = by_place.codes, by_place.figures.sizes
+    counted = np.asarray(inside, dtype=bool) & (sizes.counted[codes] > 0)
     keys = pd.DataFrame(
         {
-            "on_map": [e.latitude is not None and e.longitude is not None for e in entries],
-            "in_filter": inside,
-            "size_value": [
-                float(sizes[place].total) if here and place in sizes else None
-                for place, here in zip(ids, inside, strict=True)
-            ],
-            "name": [e.names.get(language) for e in entries],
-            "projects": [by_place.projects.get(place, 0) for place in ids],
+            "on_map": facts.on_map[codes],
+            "in_filter": np.asarray(inside, dtype=bool),
+            "size_value": np.where(counted, sizes.total[codes].astype(float), np.nan),
+            "name": facts.name[codes].tolist(),
+            "projects": by_place.projects[codes],
         }
     )
     if not (keys["on_map"] & keys["size_value"].notna()).any():  # sized by projects
         sized = keys["in_filter"].to_numpy()
         keys.loc[sized, "size_value"] = keys.loc[sized, "projects"].astype(float)
-    return [ids[at] for at in table_order(keys).index.tolist()]
+    return table_order(keys).index.to_numpy()

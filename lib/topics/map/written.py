@@ -22,11 +22,13 @@ from lib.model.dates import FuzzyDate
 from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
+from lib.query.figure_text import value_text
 from lib.query.index import index_of
+from lib.query.names import report_titles
 from lib.query.project_rows import project_numbers
 from lib.text.dates import period_text
 from lib.text.i18n import tr
-from lib.topics.map.place_figures import PlaceFigure, figure_line
+from lib.topics.map.place_figures import PlaceFigure
 
 
 @dataclass(frozen=True)
@@ -141,3 +143,22 @@ def _date(text: str | None) -> FuzzyDate | None:
 def written_in(portfolio: Portfolio, language: str) -> Written:
     """The map's kept words of this data version in `language`."""
     return index_of(portfolio).once(("map.written", language), lambda: Written(language))
+
+
+def figure_line(
+    portfolio: Portfolio,
+    row: PlaceFigure,
+    language: str,
+    event: str,
+) -> tuple[str, str]:
+    """('Participants from this city: 132', 'report title: “the sentence”'); `event` is the
+    title of the figure's event, or "" without one."""
+    label = portfolio.indicators[row.indicator].labels.get(language)
+    if row.from_here:
+        where = tr(language, "from this city")
+    elif event:
+        where = tr(language, "at {event}, held here", event=event)
+    else:
+        where = tr(language, "at an event held here")
+    shown = value_text(row.value, row.precision, language, row.fewer_than)
+    return f"{label} {where}: {shown}", f"{report_titles(portfolio)[row.source]}: “{row.quote}”"
