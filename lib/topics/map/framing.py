@@ -146,10 +146,13 @@ class _Taken:
                 (boxes[:, 0] + hx < b[:, 2] + x) & (b[:, 0] + x < boxes[:, 2] + hx)
                 & (boxes[:, 1] + hy < b[:, 3] + y) & (b[:, 1] + y < boxes[:, 3] + hy)
             ).any(axis=2)  # fmt: skip
-            for side, hits in enumerate(overlapping):
-                free = np.flatnonzero(~hits)
-                if found[side] is None and len(free):
-                    found[side] = first + int(free[0])
+            free = ~overlapping  # a row a side, a column a step
+            # each side's first free step, read for all sides at once
+            for side, (any_free, step) in enumerate(
+                zip(free.any(axis=1).tolist(), free.argmax(axis=1).tolist(), strict=True)
+            ):
+                if found[side] is None and any_free:
+                    found[side] = first + step
             if any(step is not None for step in found):
                 break
         return found

@@ -15,7 +15,7 @@ from lib.query.limits import NAMES
 from lib.text.i18n import N_, format_number, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import TIP_LINES, ByPlace
-from lib.topics.map.place_figures import runs
+from lib.topics.map.place_figures import ShownFigures, runs
 from lib.topics.map.written import Written
 
 
@@ -75,7 +75,7 @@ def table_columns(
     by_place: ByPlace,
     words: Written,
     titles_of: dict[str, str],
-    records: dict[int, list],
+    shown: ShownFigures,
     counts: list[int],
     listed: np.ndarray,
     language: str,
@@ -125,7 +125,8 @@ def table_columns(
             code,
             titles,
             role_lines,
-            records.get(code, []),
+            shown,
+            shown.of.get(code, range(0)),
             counts[at],
             list(zip(*events.get(code, ([], [])), strict=True)),
             held[at],
@@ -154,7 +155,8 @@ def _table_cells(
     code: int,
     titles: list[str],
     role_lines: list[str],
-    rows: list,
+    shown: ShownFigures,
+    rows: range,
     count: int,
     held: list[tuple[str, str]],
     held_count: int,
@@ -169,7 +171,9 @@ def _table_cells(
     # the events follow the roles in their cell: past its first characters, one is written
     events_budget = 0 if budget is not None and len(roles_text) > budget else budget
     events = _events_here(portfolio, words, held, held_count, language, events_budget)
-    texts = _head(lambda n: words.figure_text(portfolio, rows[n]), len(rows), None, budget, 0, "\n")
+    texts = _head(
+        lambda n: words.figure_text_at(portfolio, shown, rows[n]), len(rows), None, budget, 0, "\n"
+    )
     more = "" if len(texts) == count else more_words(count - len(texts), language)
     return {
         "project_titles": "; ".join(titles) + (more_projects if len(titles) < projects else ""),

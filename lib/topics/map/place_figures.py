@@ -233,20 +233,60 @@ class FiguresByPlace:
         reported = rows[of_sizer & every.reported[rows]]
         self.sizes = _sizes(every, reported, adds_up)
 
-    def records(self, lines: np.ndarray | None) -> dict[int, list[PlaceFigure]]:
-        """Each place's first figures (by its number), at most `lines[place]` of each (every
-        one when None), in the view's order: what its rows write out."""
+    def records(self, lines: np.ndarray) -> ShownFigures:
+        """Each place's first figures (by its number), at most `lines[place]` of each, in the
+        view's order: what its rows write out."""
         place = self._place
-        if lines is None:
-            shown = np.arange(len(place))
-        else:
-            shown = np.flatnonzero(group_ranks(place) < lines[place])
-        # each place's together (in the view's order), made in one pass and sliced a place
+        shown = np.flatnonzero(group_ranks(place) < lines[place])
+        # each place's together (in the view's order), found in one pass and sliced a place
         shown = shown[stable_order(place[shown])]
-        at = self._rows[shown]
+        starts, ends = runs(place[shown])
+        return ShownFigures(
+            self._figures,
+            self._rows[shown],
+            self._sized[shown],
+            self._every.from_here,
+            {
+                code: range(start, end)
+                for code, start, end in zip(
+                    place[shown][starts].tolist(), starts, ends, strict=True
+                )
+            },
+        )
+
+
+class ShownFigures:
+    """The figures a selection's rows write out, place by place (`of`, by the place's number:
+    the positions of its figures here), known by their lines of indicator_values.csv; a
+    figure's record is made only when its words are not kept already (lib/topics/map/
+    written.py): a funder's 13,000 records made on every filter change took a tenth of it."""
+
+    def __init__(
+        self,
+        figures: pd.DataFrame,
+        at: np.ndarray,
+        sized: np.ndarray,
+        from_here: np.ndarray,
+        of: dict[int, range],
+    ) -> None:
+        self._figures, self._at, self._sized, self._from_here = figures, at, sized, from_here
+        self.of = of
+        self.lines: list[int] = figures["line"].to_numpy()[at].tolist()
+        self._made: dict[int, PlaceFigure] = {}
+
+    def make(self, shown: list[int]) -> None:
+        """Make the records of these figures (positions here) at once."""
+        at = self._at[shown]
         fields = [_objects(self._figures, name, at) for name in _FIGURE_COLUMNS]
-        fields += [self._sized[shown].tolist(), self._every.from_here[at].tolist()]
-        return _slices(place[shown], list(map(PlaceFigure._make, zip(*fields, strict=True))))
+        fields += [self._sized[shown].tolist(), self._from_here[at].tolist()]
+        self._made.update(
+            zip(shown, map(PlaceFigure._make, zip(*fields, strict=True)), strict=True)
+        )
+
+    def record(self, shown: int) -> PlaceFigure:
+        if shown not in self._made:
+            self.make([shown])
+        return self._made[shown]
 
 
 def _slices(place: np.ndarray, items: list) -> dict[int, list]:

@@ -55,15 +55,20 @@ def place_columns(
     lines = np.zeros(len(by_place.places), dtype=np.int64)
     lines[codes[inside]] = TIP_LINES
     lines[codes[inside & listed]] = np.iinfo(np.int64).max if every_figure else FIGURE_LINES
-    records = figures.records(lines)
+    shown = figures.records(lines)
     counts = np.where(inside, figures.counts[codes], 0).tolist()
     cited_counts = np.where(inside, figures.cited_counts[codes], 0).tolist()
     projects = by_place.projects[codes].tolist()
     code_list, in_list = codes.tolist(), inside.tolist()
-    figure_lines = [
-        [words.figure(portfolio, row)[0] for row in records.get(code, ())[:TIP_LINES]]
-        for code in code_list
-    ]
+    nothing = range(0)
+    tips = [shown.of.get(code, nothing)[:TIP_LINES] for code in code_list]
+    kept = words.figure_lines
+    # the records of the figures whose words are not kept yet, made at once: the tooltips'
+    # (the table's screenful writes past them only while its cells are short), or, for the
+    # CSV, every one
+    written = [range(len(shown.lines))] if every_figure else tips
+    shown.make([at for ats in written for at in ats if shown.lines[at] not in kept])
+    figure_lines = [[words.figure_at(portfolio, shown, at)[0] for at in ats] for ats in tips]
     reports = report_titles(portfolio)
     cited = figures.cited
     no_sources: frozenset = frozenset()
@@ -90,7 +95,7 @@ def place_columns(
             by_place,
             words,
             titles_of,
-            records,
+            shown,
             counts,
             listed,
             language,

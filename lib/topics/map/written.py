@@ -28,7 +28,7 @@ from lib.query.names import report_titles
 from lib.query.project_rows import project_numbers
 from lib.text.dates import period_text
 from lib.text.i18n import tr
-from lib.topics.map.place_figures import PlaceFigure
+from lib.topics.map.place_figures import PlaceFigure, ShownFigures
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,24 @@ class Written:
             written = figure_line(portfolio, row, self.language, event)
             self.figure_lines[row.line] = written
         return written
+
+    def figure_at(self, portfolio: Portfolio, shown: ShownFigures, at: int) -> tuple[str, str]:
+        """`figure` of the figure at `at` of `shown`, its record made only if not kept."""
+        written = self.figure_lines.get(shown.lines[at])
+        return self.figure(portfolio, shown.record(at)) if written is None else written
+
+    def figure_text_at(self, portfolio: Portfolio, shown: ShownFigures, at: int) -> str:
+        """`figure_text` of the figure at `at` of `shown`, its record made only if needed."""
+        line = shown.lines[at]
+        text = self.figure_texts.get(line)
+        if text is None:
+            written = self.figure_lines.get(line)
+            if written is None:
+                return self.figure_text(portfolio, shown.record(at))
+            figure, source = written
+            text = tr(self.language, "{figure} (source: {source})", figure=figure, source=source)
+            self.figure_texts[line] = text
+        return text
 
     def figure_text(self, portfolio: Portfolio, row: PlaceFigure) -> str:
         """'Participants from this city: 132 (source: report title: “the sentence”)'."""
