@@ -35,7 +35,9 @@ selected = (portfolio, view.project_ids, view.figures, view.filters, language)
 data = derived(
     view, "map.data", lambda: map_data(*selected, cells=CELL_CHARACTERS, table_rows=TABLE_ROWS)
 )
-outlines = derived(view, "map.outlines", load_country_outlines)
+# the same for every filter: read once a data version (its 3,500 lists kept once, not once a
+# filter change, for the cyclic collector to walk in every round)
+outlines = derived(view, "map.outlines", load_country_outlines, per_filters=False)
 words = derived(
     view,
     "map.words",

@@ -71,7 +71,7 @@ def place_columns(
     figure_lines = [[words.figure_at(portfolio, shown, at)[0] for at in ats] for ats in tips]
     reports = report_titles(portfolio)
     cited = figures.cited
-    no_sources: frozenset = frozenset()
+    no_sources: tuple = ()
     source_ids = figures.source_ids
     role_tips = _role_tips(by_place, titles_of, language)
     more_projects = N_("projects")
