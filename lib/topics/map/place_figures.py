@@ -274,14 +274,14 @@ class ShownFigures:
         self.lines: list[int] = figures["line"].to_numpy()[at].tolist()
         self._made: dict[int, PlaceFigure] = {}
 
-    def make(self, shown: list[int]) -> None:
+    def make(self, shown: list[int]) -> list[PlaceFigure]:
         """Make the records of these figures (positions here) at once."""
         at = self._at[shown]
         fields = [_objects(self._figures, name, at) for name in _FIGURE_COLUMNS]
         fields += [self._sized[shown].tolist(), self._from_here[at].tolist()]
-        self._made.update(
-            zip(shown, map(PlaceFigure._make, zip(*fields, strict=True)), strict=True)
-        )
+        made = list(map(PlaceFigure._make, zip(*fields, strict=True)))
+        self._made.update(zip(shown, made, strict=True))
+        return made
 
     def record(self, shown: int) -> PlaceFigure:
         if shown not in self._made:

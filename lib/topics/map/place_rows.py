@@ -67,7 +67,8 @@ def place_columns(
     # (the table's screenful writes past them only while its cells are short), or, for the
     # CSV, every one
     written = [range(len(shown.lines))] if every_figure else tips
-    shown.make([at for ats in written for at in ats if shown.lines[at] not in kept])
+    made = shown.make([at for ats in written for at in ats if shown.lines[at] not in kept])
+    words.know_event_titles(portfolio, [(row.project, row.event) for row in made])
     figure_lines = [[words.figure_at(portfolio, shown, at)[0] for at in ats] for ats in tips]
     reports = report_titles(portfolio)
     cited = figures.cited

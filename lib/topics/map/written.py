@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from lib.model.dates import FuzzyDate
@@ -50,6 +51,26 @@ class Written:
             title = event[0] if event is not None else ""
             self.event_titles[key] = title
         return title
+
+    def know_event_titles(self, portfolio: Portfolio, events: list[tuple[str, str]]) -> None:
+        """Write the titles of these (project id, event id) at once, as event_title writes
+        each: a filter change's thousands of new figures each looked their event up in its
+        project's slice of the events' columns, a third of the map's time."""
+        missing = [key for key in dict.fromkeys(events) if key not in self.event_titles]
+        if not missing:
+            return
+        index = index_of(portfolio)
+        table = index.once(("map.events by project",), lambda: _events_by_project(portfolio))[0]
+        keys, rows, ids = index.once(("map.event keys",), lambda: _event_keys(portfolio))
+        projects = index.id_index.get_indexer([project for project, _ in missing])
+        numbers = ids.get_indexer([event for _, event in missing])
+        wanted = projects.astype(np.int64) * (len(ids) + 1) + numbers
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        found = (projects >= 0) & (numbers >= 0) & (keys[at] == wanted)
+        titles = table.column(_title_column(self.language)).take(pa.array(rows[at[found]]))
+        self.event_titles.update(dict.fromkeys(missing, ""))  # no such event: no title
+        known = [key for key, here in zip(missing, found.tolist(), strict=True) if here]
+        self.event_titles.update(zip(known, titles.to_pylist(), strict=True))
 
     def event_line(self, portfolio: Portfolio, project_id: str, event_id: str) -> str:
         """'Title (19 June 2018 – 22 June 2018, planned)' of an event a place lists."""
@@ -147,6 +168,22 @@ def _events_by_project(portfolio: Portfolio) -> tuple[pa.Table, np.ndarray, np.n
     counts = np.bincount(numbers[numbers >= 0], minlength=projects)
     first = np.searchsorted(numbers, np.arange(projects))
     return pa.Table.from_pandas(events, preserve_index=False), first, counts
+
+
+def _event_keys(portfolio: Portfolio) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """Each (project, event id) of the events' columns as one number (its project's position
+    among the index's ids and its id's number), sorted, with its first row (as
+    Portfolio.event finds an event: the first with the id), and the ids by their numbers:
+    what a batch of events is looked up in with numpy, once a version."""
+    events = parts_of(portfolio.projects).events
+    projects = project_numbers(portfolio, "events", events["project"])
+    numbers, ids = pd.factorize(events["id"])
+    keys = projects.astype(np.int64) * (len(ids) + 1) + numbers
+    keys[(projects < 0) | (numbers < 0)] = -1  # of no project, or with no id: never found
+    order = np.argsort(keys, kind="stable")  # a key's first row first
+    ordered = keys[order]
+    first = np.r_[True, ordered[1:] != ordered[:-1]] if len(keys) else np.zeros(0, dtype=bool)
+    return ordered[first], order[first], pd.Index(ids)
 
 
 def _title_column(language: str) -> str:
