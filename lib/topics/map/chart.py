@@ -95,10 +95,12 @@ def dot_rgba(status: str, approximate: bool) -> tuple[int, ...]:
 def drawn_cities(data: MapData, view: dict[str, float]) -> pd.DataFrame:
     """The places with coordinates, most important first (inside the filters, then biggest),
     with their dot's radius and colour and where their name goes in the first `view`."""
-    places = data.on_map.assign(
-        radius=_radius(data.on_map, data.size_basis),
+    on_map = data.on_map
+    # the columns the deck and the picture read, not the table's long texts, taken and sorted
+    places = on_map[list(_DRAWN_COLUMNS)].assign(
+        radius=_radius(on_map, data.size_basis),
         # a hub (Sofia) is named before its spokes
-        links=data.on_map["place"].map(data.link_ends).fillna(0),
+        links=on_map["place"].map(data.link_ends).fillna(0),
     )
     places = places.sort_values(
         ["in_filter", "radius", "links", "name"], ascending=[False, False, False, True]
@@ -159,6 +161,10 @@ def _city_records(cities: pd.DataFrame, language: str) -> list[dict[str, Any]]:
     return records
 
 
+_DRAWN_COLUMNS = (
+    "place", "name", "country", "kind_words", "longitude", "latitude", "in_filter", "status",
+    "size_value", "size_words", "approximate", "tip_roles", "tip_figures", "tip_sources",
+)  # fmt: skip
 _CITY_COLUMNS = (
     "name", "longitude", "latitude", "radius", "fill", "status", "country", "kind_words",
     "tip_roles", "size_words", "tip_figures", "tip_sources",
