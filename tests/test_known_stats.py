@@ -75,7 +75,7 @@ def test_the_outline_holds_the_top_level_entries_only(odd: Path) -> None:
 
 def test_a_missing_folder_has_no_files_and_a_key(tmp_path: Path) -> None:
     found = look(tmp_path / "nowhere")
-    assert found.files == () and found.key == _key_of_the_loaders_files(tmp_path / "nowhere")
+    assert len(found.files) == 0 and found.key == _key_of_the_loaders_files(tmp_path / "nowhere")
 
 
 def test_the_sources_line_counts_the_files_from_the_servers_own_look(tmp_path: Path) -> None:

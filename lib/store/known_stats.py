@@ -12,11 +12,14 @@ size nor its time.)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
 import operator
 import os
+from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from lib.load.loader import LIST_FILES, SETTINGS_FILE
@@ -34,18 +37,55 @@ def stats_key(data_dir: Path) -> str | None:
     return look(data_dir).key
 
 
+@dataclasses.dataclass(frozen=True)
+class FileStats:
+    """Entries' (path, size, time) in the order they were looked at, held compactly: the
+    paths joined by NUL (which no path holds), the sizes and times (ns) as arrays of 64-bit
+    whole numbers. A server keeps its last look's: the 200,000 files of 100,000 projects took
+    44 MB as tuples of a text and two numbers, 12 MB so. Two looks compare equal when every
+    entry's path, size and time are the same, in the same order."""
+
+    paths: str
+    sizes: array
+    times: array
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def __iter__(self) -> Iterator[tuple[str, int, int]]:
+        return zip(self._path_list(), self.sizes, self.times, strict=True)
+
+    def times_by_path(self) -> dict[str, int]:
+        """Each entry's modification time (ns) by its path."""
+        return dict(zip(self._path_list(), self.times, strict=True))
+
+    def _path_list(self) -> list[str]:
+        return self.paths.split("\0") if len(self) else []
+
+
+class _Gathered:
+    """Entries' stats as a look finds them, for FileStats."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.sizes, self.times = array("q"), array("q")
+
+    def stats(self) -> FileStats:
+        return FileStats("\0".join(self.paths), self.sizes, self.times)
+
+
 class Look:
     """One look at every entry of the data folder and of its projects/ and sources/ folders
-    (folders, and files through links: a change to any shows): `files`, each as (path, size,
-    time) in the order the folders list them, and their stats_key, `key`, worked out when
-    first asked for. A server's look beside the reruns compares `files` with its last look's
-    and needs no key while they are the same: at 200,000 files, sorting them and the key's
-    digest took 0.5 s of a 1.1 s look, with Python's lock held."""
+    (folders, and files through links: a change to any shows): `files`, their FileStats in
+    the order the folders list them, and their stats_key, `key`, worked out when first asked
+    for. A server's look beside the reruns compares `files` with its last look's and needs
+    no key while they are the same: at 200,000 files, sorting them and the key's digest took
+    0.5 s of a 1.1 s look, with Python's lock held."""
 
     def __init__(
         self,
         data_dir: Path,
-        files: tuple[tuple[str, int, int], ...],
+        files: FileStats,
         listed: list[tuple[list[tuple[str, int, int]], str]],
         whole: bool,
     ) -> None:
@@ -75,7 +115,7 @@ def look(data_dir: Path) -> Look:
     """Every entry of the data folder and of its projects/ and sources/ folders: one
     directory read and one stat an entry (a second walk for the key took 1.7 s of a
     100,000-project start)."""
-    every: list[tuple[str, int, int]] = []
+    every = _Gathered()
     listed: list[tuple[list[tuple[str, int, int]], str]] = []
     whole = True
     folders = ((data_dir, ""), (data_dir / "projects", ".yaml"), (data_dir / "sources", ".txt"))
@@ -84,15 +124,15 @@ def look(data_dir: Path) -> Look:
         whole &= complete
         if not suffix or not os.path.islink(folder):  # as loader.files_in: no linked folder
             listed.append((entries, suffix))
-    return Look(data_dir, tuple(every), listed, whole)
+    return Look(data_dir, every.stats(), listed, whole)
 
 
 def outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """The data folder's own entries (its files and folders) as (path, size, time), sorted:
     a file added, removed or replaced by renaming changes it."""
-    every: list[tuple[str, int, int]] = []
+    every = _Gathered()
     _stat_entries(data_dir, every)
-    return tuple(sorted(every))
+    return tuple(sorted(every.stats()))
 
 
 _TOP_FILES = (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)
@@ -102,9 +142,7 @@ def _listed(name: str, suffix: str) -> bool:
     return name.endswith(suffix) and not name.startswith(".")
 
 
-def _stat_entries(
-    folder: Path, every: list[tuple[str, int, int]]
-) -> tuple[list[tuple[str, int, int]], bool]:
+def _stat_entries(folder: Path, every: _Gathered) -> tuple[list[tuple[str, int, int]], bool]:
     """Add the folder's folders and files (through links) to `every`; give back its regular
     files' (name, size, time), and False when an entry vanished mid-look (a missing folder
     has no entries: it did not vanish)."""
@@ -113,14 +151,19 @@ def _stat_entries(
         listing = os.scandir(folder)
     except OSError:
         return regular, True
+    # bound once: 200,000 entries at 100,000 projects
+    paths, sizes, times = every.paths.append, every.sizes.append, every.times.append
     try:
         with listing:
             for entry in listing:
                 if entry.is_dir() or entry.is_file():
                     stat = entry.stat()
-                    every.append((entry.path, stat.st_size, stat.st_mtime_ns))
+                    size, time = stat.st_size, stat.st_mtime_ns
+                    paths(entry.path)
+                    sizes(size)
+                    times(time)
                     if entry.is_file(follow_symlinks=False):
-                        regular.append((entry.name, stat.st_size, stat.st_mtime_ns))
+                        regular.append((entry.name, size, time))
     except OSError:
         return regular, False
     return regular, True

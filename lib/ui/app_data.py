@@ -19,7 +19,7 @@ from lib.load.loader import LoadResult, data_dir_from_env, fingerprint
 from lib.model.portfolio import Portfolio
 from lib.model.problems import problem_listing
 from lib.store.build import cache_dir_for
-from lib.store.known_stats import look, outline, recall
+from lib.store.known_stats import FileStats, look, outline, recall
 from lib.store.published import published, snapshot_only
 from lib.text.i18n import ntr, tr
 from lib.ui.current_data import current_result, open_early, pin_for_run, pinned_result
@@ -43,7 +43,7 @@ class _Version:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         # folder -> (outline, every file's stats, fingerprint)
-        self._known: dict[str, tuple[tuple, tuple, str]] = {}
+        self._known: dict[str, tuple[tuple, FileStats, str]] = {}
         self._swept: dict[str, float] = {}  # folder -> when the last look at every file began
         self._took: dict[str, float] = {}  # folder -> how long that look took, in seconds
         self._sweeping: set[str] = set()
@@ -69,7 +69,7 @@ class _Version:
         of `data_dir`; {} before one (a replica serving a published snapshot looks at none)."""
         with self._lock:
             known = self._known.get(str(data_dir))
-        return {path: time for path, _, time in known[1]} if known else {}
+        return known[1].times_by_path() if known else {}
 
     def _sweep_beside(self, data_dir: Path) -> None:
         key, began = str(data_dir), time.monotonic()
