@@ -1,6 +1,6 @@
 """The server settings of the public site (.streamlit/config.toml) and the Streamlit version
 they rely on (1.60 escapes pydeck tooltips and blocks javascript: links), and the memory
-pool the app gives Arrow."""
+pool the app gives Arrow, and how glibc hands freed columns back."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
 from streamlit import config as streamlit_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,3 +79,35 @@ def test_the_server_allocates_arrow_text_with_jemalloc():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["jemalloc", "True"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc and /proc")
+def test_the_server_hands_freed_large_columns_back():
+    """After a block of 16 MB was freed, glibc would carve 2 MB columns from a thread's heap
+    and keep them resident once freed, between the smaller blocks still held; the app has
+    glibc map each block of 1 MB or more on its own, so freeing it hands it back."""
+    code = (
+        "import sys, numpy as np\n"
+        "if sys.argv[1] == 'app':\n"
+        "    import lib.ui.app_data\n"
+        "def rss_mb():\n"
+        "    with open('/proc/self/status') as status:\n"
+        "        line = next(line for line in status if line.startswith('VmRSS'))\n"
+        "    return int(line.split()[1]) / 1024\n"
+        "big = np.ones(2 * 2**20)\n"
+        "del big\n"
+        "before, held, small = rss_mb(), [], []\n"
+        "for _ in range(40):\n"
+        "    held.append(np.ones(2**18))\n"
+        "    small.append(np.ones(1000))\n"
+        "del held\n"
+        "print(round(rss_mb() - before))\n"
+    )
+    kept = {}
+    for how in ("app", "bare"):
+        done = subprocess.run(
+            [sys.executable, "-c", code, how], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+        kept[how] = int(done.stdout.split()[-1])
+    assert kept["bare"] >= 60, kept  # glibc's default keeps the 80 MB: the test can tell
+    assert kept["app"] <= 10, kept

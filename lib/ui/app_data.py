@@ -3,14 +3,12 @@ when missing), never mutated."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import threading
 import time
 from pathlib import Path
 
-import pyarrow as pa
 import streamlit as st
 
 from lib.exports.data_folder import files_and_last_change
@@ -22,6 +20,7 @@ from lib.store.build import cache_dir_for
 from lib.store.known_stats import FileStats, look, outline, recall
 from lib.store.published import published, snapshot_only
 from lib.text.i18n import ntr, tr
+from lib.ui.allocators import give_memory_back
 from lib.ui.current_data import current_result, open_early, pin_for_run, pinned_result
 
 # The data folder's own entries (its top-level files, and the folders projects/ and sources/,
@@ -102,17 +101,7 @@ class _Version:
 _version = _Version()
 
 
-def _arrow_memory_given_back() -> None:
-    """Have pandas' Arrow text columns allocated by jemalloc, which hands freed memory back
-    to the system, not by pyarrow's default mimalloc pool: Streamlit runs each rerun in a new
-    thread, and with mimalloc a server that had opened every page of a 10,000-project
-    portfolio kept some 70 MB more (bench/results.md). A pyarrow built without jemalloc keeps
-    its default."""
-    with contextlib.suppress(NotImplementedError):
-        pa.set_memory_pool(pa.jemalloc_memory_pool())
-
-
-_arrow_memory_given_back()  # once a server, before the data is loaded
+give_memory_back()  # once a server, before the data is loaded
 
 
 def load_for_app(language: str = "en", new_run: bool = False) -> LoadResult:
