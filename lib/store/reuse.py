@@ -16,6 +16,7 @@ code give the same rows, so a rebuild writes what a first build of the folder wr
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from pydantic import BaseModel
 from lib.load.loader import LIST_FILES
 from lib.model.packed import unpack
 from lib.model.projects import SCHEMAS
+from lib.store.known_stats import Stamp
 from lib.store.tables import ENTRY_KINDS, PART_TABLES, SUFFIX, of_this_code
 
 FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}
@@ -39,6 +41,7 @@ class Earlier:
     earlier snapshot did not read those bytes under that name."""
 
     digests: dict[str, bytes]  # file name -> digest of the bytes the snapshot was built from
+    stamps: dict[str, Stamp]  # file name -> its stamp when read, if that build trusted it
     entries: dict[str, list[tuple[str, str]]]  # list file name -> (kind, entry as JSON)
     project_bodies: dict[str, bytes]  # project id -> its JSON, packed
     texts: dict[str, bytes]  # report text file name (sources/…) -> its text, packed
@@ -57,10 +60,39 @@ class Earlier:
             for kind, body in self.entries.get(name, [])
         ]
 
+    def seen(self, stamps: Mapping[str, Stamp]) -> Seen:
+        """This snapshot's files as a build's look finds them: `stamps`, by path
+        (lib/store/known_stats.look)."""
+        return Seen(self, stamps)
+
     def unchanged(self, name: str, digests: dict[str, bytes]) -> bool:
         """True when the file `name` was read now with the bytes the earlier snapshot read."""
         digest = digests.get(name)
         return digest is not None and self.digests.get(name) == digest
+
+
+@dataclass(frozen=True)
+class Seen:
+    """An earlier snapshot (lib/load/known_files KnownEntries) that knows a file unchanged
+    when its stamp now is the one recorded: the same size, modification and change times
+    and inode. A change time cannot be set back by a tool, and a file saved by renaming
+    another into place has another inode; a build records a stamp only when the file's
+    times are older than its read's start by more than the settle time
+    (lib/store/build.py), so a file saved again within the same tick of the file system's
+    clock is read again. What this cannot see: a file rewritten with the same size and the
+    same three stamps, which takes changing the clock."""
+
+    earlier: Earlier
+    stamps: Mapping[str, Stamp]  # path -> stamp, from the look before the read
+
+    def __call__(self, name: str, digest: bytes) -> list[BaseModel] | None:
+        return self.earlier(name, digest)
+
+    def unchanged_digest(self, path: str, name: str) -> bytes | None:
+        recorded = self.earlier.stamps.get(name)
+        if recorded is None or self.stamps.get(path) != recorded:
+            return None
+        return self.earlier.digests.get(name)
 
 
 def known_from(cache_dir: Path) -> Earlier | None:
@@ -85,7 +117,14 @@ def _known(path: Path) -> Earlier | None:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if not of_this_code(meta):
             return None
-        digests = dict(connection.execute("SELECT name, digest FROM files").fetchall())
+        digests, stamps = {}, {}
+        files = connection.execute(
+            "SELECT name, digest, size, mtime_ns, ctime_ns, inode FROM files"
+        ).fetchall()
+        for name, digest, *stamp in files:
+            digests[name] = digest
+            if stamp[0] is not None:
+                stamps[name] = tuple(stamp)
         rows = connection.execute(
             "SELECT kind, body FROM entries WHERE kind <> 'settings' ORDER BY kind, position"
         ).fetchall()
@@ -108,4 +147,4 @@ def _known(path: Path) -> Earlier | None:
     entries: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for kind, body in rows:
         entries[FILE_OF_KIND[kind]].append((kind, body))
-    return Earlier(digests, dict(entries), bodies, texts, parts, figures, sources)
+    return Earlier(digests, stamps, dict(entries), bodies, texts, parts, figures, sources)

@@ -12,8 +12,11 @@ One DuckDB file a data version, `<fingerprint>.duckdb`, holding:
   (lib/model/sources.py), which a start opens instead of their entries (those stay, for the
   next build's reuse);
 - `source_texts`: each report's text, packed (lib/model/packed.py), by source id;
-- `files`: each file read (its name as problems give it) and the sha256 digest of its bytes,
-  so the next build takes an unchanged file's entries from here (lib/store/reuse.py);
+- `files`: each file read (its name as problems give it), the sha256 digest of its bytes,
+  and its stamp when read (size, modification and change times in ns, inode; NULL when
+  its times were too close to the read's start to be trusted), so the next build takes an
+  unchanged file's entries from here, and knows it unchanged from its stamp without
+  reading it (lib/store/reuse.py);
 - `figure_rows`: indicator_values.csv as the loader validated it, a typed column a field
   (dates as the curator wrote them, so their precision is kept);
 - `project_<part>`: the projects taken apart into columns (lib/model/projects.py SCHEMAS),
@@ -31,7 +34,7 @@ from lib.model import schema
 from lib.model.projects import SCHEMAS
 
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
-LAYOUT_VERSION = "6"
+LAYOUT_VERSION = "7"
 SUFFIX = ".duckdb"
 
 
@@ -77,5 +80,8 @@ CREATE TABLE entries (
 );
 CREATE TABLE project_bodies (id VARCHAR NOT NULL, position INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE source_texts (id VARCHAR PRIMARY KEY, body BLOB NOT NULL);
-CREATE TABLE files (name VARCHAR PRIMARY KEY, digest BLOB NOT NULL);
+CREATE TABLE files (
+    name VARCHAR PRIMARY KEY, digest BLOB NOT NULL,
+    size BIGINT, mtime_ns BIGINT, ctime_ns BIGINT, inode UBIGINT
+);
 """
