@@ -30,9 +30,13 @@ KINDS = ("a city", "a small funder", "the biggest funder", "a year range")
 def work_build(data_dir: Path, cache_dir: Path) -> dict[str, Any]:
     """`dashboard-data build` of the folder into an empty cache folder, then the rebuild
     after a curator edits one project file: in a copy of the folder made of hard links (no
-    data copied; the edited file is written anew, so the original stays as it was)."""
-    from lib.store.build import build
+    data copied; the edited file is written anew, so the original stays as it was). The copy
+    is made before the build, as a curator's folder is there before its build: a hard link
+    sets its file's change time, which a build's stamps hold (lib/store/build.py)."""
+    from lib.store.build import SETTLE_SECONDS, build
 
+    copy = _linked_copy(data_dir, cache_dir.parent / f"{cache_dir.name}-edited")
+    time.sleep(SETTLE_SECONDS)  # the links older than the build's read by the settle time
     started = time.perf_counter()
     built = build(data_dir, cache_dir)
     seconds = time.perf_counter() - started
@@ -43,13 +47,13 @@ def work_build(data_dir: Path, cache_dir: Path) -> dict[str, Any]:
         "projects": len(portfolio.projects) if portfolio else 0,
         "snapshot_bytes": built.path.stat().st_size if built.path else None,
     }
-    edited = _one_file_edited(data_dir, cache_dir.parent / f"{cache_dir.name}-edited")
-    if edited is not None:
+    if copy is not None and _one_file_edited(copy):
         started = time.perf_counter()
-        rebuilt = build(edited, cache_dir)
+        rebuilt = build(copy, cache_dir)
         result["rebuild_after_one_edit_s"] = time.perf_counter() - started
         result["rebuild_problems"] = len(rebuilt.result.problems)
-        shutil.rmtree(edited, ignore_errors=True)
+    if copy is not None:
+        shutil.rmtree(copy, ignore_errors=True)
     return result
 
 
@@ -60,20 +64,27 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _one_file_edited(data_dir: Path, copy: Path) -> Path | None:
-    """A copy of `data_dir` sharing every file but one project file, whose copy gains a
-    comment line (its data unchanged, its bytes not); None without a project file."""
-    projects = sorted((data_dir / "projects").glob("*.yaml"))
-    if not projects:
+def _linked_copy(data_dir: Path, copy: Path) -> Path | None:
+    """A copy of `data_dir` sharing every file; None without a project file."""
+    if not any((data_dir / "projects").glob("*.yaml")):
         return None
+    shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(data_dir, copy, copy_function=_link_or_copy)
-    edited = copy / "projects" / projects[len(projects) // 2].name
+    return copy
+
+
+def _one_file_edited(copy: Path) -> bool:
+    """Give one project file of `copy` a comment line (its data unchanged, its bytes not)."""
+    projects = sorted((copy / "projects").glob("*.yaml"))
+    if not projects:
+        return False
+    edited = projects[len(projects) // 2]
     text = edited.read_text(encoding="utf-8") + "# edited for the rebuild benchmark\n"
     edited.unlink()  # a hard link: the original file must not change
     edited.write_text(text, encoding="utf-8")
     old = time.time() - 60  # older than the build's settling wait
     os.utime(edited, (old, old))
-    return copy
+    return True
 
 
 def _filter_values(repeats: int) -> dict[str, list[tuple[str, Any]]]:

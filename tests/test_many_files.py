@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import lib.load.many_files as many_files
-from lib.load.cross_checks import Located
 from lib.load.data_file import recording_digests
 from lib.load.fact_checks import Names, names_of, own_checks
 from lib.load.loader import load_portfolio
+from lib.load.located import Located
 from lib.load.many_files import ManyFiles, Parsed
 from lib.load.yaml_reader import read_yaml
 from lib.model import schema

@@ -12,6 +12,7 @@ from fixture_data import ROOT, drop_the_seminar
 from streamlit.testing.v1 import AppTest
 
 import lib.store.build as store_build
+import lib.store.writer as writer
 import lib.ui.current_data as current_data
 from lib.cli import main as cli
 from lib.load.loader import fingerprint
@@ -103,7 +104,7 @@ def test_a_replica_with_nothing_published_shows_why_and_builds_nothing(data):
 def test_clearing_old_snapshots_never_removes_the_published_one(data, monkeypatch):
     assert cli(["build", str(data)]) == 0
     served = published(cache(data))
-    monkeypatch.setattr(store_build, "SNAPSHOTS_KEPT", 1)
+    monkeypatch.setattr(writer, "SNAPSHOTS_KEPT", 1)
     drop_the_seminar(data)
     store_build.build(data, cache(data))  # a build that does not publish (a curator's app)
     assert (cache(data) / f"{served}.duckdb").is_file()

@@ -21,6 +21,7 @@ from lib.load.loader import fingerprint, load_portfolio
 from lib.store.build import build
 
 PROJECT = "projects/rso-maritsa-forums.yaml"
+VALUES = "indicator_values.csv"
 ROUTE = "Building capacity and creating an active platform in support of immigrant integration"
 
 
@@ -65,7 +66,7 @@ def test_a_rebuild_reads_only_the_file_whose_stamp_changed(fresh_copy, tmp_path,
     rebuilt = build(data, cache)
     projects_read = [name for name in read if name.startswith("projects/")]
     assert projects_read == [PROJECT, PROJECT]  # hashed, then parsed: not known
-    assert "projects/connection-network.yaml" not in read
+    assert VALUES not in read and not any(name.startswith("sources/") for name in read)
     assert rebuilt.result.portfolio.projects["rso-maritsa-forums"].title.en.startswith(
         "Capacity and a platform"
     )
@@ -147,3 +148,39 @@ def test_a_file_rewritten_with_its_size_during_the_read_is_caught(
     project = built.result.portfolio.projects["rso-maritsa-forums"]
     assert project.title.en.startswith("Building-capacity")
     assert built.result.portfolio.fingerprint == fingerprint(data)
+
+
+def test_an_event_renamed_in_a_project_is_unknown_to_its_unchanged_figures(
+    fresh_copy, tmp_path, read
+):
+    """indicator_values.csv is unchanged, so it is not read: its rows come from the earlier
+    snapshot, and those of the edited project are checked as on a first read."""
+    data, cache = fresh_copy, tmp_path / "cache"
+    assert build(data, cache).path is not None
+    read.clear()
+    text = (data / PROJECT).read_text(encoding="utf-8")
+    renamed = "  - id: rso-maritsa-june-forums\n", "  - id: rso-maritsa-forums-in-june\n"
+    (data / PROJECT).write_text(text.replace(*renamed), encoding="utf-8")
+    rebuilt = build(data, cache)
+    assert VALUES not in read and not any(name.startswith("sources/") for name in read)
+    assert rebuilt.result.problems == load_portfolio(data).problems
+    assert any(
+        problem.file == VALUES and problem.field == "event" and "june-forums" in problem.message
+        for problem in rebuilt.result.problems
+    )
+
+
+def test_a_country_renamed_is_unknown_to_the_unchanged_places_and_organisations(
+    fresh_copy, tmp_path
+):
+    """The list files' references and quotes pass again only while every list file and
+    report text is unchanged (lib/load/passed_checks.py `lists`): countries.yaml alone
+    changed, places.yaml and organisations.yaml are known, and checked again."""
+    data, cache = fresh_copy, tmp_path / "cache"
+    assert build(data, cache).path is not None
+    text = (data / "countries.yaml").read_text(encoding="utf-8")
+    (data / "countries.yaml").write_text(text.replace("  - code: MK\n", "  - code: MKD\n"))
+    rebuilt = build(data, cache)
+    assert rebuilt.result.problems == load_portfolio(data).problems
+    files = {problem.file for problem in rebuilt.result.problems if "'MK'" in problem.message}
+    assert files == {"places.yaml", "organisations.yaml"}

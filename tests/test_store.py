@@ -17,7 +17,7 @@ import lib.store.build as store_build
 import lib.store.snapshot as store_snapshot
 import lib.ui.current_data as current_data
 from lib.cli import main as cli
-from lib.load.loader import fingerprint, load_portfolio
+from lib.load.loader import data_files, fingerprint, load_portfolio
 from lib.store.build import build, snapshot_path
 from lib.store.snapshot import open_snapshot
 from lib.topics.people.data import SUMMED_LABEL
@@ -255,6 +255,6 @@ def test_a_build_reads_each_data_file_once(data, monkeypatch):
     monkeypatch.setattr(os, "open", counting_open)
     built = build(data, cache(data))
     monkeypatch.setattr(os, "open", real_open)
-    files = [str(path) for path in store_build.data_files(data)]
+    files = [str(path) for path in data_files(data)]
     assert sorted(opened) == sorted(files)
     assert built.path == snapshot_path(cache(data), fingerprint(data))

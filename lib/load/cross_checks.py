@@ -4,13 +4,13 @@ dates are in order, parts add up to their wholes, and one indicator at most size
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from lib.load.fact_checks import OwnChecks, check_facts
+from lib.load.fact_checks import check_facts
 from lib.load.figure_checks import approximate_but_exact, check_parts_add_up
+from lib.load.located import Located
 from lib.load.passed_checks import NOTHING_PASSED, Passed, project_events
 from lib.load.quotes import NormalisedTexts, normalise, states_number
 from lib.load.script_checks import check_scripts
@@ -22,31 +22,12 @@ from lib.load.slips import (
     parent_circle,
 )
 from lib.load.values_csv import VALUES_FILE, ValueRow
-from lib.load.yaml_reader import field_name, line_of
+from lib.load.yaml_reader import line_of
 from lib.model.dates import is_before
 from lib.model.problems import Problem
 
 # Key in `broken` for the kinds (places, sources...) whose whole file could not be read.
 UNREADABLE = "(unreadable)"
-
-
-@dataclass(frozen=True)
-class Located:
-    """A validated entry and where it stands, so a later check can name its line."""
-
-    model: Any
-    file: str
-    lines: dict
-    base: tuple
-    # Taken from an earlier snapshot by its file's digest: the same bytes passed every check
-    # then, under the same validator code (lib/store/tables.py's VALIDATOR).
-    known: bool = False
-    # A project's checks of itself, made by the worker process that parsed it
-    own_checks: OwnChecks | None = None
-
-    def problem(self, path: tuple, message: str) -> Problem:
-        full = self.base + path
-        return Problem(self.file, line_of(self.lines, full), field_name(full), message)
 
 
 def check_portfolio(
@@ -67,26 +48,14 @@ def check_portfolio(
     for key, invalid in broken.items():
         ids[key] = ids.get(key, set()) | invalid
     known = _Known(ids, texts, problems, broken.get(UNREADABLE, set()))
-    for item in entries["sources"]:
-        known.ref(item, ("publisher",), "organisations")
-        known.ref(item, ("translation_of",), "sources")
-    for item in entries["places"]:
-        known.ref(item, ("country",), "countries")
-    for item in entries["organisations"]:
-        known.ref(item, ("country",), "countries")
-        known.ref(item, ("place",), "places")
-        known.cited(item, ())
     programmes = {item.model.id: item.model for item in entries["programmes"]}
-    for item in entries["programmes"]:
-        known.ref(item, ("funder",), "organisations")
-        known.ref(item, ("parent",), "programmes")
-        known.cited(item, ())
-        if parent_circle(item.model.id, programmes):
-            problems.append(item.problem(("parent",), PARENT_CIRCLE))
+    if not passed.lists:
+        _check_lists(entries, known, programmes, problems)
     events: dict[str, dict[str, Any]] = {}
     for item in entries["projects"]:
         if passed.project(item):
-            events[item.model.id] = project_events(item.model)
+            # with indicator_values.csv unchanged, none of its rows is checked: no events read
+            events[item.key] = {} if passed.rows else project_events(item)
         else:
             events[item.model.id] = _check_project(item, known, programmes, problems)
     _check_map_sizer(entries.get("indicators", []), problems)
@@ -96,6 +65,30 @@ def check_portfolio(
     problems += check_facts(entries, rows, rows_complete, passed)
     problems += check_scripts(entries)
     return problems
+
+
+def _check_lists(
+    entries: dict[str, list[Located]],
+    known: _Known,
+    programmes: dict[str, Any],
+    problems: list[Problem],
+) -> None:
+    """The references and quotes of the list files' entries."""
+    for item in entries["sources"]:
+        known.ref(item, ("publisher",), "organisations")
+        known.ref(item, ("translation_of",), "sources")
+    for item in entries["places"]:
+        known.ref(item, ("country",), "countries")
+    for item in entries["organisations"]:
+        known.ref(item, ("country",), "countries")
+        known.ref(item, ("place",), "places")
+        known.cited(item, ())
+    for item in entries["programmes"]:
+        known.ref(item, ("funder",), "organisations")
+        known.ref(item, ("parent",), "programmes")
+        known.cited(item, ())
+        if parent_circle(item.model.id, programmes):
+            problems.append(item.problem(("parent",), PARENT_CIRCLE))
 
 
 class _Known:
@@ -150,8 +143,7 @@ def _get(model: Any, path: tuple) -> Any:
 def _unique_ids(items: Iterable[Located], problems: list[Problem]) -> set[str]:
     first: dict[str, Located] = {}
     for item in items:
-        attribute = "code" if hasattr(item.model, "code") else "id"
-        value = getattr(item.model, attribute)
+        attribute, value = item.key_field, item.key
         if value in first:
             earlier = first[value]
             line = line_of(earlier.lines, earlier.base + (attribute,))

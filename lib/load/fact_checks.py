@@ -10,11 +10,12 @@ data/README.md ("What the validator checks") lists what these checks can and can
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lib.load.date_words import missing_from_quote
 from lib.load.figure_checks import check_parts_have_wholes, check_periods
-from lib.load.passed_checks import NOTHING_PASSED, Passed
+from lib.load.located import Located
+from lib.load.passed_checks import NOTHING_PASSED, Passed, project_dates
 from lib.load.quotes import states_number
 from lib.load.script_checks import entry_scripts
 from lib.load.stated import (
@@ -26,9 +27,6 @@ from lib.load.stated import (
 from lib.load.values_csv import ValueRow
 from lib.model.problems import Problem
 from lib.model.schema import INFERABLE_FIELDS
-
-if TYPE_CHECKING:  # cross_checks calls this module, so it cannot be imported at run time
-    from lib.load.cross_checks import Located
 
 MARK_IT = "or, if it is your own reading, add `inferred: [{field}]` and a `note:` saying why"
 
@@ -92,11 +90,12 @@ def check_facts(
             problems += item.own_checks.problems
             dates.update(item.own_checks.dates)
             continue
-        checker = ProjectChecker(item, names, problems)
         if names_known and item.known:
-            checker.note_dates()
-        else:
-            checker.check()
+            if not (passed.rows and passed.project(item)):  # else none of its rows is checked
+                dates.update(project_dates(item))
+            continue
+        checker = ProjectChecker(item, names, problems)
+        checker.check()
         dates.update(checker.dates)
     check_periods(rows, dates, problems, passed)
     if rows_complete and not passed.rows:  # unchanged rows' parts have their wholes
@@ -151,13 +150,6 @@ class ProjectChecker:
         for index, event in enumerate(project.events):
             self._mark(("events", index), event)
             self._event(("events", index), event, events)
-
-    def note_dates(self) -> None:
-        """Only what check() notes of the project's and its events' dates, for the rows."""
-        project = self.item.model
-        self.dates[(project.id, "")] = (project.start, project.end)
-        for event in project.events:
-            self.dates[(project.id, event.id)] = (event.start, event.end)
 
     def _mark(self, path: tuple, entry: Any) -> None:
         allowed = INFERABLE_FIELDS.get(type(entry).__name__, ())

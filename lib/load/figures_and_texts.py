@@ -10,14 +10,28 @@ import pandas as pd
 
 from lib.load.control_characters import in_file_text
 from lib.load.control_characters import message as control_message
-from lib.load.cross_checks import Located
 from lib.load.data_file import read_data_file
 from lib.load.decode import decode
+from lib.load.known_files import (
+    CarriedRows,
+    KnownEntries,
+    ReportTexts,
+    known_rows,
+    known_text,
+)
+from lib.load.located import Located
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
 from lib.model.problems import Problem
 
 
-def read_values_file(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
+def read_values_file(
+    data_dir: Path, problems: list[Problem], known: KnownEntries | None = None
+) -> list[ValueRow]:
+    """The rows of indicator_values.csv; when `known` unchanged, CarriedRows, which give the
+    rows a check may read once the checks that pass again are known."""
+    carried = known_rows(f"{data_dir}/{VALUES_FILE}", VALUES_FILE, known)
+    if carried is not None:
+        return carried
     data, file_problems = read_data_file(data_dir / VALUES_FILE, VALUES_FILE)
     problems += file_problems
     if data is None:
@@ -32,11 +46,22 @@ def read_values_file(data_dir: Path, problems: list[Problem]) -> list[ValueRow]:
 
 
 def read_source_texts(
-    data_dir: Path, sources: list[Located], problems: list[Problem]
-) -> dict[str, str]:
-    texts = {}
+    data_dir: Path,
+    sources: list[Located],
+    problems: list[Problem],
+    known: KnownEntries | None = None,
+) -> ReportTexts:
+    """Each report's text by source id; a text `known` unchanged since an earlier version
+    is not read, but taken from it (it passed its checks with the same bytes)."""
+    texts = ReportTexts()
+    folder = f"{data_dir}/sources/"
     for item in sources:
-        path, name = data_dir / "sources" / item.model.file, f"sources/{item.model.file}"
+        file = item.model.file
+        packed = known_text(folder + file, f"sources/{file}", known)
+        if packed is not None:
+            texts.add_packed(item.model.id, packed)
+            continue
+        path, name = data_dir / "sources" / file, f"sources/{file}"
         if not os.path.lexists(path):
             problems.append(item.problem(("file",), f"there is no file {name}"))
             continue
@@ -48,12 +73,14 @@ def read_source_texts(
             line = text.count("\n", 0, found.start()) + 1
             problems.append(Problem(name, line, "(text)", control_message(found[0])))
         elif text is not None:
-            texts[item.model.id] = text
+            texts.add(item.model.id, text)
     return texts
 
 
 def values_frame(rows: list[ValueRow]) -> pd.DataFrame:
     """The tidy table of figures; dates stay FuzzyDate objects so their precision is kept."""
+    if isinstance(rows, CarriedRows):
+        return rows.frame()
     columns = [
         "line", "project", "event", "indicator", "value", "precision",
         "period_start", "period_end", "place", "breakdown", "source", "quote",

@@ -12,15 +12,18 @@ cross-file checks run over every entry, known or new, as on a first read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
+import pandas as pd
 from pydantic import BaseModel
 
-from lib.load.cross_checks import Located
 from lib.load.data_file import digests_read, read_data_file, record_digest
+from lib.load.located import Located
+from lib.load.values_csv import ValueRow
 from lib.load.yaml_reader import lines_on_demand
+from lib.model.packed import unpack
 
 
 class KnownEntries(Protocol):
@@ -34,6 +37,18 @@ class KnownEntries(Protocol):
     def unchanged_digest(self, path: str, name: str) -> bytes | None:
         """The digest of the bytes of the file at `path` when it is known unchanged since
         the earlier version read it, without reading it; else None (read it)."""
+
+    def knows(self, name: str, digest: bytes) -> bool:
+        """True when the file `name` with the bytes of `digest` is known (what calling
+        gives is not None), without validating its entries."""
+
+    def value_rows(self) -> CarriedRows | None:
+        """indicator_values.csv's rows as the earlier version read them, or None when it
+        holds none."""
+
+    def packed_text(self, name: str) -> bytes | None:
+        """The text of the report's file `name` (sources/…) as the earlier version held it,
+        packed (lib/model/packed.py), or None."""
 
 
 def known_entries(
@@ -73,4 +88,82 @@ def bytes_known(path: Path | str, name: str, known: KnownEntries | None) -> bool
     """True when the file at `path` was read (in this recording) with the bytes an earlier
     version passed every check with: a report's text or the CSV, which hold no entries."""
     digest = digests_read().get(str(path))
-    return known is not None and digest is not None and known(name, digest) is not None
+    return known is not None and digest is not None and known.knows(name, digest)
+
+
+def known_text(path: str, name: str, known: KnownEntries | None) -> bytes | None:
+    """The packed text of the report's file at `path` when it is known unchanged (not read;
+    its digest recorded as read), else None (read it)."""
+    if known is None:
+        return None
+    digest = known.unchanged_digest(path, name)
+    packed = None if digest is None else known.packed_text(name)
+    if packed is not None:
+        record_digest(path, digest)
+    return packed
+
+
+class CarriedRows(list):
+    """Rows of indicator_values.csv known unchanged (lib/load/figures_and_texts.py): none
+    until `but(projects)` gives those a check may read (the rows of every project but
+    `projects`, whose checks pass again), and `frame()`, the tidy table of every row, as
+    values_frame makes it."""
+
+    def __init__(
+        self,
+        rows: Iterable[ValueRow],
+        frame: Callable[[], pd.DataFrame],
+        rows_but: Callable[[frozenset[str]], list[ValueRow]],
+    ) -> None:
+        super().__init__(rows)
+        self.frame, self._rows_but = frame, rows_but
+
+    def but(self, projects: frozenset[str]) -> CarriedRows:
+        return CarriedRows(self._rows_but(projects), self.frame, self._rows_but)
+
+
+def known_rows(path: str, name: str, known: KnownEntries | None) -> CarriedRows | None:
+    """The rows of the CSV at `path` when it is known unchanged (not read; its digest
+    recorded as read), else None (read it)."""
+    if known is None:
+        return None
+    digest = known.unchanged_digest(path, name)
+    if digest is None:
+        return None
+    carried = known.value_rows()
+    if carried is not None:
+        record_digest(path, digest)
+    return carried
+
+
+class ReportTexts(Mapping[str, str]):
+    """Source id -> the report's text, in the order added: a text read is held as it is,
+    one known unchanged is held packed and unpacked when asked for (100,000 reports' texts
+    took 150 MB as strings, and a rebuild's checks read a few)."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, str | bytes] = {}
+
+    def add(self, key: str, text: str) -> None:
+        self._held[key] = text
+
+    def add_packed(self, key: str, packed: bytes) -> None:
+        self._held[key] = packed
+
+    def packed(self, key: str) -> bytes | None:
+        """The text as packed, when it was taken known unchanged."""
+        held = self._held[key]
+        return held if isinstance(held, bytes) else None
+
+    def __getitem__(self, key: str) -> str:
+        held = self._held[key]
+        return unpack(held) if isinstance(held, bytes) else held
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._held
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._held)
+
+    def __len__(self) -> int:
+        return len(self._held)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lib.load.collector import cycle_collector_paused
-from lib.load.cross_checks import UNREADABLE, Located, check_portfolio
+from lib.load.cross_checks import UNREADABLE, check_portfolio
 from lib.load.data_file import (
     digests_read,
     files_in,
@@ -24,7 +24,8 @@ from lib.load.data_file import (
 )
 from lib.load.fact_checks import names_of
 from lib.load.figures_and_texts import read_source_texts, read_values_file, values_frame
-from lib.load.known_files import KnownEntries, bytes_known, known_entries
+from lib.load.known_files import CarriedRows, KnownEntries, bytes_known, known_entries
+from lib.load.located import Located, projects_by_id
 from lib.load.many_files import ManyFiles
 from lib.load.passed_checks import NOTHING_PASSED, Passed
 from lib.load.project_files import PROJECTS, project_paths, read_projects
@@ -34,7 +35,6 @@ from lib.load.yaml_reader import line_of, read_yaml
 from lib.model import schema
 from lib.model.portfolio import Portfolio
 from lib.model.problems import Problem
-from lib.model.projects import Projects
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -128,10 +128,10 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
             if name == NAMES_FILES[-1]:
                 ahead.check_with(names_of(entries))
         before = len(problems)
-        rows = read_values_file(data_dir, problems)
+        rows = read_values_file(data_dir, problems, known)
         settings = _read_settings(data_dir, problems)
         rows_complete = len(problems) == before
-        texts = read_source_texts(data_dir, entries["sources"], problems)
+        texts = read_source_texts(data_dir, entries["sources"], problems, known)
         entries["projects"] = read_projects(paths, problems, broken, known, ahead)
 
     passed = (
@@ -139,6 +139,8 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
         if known is None
         else Passed.of(entries, _unchanged(data_dir, entries, known))
     )
+    if isinstance(rows, CarriedRows):  # known unchanged: the rows of the projects checked
+        rows = rows.but(passed.projects) if passed.rows else read_values_file(data_dir, problems)
     problems += check_portfolio(entries, rows, texts, broken, rows_complete, passed)
     files = data_files(data_dir)
     files_read = len(files)
@@ -157,7 +159,7 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
         organisations=by_id("organisations"),
         programmes=by_id("programmes"),
         indicators=by_id("indicators", "code"),
-        projects=Projects.held(by_id("projects")),
+        projects=projects_by_id(entries["projects"]),
         values=values_frame(rows),
         fingerprint=fingerprint(data_dir, files),
         settings=settings,

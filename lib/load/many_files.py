@@ -38,9 +38,9 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from lib.load.cross_checks import Located
 from lib.load.data_file import record_digests, recording_digests
 from lib.load.fact_checks import Names, OwnChecks, own_checks
+from lib.load.located import Located
 from lib.load.yaml_reader import YamlDocument, lines_on_demand, on_demand, read_yaml
 from lib.model import schema
 

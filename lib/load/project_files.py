@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lib.load.cross_checks import Located
 from lib.load.data_file import files_in
 from lib.load.known_files import KnownEntries, known_entries
+from lib.load.located import Located
 from lib.load.many_files import ManyFiles
 from lib.load.schema_errors import validated
 from lib.model import schema

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from lib.load.cross_checks import Located
 from lib.load.fact_checks import OwnChecks
+from lib.load.located import Located
 from lib.load.yaml_reader import field_name, line_of
 from lib.model import schema
 from lib.model.problems import Problem

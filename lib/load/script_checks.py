@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from lib.load.located import Located
 from lib.model.problems import Problem
 from lib.model.schema import Text
-
-if TYPE_CHECKING:  # cross_checks calls this module, so it cannot be imported at run time
-    from lib.load.cross_checks import Located
 
 ONLY_MACEDONIAN = "ѓќјљњѕџЃЌЈЉЊЅЏ"
 ONLY_BULGARIAN = "щъюяйьЩЪЮЯЙЬ"

@@ -34,8 +34,6 @@ from lib.load.data_file import recording_digests
 from lib.load.loader import (
     LoadResult,
     cycle_collector_paused,
-    data_files,
-    fingerprint,
     load_portfolio,
 )
 from lib.model.problems import Problem
@@ -135,17 +133,11 @@ def consistent_load(data_dir: Path, earlier: Earlier | None = None) -> Read | No
                 result = load_portfolio(data_dir, known)
             except OSError:
                 continue
-            files = data_files(data_dir)
-            unread = _unread(files, digests)  # before the look below reads those
-            read = _fingerprint_or_none(data_dir, files)  # of the bytes parsed: none read again
-        # No file changed, came or went since the look before the read.
+        # No file changed, came or went since the look before the read: every byte parsed
+        # (and every file listed) is what the folder holds now.
         after = look(data_dir, stamped=True)
-        if read is None or after.files != before.files or after.stamps != before.stamps:
+        if after.files != before.files or after.stamps != before.stamps:
             continue
-        if result.portfolio is not None and result.portfolio.fingerprint != read:
-            continue  # a file came or went between the load's end and the look above
-        if result.portfolio is not None and unread:
-            continue  # a file came after the load looked for it: it was not parsed
         prefix = len(str(data_dir)) + 1
         named = {path[prefix:]: digest for path, digest in digests.items()}
         return Read(result, named, _trusted(before, prefix, started), before.key)
@@ -174,18 +166,3 @@ def _trusted(before: Look, prefix: int, started: int) -> dict[str, Stamp]:
         for path, stamp in (before.stamps or {}).items()
         if stamp[1] < oldest and stamp[2] < oldest
     }
-
-
-def _fingerprint_or_none(data_dir: Path, files: list[Path] | None = None) -> str | None:
-    try:
-        return fingerprint(data_dir, files)
-    except OSError:
-        return None
-
-
-def _unread(files: list[Path], digests: dict[str, bytes]) -> bool:
-    """True when the folder holds a file that a load which passed must have parsed, but did
-    not read: a project file (or settings.yaml) that came after the load listed its folder,
-    while the checks ran. Its bytes, read afresh for the fingerprint, would else stand for a
-    version whose data lacks it. Only a report's text may go unread (none cites it)."""
-    return any(str(path) not in digests for path in files if path.suffix != ".txt")

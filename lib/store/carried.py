@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from lib.load.known_files import ReportTexts
 from lib.load.values_csv import VALUES_FILE
 from lib.model.packed import pack
 from lib.model.portfolio import Portfolio
@@ -36,8 +37,8 @@ def project_bodies(
     return [
         earlier.project_bodies[pid]
         if pid in earlier.project_bodies and earlier.unchanged(project_file(pid), digests)
-        else pack(project.model_dump_json())
-        for pid, project in projects.items()
+        else pack(projects[pid].model_dump_json())
+        for pid in projects
     ]
 
 
@@ -49,12 +50,17 @@ def packed_texts(
 ) -> list[bytes]:
     """Each report's text, packed, in `texts`' order (a text is its file's bytes, decoded)."""
     packed = []
-    for sid, text in texts.items():
+    held = texts.packed if isinstance(texts, ReportTexts) else lambda _key: None
+    for sid in texts:
+        known = held(sid)  # taken packed from the earlier snapshot, its file not read
+        if known is not None:
+            packed.append(known)
+            continue
         name = f"sources/{sources[sid].file}"
         if earlier is not None and name in earlier.texts and earlier.unchanged(name, digests):
             packed.append(earlier.texts[name])
         else:
-            packed.append(pack(text))
+            packed.append(pack(texts[sid]))
     return packed
 
 
@@ -69,7 +75,7 @@ def project_parts(
     kept = [pid for pid in projects if earlier.unchanged(project_file(pid), digests)]
     kept_ids = pa.array(kept, type=pa.string())
     wanted = set(kept)
-    made = part_tables({pid: p for pid, p in projects.items() if pid not in wanted})
+    made = part_tables({pid: projects[pid] for pid in projects if pid not in wanted})
     tables = {}
     for name in SCHEMAS:
         column = "id" if name == "projects" else "project"

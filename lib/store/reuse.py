@@ -15,6 +15,7 @@ code give the same rows, so a rebuild writes what a first build of the folder wr
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,13 +23,18 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import BaseModel
 
+from lib.load.known_files import CarriedRows
 from lib.load.loader import LIST_FILES
+from lib.load.located import Dates, KnownProject
+from lib.load.values_csv import ValueRow
+from lib.model.dates import FuzzyDate
 from lib.model.packed import unpack
 from lib.model.projects import SCHEMAS
 from lib.store.known_stats import Stamp
-from lib.store.tables import ENTRY_KINDS, PART_TABLES, SUFFIX, of_this_code
+from lib.store.tables import ENTRY_KINDS, PART_TABLES, SUFFIX, figures_frame, of_this_code
 
 FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}
 _PROJECT = ENTRY_KINDS["projects"][0]
@@ -53,11 +59,51 @@ class Earlier:
         if self.digests.get(name) != digest:
             return None
         if name.startswith("projects/"):
-            body = self.project_bodies.get(name[len("projects/") : -len(".yaml")])
-            return None if body is None else [_PROJECT.model_validate_json(unpack(body))]
+            project_id = name[len("projects/") : -len(".yaml")]
+            body = self.project_bodies.get(project_id)
+            return None if body is None else [self._known_project(project_id, body)]
         return [
             ENTRY_KINDS[kind][0].model_validate_json(body)
             for kind, body in self.entries.get(name, [])
+        ]
+
+    def _known_project(self, project_id: str, body: bytes) -> KnownProject:
+        return KnownProject(
+            project_id,
+            lambda: _PROJECT.model_validate_json(unpack(body)),
+            lambda: {event_id: None for event_id, _, _ in self._outlines[project_id][1]},
+            lambda: _dates(project_id, self._outlines[project_id]),
+        )
+
+    @functools.cached_property
+    def _outlines(self) -> dict[str, tuple[tuple, list[tuple]]]:
+        """Each project's (start, end) and its events' (id, start, end), dates as text, from
+        the parts tables: made once, when a check first reads a known project's events."""
+        outlines: dict[str, tuple[tuple, list[tuple]]] = {}
+        projects = self.parts["projects"].select(["id", "start", "end"]).to_pylist()
+        for row in projects:
+            outlines[row["id"]] = ((row["start"], row["end"]), [])
+        events = self.parts["events"].select(["project", "id", "start", "end"]).to_pydict()
+        for project, *event in zip(*events.values(), strict=True):
+            outlines[project][1].append(tuple(event))
+        return outlines
+
+    def knows(self, name: str, digest: bytes) -> bool:
+        """True when calling with these gives entries, not None (none validated here)."""
+        if self.digests.get(name) != digest:
+            return False
+        if name.startswith("projects/"):
+            return name[len("projects/") : -len(".yaml")] in self.project_bodies
+        return True
+
+    def rows_but(self, skipped: frozenset[str]) -> list[ValueRow]:
+        """indicator_values.csv's rows but those of the projects `skipped`, as the loader
+        read them (figure_rows holds them as validated, dates as written)."""
+        table = self.figures
+        others = pc.invert(pc.is_in(table["project"], value_set=pa.array(sorted(skipped))))
+        return [
+            ValueRow(**{field: row[field] for field in _ROW_FIELDS}, **_row_dates(row))
+            for row in table.filter(others).to_pylist()
         ]
 
     def seen(self, stamps: Mapping[str, Stamp]) -> Seen:
@@ -93,6 +139,38 @@ class Seen:
         if recorded is None or self.stamps.get(path) != recorded:
             return None
         return self.earlier.digests.get(name)
+
+    def knows(self, name: str, digest: bytes) -> bool:
+        return self.earlier.knows(name, digest)
+
+    def packed_text(self, name: str) -> bytes | None:
+        return self.earlier.texts.get(name)
+
+    def value_rows(self) -> CarriedRows | None:
+        return CarriedRows(
+            [], lambda: figures_frame(self.earlier.figures.combine_chunks()), self.earlier.rows_but
+        )
+
+
+_ROW_FIELDS = [
+    field for field in ValueRow.__dataclass_fields__ if field not in ("period_start", "period_end")
+]
+
+
+def _row_dates(row: dict) -> dict[str, FuzzyDate | None]:
+    return {field: _date(row[field]) for field in ("period_start", "period_end")}
+
+
+def _dates(project_id: str, outline: tuple[tuple, list[tuple]]) -> Dates:
+    """What lib/load/passed_checks.project_dates gives of the project, from its outline."""
+    dates = {(project_id, ""): tuple(_date(text) for text in outline[0])}
+    for event_id, *event in outline[1]:
+        dates[(project_id, event_id)] = (_date(event[0]), _date(event[1]))
+    return dates
+
+
+def _date(text: str | None) -> FuzzyDate | None:
+    return None if text is None else FuzzyDate.parse(text)
 
 
 def known_from(cache_dir: Path) -> Earlier | None:

@@ -14,26 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
-import pandas as pd
-import pyarrow as pa
 from pydantic import ValidationError
 
 from lib.load.loader import LoadResult, cycle_collector_paused
-from lib.model.dates import FuzzyDate
 from lib.model.packed import PackedTexts
 from lib.model.portfolio import Portfolio
 from lib.model.projects import ProjectParts, Projects
 from lib.model.schema import Settings
 from lib.model.sources import Sources
 from lib.store.held import HeldSnapshot
-from lib.store.tables import (
-    DATE_COLUMNS,
-    ENTRY_KINDS,
-    PART_TABLES,
-    WHOLE_NUMBER_COLUMNS,
-    of_this_code,
-)
+from lib.store.tables import ENTRY_KINDS, PART_TABLES, figures_frame, of_this_code
 
 # What a damaged, foreign or half-written file can raise on the way in.
 _UNREADABLE = (duckdb.Error, OSError, ValidationError, ValueError, KeyError, TypeError)
@@ -76,7 +66,9 @@ def _read(
         count += 1
     entries["sources"] = Sources(connection.sql("SELECT * FROM source_rows").to_arrow_table())
     count += len(entries["sources"])
-    values = _figures(connection.sql("SELECT * FROM figure_rows").to_arrow_table().combine_chunks())
+    values = figures_frame(
+        connection.sql("SELECT * FROM figure_rows").to_arrow_table().combine_chunks()
+    )
     parts = _parts(connection, meta)
     held = HeldSnapshot(connection)  # from here on, what DuckDB reads is kept within its POOL
     bodies, _texts = held.verify()
@@ -123,19 +115,3 @@ def _projects(
     if parts.projects["id"].tolist() != sorted(ids):
         raise ValueError("the projects' parts are not those of the projects")
     return Projects.stored(ids, held.project_body, parts)
-
-
-def _figures(table: pa.Table) -> pd.DataFrame:
-    """The figures frame exactly as the loader makes it: whole numbers that may be missing
-    as Int64, dates as FuzzyDate objects (or None)."""
-    frame = table.to_pandas()
-    for column in WHOLE_NUMBER_COLUMNS:
-        frame[column] = frame[column].astype("Int64")
-    frame["line"] = frame["line"].astype("int64")
-    for column in DATE_COLUMNS:
-        # each distinct text parsed once (a column of 300,000 holds a few hundred), and one
-        # object per text, as the loader's cached parse gives them
-        codes, texts = pd.factorize(frame[column])  # a missing date is code -1: the None
-        dates = np.array([*(FuzzyDate.parse(text) for text in texts), None], dtype=object)
-        frame[column] = pd.Series(dates[codes], index=frame.index, dtype=object)
-    return frame

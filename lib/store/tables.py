@@ -28,9 +28,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 from pydantic import BaseModel
 
 from lib.model import schema
+from lib.model.dates import FuzzyDate
 from lib.model.projects import SCHEMAS
 
 # Raised whenever a table or column changes, so a snapshot of an older layout is rebuilt.
@@ -85,3 +89,20 @@ CREATE TABLE files (
     size BIGINT, mtime_ns BIGINT, ctime_ns BIGINT, inode UBIGINT
 );
 """
+
+
+def figures_frame(table: pa.Table) -> pd.DataFrame:
+    """The figures frame of a `figure_rows` table, exactly as the loader makes it
+    (lib/load/figures_and_texts.values_frame): whole numbers that may be missing as Int64,
+    dates as FuzzyDate objects (or None)."""
+    frame = table.to_pandas()
+    for column in WHOLE_NUMBER_COLUMNS:
+        frame[column] = frame[column].astype("Int64")
+    frame["line"] = frame["line"].astype("int64")
+    for column in DATE_COLUMNS:
+        # each distinct text parsed once (a column of 300,000 holds a few hundred), and one
+        # object per text, as the loader's cached parse gives them
+        codes, texts = pd.factorize(frame[column])  # a missing date is code -1: the None
+        dates = np.array([*(FuzzyDate.parse(text) for text in texts), None], dtype=object)
+        frame[column] = pd.Series(dates[codes], index=frame.index, dtype=object)
+    return frame
