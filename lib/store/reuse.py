@@ -54,6 +54,7 @@ class Earlier:
     parts: dict[str, pa.Table]  # lib/model/projects.py SCHEMAS name -> the earlier rows
     figures: pa.Table  # figure_rows: indicator_values.csv as validated
     sources: pa.Table  # source_rows: the reports' table
+    path: Path | None = None  # the snapshot's file
 
     def __call__(self, name: str, digest: bytes) -> list[BaseModel] | None:
         if self.digests.get(name) != digest:
@@ -225,4 +226,4 @@ def _known(path: Path) -> Earlier | None:
     entries: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for kind, body in rows:
         entries[FILE_OF_KIND[kind]].append((kind, body))
-    return Earlier(digests, stamps, dict(entries), bodies, texts, parts, figures, sources)
+    return Earlier(digests, stamps, dict(entries), bodies, texts, parts, figures, sources, path)

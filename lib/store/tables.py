@@ -84,6 +84,8 @@ CREATE TABLE entries (
 );
 CREATE TABLE project_bodies (id VARCHAR NOT NULL, position INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE source_texts (id VARCHAR PRIMARY KEY, body BLOB NOT NULL);
+"""
+FILES_TABLE = """
 CREATE TABLE files (
     name VARCHAR PRIMARY KEY, digest BLOB NOT NULL,
     size BIGINT, mtime_ns BIGINT, ctime_ns BIGINT, inode UBIGINT

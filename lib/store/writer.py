@@ -7,6 +7,7 @@ was written there (lib/store/carried.py)."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import uuid
 from pathlib import Path
@@ -26,10 +27,12 @@ from lib.store.carried import (
     source_rows,
 )
 from lib.store.known_stats import Stamp
+from lib.store.patched import patch_tables, patchable
 from lib.store.published import published
 from lib.store.reuse import Earlier
 from lib.store.tables import (
     CREATE,
+    FILES_TABLE,
     LAYOUT_VERSION,
     PART_TABLES,
     SUFFIX,
@@ -59,15 +62,18 @@ def write_snapshot(
     cache_dir.mkdir(parents=True, exist_ok=True)
     final = snapshot_path(cache_dir, portfolio.fingerprint)
     temporary = cache_dir / f".{final.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
+    files = _files_table(digests, stamps or {})
     try:
-        connection = duckdb.connect(str(temporary))
-        try:
-            _write_tables(connection, portfolio, result.files_read, digests, earlier)
-            connection.register("files_in", _files_table(digests, stamps or {}))
-            connection.execute("INSERT INTO files SELECT * FROM files_in")
-            connection.execute("CHECKPOINT")
-        finally:
-            connection.close()
+        if not _patched(temporary, result, digests, earlier, files):
+            temporary.unlink(missing_ok=True)
+            connection = duckdb.connect(str(temporary))
+            try:
+                _write_tables(connection, portfolio, result.files_read, digests, earlier)
+                connection.register("files_in", files)
+                connection.execute("INSERT INTO files SELECT * FROM files_in")
+                connection.execute("CHECKPOINT")
+            finally:
+                connection.close()
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temporary, final)
@@ -77,6 +83,32 @@ def write_snapshot(
     sync_folder(cache_dir)
     _keep_newest(cache_dir, final)
     return final
+
+
+def _patched(
+    temporary: Path,
+    result: LoadResult,
+    digests: dict[str, bytes],
+    earlier: Earlier | None,
+    files: pa.Table,
+) -> bool:
+    """True when `temporary` was made from a copy of the earlier snapshot, patched where
+    the data changed (lib/store/patched.py); False when the change is not one to patch."""
+    portfolio = result.portfolio
+    if earlier is None or earlier.path is None or not patchable(portfolio, digests, earlier):
+        return False
+    try:
+        shutil.copyfile(earlier.path, temporary)
+        connection = duckdb.connect(str(temporary))
+        try:
+            done = patch_tables(connection, portfolio, digests, earlier, result.files_read, files)
+            if done:
+                connection.execute("CHECKPOINT")
+            return done
+        finally:
+            connection.close()
+    except (OSError, duckdb.Error):  # the earlier file gone or unreadable: written whole
+        return False
 
 
 def _files_table(digests: dict[str, bytes], stamps: dict[str, Stamp]) -> pa.Table:
@@ -98,6 +130,7 @@ def _write_tables(
     earlier: Earlier | None,
 ) -> None:
     connection.execute(CREATE)
+    connection.execute(FILES_TABLE)
     entries = entry_rows(portfolio, earlier, digests)
     texts = pa.table(
         {

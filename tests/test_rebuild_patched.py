@@ -1,0 +1,86 @@
+"""A rebuild after project files alone changed patches a copy of the earlier snapshot
+(lib/store/patched.py) instead of writing every table: what it writes is row for row what a
+first build of the folder writes, whether the edit kept each table's rows or changed their
+number; any other change is written whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import lib.store.writer as writer
+from lib.store.build import build
+
+PROJECT = "projects/rso-maritsa-forums.yaml"
+EVENT = """  - id: rso-maritsa-practicum
+    type: workshop
+"""
+
+
+@pytest.fixture
+def patched(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each snapshot written was patched (True) or would not be (False)."""
+    done: list[bool] = []
+    real_patch = writer.patch_tables
+
+    def patch_tables(*args, **kwargs):
+        done.append(real_patch(*args, **kwargs))
+        return done[-1]
+
+    monkeypatch.setattr(writer, "patch_tables", patch_tables)
+    return done
+
+
+def tables(path: Path) -> dict:
+    connection = duckdb.connect(str(path), read_only=True)
+    try:
+        names = [row[0] for row in connection.execute("SHOW TABLES").fetchall()]
+        return {name: connection.sql(f"SELECT * FROM {name}").to_arrow_table() for name in names}
+    finally:
+        connection.close()
+
+
+def rebuilt_as_first_built(data: Path, cache: Path) -> None:
+    rebuilt = build(data, cache)
+    first = build(data, cache.parent / "first-build-cache")
+    assert rebuilt.path is not None and first.path is not None
+    assert rebuilt.path.name == first.path.name
+    rebuilt_tables, first_tables = tables(rebuilt.path), tables(first.path)
+    assert list(rebuilt_tables) == list(first_tables)
+    for name, table in first_tables.items():
+        assert rebuilt_tables[name].equals(table), name
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_title_edited_is_patched_in_place(fresh_copy, tmp_path, patched):
+    cache = tmp_path / "cache"
+    assert build(fresh_copy, cache).path is not None
+    edit(fresh_copy / PROJECT, "Building capacity", "Building-capacity")
+    rebuilt_as_first_built(fresh_copy, cache)
+    assert patched == [True]
+
+
+def test_an_event_added_rewrites_the_events_table_whole(fresh_copy, tmp_path, patched):
+    cache = tmp_path / "cache"
+    assert build(fresh_copy, cache).path is not None
+    text = (fresh_copy / PROJECT).read_text(encoding="utf-8")
+    start, end = text.index(EVENT), text.index("# The report never says where")
+    copied = text[start:end].replace("id: rso-maritsa-practicum", "id: rso-maritsa-practicum-2")
+    (fresh_copy / PROJECT).write_text(text[:end] + copied + text[end:], encoding="utf-8")
+    rebuilt_as_first_built(fresh_copy, cache)
+    assert patched == [True]
+
+
+def test_a_figure_edited_is_written_whole(fresh_copy, tmp_path, patched):
+    cache = tmp_path / "cache"
+    assert build(fresh_copy, cache).path is not None
+    edit(fresh_copy / "indicator_values.csv", ",259,exact,", ",259,approximate,")
+    build(fresh_copy, cache)
+    assert patched == []  # not patchable: patch_tables is not called
