@@ -59,7 +59,7 @@ def read_source_texts(
         file = item.model.file
         packed = known_text(folder + file, f"sources/{file}", known)
         if packed is not None:
-            texts.add_packed(item.model.id, packed)
+            texts.add_known(item.model.id, packed)
             continue
         path, name = data_dir / "sources" / file, f"sources/{file}"
         if not os.path.lexists(path):

@@ -46,9 +46,12 @@ class KnownEntries(Protocol):
         """indicator_values.csv's rows as the earlier version read them, or None when it
         holds none."""
 
-    def packed_text(self, name: str) -> bytes | None:
+    def has_text(self, name: str) -> bool:
+        """True when the earlier version holds the text of the report's file `name`."""
+
+    def packed_text(self, name: str) -> bytes:
         """The text of the report's file `name` (sources/…) as the earlier version held it,
-        packed (lib/model/packed.py), or None."""
+        packed (lib/model/packed.py)."""
 
 
 def known_entries(
@@ -91,16 +94,16 @@ def bytes_known(path: Path | str, name: str, known: KnownEntries | None) -> bool
     return known is not None and digest is not None and known.knows(name, digest)
 
 
-def known_text(path: str, name: str, known: KnownEntries | None) -> bytes | None:
-    """The packed text of the report's file at `path` when it is known unchanged (not read;
-    its digest recorded as read), else None (read it)."""
+def known_text(path: str, name: str, known: KnownEntries | None) -> Callable[[], bytes] | None:
+    """How to get the packed text of the report's file at `path` when it is known unchanged
+    (not read; its digest recorded as read), else None (read it)."""
     if known is None:
         return None
     digest = known.unchanged_digest(path, name)
-    packed = None if digest is None else known.packed_text(name)
-    if packed is not None:
-        record_digest(path, digest)
-    return packed
+    if digest is None or not known.has_text(name):
+        return None
+    record_digest(path, digest)
+    return lambda: known.packed_text(name)
 
 
 class CarriedRows(list):
@@ -137,27 +140,22 @@ def known_rows(path: str, name: str, known: KnownEntries | None) -> CarriedRows 
 
 
 class ReportTexts(Mapping[str, str]):
-    """Source id -> the report's text, in the order added: a text read is held as it is,
-    one known unchanged is held packed and unpacked when asked for (100,000 reports' texts
+    """Source id -> the report's text, in the order added: a text read is held as it is, one
+    known unchanged is read from the earlier version when asked for (100,000 reports' texts
     took 150 MB as strings, and a rebuild's checks read a few)."""
 
     def __init__(self) -> None:
-        self._held: dict[str, str | bytes] = {}
+        self._held: dict[str, str | Callable[[], bytes]] = {}
 
     def add(self, key: str, text: str) -> None:
         self._held[key] = text
 
-    def add_packed(self, key: str, packed: bytes) -> None:
+    def add_known(self, key: str, packed: Callable[[], bytes]) -> None:
         self._held[key] = packed
-
-    def packed(self, key: str) -> bytes | None:
-        """The text as packed, when it was taken known unchanged."""
-        held = self._held[key]
-        return held if isinstance(held, bytes) else None
 
     def __getitem__(self, key: str) -> str:
         held = self._held[key]
-        return unpack(held) if isinstance(held, bytes) else held
+        return held if isinstance(held, str) else unpack(held())
 
     def __contains__(self, key: object) -> bool:
         return key in self._held

@@ -13,7 +13,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from lib.load.known_files import ReportTexts
 from lib.load.values_csv import VALUES_FILE
 from lib.model.packed import pack
 from lib.model.portfolio import Portfolio
@@ -50,12 +49,7 @@ def packed_texts(
 ) -> list[bytes]:
     """Each report's text, packed, in `texts`' order (a text is its file's bytes, decoded)."""
     packed = []
-    held = texts.packed if isinstance(texts, ReportTexts) else lambda _key: None
-    for sid in texts:
-        known = held(sid)  # taken packed from the earlier snapshot, its file not read
-        if known is not None:
-            packed.append(known)
-            continue
+    for sid in texts:  # a text known unchanged is not unpacked: taken as the earlier held it
         name = f"sources/{sources[sid].file}"
         if earlier is not None and name in earlier.texts and earlier.unchanged(name, digests):
             packed.append(earlier.texts[name])

@@ -32,12 +32,12 @@ def patchable(portfolio: Portfolio, digests: dict[str, bytes], earlier: Earlier 
     """True when the earlier snapshot can be patched into this version's (see above)."""
     if earlier is None or earlier.path is None:
         return False
-    if list(portfolio.projects) != list(earlier.project_bodies):
+    if list(portfolio.projects) != earlier.project_ids:
         return False
     if not all(earlier.unchanged(name, digests) for name in (*LIST_FILES, VALUES_FILE)):
         return False
-    return len(earlier.texts) == len(portfolio.source_texts) and all(
-        earlier.unchanged(name, digests) for name in earlier.texts
+    return len(earlier.text_names) == len(portfolio.source_texts) and all(
+        earlier.unchanged(name, digests) for name in earlier.text_names
     )
 
 

@@ -37,6 +37,11 @@ from lib.store.known_stats import Stamp
 from lib.store.tables import ENTRY_KINDS, PART_TABLES, SUFFIX, figures_frame, of_this_code
 
 FILE_OF_KIND = {key: name for name, (key, _) in LIST_FILES.items()}
+_TEXTS = (
+    "SELECT 'sources/' || rows.file, texts.body"
+    " FROM source_texts AS texts JOIN source_rows AS rows USING (id)"
+)
+_READ_ALONE = 32  # report texts read one at a time before every one is read at once
 _PROJECT = ENTRY_KINDS["projects"][0]
 
 
@@ -49,29 +54,63 @@ class Earlier:
     digests: dict[str, bytes]  # file name -> digest of the bytes the snapshot was built from
     stamps: dict[str, Stamp]  # file name -> its stamp when read, if that build trusted it
     entries: dict[str, list[tuple[str, str]]]  # list file name -> (kind, entry as JSON)
-    project_bodies: dict[str, bytes]  # project id -> its JSON, packed
-    texts: dict[str, bytes]  # report text file name (sources/…) -> its text, packed
+    project_ids: list[str]  # in the data's order
+    text_names: frozenset[str]  # the report text files (sources/…) whose texts it holds
     parts: dict[str, pa.Table]  # lib/model/projects.py SCHEMAS name -> the earlier rows
     figures: pa.Table  # figure_rows: indicator_values.csv as validated
     sources: pa.Table  # source_rows: the reports' table
-    path: Path | None = None  # the snapshot's file
+    path: Path  # the snapshot's file, which the projects' bodies and the texts are read from
+
+    @functools.cached_property
+    def project_bodies(self) -> dict[str, bytes]:
+        """Project id -> its JSON, packed: read when first asked for (a rebuild after an
+        edited project needs none of them: lib/store/patched.py copies the file)."""
+        return dict(self._query("SELECT id, body FROM project_bodies"))
+
+    @functools.cached_property
+    def texts(self) -> dict[str, bytes]:
+        """Report text file name (sources/…) -> its text, packed, every one."""
+        return dict(self._query(_TEXTS))
+
+    def text(self, name: str) -> bytes:
+        """One report's packed text: read alone while a few are asked for (a rebuild's
+        checks of an edited project read its reports'), then every one at once."""
+        self._texts_read.append(name)
+        if "texts" in self.__dict__ or len(self._texts_read) > _READ_ALONE:
+            return self.texts[name]
+        return self._query(f"{_TEXTS} WHERE 'sources/' || rows.file = ?", name)[0][1]
+
+    @functools.cached_property
+    def _texts_read(self) -> list[str]:
+        return []
+
+    def _query(self, sql: str, *parameters: str) -> list[tuple]:
+        connection = duckdb.connect(str(self.path), read_only=True)
+        try:
+            return connection.execute(sql, parameters).fetchall()
+        finally:
+            connection.close()
 
     def __call__(self, name: str, digest: bytes) -> list[BaseModel] | None:
         if self.digests.get(name) != digest:
             return None
         if name.startswith("projects/"):
             project_id = name[len("projects/") : -len(".yaml")]
-            body = self.project_bodies.get(project_id)
-            return None if body is None else [self._known_project(project_id, body)]
+            known = project_id in self._project_ids
+            return [self._known_project(project_id)] if known else None
         return [
             ENTRY_KINDS[kind][0].model_validate_json(body)
             for kind, body in self.entries.get(name, [])
         ]
 
-    def _known_project(self, project_id: str, body: bytes) -> KnownProject:
+    @functools.cached_property
+    def _project_ids(self) -> frozenset[str]:
+        return frozenset(self.project_ids)
+
+    def _known_project(self, project_id: str) -> KnownProject:
         return KnownProject(
             project_id,
-            lambda: _PROJECT.model_validate_json(unpack(body)),
+            lambda: _PROJECT.model_validate_json(unpack(self.project_bodies[project_id])),
             lambda: {event_id: None for event_id, _, _ in self._outlines[project_id][1]},
             lambda: _dates(project_id, self._outlines[project_id]),
         )
@@ -94,7 +133,7 @@ class Earlier:
         if self.digests.get(name) != digest:
             return False
         if name.startswith("projects/"):
-            return name[len("projects/") : -len(".yaml")] in self.project_bodies
+            return name[len("projects/") : -len(".yaml")] in self._project_ids
         return True
 
     def rows_but(self, skipped: frozenset[str]) -> list[ValueRow]:
@@ -144,8 +183,11 @@ class Seen:
     def knows(self, name: str, digest: bytes) -> bool:
         return self.earlier.knows(name, digest)
 
-    def packed_text(self, name: str) -> bytes | None:
-        return self.earlier.texts.get(name)
+    def has_text(self, name: str) -> bool:
+        return name in self.earlier.text_names
+
+    def packed_text(self, name: str) -> bytes:
+        return self.earlier.text(name)
 
     def value_rows(self) -> CarriedRows | None:
         return CarriedRows(
@@ -207,13 +249,12 @@ def _known(path: Path) -> Earlier | None:
         rows = connection.execute(
             "SELECT kind, body FROM entries WHERE kind <> 'settings' ORDER BY kind, position"
         ).fetchall()
-        bodies = dict(connection.execute("SELECT id, body FROM project_bodies").fetchall())
-        texts = dict(
-            connection.execute(
-                "SELECT 'sources/' || rows.file, texts.body"
-                " FROM source_texts AS texts JOIN source_rows AS rows USING (id)"
-            ).fetchall()
+        ordered = connection.execute("SELECT id FROM project_bodies ORDER BY position")
+        project_ids = [project_id for (project_id,) in ordered.fetchall()]
+        names = connection.execute(
+            "SELECT 'sources/' || rows.file FROM source_texts JOIN source_rows AS rows USING (id)"
         )
+        text_names = frozenset(name for (name,) in names.fetchall())
         # Read as stored (DuckDB keeps the order rows were written in), typed as written.
         parts = {
             name: connection.sql(f"SELECT * FROM {table}").to_arrow_table().cast(SCHEMAS[name])
@@ -226,4 +267,6 @@ def _known(path: Path) -> Earlier | None:
     entries: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for kind, body in rows:
         entries[FILE_OF_KIND[kind]].append((kind, body))
-    return Earlier(digests, stamps, dict(entries), bodies, texts, parts, figures, sources, path)
+    return Earlier(
+        digests, stamps, dict(entries), project_ids, text_names, parts, figures, sources, path
+    )
