@@ -179,14 +179,6 @@ def _cannot_open(file: str, error: OSError) -> Problem:
     return Problem(file, None, "(file)", message)
 
 
-def record_digest(path: Path | str, digest: bytes) -> None:
-    """Record, in the current recording, the digest of a file known unchanged since an
-    earlier read of it (lib/load/known_files.py): it stands for bytes not read again."""
-    recorded = _digests.get()
-    if recorded is not None:
-        recorded.setdefault(str(path), digest)
-
-
 def digests_read() -> dict[str, bytes]:
     """The digests recorded so far by the current recording_digests (empty outside one)."""
     return _digests.get() or {}

@@ -19,7 +19,7 @@ from typing import Protocol
 import pandas as pd
 from pydantic import BaseModel
 
-from lib.load.data_file import digests_read, read_data_file, record_digest
+from lib.load.data_file import digests_read, read_data_file, record_digests
 from lib.load.located import Located
 from lib.load.values_csv import ValueRow
 from lib.load.yaml_reader import lines_on_demand
@@ -81,7 +81,7 @@ def _digest(path: Path, name: str, known: KnownEntries) -> bytes | None:
     known unchanged, else that of a read (None when it cannot be read)."""
     digest = known.unchanged_digest(str(path), name)
     if digest is not None:
-        record_digest(path, digest)
+        record_digests({str(path): digest})
         return digest
     data, _ = read_data_file(path, name)
     return None if data is None else digests_read().get(str(path))
@@ -102,7 +102,7 @@ def known_text(path: str, name: str, known: KnownEntries | None) -> Callable[[],
     digest = known.unchanged_digest(path, name)
     if digest is None or not known.has_text(name):
         return None
-    record_digest(path, digest)
+    record_digests({str(path): digest})
     return lambda: known.packed_text(name)
 
 
@@ -135,7 +135,7 @@ def known_rows(path: str, name: str, known: KnownEntries | None) -> CarriedRows 
         return None
     carried = known.value_rows()
     if carried is not None:
-        record_digest(path, digest)
+        record_digests({str(path): digest})
     return carried
 
 
