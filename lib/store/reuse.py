@@ -1,13 +1,15 @@
 """What the newest earlier snapshot holds, offered to the next build by file (name and digest
-of the bytes it was built from: lib/load/known_files), so a rebuild after one edited file
-parses that file only, and writes again only what that file made: an unchanged project's
-packed body and its rows of the parts tables, and an unchanged report's packed text, are
-taken from the earlier snapshot as they are (lib/store/carried.py). A snapshot that cannot be
-read whole, or that other validator code checked, offers nothing: the build then reads every
-file, as a first build does. The entries still pass their pydantic models on the way in, and
-every cross-file check runs again over all of them, but for the checks of a project file
-against its own quotes, which read only it and the names in places.yaml and
-organisations.yaml (lib/load/fact_checks.py).
+of the bytes it was built from, and the stamp it had then: lib/load/known_files), so a
+rebuild after one edited file reads that file only, and writes again only what that file
+made: an unchanged project's packed body and its rows of the parts tables, and an unchanged
+report's packed text, are taken from the earlier snapshot as they are (lib/store/carried.py,
+lib/store/patched.py). A snapshot that cannot be read whole, or that other validator code
+checked, offers nothing: the build then reads every file, as a first build does. The list
+files' entries still pass their pydantic models on the way in; an unchanged project is
+validated only when a check or a caller needs it whole (lib/load/located.py KnownProject),
+its id, events and dates coming from the parts tables; the projects' bodies and the reports'
+texts are read from the file when first needed (every block is read once at the start, in
+DuckDB, so a damaged file is not taken).
 
 What a file's bytes make depends on those bytes and the validator's code only (a project's
 model, its JSON, its parts; a report's text): the same name, the same digest and the same
