@@ -184,3 +184,21 @@ def test_a_country_renamed_is_unknown_to_the_unchanged_places_and_organisations(
     assert rebuilt.result.problems == load_portfolio(data).problems
     files = {problem.file for problem in rebuilt.result.problems if "'MK'" in problem.message}
     assert files == {"places.yaml", "organisations.yaml"}
+
+
+def test_an_editors_swap_file_saved_during_the_read_is_no_change(fresh_copy, tmp_path, monkeypatch):
+    """Only the files a load reads count: an editor's hidden swap file beside a project
+    file, saved while the build reads, does not make it read the folder again."""
+    data = fresh_copy
+    real_checks = loader.check_portfolio
+    calls = []
+
+    def checks_while_an_editor_saves(*args, **kwargs):
+        calls.append(1)
+        (data / "projects" / f".rso-maritsa-forums.yaml.swp{len(calls)}").write_bytes(b"\0")
+        (data / "README.md").write_text(f"notes {len(calls)}\n", encoding="utf-8")
+        return real_checks(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "check_portfolio", checks_while_an_editor_saves)
+    built = build(data, tmp_path / "cache")
+    assert len(calls) == 1 and built.path is not None

@@ -136,7 +136,7 @@ def consistent_load(data_dir: Path, earlier: Earlier | None = None) -> Read | No
         # No file changed, came or went since the look before the read: every byte parsed
         # (and every file listed) is what the folder holds now.
         after = look(data_dir, stamped=True)
-        if after.files != before.files or after.stamps != before.stamps:
+        if after.data_stamps() != before.data_stamps():
             continue
         prefix = len(str(data_dir)) + 1
         named = {path[prefix:]: digest for path, digest in digests.items()}
@@ -163,6 +163,6 @@ def _trusted(before: Look, prefix: int, started: int) -> dict[str, Stamp]:
     oldest = started - int(SETTLE_SECONDS * 1e9)
     return {
         path[prefix:]: stamp
-        for path, stamp in (before.stamps or {}).items()
+        for path, stamp in before.data_stamps().items()
         if stamp[1] < oldest and stamp[2] < oldest
     }

@@ -96,6 +96,25 @@ class Look:
         # path -> (size, mtime_ns, ctime_ns, inode) of every entry, when asked for (a build's)
         self.stamps = stamps
 
+    def data_stamps(self) -> dict[str, Stamp]:
+        """The stamps, by path, of the files a load reads or refuses by name (the data
+        folder's data files, projects/*.yaml and *.yml, sources/*.txt, none hidden): an
+        editor's swap file or a README saved during a build's read is no change of the
+        data. Empty for a look without stamps."""
+        prefix = len(str(self.data_dir)) + 1
+        kept = {}
+        for path, stamp in (self.stamps or {}).items():
+            folder, _, name = path[prefix:].rpartition("/")
+            if name.startswith("."):
+                continue
+            if (
+                (not folder and name in _TOP_FILES)
+                or (folder == "projects" and name.endswith((".yaml", ".yml")))
+                or (folder == "sources" and name.endswith(".txt"))
+            ):
+                kept[path] = stamp
+        return kept
+
     @functools.cached_property
     def key(self) -> str | None:
         """None when a file vanished while it was looked at."""
