@@ -148,7 +148,8 @@ def _settled_look(data_dir: Path) -> Look:
     """The look at the folder before its read, which waits until every file is
     SETTLE_SECONDS old: a file saved this recently may still be being written."""
     found = look(data_dir, stamped=True)
-    newest = max((mtime for _, _, mtime in found.files), default=0)
+    # the data files' times (a folder's changes when a file in it is saved by renaming)
+    newest = max((stamp[1] for stamp in found.data_stamps().values()), default=0)
     age = time.time() - newest / 1e9
     if 0 <= age < SETTLE_SECONDS:
         time.sleep(SETTLE_SECONDS - age)
