@@ -8,9 +8,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 from fixture_data import drop_the_seminar
+from snapshot_tables import tables
 
 import lib.store.build as store_build
 from lib.load.loader import load_portfolio
@@ -44,15 +44,6 @@ def rebuilt_as_first_read(data: Path) -> store_build.Built:
 
 def said(built: store_build.Built) -> list[tuple]:
     return [(p.file, p.line, p.field, p.message) for p in built.result.problems]
-
-
-def tables(path: Path) -> dict:
-    connection = duckdb.connect(str(path), read_only=True)
-    try:
-        names = [row[0] for row in connection.execute("SHOW TABLES").fetchall()]
-        return {name: connection.sql(f"SELECT * FROM {name}").to_arrow_table() for name in names}
-    finally:
-        connection.close()
 
 
 def served_figures(built: store_build.Built, data: Path) -> dict[str, int | None]:

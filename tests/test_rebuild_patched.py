@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
+from snapshot_tables import tables
 
 import lib.store.writer as writer
 from lib.store.build import build
@@ -31,15 +31,6 @@ def patched(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     monkeypatch.setattr(writer, "patch_tables", patch_tables)
     return done
-
-
-def tables(path: Path) -> dict:
-    connection = duckdb.connect(str(path), read_only=True)
-    try:
-        names = [row[0] for row in connection.execute("SHOW TABLES").fetchall()]
-        return {name: connection.sql(f"SELECT * FROM {name}").to_arrow_table() for name in names}
-    finally:
-        connection.close()
 
 
 def rebuilt_as_first_built(data: Path, cache: Path) -> None:
