@@ -13,15 +13,23 @@ from streamlit.testing.v1 import AppTest
 
 from lib.load.loader import load_portfolio
 from lib.model.dates import FuzzyDate
+from lib.topics.timeline import tables as timeline_tables_module
 from lib.topics.timeline.chart import chart_rows, mark_label, timeline_chart
 from lib.topics.timeline.data import (
     START_AND_END_NOT_STATED,
     coarsest,
     projects_off_axis,
+    timeline_places,
     timeline_rows,
     written,
 )
-from lib.topics.timeline.tables import without_date, without_year
+from lib.topics.timeline.tables import (
+    WHAT_AND_WHEN_FIRST,
+    readable_table,
+    timeline_tables,
+    without_date,
+    without_year,
+)
 
 TWINNING_DAYS = [
     "2018-06-19T12:00:00",
@@ -89,6 +97,31 @@ def test_bundled_rows_place_only_dates_with_a_year_on_the_axis(portfolio):
     assert "Orientation sessions on the Refugee Convention (6 sessions)" in set(
         without_date(rows)["What"]
     )
+
+
+@pytest.mark.parametrize("language", ["en", "mk"])
+@pytest.mark.parametrize("shown_rows", [500, 3])
+def test_the_three_tables_show_each_row_as_the_rows_write_it(
+    portfolio, language, shown_rows, monkeypatch
+):
+    """The tables' words are written once for the rows of all three: each table still shows
+    its own first rows, in its order, with the words the rows have."""
+    monkeypatch.setattr(timeline_tables_module, "TABLE_ROWS", shown_rows)
+    ids = sorted(portfolio.projects)
+    tables = timeline_tables(portfolio, timeline_places(portfolio, ids), language)
+    rows = timeline_rows(portfolio, ids, language)
+    expected = {
+        "all": readable_table(rows, WHAT_AND_WHEN_FIRST, language),
+        "no year": without_year(rows, language),
+        "no date": without_date(rows, language),
+    }
+    for name, table in expected.items():
+        got = tables[name][0].to_pandas().to_dict("list")
+        assert got == table.head(shown_rows).to_dict("list"), name
+    assert len(rows) > len(tables["no year"][0]) > 0
+    if language == "en" and shown_rows > len(rows):
+        assert "Town-twinning meeting of Shtip and Strazhitsa" in set(expected["all"]["Part of"])
+        assert FORUMS in set(tables["no year"][0].to_pandas()["What"])
 
 
 def test_chart_draws_the_four_twinning_days_and_nothing_without_a_year(portfolio):

@@ -11,14 +11,13 @@ import pandas as pd
 
 from lib.model.dates import FuzzyDate
 from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
-from lib.model.membership import is_in
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
 from lib.query.figure_columns import each_distinct
 from lib.query.figure_text import value_text
 from lib.query.frame_rows import rows_at
 from lib.query.index import index_of
-from lib.query.names import project_titles
+from lib.query.names import project_titles, report_titles
 from lib.query.project_rows import project_numbers
 from lib.text.dates import period_text
 from lib.text.i18n import tr
@@ -78,7 +77,7 @@ def _project_columns(portfolio: Portfolio, ids: list[str], language: str) -> dic
     rows = rows_at(every, index_of(portfolio).id_index.get_indexer(ids))  # as the ids
     starts, ends = _dates(rows["start"]), _dates(rows["end"])
     statuses = rows["status"].tolist()
-    titles = project_titles(portfolio, language)
+    titles, reports = project_titles(portfolio, language), report_titles(portfolio)
     count = len(ids)
     columns = {
         "project_id": ids,
@@ -95,7 +94,7 @@ def _project_columns(portfolio: Portfolio, ids: list[str], language: str) -> dic
         "status_words": each_distinct(lambda status: code_words(status, language), statuses),
         "part_of": [""] * count,
         "source": each_distinct(
-            lambda source: portfolio.sources[source].title if source else "",
+            lambda source: reports[source] if source else "",
             _texts(rows["dates_source"]),
         ),
         "quote": [quote or "" for quote in _texts(rows["dates_quote"])],
@@ -115,7 +114,7 @@ def _event_columns(
         lambda n: " " + tr(language, "({n} sessions)", n=n) if n else "", _texts(rows["count"])
     )
     statuses = rows["status"].tolist()
-    titles = project_titles(portfolio, language)
+    titles, reports = project_titles(portfolio, language), report_titles(portfolio)
     count = len(owners)
     columns = {
         "project_id": owners,
@@ -131,10 +130,8 @@ def _event_columns(
         ),
         "status": statuses,
         "status_words": each_distinct(lambda status: code_words(status, language), statuses),
-        "part_of": _part_of_titles(every, owners, _texts(rows["part_of"]), title),
-        "source": each_distinct(
-            lambda source: portfolio.sources[source].title, rows["source"].tolist()
-        ),
+        "part_of": _part_of_titles(portfolio, owners, _texts(rows["part_of"]), title),
+        "source": each_distinct(lambda source: reports[source], rows["source"].tolist()),
         "quote": rows["quote"].tolist(),
     }
     starts, ends = _dates(rows["start"]), _dates(rows["end"])
@@ -144,40 +141,55 @@ def _event_columns(
     return _with_dates(columns, starts, ends, language)
 
 
-def _first_events(portfolio: Portfolio) -> np.ndarray:
+def _event_spans(portfolio: Portfolio) -> tuple[np.ndarray, np.ndarray]:
     """Where each project's first event's row is (a project's events are together, in its
-    file's order), by the project's position among the index's sorted ids; one more slot, -1,
-    for an id not among them. Worked out once a version (at 100,000 projects, on every call,
-    it took a third of a second of each table); on the projects' numbers, an array of 100,000
-    numbers, where the ids as an index of texts held two copies of them (13 MB)."""
+    file's order) and how many it has, by the project's position among the index's sorted ids;
+    one more slot, (-1, 0), for an id not among them. Worked out once a version (at 100,000
+    projects, on every call, it took a third of a second of each table); on the projects'
+    numbers, arrays of 100,000 numbers, where the ids as an index of texts held two copies of
+    them (13 MB)."""
 
-    def find() -> np.ndarray:
+    def find() -> tuple[np.ndarray, np.ndarray]:
         events = parts_of(portfolio.projects).events
         numbers = project_numbers(portfolio, "events", events["project"])
         first = np.full(len(index_of(portfolio).ids) + 1, -1, dtype=np.int64)
-        found, at = np.unique(numbers, return_index=True)
-        first[found] = at
-        return first
+        count = np.zeros(len(first), dtype=np.int64)
+        found, at, many = np.unique(numbers, return_index=True, return_counts=True)
+        known = found >= 0  # -1: a row of no project of the index
+        first[found[known]], count[found[known]] = at[known], many[known]
+        return first, count
 
-    return index_of(portfolio).once(("timeline.first events",), find)
+    return index_of(portfolio).once(("timeline.event spans",), find)
 
 
 def _event_positions(portfolio: Portfolio, owners: list[str], places: list[int]) -> np.ndarray:
     """Where each (project, place in its events) is in the events' rows: its project's first
     row plus the place."""
-    first = _first_events(portfolio)[index_of(portfolio).id_index.get_indexer(owners)]
+    first = _event_spans(portfolio)[0][index_of(portfolio).id_index.get_indexer(owners)]
     return first + np.asarray(places, dtype=np.int64)
 
 
+def _events_of(portfolio: Portfolio, ids: list[str]) -> np.ndarray:
+    """The rows of every event of the projects `ids`, ascending: their projects' spans, not
+    a look at each of a portfolio's hundreds of thousands of events."""
+    first, count = _event_spans(portfolio)
+    at = index_of(portfolio).id_index.get_indexer(ids)
+    starts, many = first[at], count[at]
+    # each row's step into its project's span: 0, 1, ... from where the span's rows begin
+    steps = np.arange(int(many.sum())) - np.repeat(np.cumsum(many) - many, many)
+    return np.sort(np.repeat(starts, many) + steps)
+
+
 def _part_of_titles(
-    events: pd.DataFrame, owners: list[str], part_of: list[str | None], title: str
+    portfolio: Portfolio, owners: list[str], part_of: list[str | None], title: str
 ) -> list[str]:
     """The title of the event of the same project that each row's event is part of ("" for
     none); the titles of only the projects' events that hold parts are read."""
     wholes = {owner for owner, whole in zip(owners, part_of, strict=True) if whole}
     if not wholes:
         return [""] * len(owners)
-    theirs = rows_at(events, np.flatnonzero(is_in(events["project"], wholes)))
+    events = parts_of(portfolio.projects).events
+    theirs = rows_at(events, _events_of(portfolio, sorted(wholes)))
     named = dict(
         zip(
             zip(theirs["project"].tolist(), theirs["id"].tolist(), strict=True),
@@ -233,6 +245,7 @@ def _figure_columns(portfolio: Portfolio, labels: list[int], language: str) -> d
         )
     ]
     titles = project_titles(portfolio, language)  # the projects' columns, no project read
+    reports = report_titles(portfolio)  # the reports' table's column, no report validated
     count = len(owners)
     columns = {
         "project_id": owners,
@@ -249,9 +262,7 @@ def _figure_columns(portfolio: Portfolio, labels: list[int], language: str) -> d
         "status": [""] * count,
         "status_words": [""] * count,
         "part_of": [""] * count,
-        "source": each_distinct(
-            lambda source: portfolio.sources[source].title, dated["source"].tolist()
-        ),
+        "source": each_distinct(lambda source: reports[source], dated["source"].tolist()),
         "quote": dated["quote"].tolist(),
     }
     return _with_dates(columns, starts, ends, language)

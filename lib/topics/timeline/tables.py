@@ -73,12 +73,22 @@ def timeline_tables(
         ("no year", np.flatnonzero(no_year), _DATE_FIRST, tr(language, "rows")),
         ("no date", np.flatnonzero(no_date), _DATE_FIRST, tr(language, "events")),
     )
-    # only the rows shown are taken (at 100,000 projects a table's rows are tens of thousands)
+    # only the rows shown are taken (at 100,000 projects a table's rows are tens of thousands),
+    # and their words written in one go: a call a table took twice as long
+    heads = {name: at[:TABLE_ROWS] for name, at, _, _ in shown}
+    every = np.unique(np.concatenate(list(heads.values())))
+    words = row_words(portfolio, places.iloc[every], language)
+
+    def head_words(at: np.ndarray) -> pd.DataFrame:  # an empty table's columns as before
+        return (
+            words.iloc[np.searchsorted(every, at)]
+            if len(at)
+            else row_words(portfolio, places.iloc[at], language)
+        )
+
     return {
         name: table_head(
-            readable_table(
-                row_words(portfolio, places.iloc[at[:TABLE_ROWS]], language), first, language
-            ),
+            readable_table(head_words(heads[name]), first, language),
             what,
             language=language,
             total=len(at),
