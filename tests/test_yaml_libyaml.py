@@ -11,7 +11,8 @@ import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
 import lib.load.yaml_reader as yaml_reader
-from lib.load.loader import files_in, load_portfolio
+from lib.load.data_file import files_in
+from lib.load.loader import load_portfolio
 from lib.load.yaml_events import MAX_DEPTH, PythonParser, build
 from lib.load.yaml_reader import CParser, read_yaml, read_yaml_text
 

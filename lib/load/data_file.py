@@ -43,11 +43,17 @@ def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]
     """The entries of `folder` whose names end in `suffix`, by name: the regular files only
     (not links, pipes or folders), or every entry so the loader can refuse the odd ones. One
     directory read, without a stat a file (a portfolio has thousands); never a linked folder."""
+    return [folder / name for name in names_in(folder, suffix, regular_only)]
+
+
+def names_in(folder: Path, suffix: str, regular_only: bool = True) -> list[str]:
+    """The names of files_in's entries, sorted, as text (100,000 Path objects take half a
+    second)."""
     if not os.path.isdir(folder) or os.path.islink(folder):
         return []
     try:
         with os.scandir(folder) as entries:
-            names = sorted(
+            return sorted(
                 entry.name
                 for entry in entries
                 if entry.name.endswith(suffix)
@@ -56,7 +62,6 @@ def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]
             )
     except OSError:
         return []
-    return [folder / name for name in names]
 
 
 def is_regular(path: Path) -> bool:

@@ -76,6 +76,40 @@ def known_entries(
     ]
 
 
+def known_projects(
+    paths: list[Path], prefix: str, known: KnownEntries | None
+) -> list[list[Located] | None]:
+    """known_entries of each project file of `paths` (named `prefix` + its file name, one
+    entry at the top of the file), in one pass: the digests of the files known unchanged
+    are recorded together, in the files' order (one call a file took a second at 100,000
+    projects)."""
+    if known is None:
+        return [None] * len(paths)
+    found: list[list[Located] | None] = []
+    unchanged: dict[str, bytes] = {}
+    for path in paths:
+        text, name = str(path), prefix + path.name
+        digest = known.unchanged_digest(text, name)
+        if digest is None:  # read, its digest recorded after those before it
+            record_digests(unchanged)
+            unchanged = {}
+            found.append(known_entries(path, name, known, _top))
+            continue
+        unchanged[text] = digest
+        models = known(name, digest)
+        if models is None:
+            found.append(None)
+            continue
+        lines = lines_on_demand(path)
+        found.append([Located(model, name, lines, (), known=True) for model in models])
+    record_digests(unchanged)
+    return found
+
+
+def _top(_index: int) -> tuple:
+    return ()
+
+
 def _digest(path: Path, name: str, known: KnownEntries) -> bytes | None:
     """The digest of the file's bytes, recorded as read: the earlier one when the file is
     known unchanged, else that of a read (None when it cannot be read)."""

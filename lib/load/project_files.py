@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lib.load.data_file import files_in
-from lib.load.known_files import KnownEntries, known_entries
+from lib.load.known_files import KnownEntries, known_projects
 from lib.load.located import Located
 from lib.load.many_files import ManyFiles
 from lib.load.schema_errors import validated
@@ -33,7 +33,7 @@ def read_projects(
 ) -> list[Located]:
     """The projects of `paths`: a file whose bytes are `known` is not parsed again; the others
     are parsed by `ahead` when it was given them, else here."""
-    reused = [known_entries(path, f"{PROJECTS}{path.name}", known, _top) for path in paths]
+    reused = known_projects(paths, PROJECTS, known)
     to_parse = [path for path, entries in zip(paths, reused, strict=True) if entries is None]
     many = ahead if known is None else ManyFiles(to_parse, PROJECTS)
     documents = iter(many)
@@ -64,7 +64,3 @@ def read_projects(
     if not located and not any(p.file.startswith(PROJECTS) for p in problems):
         problems.append(Problem(PROJECTS, None, "(folder)", "there are no project files"))
     return located
-
-
-def _top(_index: int) -> tuple:
-    return ()  # a project file is one entry, at the top of the file

@@ -127,7 +127,7 @@ def consistent_load(data_dir: Path, earlier: Earlier | None = None) -> Read | No
             time.sleep(0.5 * attempt)  # let an editor or `git checkout` finish
         before = _settled_look(data_dir)
         started = time.time_ns()
-        known = None if earlier is None else earlier.seen(before.stamps or {})
+        known = None if earlier is None else earlier.seen(before.data_stamps())
         with recording_digests() as digests:
             try:
                 result = load_portfolio(data_dir, known)

@@ -19,7 +19,7 @@ import json
 import operator
 import os
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lib.load.loader import LIST_FILES, SETTINGS_FILE
@@ -93,27 +93,16 @@ class Look:
         stamps: dict[str, Stamp] | None = None,
     ) -> None:
         self.data_dir, self.files, self._listed, self._whole = data_dir, files, listed, whole
-        # path -> (size, mtime_ns, ctime_ns, inode) of every entry, when asked for (a build's)
-        self.stamps = stamps
+        self._stamps = stamps or {}
 
     def data_stamps(self) -> dict[str, Stamp]:
-        """The stamps, by path, of the files a load reads or refuses by name (the data
-        folder's data files, projects/*.yaml and *.yml, sources/*.txt, none hidden): an
-        editor's swap file or a README saved during a build's read is no change of the
-        data. Empty for a look without stamps."""
-        prefix = len(str(self.data_dir)) + 1
-        kept = {}
-        for path, stamp in (self.stamps or {}).items():
-            folder, _, name = path[prefix:].rpartition("/")
-            if name.startswith("."):
-                continue
-            if (
-                (not folder and name in _TOP_FILES)
-                or (folder == "projects" and name.endswith((".yaml", ".yml")))
-                or (folder == "sources" and name.endswith(".txt"))
-            ):
-                kept[path] = stamp
-        return kept
+        """The stamps (size, mtime_ns, ctime_ns, inode), by path, of the files a load reads
+        or refuses by name (the data folder's data files, projects/*.yaml and *.yml,
+        sources/*.txt, none hidden, no link): an editor's swap file or a README saved
+        during a build's read is no change of the data. Empty for a look without stamps.
+        Gathered as the look stats each entry: sorting them out of every entry's stamp
+        afterwards took 0.3 s a call at 100,000 projects, and a build asks four times."""
+        return self._stamps
 
     @functools.cached_property
     def key(self) -> str | None:
@@ -146,7 +135,7 @@ def look(data_dir: Path, stamped: bool = False) -> Look:
     whole = True
     folders = ((data_dir, ""), (data_dir / "projects", ".yaml"), (data_dir / "sources", ".txt"))
     for folder, suffix in folders:
-        entries, complete = _stat_entries(folder, every, stamps)
+        entries, complete = _stat_entries(folder, every, stamps, _DATA_NAMES[suffix])
         whole &= complete
         if not suffix or not os.path.islink(folder):  # as loader.files_in: no linked folder
             listed.append((entries, suffix))
@@ -162,6 +151,13 @@ def outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 _TOP_FILES = (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)
+_TOP_NAMES = frozenset(_TOP_FILES)
+# by the folder's suffix: whether an entry's name is one a load reads or refuses by name
+_DATA_NAMES: dict[str, Callable[[str], bool]] = {
+    "": _TOP_NAMES.__contains__,
+    ".yaml": lambda name: name.endswith((".yaml", ".yml")) and not name.startswith("."),
+    ".txt": lambda name: name.endswith(".txt") and not name.startswith("."),
+}
 
 
 def _listed(name: str, suffix: str) -> bool:
@@ -169,11 +165,15 @@ def _listed(name: str, suffix: str) -> bool:
 
 
 def _stat_entries(
-    folder: Path, every: _Gathered, stamps: dict[str, Stamp] | None = None
+    folder: Path,
+    every: _Gathered,
+    stamps: dict[str, Stamp] | None = None,
+    data_name: Callable[[str], bool] = _TOP_NAMES.__contains__,
 ) -> tuple[list[tuple[str, int, int]], bool]:
-    """Add the folder's folders and files (through links) to `every`, and their Stamp to
-    `stamps` if given; give back its regular files' (name, size, time), and False when an
-    entry vanished mid-look (a missing folder has no entries: it did not vanish)."""
+    """Add the folder's folders and files (through links) to `every`, and to `stamps` if
+    given the Stamp of each that is no link and whose name is a `data_name`; give back its
+    regular files' (name, size, time), and False when an entry vanished mid-look (a missing
+    folder has no entries: it did not vanish)."""
     regular: list[tuple[str, int, int]] = []
     try:
         listing = os.scandir(folder)
@@ -190,7 +190,8 @@ def _stat_entries(
                     paths(entry.path)
                     sizes(size)
                     times(time)
-                    if stamps is not None and not entry.is_symlink():  # a link is read anew
+                    # a link is read anew
+                    if stamps is not None and data_name(entry.name) and not entry.is_symlink():
                         stamps[entry.path] = (size, time, stat.st_ctime_ns, stat.st_ino)
                     if entry.is_file(follow_symlinks=False):
                         regular.append((entry.name, size, time))

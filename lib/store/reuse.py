@@ -234,20 +234,25 @@ def known_from(cache_dir: Path) -> Earlier | None:
     return None
 
 
+def _files(connection: duckdb.DuckDBPyConnection) -> tuple[dict[str, bytes], dict[str, Stamp]]:
+    """The `files` table: each file's digest by name, and its stamp by name when one was
+    recorded; taken a column at a time (200,000 rows as tuples took a second)."""
+    files = connection.sql("SELECT * FROM files").to_arrow_table()
+    names = files["name"].to_pylist()
+    digests = dict(zip(names, files["digest"].to_pylist(), strict=True))
+    stamped = files.filter(pc.is_valid(files["size"]))
+    columns = [stamped[column].to_pylist() for column in ("size", "mtime_ns", "ctime_ns", "inode")]
+    stamps = dict(zip(stamped["name"].to_pylist(), zip(*columns, strict=True), strict=True))
+    return digests, stamps
+
+
 def _known(path: Path) -> Earlier | None:
     connection = duckdb.connect(str(path), read_only=True)
     try:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if not of_this_code(meta):
             return None
-        digests, stamps = {}, {}
-        files = connection.execute(
-            "SELECT name, digest, size, mtime_ns, ctime_ns, inode FROM files"
-        ).fetchall()
-        for name, digest, *stamp in files:
-            digests[name] = digest
-            if stamp[0] is not None:
-                stamps[name] = tuple(stamp)
+        digests, stamps = _files(connection)
         rows = connection.execute(
             "SELECT kind, body FROM entries WHERE kind <> 'settings' ORDER BY kind, position"
         ).fetchall()
