@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from fixture_data import FIXTURE_DATA_DIR
 
-from lib.load.loader import data_files
-from lib.store.known_stats import look, outline, stats_key
+from lib.load.loader import data_file_names, data_files, fingerprint, load_portfolio
+from lib.store.known_stats import data_stamps, look, outline, stats_key
 
 
 @pytest.fixture
@@ -94,3 +94,40 @@ def test_the_sources_line_counts_the_files_from_the_servers_own_look(tmp_path: P
     assert count == looked_count == 17  # 8 shared files, 4 projects and 5 reports
     assert abs((changed - looked_changed).total_seconds()) < 0.001
     assert version.times(tmp_path) == {}  # no look at that folder: each file is looked at
+
+
+def test_a_builds_look_stamps_the_data_files_only_and_its_second_look_agrees(odd: Path):
+    """A build's look before its read stamps the files the loader reads or refuses by name,
+    no link and nothing hidden; its look after the read (known_stats.data_stamps) stats
+    those alone and gives the same stamps until one of them changes."""
+    (odd / "README.md").write_text("notes\n", encoding="utf-8")
+    (odd / "projects" / "stray.yml").write_text("id: stray\n", encoding="utf-8")
+    before = look(odd, stamped=True).data_stamps()
+    names = {path[len(str(odd)) + 1 :] for path in before}
+    assert "places.yaml" in names and "indicator_values.csv" in names
+    assert "projects/stray.yml" in names  # refused by name: a change to it is a change
+    assert "projects/rso-maritsa-forums.yaml" in names
+    assert not {"README.md", "projects/.draft.yaml", "projects/notes.txt"} & names
+    assert "projects/linked.yaml" not in names  # a link is read anew, never known by stamp
+    project = odd / "projects" / "rso-maritsa-forums.yaml"
+    assert before[str(project)] == (
+        project.stat().st_size,
+        project.stat().st_mtime_ns,
+        project.stat().st_ctime_ns,
+        project.stat().st_ino,
+    )
+    assert data_stamps(odd) == before
+    (odd / "README.md").write_text("more notes\n", encoding="utf-8")
+    assert data_stamps(odd) == before
+    project.write_text(project.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert data_stamps(odd) != before
+    assert data_stamps(odd) == look(odd, stamped=True).data_stamps()
+
+
+def test_the_data_file_names_are_the_data_files_and_make_the_same_fingerprint(odd: Path):
+    names = data_file_names(odd)
+    assert [odd / name for name in names] == data_files(odd)
+    assert "projects/rso-maritsa-forums.yaml" in names and "countries.yaml" in names
+    assert "projects/linked.yaml" not in names and "projects/notes.txt" not in names
+    assert fingerprint(odd, names) == fingerprint(odd)
+    assert fingerprint(FIXTURE_DATA_DIR) == load_portfolio(FIXTURE_DATA_DIR).portfolio.fingerprint

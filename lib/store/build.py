@@ -37,7 +37,7 @@ from lib.load.loader import (
     load_portfolio,
 )
 from lib.model.problems import Problem
-from lib.store.known_stats import Look, Stamp, look, record
+from lib.store.known_stats import Look, Stamp, data_stamps, look, record
 from lib.store.reuse import Earlier, known_from
 from lib.store.writer import snapshot_path as snapshot_path  # where callers look for it
 from lib.store.writer import write_snapshot
@@ -135,8 +135,7 @@ def consistent_load(data_dir: Path, earlier: Earlier | None = None) -> Read | No
                 continue
         # No file changed, came or went since the look before the read: every byte parsed
         # (and every file listed) is what the folder holds now.
-        after = look(data_dir, stamped=True)
-        if after.data_stamps() != before.data_stamps():
+        if data_stamps(data_dir) != before.data_stamps():
             continue
         prefix = len(str(data_dir)) + 1
         named = {path[prefix:]: digest for path, digest in digests.items()}

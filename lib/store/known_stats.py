@@ -133,13 +133,43 @@ def look(data_dir: Path, stamped: bool = False) -> Look:
     every = _Gathered()
     listed: list[tuple[list[tuple[str, int, int]], str]] = []
     whole = True
-    folders = ((data_dir, ""), (data_dir / "projects", ".yaml"), (data_dir / "sources", ".txt"))
-    for folder, suffix in folders:
+    for folder, suffix in _folders(data_dir):
         entries, complete = _stat_entries(folder, every, stamps, _DATA_NAMES[suffix])
         whole &= complete
         if not suffix or not os.path.islink(folder):  # as loader.files_in: no linked folder
             listed.append((entries, suffix))
     return Look(data_dir, every.stats(), listed, whole, stamps)
+
+
+def data_stamps(data_dir: Path) -> dict[str, Stamp]:
+    """What a stamped look's data_stamps gives, from a look at those files alone (no stat of
+    another entry, no stats kept for a key): a build's look after its read, which only
+    compares them with the look's before it. An entry that vanished mid-look leaves a stamp
+    no whole look has."""
+    stamps: dict[str, Stamp] = {}
+    for folder, suffix in _folders(data_dir):
+        data_name = _DATA_NAMES[suffix]
+        try:
+            listing = os.scandir(folder)
+        except OSError:
+            continue
+        try:
+            with listing:
+                for entry in listing:
+                    if not data_name(entry.name) or entry.is_symlink():
+                        continue
+                    if entry.is_dir() or entry.is_file():
+                        stat = entry.stat()
+                        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+                        stamps[entry.path] = stamp
+        except OSError:
+            stamps[str(folder)] = (-1, -1, -1, -1)
+    return stamps
+
+
+def _folders(data_dir: Path) -> tuple[tuple[Path, str], ...]:
+    """The folders a look reads, each with the suffix of the files the loader lists there."""
+    return ((data_dir, ""), (data_dir / "projects", ".yaml"), (data_dir / "sources", ".txt"))
 
 
 def outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
