@@ -104,32 +104,54 @@ _PASSES = ((0, 4), (4, 6), (6, 8), (8, 12), (12, 16), (16, 20), (20, _STEPS))
 
 class _Taken:
     """The boxes already placed (every dot, then each name), as arrays: a name's sides are
-    checked against them at many steps of zoom in one comparison of arrays."""
+    checked against them at many steps of zoom in one comparison of arrays. The arrays have
+    room for the names from the start (`more`), and each box's reach (its largest distance
+    from its point) is kept: a name's look at a crowded map's 1,800 dots copied them all
+    twice and measured every box again."""
 
-    def __init__(self, positions: list[tuple[float, float]], radii: list[float]) -> None:
-        self.at = np.array(positions, dtype=float).reshape(-1, 2)
+    def __init__(
+        self, positions: list[tuple[float, float]], radii: list[float], zoom: float, more: int
+    ) -> None:
+        count = len(radii)
+        self.count = count
+        self.at = np.zeros((count + more, 2))
+        self.at[:count] = np.array(positions, dtype=float).reshape(-1, 2)
         r = np.array(radii, dtype=float)
-        self.boxes = np.column_stack([-r, -r, r, r]) if len(r) else np.zeros((0, 4))
+        self.boxes = np.zeros((count + more, 4))
+        if count:
+            self.boxes[:count] = np.column_stack([-r, -r, r, r])
+        # how far each box reaches from its point, across and up or down
+        self.reach_x = np.abs(self.boxes[:, [0, 2]]).max(axis=1)
+        self.reach_y = np.abs(self.boxes[:, [1, 3]]).max(axis=1)
+        self.scales = np.array([2 ** (zoom + step / 4) for step in range(_STEPS)])
         self.skip = -1  # the dot whose name is being placed: its own dot is not in its way
 
     def add(self, here: tuple[float, float], box: tuple) -> None:
-        self.at = np.vstack([self.at, here])
-        self.boxes = np.vstack([self.boxes, box])
+        self.at[self.count] = here
+        self.boxes[self.count] = box
+        self.reach_x[self.count] = max(abs(box[0]), abs(box[2]))
+        self.reach_y[self.count] = max(abs(box[1]), abs(box[3]))
+        self.count += 1
 
-    def free_steps(
-        self, here: tuple[float, float], mine: list[tuple], zoom: float
-    ) -> list[int | None]:
-        """For each box of `mine` around `here`, the first quarter step of zoom from `zoom` at
-        which it touches no box taken (boxes keep their pixel size while the distances between
-        them grow), or None. Past a pass of steps, only when no box is free in it.
+    def free_steps(self, here: tuple[float, float], mine: list[tuple]) -> list[int | None]:
+        """For each box of `mine` around `here`, the first quarter step of zoom from the
+        first view's at which it touches no box taken (boxes keep their pixel size while the
+        distances between them grow), or None. Past a pass of steps, only when no box is
+        free in it.
 
         Only the boxes that may touch one of `mine` are compared: distances only grow as one
-        zooms in, so a box already farther than both boxes' reach never will (a pixel of
-        margin covers rounding)."""
-        scales = np.array([2 ** (zoom + step / 4) for step in range(_STEPS)])
-        reach = max(max(map(abs, box)) for box in mine)
-        extent = np.abs(self.boxes).max(axis=1) + reach + 1
-        apart = np.maximum(np.abs(self.at[:, 0] - here[0]), np.abs(self.at[:, 1] - here[1]))
+        zooms in, so a box already farther, across or up or down, than both boxes' reach
+        that way never will (a pixel of margin covers rounding). Names are wider than they
+        are tall: a square reach, the width's both ways, compared four times the boxes."""
+        count, scales = self.count, self.scales
+        taken_at, taken_boxes = self.at[:count], self.boxes[:count]
+        reach_x = max(max(abs(box[0]), abs(box[2])) for box in mine)
+        reach_y = max(max(abs(box[1]), abs(box[3])) for box in mine)
+        # the distance of each box over the distance it may touch from, across and up or down
+        apart = np.maximum(
+            np.abs(taken_at[:, 0] - here[0]) / (self.reach_x[:count] + reach_x + 1),
+            np.abs(taken_at[:, 1] - here[1]) / (self.reach_y[:count] + reach_y + 1),
+        )
         if 0 <= self.skip < len(apart):
             apart[self.skip] = np.inf
         boxes = np.array(mine, dtype=float)[:, :, None, None]  # box, corner, step, other box
@@ -137,8 +159,8 @@ class _Taken:
         for first, last in _PASSES:
             # the boxes close enough to touch at this pass's first (smallest) scale: the later
             # steps' scales, twice the first's and more, leave fewer of a crowded map's to compare
-            close = np.flatnonzero(apart * scales[first] < extent)
-            at, b = self.at[close], self.boxes[close]
+            close = np.flatnonzero(apart * scales[first] < 1)
+            at, b = taken_at[close], taken_boxes[close]
             s = scales[first:last, None]
             x, y = at[:, 0] * s, at[:, 1] * s
             hx, hy = here[0] * s, here[1] * s
@@ -205,7 +227,7 @@ def place_labels(
     infinite: never drawn)."""
     positions = [world_pixels(x, y) for x, y in zip(longitudes, latitudes, strict=True)]
     inside = _first_view(centre, zoom)
-    taken = _Taken(positions, radii)  # every dot
+    taken = _Taken(positions, radii, zoom, min(labelled, len(names)))  # every dot
     labels: list[Label] = []
     for index, (name, here, radius) in enumerate(zip(names, positions, radii, strict=True)):
         if index >= labelled:
@@ -213,7 +235,7 @@ def place_labels(
             continue
         taken.skip = index
         boxes = [_box(name, radius, side) for side in SIDES]
-        steps = taken.free_steps(here, [box for _, box in boxes], zoom)
+        steps = taken.free_steps(here, [box for _, box in boxes])
         best: tuple[tuple[float, bool], tuple, tuple, tuple] | None = None
         for side, (offset, box), step in zip(SIDES, boxes, steps, strict=True):
             # of the sides free from the same zoom, one inside the first view
