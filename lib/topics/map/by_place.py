@@ -16,13 +16,9 @@ from lib.query.filters import FigureRows
 from lib.query.index import index_of
 from lib.query.limits import NAMES
 from lib.query.project_rows import positions_of, project_numbers
-from lib.topics.map.place_figures import (
-    FiguresByPlace,
-    figure_ties,
-    first_ones,
-    group_ranks,
-    stable_order,
-)
+from lib.topics.map.figure_ties import figure_ties
+from lib.topics.map.ordering import first_ones, group_ranks, stable_order
+from lib.topics.map.place_figures import FiguresByPlace
 
 # A place's figures written out in its row: its table cell shows the first 300 characters, and
 # the CSV, made with `every_figure`, has them all (a hub's thousands took 20 MB to write out).

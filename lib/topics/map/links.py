@@ -17,7 +17,7 @@ from lib.query.index import index_of
 from lib.query.names import inferred_mark, project_titles, report_titles
 from lib.query.project_rows import project_numbers
 from lib.text.i18n import N_, tr
-from lib.topics.map.place_figures import first_ones
+from lib.topics.map.ordering import first_ones
 
 LINK_KINDS = ("twinning", "network", "travelled_to_event")
 

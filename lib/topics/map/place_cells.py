@@ -15,7 +15,8 @@ from lib.query.limits import NAMES
 from lib.text.i18n import N_, format_number, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import TIP_LINES, ByPlace
-from lib.topics.map.place_figures import ShownFigures, runs
+from lib.topics.map.ordering import runs
+from lib.topics.map.place_figures import ShownFigures
 from lib.topics.map.written import Written
 
 

@@ -15,9 +15,9 @@ from lib.query.names import report_titles
 from lib.text.i18n import N_, tr
 from lib.text.vocabulary import code_words
 from lib.topics.map.by_place import FIGURE_LINES, TIP_LINES, ByPlace
+from lib.topics.map.ordering import runs
 from lib.topics.map.place_cells import more_words, table_columns
 from lib.topics.map.place_facts import PlaceFacts
-from lib.topics.map.place_figures import runs
 from lib.topics.map.written import Written
 
 # How a dot is drawn, and why it has the size it has.
