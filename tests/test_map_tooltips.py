@@ -102,3 +102,25 @@ def test_a_place_lists_its_reports_each_once(portfolio: Path) -> None:
     ).places
     for ids in places["source_ids"]:
         assert len(set(ids)) == len(ids)
+
+
+def test_a_place_lists_its_reports_in_the_order_the_data_first_cites_them(portfolio) -> None:
+    """Each place's reports (the board pack's references behind a city) are those its
+    figures in the view cite, in the order the data version's figures first cite them."""
+    index = index_of(portfolio)
+    first_cited = {sid: n for n, sid in enumerate(dict.fromkeys(index.values["source"]))}
+    low, _ = index.year_bounds
+    busy = 0
+    for filters in [*_selections(portfolio), Filters(years=(low + 1, low + 2))]:
+        projects = selected_projects(portfolio, filters)
+        values = selected_values(portfolio, filters)
+        from_here = values["breakdown"] == "origin_city"
+        at_venue = (values["breakdown"] == "") & (values["venue"] != "")
+        tied = values.assign(tied=values["place"].where(from_here, values["venue"]))
+        cited = tied[from_here | at_venue].groupby("tied")["source"].agg(set)
+        places = map_data(portfolio, projects, selected_figures(portfolio, filters), filters)
+        inside = places.places[places.places["in_filter"]].set_index("place")
+        for place, ids in inside["source_ids"].items():
+            assert list(ids) == sorted(cited.get(place, set()), key=first_cited.__getitem__)
+            busy += len(ids) > 3
+    assert busy, "the 200-project portfolio has a city citing more than three reports"
