@@ -43,6 +43,35 @@ def test_projects_read_one_at_a_time_in_any_order_are_the_yaml_ones(built, monke
     assert twinning.title.get("bg") == "Европа в капана на имигрантската криза"
 
 
+def test_projects_opened_together_are_the_yaml_ones_in_one_query(built, monkeypatch):
+    """A page's table of scattered projects reads them in one query, not a block each; the
+    public audience's projects (withheld quotes) are opened through it too."""
+    folder, path = built
+    monkeypatch.setattr(held, "BLOCK", 1)
+    monkeypatch.setattr(held, "KEPT_BLOCKS", 1)
+    reads = []
+    original = held.HeldSnapshot.project_bodies
+
+    def counted(self, positions):
+        reads.append(list(positions))
+        return original(self, positions)
+
+    monkeypatch.setattr(held.HeldSnapshot, "project_bodies", counted)
+    loaded = load_portfolio(folder).portfolio
+    opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
+    ids = list(loaded.projects)
+    wanted = [ids[2], ids[0], ids[2], ids[3]]
+    assert opened.projects.many(wanted) == [loaded.projects[pid] for pid in wanted]
+    assert reads == [[2, 0, 3]]  # each project once, in one read
+    assert opened.projects.many(wanted) == [loaded.projects[pid] for pid in wanted]
+    assert len(reads) == 1  # kept: not read again
+    public = opened.projects.only(ids[1:], change=lambda project: project)
+    assert public.many([ids[3], ids[1]]) == [loaded.projects[ids[3]], loaded.projects[ids[1]]]
+    assert reads[1:] == [[1]]  # the fourth kept, the second read
+    with pytest.raises(KeyError):
+        public.many([ids[0]])
+
+
 def test_report_texts_are_read_from_the_file_as_written(built, monkeypatch):
     folder, path = built
     monkeypatch.setattr(held, "BLOCK", 2)  # two blocks of the fixture's texts

@@ -12,6 +12,7 @@ from fixture_data import FIXTURE_DATA_DIR
 
 import lib.topics.funding.data as funding_data
 from lib.load.loader import load_portfolio
+from lib.model.projects import Projects
 from lib.model.schema import Amount, Funding
 from lib.query.filters import programme_chain
 from lib.topics.funding.chart import funding_chart, text_colour, tint
@@ -100,6 +101,24 @@ def test_bundled_funding_lines(portfolio):
     assert amount_summary(rows) == NO_AMOUNT_REPORTED
     assert size_basis(rows) == "projects"
     assert size_label(rows) == "Size: number of funded projects (no amount is reported)"
+
+
+def test_lines_are_written_the_same_whatever_their_projects_are_opened_by(
+    portfolio, monkeypatch
+):
+    """The projects of a slice of lines are opened together (LazyEntries.many): a slice of
+    one line or of all of them writes the same words, each line with its own project's."""
+    ids = sorted(portfolio.projects)
+    lazy = dataclasses.replace(portfolio, projects=Projects.held(dict(portfolio.projects)))
+    whole = funding_rows(lazy, ids[::-1], "bg")
+    assert len(whole) == 5
+    for row in whole.itertuples():
+        project = portfolio.projects[row.project_id]
+        assert row.project == project.title.get("bg")
+        assert row.quote in [line.quote for line in project.funding]
+    monkeypatch.setattr(funding_data, "_OPENED_LINES", 1)
+    pd.testing.assert_frame_equal(funding_rows(lazy, ids[::-1], "bg"), whole)
+    pd.testing.assert_frame_equal(funding_rows(portfolio, ids[::-1], "bg"), whole)
 
 
 def test_tree_is_sized_by_project_count_when_no_amount_is_reported(portfolio):

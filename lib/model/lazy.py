@@ -13,11 +13,16 @@ T = TypeVar("T")
 
 
 class LazyEntries(Mapping[str, T]):
-    """id -> entry in the order of `ids`; `find(id, position)` makes an entry. With `kept` 0,
-    nothing is kept (`find` reads entries already made)."""
+    """id -> entry in the order of `ids`; `find(id, position)` makes an entry, and
+    `find_many([(id, position), ...])`, when given, several in one read (`many`). With `kept`
+    0, nothing is kept (`find` reads entries already made)."""
 
     def __init__(
-        self, ids: Iterable[str] | LazyEntries, find: Callable[[str, int], T], kept: int = 0
+        self,
+        ids: Iterable[str] | LazyEntries,
+        find: Callable[[str, int], T],
+        kept: int = 0,
+        find_many: Callable[[list[tuple[str, int]]], list[T]] | None = None,
     ) -> None:
         # the ids of another mapping, in its order: its positions are shared, not made again
         # (100,000 projects' took 5 MB)
@@ -26,6 +31,7 @@ class LazyEntries(Mapping[str, T]):
         else:
             self._position = {key: at for at, key in enumerate(ids)}
         self._find, self._kept_most = find, kept
+        self._find_many = find_many
         self._kept: OrderedDict[str, T] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -43,6 +49,30 @@ class LazyEntries(Mapping[str, T]):
             while len(self._kept) > self._kept_most:
                 self._kept.popitem(last=False)
         return entry
+
+    def many(self, keys: Iterable[str]) -> list[T]:
+        """The entries of `keys`, in their order: those not kept made together by
+        `find_many` (a page's table of 80 projects scattered over a snapshot of 100,000 read
+        them in 80 queries, half a second; in one, 20 ms)."""
+        keys = list(keys)
+        if self._find_many is None:
+            return [self[key] for key in keys]
+        made: dict[str, T] = {}
+        with self._lock:
+            for key in keys:
+                if key in self._kept:
+                    self._kept.move_to_end(key)
+                    made[key] = self._kept[key]
+        wanted = [(key, self._position[key]) for key in dict.fromkeys(keys) if key not in made]
+        if wanted:
+            made.update(zip((key for key, _ in wanted), self._find_many(wanted), strict=True))
+            if self._kept_most:
+                with self._lock:
+                    for key, _ in wanted:
+                        self._kept[key] = made[key]
+                    while len(self._kept) > self._kept_most:
+                        self._kept.popitem(last=False)
+        return [made[key] for key in keys]
 
     def position(self, key: str) -> int:
         """Where the entry `key` is in the order of `ids` (KeyError for an unknown id)."""

@@ -189,8 +189,9 @@ class Projects(LazyEntries[Project]):
         find: Callable[[str, int], Project],
         parts: Callable[[], ProjectParts],
         kept: int = 0,
+        find_many: Callable[[list[tuple[str, int]]], list[Project]] | None = None,
     ) -> None:
-        super().__init__(ids, find, kept)
+        super().__init__(ids, find, kept, find_many)
         self._make_parts = parts
         self._parts: ProjectParts | None = None
 
@@ -203,16 +204,29 @@ class Projects(LazyEntries[Project]):
 
     @classmethod
     def stored(
-        cls, ids: list[str], packed: Callable[[int], bytes], parts: ProjectParts
+        cls,
+        ids: list[str],
+        packed: Callable[[int], bytes],
+        parts: ProjectParts,
+        packed_many: Callable[[list[int]], list[bytes]] | None = None,
     ) -> Projects:
         """Projects of a snapshot: each validated from its JSON when first asked for;
         `packed(position)` reads the JSON (packed: lib/model/packed.py) of the project at
-        that position in the order of `ids`."""
+        that position in the order of `ids`, `packed_many(positions)` those of several."""
+
+        def read(body: bytes) -> Project:
+            return Project.model_validate_json(unpack(body))
+
+        def read_many(wanted: list[tuple[str, int]]) -> list[Project]:
+            assert packed_many is not None
+            return [read(body) for body in packed_many([at for _pid, at in wanted])]
+
         return cls(
             ids,
-            lambda _pid, at: Project.model_validate_json(unpack(packed(at))),
+            lambda _pid, at: read(packed(at)),
             lambda: parts,
             kept=KEPT,
+            find_many=read_many if packed_many is not None else None,
         )
 
     def only(
@@ -234,8 +248,19 @@ class Projects(LazyEntries[Project]):
 
         listed = self if every else chosen
         if change is None:
-            return Projects(listed, lambda pid, _at: self[pid], made_parts)
-        return Projects(listed, lambda pid, _at: change(self[pid]), made_parts, kept=KEPT)
+            return Projects(
+                listed,
+                lambda pid, _at: self[pid],
+                made_parts,
+                find_many=lambda wanted: self.many(pid for pid, _ in wanted),
+            )
+        return Projects(
+            listed,
+            lambda pid, _at: change(self[pid]),
+            made_parts,
+            kept=KEPT,
+            find_many=lambda wanted: [change(p) for p in self.many(pid for pid, _ in wanted)],
+        )
 
     @property
     def parts(self) -> ProjectParts:

@@ -56,6 +56,26 @@ class HeldSnapshot:
         """The packed JSON of the project at position `at` in the data's order."""
         return self._row("project_bodies", at)
 
+    def project_bodies(self, positions: list[int]) -> list[bytes]:
+        """The packed JSON of the projects at `positions`, in their order: those of the kept
+        blocks from them, the others in one query (a query a block each took 2 ms)."""
+        found: dict[int, bytes] = {}
+        with self._lock:
+            for at in positions:
+                block = self._blocks.get(("project_bodies", at // BLOCK))
+                if block is not None and at in block:
+                    found[at] = block[at]
+            missing = sorted({at for at in positions if at not in found})
+            if missing:
+                found.update(
+                    self._connection.execute(
+                        "SELECT position, body FROM project_bodies"
+                        " WHERE position IN (SELECT unnest(?::BIGINT[]))",
+                        [missing],
+                    ).fetchall()
+                )
+        return [found[at] for at in positions]
+
     def texts(self) -> StoredTexts:
         with self._lock:
             rows = self._connection.execute(

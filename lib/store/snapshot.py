@@ -114,4 +114,4 @@ def _projects(
     ids = [pid for (pid,) in ordered]
     if parts.projects["id"].tolist() != sorted(ids):
         raise ValueError("the projects' parts are not those of the projects")
-    return Projects.stored(ids, held.project_body, parts)
+    return Projects.stored(ids, held.project_body, parts, held.project_bodies)
