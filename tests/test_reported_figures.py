@@ -6,8 +6,14 @@ from fixture_data import BUNDLED_DATA_DIR, FIXTURE_DATA_DIR
 
 from lib.cli import main
 from lib.load.loader import data_dir_from_env, load_portfolio
-from lib.query.figures import headline_counts, indicator_figure
-from lib.query.filters import Filters, selected_values
+from lib.query.figures import (
+    headline_counts,
+    indicator_figure,
+    network_count_at,
+    network_sizes_at,
+    network_words,
+)
+from lib.query.filters import Filters, selected_figures, selected_values
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +116,17 @@ def test_a_copy_with_an_update_leaves_the_loaded_entry_unchanged(portfolio):
     assert copy.role == "venue" and "role" in copy.model_fields_set
     assert copy.model_fields_set is not first.model_fields_set
     assert first.model_fields_set == {"place", "role", "source", "quote"}  # unchanged
+
+
+def test_the_overview_writes_the_first_networks_and_counts_the_rest(portfolio):
+    """network_sizes_at(first=n) gives the first n networks of the whole list, written the
+    same; network_count_at counts all of them."""
+    figures = selected_figures(portfolio, Filters())
+    every = network_sizes_at(portfolio, figures, "bg")
+    assert [(n.size, n.named) for n in every] == [(22, 8)]
+    assert network_count_at(portfolio, figures) == 1
+    assert network_sizes_at(portfolio, figures, "bg", first=5) == every
+    assert network_sizes_at(portfolio, figures, "bg", first=0) == []
+    assert "22" in network_words(every[0], "bg")
+    elsewhere = selected_figures(portfolio, Filters(cities=("kumanovo",)))
+    assert network_count_at(portfolio, elsewhere) == 0

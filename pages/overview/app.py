@@ -8,6 +8,7 @@ from lib.query.figures import (
     Figure,
     headline_codes,
     headline_counts,
+    network_count_at,
     network_sizes_at,
     network_words,
 )
@@ -41,13 +42,19 @@ for column, (key, value) in zip(columns, counts.items(), strict=True):
         format_number(value, language),
         help=tr(language, "Counted from the project files."),
     )
+# the first networks' words alone: a funder's thousands are counted, the CSV has them all
 networks = derived(
-    view, "overview.networks", lambda: network_sizes_at(portfolio, view.figures, language)
+    view,
+    "overview.networks",
+    lambda: (
+        network_sizes_at(portfolio, view.figures, language, first=LINES),
+        network_count_at(portfolio, view.figures),
+    ),
 )
-for network in networks[:LINES]:
+for network in networks[0]:
     st.caption(md(network_words(network, language)))
 where = tr(language, "the CSV below has every figure")
-if more := more_text(LINES, len(networks), tr(language, "networks"), where, language):
+if more := more_text(LINES, networks[1], tr(language, "networks"), where, language):
     st.caption(more)
 
 
