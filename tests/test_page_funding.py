@@ -103,9 +103,7 @@ def test_bundled_funding_lines(portfolio):
     assert size_label(rows) == "Size: number of funded projects (no amount is reported)"
 
 
-def test_lines_are_written_the_same_whatever_their_projects_are_opened_by(
-    portfolio, monkeypatch
-):
+def test_lines_are_written_the_same_whatever_their_projects_are_opened_by(portfolio, monkeypatch):
     """The projects of a slice of lines are opened together (LazyEntries.many): a slice of
     one line or of all of them writes the same words, each line with its own project's."""
     ids = sorted(portfolio.projects)
