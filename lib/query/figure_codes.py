@@ -8,6 +8,7 @@ Plain numpy and pandas, no Streamlit."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +16,7 @@ import pandas as pd
 
 from lib.model.portfolio import Portfolio
 from lib.query.index import index_of
+from lib.query.shared_texts import shared_texts
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class FigureCodes:
 def figure_codes(portfolio: Portfolio) -> FigureCodes:
     """The portfolio's figure codes, once a data version."""
     index = index_of(portfolio)
-    return index.once(("figure_codes",), lambda: _codes(index.values))
+    return index.once(("figure_codes",), lambda: _codes(index.values, index.ids, portfolio.sources))
 
 
 def positions(portfolio: Portfolio, values: pd.DataFrame) -> np.ndarray | None:
@@ -93,11 +95,15 @@ def _labels_at(every: pd.Index, labels: pd.Index) -> np.ndarray | None:
     return None if (at < 0).any() else at
 
 
-def _codes(values: pd.DataFrame) -> FigureCodes:
+def _codes(
+    values: pd.DataFrame, project_ids: Iterable[str], source_ids: Iterable[str]
+) -> FigureCodes:
+    """The codes of `values`, their project and report ids the objects of `project_ids` and
+    `source_ids` (the index's, the portfolio's), not texts of their own."""
     indicator, indicators = pd.factorize(values["indicator"])
-    project, project_ids = pd.factorize(values["project"])
+    project, projects = pd.factorize(values["project"])
     # project numbers in sorted order of the ids, so sorting numbers sorts the ids
-    ids = np.array(project_ids.tolist(), dtype=object)
+    ids = np.array(shared_texts(projects.tolist(), project_ids), dtype=object)
     order = np.argsort(ids, kind="stable")
     rank = np.empty(len(ids), dtype=np.int64)
     rank[order] = np.arange(len(ids))
@@ -118,7 +124,7 @@ def _codes(values: pd.DataFrame) -> FigureCodes:
         fewer_than=values["fewer_than"].to_numpy(dtype=float, na_value=np.nan),
         citation=triple,
         source=source,
-        sources=np.array(sources.tolist(), dtype=object),
+        sources=np.array(shared_texts(sources.tolist(), source_ids), dtype=object),
     )
 
 

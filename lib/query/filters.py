@@ -85,8 +85,9 @@ def undated_projects(portfolio: Portfolio, filters: Filters) -> list[str]:
     if filters.years is None:
         return []
     without_years = Filters(**{**filters.__dict__, "years": None})
-    dated = index_of(portfolio).dated
-    return [pid for pid in selected_projects(portfolio, without_years) if pid not in dated]
+    index = index_of(portfolio)
+    chosen = selected_positions(portfolio, without_years)
+    return index.id_index[chosen[~index.dated[chosen]]].tolist()
 
 
 @dataclass(frozen=True)
