@@ -22,7 +22,7 @@ from lib.query.filters import programme_chain
 from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
 from lib.query.limits import TABLE_ROWS, table_head
-from lib.query.names import inferred_mark
+from lib.query.names import inferred_mark, report_titles
 from lib.query.project_rows import positions_of, project_numbers, rows_of
 from lib.text.i18n import N_, format_number, tr
 
@@ -169,6 +169,7 @@ def written(portfolio: Portfolio, lines: pd.DataFrame, language: str = "en") -> 
     """The funding lines `lines` (of funding_lines) with their words, written for them alone."""
     rows = FrameRows(COLUMNS)
     project_ids = lines["project_id"].tolist()
+    reports = report_titles(portfolio)  # the reports' table's column, no report validated
     opened: dict[str, Project] = {}
     for at, (project_id, position) in enumerate(
         zip(project_ids, lines["line"].tolist(), strict=True)
@@ -196,7 +197,7 @@ def written(portfolio: Portfolio, lines: pd.DataFrame, language: str = "en") -> 
                 "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED)
                 + inferred_mark(funding, "co_funded", language),
                 "inferred": tuple(funding.inferred or ()),
-                "source": portfolio.sources[funding.source].title,
+                "source": reports[funding.source],
                 "quote": funding.quote,
             }
         )

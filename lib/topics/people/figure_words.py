@@ -16,7 +16,7 @@ from lib.query.figure_columns import (
     figures_when,
 )
 from lib.query.figure_text import value_text
-from lib.query.names import project_titles
+from lib.query.names import project_titles, report_titles
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
 
@@ -115,7 +115,10 @@ def people_texts(
 
 
 def _source_titles(portfolio: Portfolio, rows: pd.DataFrame) -> list[str]:
-    return each_distinct(lambda source: portfolio.sources[source].title, rows["source"].tolist())
+    """Each row's report's title, from the reports' table: a report validated for its title
+    took 0.1 ms, a page's 500 rows citing hundreds of reports."""
+    titles = report_titles(portfolio)
+    return each_distinct(titles.__getitem__, rows["source"].tolist())
 
 
 PEOPLE_TEXTS = [
