@@ -95,14 +95,17 @@ def test_parts_check_says_when_parts_cover_only_some_of_the_whole():
 def test_chart_stacks_cities_and_draws_no_bar_for_an_unknown(portfolio):
     figures = participant_figures(portfolio, selected_values(portfolio, Filters()))
     chart = participants_chart(figures)
-    bars = {trace.name: trace for trace in chart.data}
+    bars = {trace.name: trace for trace in chart.data if trace.type == "bar"}
     assert list(bars) == ["Shtip", "Strazhitsa", NOT_BROKEN_DOWN]
     assert (numbers(bars["Shtip"].x), numbers(bars["Strazhitsa"].x)) == ([132], [127])
     assert numbers(bars[NOT_BROKEN_DOWN].x) == [32]
     assert bars[NOT_BROKEN_DOWN].marker.color == UNKNOWN_GREY
     assert chart.layout.barmode == "stack"
     # the RSO forums (second row) get words, not a bar of 0
-    assert all(1 not in numbers(trace.y) for trace in chart.data)
+    assert all(1 not in numbers(trace.y) for trace in bars.values())
+    # each event's name above its bar, the unreported one's too
+    (names,) = [trace for trace in chart.data if trace.type == "scatter"]
+    assert len(names.text) == 3 and "Forums" in names.text[1]
     notes = {note.text: note.y for note in chart.layout.annotations}
     assert notes["not reported"] == 1
     assert "259 in all ✓" in notes
@@ -114,7 +117,7 @@ def test_chart_marks_approximate_bars(portfolio):
     values = selected_values(portfolio, Filters(projects=("myla-refugee-integration",)))
     values = values.assign(precision=values["precision"].replace("exact", "approximate"))
     chart = participants_chart(participant_figures(portfolio, values))
-    (bar,) = chart.data
+    (bar,) = [trace for trace in chart.data if trace.type == "bar"]
     assert list(bar.text) == ["≈ 32"]
     assert list(bar.marker.opacity) == [APPROXIMATE_OPACITY]
     assert participants_table(participant_figures(portfolio, values))["Participants"].tolist() == [
@@ -127,7 +130,7 @@ def test_chart_marks_approximate_bars(portfolio):
 
 def chart_values(at: AppTest) -> list[float]:
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    return [x for trace in spec["data"] for x in numbers(trace["x"])]
+    return [x for trace in spec["data"] if trace["type"] == "bar" for x in numbers(trace["x"])]
 
 
 def test_page_shows_every_event_with_its_cities():

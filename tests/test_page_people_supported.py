@@ -96,9 +96,10 @@ def test_trained_total_is_at_least_the_largest_series_not_the_sum(portfolio, fig
 
 def test_chart_gives_each_kind_its_own_panel_and_axis(figures):
     chart = people_chart(figures)
-    assert len(chart.data) == 4  # supported, trained, informed, employed: never one stack
-    assert [trace.xaxis for trace in chart.data] == ["x", "x2", "x3", "x4"]
-    supported, trained, informed, employed = chart.data
+    bars = [trace for trace in chart.data if trace.type == "bar"]
+    assert len(bars) == 4  # supported, trained, informed, employed: never one stack
+    assert [trace.xaxis for trace in bars] == ["x", "x2", "x3", "x4"]
+    supported, trained, informed, employed = bars
     assert numbers(supported.x) == [518] and list(supported.text) == ["518"]
     assert numbers(informed.x) == [84_000] and list(informed.text) == ["≈ 84,000"]
     assert list(informed.marker.opacity) == [APPROXIMATE_OPACITY]
@@ -111,8 +112,10 @@ def test_chart_gives_each_kind_its_own_panel_and_axis(figures):
     # each panel's axis is scaled to its own numbers, so 84,000 does not flatten 518
     assert chart.layout.xaxis.range[1] < 1_000 < chart.layout.xaxis3.range[1]
     # each bar's name stands above it, its period included (bar_names.py)
-    names = [a.text for a in chart.layout.annotations if a.yref == "y3"]
-    assert len(names) == 1 and "January – April, year not stated" in names[0]
+    (names,) = [trace for trace in chart.data if trace.type == "scatter" and trace.yaxis == "y3"]
+    assert len(names.text) == 1 and "January – April, year not stated" in names.text[0]
+    # above its bar: the name's foot at the bar's top, the row's number less half a bar
+    assert names.textposition == "top right" and names.y[0] == pytest.approx(-informed.width / 2)
     assert not any(axis.type == "date" for axis in (chart.layout.xaxis, chart.layout.xaxis3))
 
 
@@ -141,7 +144,8 @@ def test_page_shows_each_kind_with_its_own_figure():
     assert "not reported" in set(table["Number"])
     assert "January – April, year not stated" in set(table["Period (as the report writes it)"])
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert sorted(x for trace in spec["data"] for x in numbers(trace["x"])) == [
+    bars = [trace for trace in spec["data"] if trace["type"] == "bar"]
+    assert sorted(x for trace in bars for x in numbers(trace["x"])) == [
         12,
         16,
         16,

@@ -9,8 +9,6 @@ every name fits above its own bar.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 LINE_PX = 17  # one line of a name at the charts' 13 px type
 BAR_PX = 24
 GAP_PX = 14
@@ -28,33 +26,27 @@ def bar_width(names: list[str]) -> float:
     return BAR_PX / row_px(names)
 
 
-def names_above(names: list[str], axes: tuple[str, str] = ("x", "y")) -> list[dict]:
-    """Annotations of each name left-aligned above its bar (y = its row), on the subplot of
-    `axes`, for add_annotations; the y axis shows no ticks of its own."""
+def names_above(names: list[str], axes: tuple[str, str] = ("x", "y")) -> dict:
+    """A text trace of each name left-aligned above its bar (y = its row), on the subplot of
+    `axes`, whose x axis starts at 0; the y axis shows no ticks of its own. One trace, not an
+    annotation a name: Plotly checks a trace's texts as one list, and 165 annotations took
+    23 ms of a People supported chart's 30 ms check on every filter change."""
     x_axis, y_axis = axes
     half = bar_width(names) / 2
-    return [
-        {
-            "x": 0,
-            "xref": f"{x_axis} domain",
-            "y": row - half,
-            "yref": y_axis,
-            "text": name,
-            "showarrow": False,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "align": "left",
-            "font": {"size": 13, "color": "#111111"},
-        }
-        for row, name in enumerate(names)
-    ]
-
-
-def add_annotations(figure: go.Figure, annotations: list[dict]) -> None:
-    """Add `annotations` to the figure's in one assignment, once a chart: plotly checks every
-    annotation already there again on each addition, so adding 160 names one by one took 2 s."""
-    if annotations:
-        figure.update_layout(annotations=[*figure.layout.annotations, *annotations])
+    return {
+        "type": "scatter",
+        "mode": "text",
+        "x": [0] * len(names),
+        "y": [row - half for row in range(len(names))],
+        "text": names,
+        "textposition": "top right",
+        "textfont": {"size": 13, "color": "#111111"},
+        "cliponaxis": False,
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "xaxis": x_axis,
+        "yaxis": y_axis,
+    }
 
 
 def rows_axis(names: list[str]) -> dict:

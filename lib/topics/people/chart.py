@@ -165,6 +165,6 @@ def participants_chart_spec(figures: pd.DataFrame, language: str = "en") -> dict
         },
         "yaxis": axis,
     }
-    if annotations := totals_written + names_above(tick_texts):
-        layout["annotations"] = annotations
-    return {"data": bars, "layout": layout}
+    if totals_written:
+        layout["annotations"] = totals_written
+    return {"data": [*bars, names_above(tick_texts)], "layout": layout}

@@ -96,8 +96,8 @@ def _panel_title(panel: pd.DataFrame, language: str) -> str:
 def _add_panel(
     spec: dict, index: int, panel: pd.DataFrame, ticks: list[str], colour: str, language: str
 ) -> list[dict]:
-    """The panel's bars and axes, into `spec`; and the annotations it needs (its names, and
-    "not reported")."""
+    """The panel's bars, names and axes, into `spec`; and the annotations it needs ("not
+    reported")."""
     positions = list(range(len(panel)))
     reported = [
         (y, row)
@@ -145,7 +145,8 @@ def _add_panel(
         for y, row in zip(positions, panel.itertuples(), strict=True)
         if pd.isna(row.value)
     ]
-    return not_reported + names_above(ticks, (f"x{suffix}", f"y{suffix}"))
+    spec["data"].append(names_above(ticks, (f"x{suffix}", f"y{suffix}")))
+    return not_reported
 
 
 def _people_hover(row: object, language: str) -> str:
