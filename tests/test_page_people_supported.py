@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from app_support import numbers, open_app, set_filter
 from fixture_data import FIXTURE_DATA_DIR
+from plotly.subplots import make_subplots
 
 from lib.load.loader import load_portfolio
 from lib.query.figure_text import figure_text, value_text
@@ -17,7 +18,7 @@ from lib.query.filters import Filters, selected_values
 from lib.topics.people.bar_style import APPROXIMATE_OPACITY
 from lib.topics.people.data import at_least_note, people_figures, people_table, people_words
 from lib.topics.people.figure_rows import people_rows
-from lib.topics.people.people_chart import people_chart, people_chart_spec
+from lib.topics.people.people_chart import panels_layout, people_chart, people_chart_spec
 from lib.topics.picture_frame import PictureWords, framed
 
 
@@ -187,3 +188,28 @@ def test_a_note_of_many_series_names_the_first_twelve_and_counts_the_rest(portfo
     note = at_least_note(figure, series, "about 16 or more")
     assert note.startswith("14 series report 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 2 more.")
     assert "about 14" not in note and "99" not in note
+
+
+@pytest.mark.parametrize(
+    "heights, spacing", [([120], 0.0), ([300, 800, 200, 150], 0.05), ([90, 2_000], 0.01)]
+)
+def test_panels_stand_where_plotly_would_stack_them(heights, spacing):
+    """The panels' layout, written out, is Plotly's make_subplots for one column: each panel's
+    share of the height, the gaps, and its title at its top, left-aligned."""
+    titles = [f"<b>Kind {n}</b><br>counts people" for n in range(len(heights))]
+    ours = panels_layout(heights, spacing, titles)
+    plotly = make_subplots(
+        rows=len(heights),
+        cols=1,
+        row_heights=heights,
+        vertical_spacing=spacing,
+        subplot_titles=titles,
+    ).to_dict()["layout"]
+    for name in [key for key in plotly if key.startswith(("xaxis", "yaxis"))]:
+        assert ours[name]["anchor"] == plotly[name]["anchor"]
+        assert ours[name]["domain"] == pytest.approx(plotly[name]["domain"])
+    assert len(ours) == len([key for key in plotly if key != "template"])
+    for mine, theirs in zip(ours["annotations"], plotly["annotations"], strict=True):
+        assert (mine["text"], mine["yanchor"]) == (theirs["text"], "bottom")
+        assert mine["y"] == pytest.approx(theirs["y"])
+        assert (mine["x"], mine["xanchor"], mine["align"]) == (0, "left", "left")
