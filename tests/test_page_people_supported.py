@@ -15,6 +15,7 @@ from lib.load.loader import load_portfolio
 from lib.query.figure_text import figure_text, value_text
 from lib.query.figures import indicator_figure
 from lib.query.filters import Filters, selected_values
+from lib.query.limits import largest_rows
 from lib.topics.people.bar_style import APPROXIMATE_OPACITY
 from lib.topics.people.data import at_least_note, people_figures, people_table, people_words
 from lib.topics.people.figure_rows import people_rows
@@ -213,3 +214,20 @@ def test_panels_stand_where_plotly_would_stack_them(heights, spacing):
         assert (mine["text"], mine["yanchor"]) == (theirs["text"], "bottom")
         assert mine["y"] == pytest.approx(theirs["y"])
         assert (mine["x"], mine["xanchor"], mine["align"]) == (0, "left", "left")
+
+
+def test_each_panel_draws_its_largest_figures_in_their_order():
+    """largest_rows: a panel of more figures than it draws keeps the largest (of equal
+    numbers, the first; none without a number), in the table's order; a smaller panel keeps
+    every row, those without a number too."""
+    frame = pd.DataFrame(
+        {
+            "indicator": ["a", "b", "a", "a", "b", "a", "a", "a"],
+            "value": [5.0, None, 9.0, None, 1.0, 5.0, 2.0, 9.0],
+        },
+        index=[70, 71, 72, 73, 74, 75, 76, 77],
+    )
+    drawn = largest_rows(frame, "indicator", "value", 3)
+    # "a": 9, 9 and the first 5 (row 70, not 75); "b": both rows, one without a number
+    assert drawn.index.tolist() == [70, 71, 72, 74, 77]
+    assert largest_rows(frame, "indicator", "value", 6).index.tolist() == frame.index.tolist()

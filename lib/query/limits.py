@@ -94,13 +94,19 @@ def first_rows(frame: pd.DataFrame, by: str, limit: int) -> pd.DataFrame:
 
 def largest_rows(frame: pd.DataFrame, by: str, value: str, limit: int) -> pd.DataFrame:
     """Per value of `by` (a chart panel), every row when there are at most `limit`, else the
-    `limit` rows with the largest `value` (rows without one left out), in their order."""
-    keep = pd.Series(True, index=frame.index)
-    for _, rows in frame.groupby(by, sort=False):
-        if len(rows) > limit:
-            largest = rows[value].dropna().astype(float).nlargest(limit, keep="first").index
-            keep[rows.index.difference(largest)] = False
-    return frame[keep.to_numpy()]
+    `limit` rows with the largest `value` (rows without one left out; of equal values, the
+    first), in their order. By positions: a funder's 80,000 rows' labels looked up in a
+    panel's took 10 ms of every filter change at 100,000 projects."""
+    group, _ = pd.factorize(frame[by], sort=False)
+    numbers = frame[value].to_numpy(dtype=float, na_value=np.nan)
+    keep = np.ones(len(frame), dtype=bool)
+    for crowded in np.flatnonzero(np.bincount(group) > limit):
+        rows = np.flatnonzero(group == crowded)
+        rows = rows[~np.isnan(numbers[rows])]
+        keep[group == crowded] = False
+        # (stable: of equal values, the first rows)
+        keep[rows[np.argsort(-numbers[rows], kind="stable")[:limit]]] = True
+    return frame[keep]
 
 
 # Of one table cell on screen (two or three quoted sentences); the CSV download has the whole
