@@ -1,8 +1,10 @@
 """Text from the data is shown literally: the one escaping helper, on hostile text."""
 
+import textwrap
+
 import pytest
 
-from lib.text.escape import html_text, md, spreadsheet_cell
+from lib.text.escape import html_lines, html_text, md, spreadsheet_cell
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -53,3 +55,23 @@ def test_a_cell_a_spreadsheet_would_run_becomes_text(text):
 @pytest.mark.parametrize("value", ["Shtip", "Щип", "", " =1", 5, -5, None])
 def test_other_cells_are_left_as_they_are(value):
     assert spreadsheet_cell(value) == value
+
+
+@pytest.mark.parametrize(
+    "text, width",
+    [
+        ("Shtip", 42),
+        ("Strengthening local actors in the process of refugee integration", 42),
+        ("  leading spaces kept by textwrap", 42),
+        ("trailing space ", 42),
+        ("a tab\tand a\nline break", 42),
+        ("<b>Штип</b> & Strazhitsa", 12),
+        ("", 5),
+        (1234, 2),
+    ],
+)
+def test_a_charts_lines_are_textwraps_escaped(text, width):
+    """html_lines, whether a text fits as it is or not, gives textwrap's lines escaped."""
+    expected = [html_text(line) for line in textwrap.wrap(str(text), width)] or [""]
+    assert html_lines(text, width) == expected
+    assert all("<b>" not in line for line in html_lines(text, width))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 
 # Every character CommonMark or Streamlit gives a meaning to: emphasis, links and images,
 # headings, lists, tables, HTML, LaTeX ($), colour directives (:red[...]), emoji shortcodes.
@@ -31,6 +32,20 @@ def html_text(text: object) -> str:
     a subset of HTML: tags are shown as written, never drawn. Quotes are left alone, since
     Plotly would show `&quot;` as it is written."""
     return html.escape(str(text), quote=False)
+
+
+_BREAKS = frozenset("\t\n\x0b\x0c\r")  # what textwrap turns into spaces
+
+
+def html_lines(text: object, width: int) -> list[str]:
+    """Lines of `text` at most `width` characters long, broken at words (textwrap's), each
+    escaped by html_text; [""] for no words. A text that already fits, with no whitespace to
+    tidy, is its own line: a chart's hundreds of short names and periods went through
+    textwrap's regular expressions on every filter change."""
+    text = str(text)
+    if len(text) <= width and text == text.strip() and _BREAKS.isdisjoint(text):
+        return [html_text(text)]
+    return [html_text(line) for line in textwrap.wrap(text, width)] or [""]
 
 
 # The end of a row in every CSV we write (RFC 4180's). Python's csv writer quotes a field that

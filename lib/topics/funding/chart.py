@@ -8,14 +8,13 @@ otherwise as the number of funded projects, and the chart's title says which.
 
 from __future__ import annotations
 
-import textwrap
 from collections import namedtuple
 from collections.abc import Iterator
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.text.escape import html_text
+from lib.text.escape import html_lines, html_text
 from lib.text.i18n import N_, format_number, ntr, plotly_separators, tr
 from lib.topics.funding.data import ROOT_ID
 from lib.topics.palette import OKABE_ITO
@@ -38,7 +37,7 @@ LEVEL_WORDS = {
 
 def _wrap(text: str, width: int) -> str:
     """`text` HTML-escaped and broken into lines: Plotly reads tags, data text must stay text."""
-    return "<br>".join(html_text(line) for line in textwrap.wrap(str(text), width) or [""])
+    return "<br>".join(html_lines(text, width))
 
 
 def _luminance(colour: str) -> float:
@@ -125,7 +124,7 @@ def _ancestors(node_id: str) -> list[str]:
 def _name_lines(node: object, language: str) -> list[str]:
     """The row's name, indented by its depth, bold for a funder; a project's grant below."""
     indent = _INDENT * (node.id.count("/") - 1)
-    name = [html_text(line) for line in textwrap.wrap(str(node.label), _WRAP)] or [""]
+    name = html_lines(node.label, _WRAP)
     if node.level == "funder":
         name = [f"<b>{line}</b>" for line in name]
     lines = [indent + line for line in name]

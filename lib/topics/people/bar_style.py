@@ -3,9 +3,7 @@ figure looks, how its number is written, and texts wrapped and escaped for Plotl
 
 from __future__ import annotations
 
-import textwrap
-
-from lib.text.escape import html_text
+from lib.text.escape import html_lines
 from lib.text.i18n import format_number
 
 APPROXIMATE_OPACITY = 0.55
@@ -14,7 +12,7 @@ FONT = {"size": 13}
 
 def wrap(text: str, width: int) -> list[str]:
     """Lines of `text`, HTML-escaped: Plotly reads tags in labels, data text must stay text."""
-    return [html_text(line) for line in textwrap.wrap(str(text), width) or [""]]
+    return html_lines(text, width)
 
 
 def hover(*lines: str) -> str:

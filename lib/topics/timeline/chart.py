@@ -14,12 +14,11 @@ line below's, and the diamonds covered the first letters of the dates.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.text.escape import html_text
+from lib.text.escape import html_lines, html_text
 from lib.text.i18n import N_, tr
 from lib.topics.funding.chart import tint
 from lib.topics.palette import OKABE_ITO
@@ -44,7 +43,7 @@ _LABEL_SUFFIX = {"month": N_("(month only)"), "year": N_("(year only)")}
 
 def _wrap(text: str, width: int) -> list[str]:
     """Lines of `text`, HTML-escaped: Plotly reads tags in labels, data text must stay text."""
-    return [html_text(line) for line in textwrap.wrap(str(text), width) or [""]]
+    return html_lines(text, width)
 
 
 def _colour(row: object) -> str:
