@@ -4,6 +4,8 @@ drawn as 0; approximate values lighter, hatched and marked "≈" (lib/topics/peo
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -32,7 +34,8 @@ def people_chart_spec(figures: pd.DataFrame, language: str = "en") -> dict:
     reported_codes = figures.loc[shown, "indicator"]
     codes = list(dict.fromkeys(reported_codes))
     panels = [figures[figures["indicator"] == code] for code in codes]
-    tick_texts = [[_people_tick(row) for row in panel.itertuples()] for panel in panels]
+    rows = [_records(panel) for panel in panels]
+    tick_texts = [[_people_tick(row) for row in records] for records in rows]
     spans = [rows_axis(ticks)["range"] for ticks in tick_texts]
     heights = [
         int((span[0] - span[1]) * row_px(ticks))
@@ -44,9 +47,9 @@ def people_chart_spec(figures: pd.DataFrame, language: str = "en") -> dict:
     spec = {"data": [], "layout": panels_layout(heights, gap_px / total_px, titles)}
     layout = spec["layout"]
     written = list(layout.pop("annotations"))
-    for index, (panel, ticks) in enumerate(zip(panels, tick_texts, strict=True), start=1):
+    for index, (records, ticks) in enumerate(zip(rows, tick_texts, strict=True), start=1):
         colour = OKABE_ITO[(index - 1) % 6]
-        written += _add_panel(spec, index, panel, ticks, colour, language)
+        written += _add_panel(spec, index, records, ticks, colour, language)
     if written:
         layout["annotations"] = written
     layout.update(
@@ -108,17 +111,27 @@ def _panel_title(panel: pd.DataFrame, language: str) -> str:
     return f"<b>{label}</b><br>" + "<br>".join(wrap(counts, WRAP))
 
 
+def _records(panel: pd.DataFrame) -> list[SimpleNamespace]:
+    """The panel's rows as plain records, each column taken as a list once: a frame's rows
+    taken one at a time, three times a panel, took a third of the chart's time."""
+    names = list(panel.columns)
+    columns = [panel[name].tolist() for name in names]
+    return [
+        SimpleNamespace(**dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)
+    ]
+
+
 def _add_panel(
-    spec: dict, index: int, panel: pd.DataFrame, ticks: list[str], colour: str, language: str
+    spec: dict,
+    index: int,
+    rows: list[SimpleNamespace],
+    ticks: list[str],
+    colour: str,
+    language: str,
 ) -> list[dict]:
     """The panel's bars, names and axes, into `spec`; and the annotations it needs ("not
     reported")."""
-    positions = list(range(len(panel)))
-    reported = [
-        (y, row)
-        for y, row in zip(positions, panel.itertuples(), strict=True)
-        if not pd.isna(row.value)
-    ]
+    reported = [(y, row) for y, row in enumerate(rows) if not pd.isna(row.value)]
     approximate = [row.precision == "approximate" for _, row in reported]
     suffix = "" if index == 1 else str(index)
     spec["data"].append(
@@ -157,7 +170,7 @@ def _add_panel(
             "xanchor": "left",
             "font": {"color": "#444444", "size": 13},
         }
-        for y, row in zip(positions, panel.itertuples(), strict=True)
+        for y, row in enumerate(rows)
         if pd.isna(row.value)
     ]
     spec["data"].append(names_above(ticks, (f"x{suffix}", f"y{suffix}")))
