@@ -25,7 +25,8 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -40,7 +41,7 @@ from lib.model.problems import Problem
 from lib.store.known_stats import Look, Stamp, data_stamps, look, record
 from lib.store.reuse import Earlier, known_from
 from lib.store.writer import snapshot_path as snapshot_path  # where callers look for it
-from lib.store.writer import write_snapshot
+from lib.store.writer import copy_ahead, discard, publish, written
 from lib.text.i18n import N_
 
 READ_ATTEMPTS = 3
@@ -85,17 +86,45 @@ def build(data_dir: Path, cache_dir: Path, progress: Progress | None = None) -> 
 
 def _build(data_dir: Path, cache_dir: Path, report: Progress) -> Built:
     report(0.0, STEP_READING)
-    earlier = known_from(cache_dir)
-    read = consistent_load(data_dir, earlier)
+    # The earlier snapshot is read, and copied for a patch, on another thread while this one
+    # looks at the folder: DuckDB and the copy let go of Python's lock, so on two cores a
+    # rebuild at 100,000 projects waits for neither.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="earlier") as helper:
+        earlier = helper.submit(known_from, cache_dir)
+        copied = helper.submit(lambda: copy_ahead(earlier.result(), cache_dir))
+        try:
+            return _read_and_write(data_dir, cache_dir, report, earlier, copied)
+        finally:
+            ahead = copied.result()
+            if ahead is not None:  # not patched (or not written): no use
+                ahead.unlink(missing_ok=True)
+
+
+def _read_and_write(
+    data_dir: Path,
+    cache_dir: Path,
+    report: Progress,
+    earlier: Future[Earlier | None],
+    copied: Future[Path | None],
+) -> Built:
+    def write(read: Read) -> Path | None:
+        report(0.8, STEP_WRITING)
+        try:
+            return written(
+                read.result, cache_dir, read.digests, earlier.result(), read.stamps, copied.result()
+            )
+        except (OSError, duckdb.Error):  # a cache folder that cannot be written
+            return None
+
+    read = consistent_load(data_dir, earlier, write)
     if read is None:
         problem = Problem("(data folder)", None, "(files)", CHANGING.format(n=READ_ATTEMPTS))
         return Built(LoadResult(data_dir, None, (problem,), 0), None, changing=True)
     result = read.result
-    if result.portfolio is None:
+    if result.portfolio is None or read.written is None:
         return Built(result, None)
-    report(0.8, STEP_WRITING)
     try:
-        path = write_snapshot(result, cache_dir, read.digests, earlier, read.stamps)
+        path = publish(read.written, cache_dir, result.portfolio.fingerprint)
         if read.stats_key is not None:
             record(cache_dir, read.stats_key, result.portfolio.fingerprint, data_dir)
     except (OSError, duckdb.Error):
@@ -106,40 +135,66 @@ def _build(data_dir: Path, cache_dir: Path, report: Progress) -> Built:
 @dataclass(frozen=True)
 class Read:
     """A consistent read: the load, the digest of each file's bytes by name, the stamps
-    the next build may trust (by name) and the folder's known_stats key."""
+    the next build may trust (by name), the look before the read, and the snapshot written
+    from it under a temporary name (lib/store/writer.py written), not yet published."""
 
     result: LoadResult
     digests: dict[str, bytes]
     stamps: dict[str, Stamp]
-    stats_key: str | None
+    look: Look
+    written: Path | None = None
+
+    @property
+    def stats_key(self) -> str | None:
+        """The folder's known_stats key."""
+        return self.look.key
 
 
-def consistent_load(data_dir: Path, earlier: Earlier | None = None) -> Read | None:
+def consistent_load(
+    data_dir: Path,
+    earlier: Earlier | Future[Earlier | None] | None = None,
+    write: Callable[[Read], Path | None] | None = None,
+) -> Read | None:
     """load_portfolio of a folder that did not change while it was read; None when it kept
     changing. A file that vanishes mid-read (git replaces files by unlinking them) counts as
     a change, never as a traceback. Whether it changed is told by the files' stamps (size,
     modification and change times, inode: known_stats.look) before and after the read, as
     git's index tells it, not by reading every byte again: a file saved, added, removed or
     renamed during the read changes them. A file an `earlier` snapshot read is not read at
-    all when its stamp is the one recorded then (lib/store/reuse.py Seen)."""
-    for attempt in range(READ_ATTEMPTS):
-        if attempt:
-            time.sleep(0.5 * attempt)  # let an editor or `git checkout` finish
-        before = _settled_look(data_dir)
-        started = time.time_ns()
-        known = None if earlier is None else earlier.seen(before.data_stamps())
-        with recording_digests() as digests:
-            try:
-                result = load_portfolio(data_dir, known)
-            except OSError:
+    all when its stamp is the one recorded then (lib/store/reuse.py Seen).
+
+    `write` writes a validated read's snapshot under a temporary name while the look after
+    the read runs on another thread (the stats let go of Python's lock, DuckDB's writes
+    too); a write of a read that turns out to be of a changing folder is discarded, never
+    published."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="look") as helper:
+        for attempt in range(READ_ATTEMPTS):
+            if attempt:
+                time.sleep(0.5 * attempt)  # let an editor or `git checkout` finish
+            before = _settled_look(data_dir)
+            started = time.time_ns()
+            known_earlier = earlier.result() if isinstance(earlier, Future) else earlier
+            known = None if known_earlier is None else known_earlier.seen(before.data_stamps())
+            with recording_digests() as digests:
+                try:
+                    result = load_portfolio(data_dir, known)
+                except OSError:
+                    continue
+            after = helper.submit(data_stamps, data_dir)
+            helper.submit(getattr, before, "key")  # for known_stats, while the write runs
+            prefix = len(str(data_dir)) + 1
+            named = {path[prefix:]: digest for path, digest in digests.items()}
+            read = Read(result, named, _trusted(before, prefix, started), before)
+            temporary = None
+            if write is not None and result.portfolio is not None:
+                temporary = write(read)
+            # No file changed, came or went since the look before the read: every byte parsed
+            # (and every file listed) is what the folder holds now.
+            if after.result() != before.data_stamps():
+                if temporary is not None:
+                    discard(temporary)
                 continue
-        # No file changed, came or went since the look before the read: every byte parsed
-        # (and every file listed) is what the folder holds now.
-        if data_stamps(data_dir) != before.data_stamps():
-            continue
-        prefix = len(str(data_dir)) + 1
-        named = {path[prefix:]: digest for path, digest in digests.items()}
-        return Read(result, named, _trusted(before, prefix, started), before.key)
+            return replace(read, written=temporary)
     return None
 
 

@@ -57,6 +57,39 @@ def write_snapshot(
     be known by (by name), to `<fingerprint>.duckdb` in `cache_dir`, atomically; what an
     unchanged file made is taken from the `earlier` snapshot as it was written there
     (lib/store/carried.py)."""
+    temporary = written(result, cache_dir, digests, earlier, stamps)
+    return publish(temporary, cache_dir, result.portfolio.fingerprint)
+
+
+def copy_ahead(earlier: Earlier | None, cache_dir: Path) -> Path | None:
+    """A copy of the earlier snapshot's file under a temporary name in `cache_dir`, flushed
+    to disk, for a rebuild to patch (lib/store/patched.py): made while the folder is read,
+    on the other core, so the write that follows flushes only the pages it changes. None
+    without an earlier snapshot or when it cannot be copied (the snapshot is written whole)."""
+    if earlier is None or earlier.path is None:
+        return None
+    copy = cache_dir / f".{earlier.path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
+    try:
+        shutil.copyfile(earlier.path, copy)
+        with open(copy, "rb") as copied:
+            os.fsync(copied.fileno())
+    except OSError:
+        copy.unlink(missing_ok=True)
+        return None
+    return copy
+
+
+def written(
+    result: LoadResult,
+    cache_dir: Path,
+    digests: dict[str, bytes],
+    earlier: Earlier | None = None,
+    stamps: dict[str, Stamp] | None = None,
+    copied: Path | None = None,
+) -> Path:
+    """The snapshot written under a temporary name in `cache_dir` and flushed to disk, for
+    `publish` (or `discard`); `copied`, a copy_ahead of `earlier`, is patched when the
+    change allows it (and removed when it does not)."""
     portfolio = result.portfolio
     assert portfolio is not None, "only validated data is written"
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -64,7 +97,7 @@ def write_snapshot(
     temporary = cache_dir / f".{final.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
     files = _files_table(digests, stamps or {})
     try:
-        if not _patched(temporary, result, digests, earlier, files):
+        if not _patched(temporary, result, digests, earlier, files, copied):
             temporary.unlink(missing_ok=True)
             connection = duckdb.connect(str(temporary))
             try:
@@ -74,15 +107,35 @@ def write_snapshot(
                 connection.execute("CHECKPOINT")
             finally:
                 connection.close()
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
+        with open(temporary, "rb") as flushed:
+            os.fsync(flushed.fileno())
+    except BaseException:
+        discard(temporary)
+        raise
+    finally:
+        Path(f"{temporary}.wal").unlink(missing_ok=True)
+        if copied is not None:
+            copied.unlink(missing_ok=True)
+    return temporary
+
+
+def publish(temporary: Path, cache_dir: Path, data_fingerprint: str) -> Path:
+    """Rename a `written` snapshot to its name (`<fingerprint>.duckdb`), atomically, and
+    keep the newest SNAPSHOTS_KEPT."""
+    final = snapshot_path(cache_dir, data_fingerprint)
+    try:
         os.replace(temporary, final)
     finally:
-        temporary.unlink(missing_ok=True)
-        Path(f"{temporary}.wal").unlink(missing_ok=True)
+        discard(temporary)
     sync_folder(cache_dir)
     _keep_newest(cache_dir, final)
     return final
+
+
+def discard(temporary: Path) -> None:
+    """Remove a `written` snapshot that is not to be published."""
+    temporary.unlink(missing_ok=True)
+    Path(f"{temporary}.wal").unlink(missing_ok=True)
 
 
 def _patched(
@@ -91,14 +144,17 @@ def _patched(
     digests: dict[str, bytes],
     earlier: Earlier | None,
     files: pa.Table,
+    copied: Path | None = None,
 ) -> bool:
-    """True when `temporary` was made from a copy of the earlier snapshot, patched where
-    the data changed (lib/store/patched.py); False when the change is not one to patch."""
+    """True when `temporary` was made from a copy of the earlier snapshot (`copied`, or one
+    made now), patched where the data changed (lib/store/patched.py); False when the change
+    is not one to patch."""
     portfolio = result.portfolio
     if earlier is None or earlier.path is None or not patchable(portfolio, digests, earlier):
         return False
     try:
-        shutil.copyfile(earlier.path, temporary)
+        if not _taken(copied, temporary):
+            shutil.copyfile(earlier.path, temporary)
         connection = duckdb.connect(str(temporary))
         try:
             done = patch_tables(connection, portfolio, digests, earlier, result.files_read, files)
@@ -109,6 +165,18 @@ def _patched(
             connection.close()
     except (OSError, duckdb.Error):  # the earlier file gone or unreadable: written whole
         return False
+
+
+def _taken(copied: Path | None, temporary: Path) -> bool:
+    """True when the copy made ahead was renamed `temporary` (a second read's write finds it
+    taken by the first's)."""
+    if copied is None:
+        return False
+    try:
+        os.replace(copied, temporary)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _files_table(digests: dict[str, bytes], stamps: dict[str, Stamp]) -> pa.Table:
