@@ -48,3 +48,32 @@ def test_a_project_file_added_while_the_checks_run_is_in_the_version_served(data
     assert portfolio is not None and "connection-network-two" in portfolio.projects
     assert portfolio.fingerprint == fingerprint(data)
     assert built.path == snapshot_path(data.parent / "cache", fingerprint(data))
+
+
+def test_a_rebuild_whose_folder_changed_mid_read_publishes_only_the_read_after(data, monkeypatch):
+    """A rebuild writes its snapshot (a patched copy of the earlier one) while it looks at
+    the folder again: when a project was saved during the read, that snapshot is thrown
+    away, never published; the one served is of the folder as saved, and no temporary file
+    is left in the cache."""
+    cache = data.parent / "cache"
+    first = build(data, cache)
+    assert first.path is not None
+    project = data / "projects" / "connection-network.yaml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text + "# edited\n", encoding="utf-8")
+    real_checks = loader.check_portfolio
+    calls = []
+
+    def checks_while_the_project_is_saved_again(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            project.write_text(text + "# edited twice\n", encoding="utf-8")
+        return real_checks(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "check_portfolio", checks_while_the_project_is_saved_again)
+    built = build(data, cache)
+    assert len(calls) == 2
+    assert built.result.portfolio.fingerprint == fingerprint(data)
+    assert built.path == snapshot_path(cache, fingerprint(data))
+    assert sorted(cache.glob("*.duckdb")) == sorted([first.path, built.path])
+    assert [path.name for path in cache.iterdir() if path.name.endswith((".tmp", ".wal"))] == []

@@ -5,6 +5,7 @@ number; any other change is written whole."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,19 @@ def test_a_figure_edited_is_written_whole(fresh_copy, tmp_path, patched):
     edit(fresh_copy / "indicator_values.csv", ",259,exact,", ",259,approximate,")
     build(fresh_copy, cache)
     assert patched == []  # not patchable: patch_tables is not called
+
+
+def test_a_stamp_changed_with_the_bytes_is_updated_in_the_files_table(fresh_copy, tmp_path, patched):
+    """A report text touched (its bytes as they were) and a project edited: the rebuild reads
+    both and patches the `files` rows of both in place; the table is the first build's."""
+    cache = tmp_path / "cache"
+    assert build(fresh_copy, cache).path is not None
+    touched = next((fresh_copy / "sources").glob("*.txt"))
+    later = touched.stat().st_mtime_ns + 5_000_000_000
+    os.utime(touched, ns=(later, later))
+    edit(fresh_copy / PROJECT, "Building capacity", "Building-capacity")
+    rebuilt_as_first_built(fresh_copy, cache)
+    assert patched == [True]
+    files = tables(build(fresh_copy, cache).path)["files"].to_pylist()
+    stamp = {row["name"]: row["mtime_ns"] for row in files}
+    assert stamp[f"sources/{touched.name}"] == later

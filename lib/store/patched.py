@@ -87,12 +87,40 @@ def patch_tables(
     connection.executemany(
         "UPDATE meta SET value = ? WHERE key = ?", [(value, key) for key, value in meta.items()]
     )
-    connection.execute("DROP TABLE files")
-    connection.execute(FILES_TABLE)
-    connection.register("files_in", files)
-    connection.execute("INSERT INTO files SELECT * FROM files_in")
+    _patch_files(connection, files, earlier.files)
     connection.execute("COMMIT")
     return True
+
+
+def _patch_files(connection: duckdb.DuckDBPyConnection, files: pa.Table, before: pa.Table) -> None:
+    """Make the `files` table `files`: the rows whose digest or stamp changed are updated in
+    place when the same files were read in the same order (inserting 200,000 rows again,
+    with the names' index, took half a second); else it is written again."""
+    if files.num_rows != before.num_rows or not files["name"].equals(
+        before["name"].cast(files.schema.field("name").type)
+    ):
+        connection.execute("DROP TABLE files")
+        connection.execute(FILES_TABLE)
+        connection.register("files_in", files)
+        connection.execute("INSERT INTO files SELECT * FROM files_in")
+        return
+    differs = pa.array([False] * files.num_rows)
+    for column in _FILE_FIELDS:
+        now, then = files[column], before[column].cast(files.schema.field(column).type)
+        same = pc.or_(
+            pc.fill_null(pc.equal(now, then), False), pc.and_(pc.is_null(now), pc.is_null(then))
+        )
+        differs = pc.or_(differs, pc.invert(same))
+    rows = pc.indices_nonzero(differs)
+    if not len(rows):
+        return
+    changed = files.select(_FILE_FIELDS).take(rows).append_column("_row", rows.cast(pa.int64()))
+    columns = ", ".join(f"{column} = u.{column}" for column in _FILE_FIELDS)
+    connection.register("files_in", changed)
+    connection.execute(f"UPDATE files SET {columns} FROM files_in AS u WHERE files.rowid = u._row")
+
+
+_FILE_FIELDS = ["digest", "size", "mtime_ns", "ctime_ns", "inode"]
 
 
 def _rows_in_place(

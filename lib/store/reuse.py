@@ -55,6 +55,7 @@ class Earlier:
 
     digests: dict[str, bytes]  # file name -> digest of the bytes the snapshot was built from
     stamps: dict[str, Stamp]  # file name -> its stamp when read, if that build trusted it
+    files: pa.Table  # the `files` table those come from, as stored
     entries: dict[str, list[tuple[str, str]]]  # list file name -> (kind, entry as JSON)
     project_ids: list[str]  # in the data's order
     text_names: frozenset[str]  # the report text files (sources/…) whose texts it holds
@@ -234,10 +235,9 @@ def known_from(cache_dir: Path) -> Earlier | None:
     return None
 
 
-def _files(connection: duckdb.DuckDBPyConnection) -> tuple[dict[str, bytes], dict[str, Stamp]]:
+def _files(files: pa.Table) -> tuple[dict[str, bytes], dict[str, Stamp]]:
     """The `files` table: each file's digest by name, and its stamp by name when one was
     recorded; taken a column at a time (200,000 rows as tuples took a second)."""
-    files = connection.sql("SELECT * FROM files").to_arrow_table()
     names = files["name"].to_pylist()
     digests = dict(zip(names, files["digest"].to_pylist(), strict=True))
     stamped = files.filter(pc.is_valid(files["size"]))
@@ -252,7 +252,8 @@ def _known(path: Path) -> Earlier | None:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if not of_this_code(meta):
             return None
-        digests, stamps = _files(connection)
+        files = connection.sql("SELECT * FROM files").to_arrow_table()
+        digests, stamps = _files(files)
         rows = connection.execute(
             "SELECT kind, body FROM entries WHERE kind <> 'settings' ORDER BY kind, position"
         ).fetchall()
@@ -279,5 +280,5 @@ def _known(path: Path) -> Earlier | None:
     for kind, body in rows:
         entries[FILE_OF_KIND[kind]].append((kind, body))
     return Earlier(
-        digests, stamps, dict(entries), project_ids, text_names, parts, figures, sources, path
+        digests, stamps, files, dict(entries), project_ids, text_names, parts, figures, sources, path
     )
