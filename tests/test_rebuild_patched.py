@@ -78,7 +78,9 @@ def test_a_figure_edited_is_written_whole(fresh_copy, tmp_path, patched):
     assert patched == []  # not patchable: patch_tables is not called
 
 
-def test_a_stamp_changed_with_the_bytes_is_updated_in_the_files_table(fresh_copy, tmp_path, patched):
+def test_a_stamp_changed_with_the_bytes_is_updated_in_the_files_table(
+    fresh_copy, tmp_path, patched
+):
     """A report text touched (its bytes as they were) and a project edited: the rebuild reads
     both and patches the `files` rows of both in place; the table is the first build's."""
     cache = tmp_path / "cache"

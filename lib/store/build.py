@@ -40,8 +40,8 @@ from lib.load.loader import (
 from lib.model.problems import Problem
 from lib.store.known_stats import Look, Stamp, data_stamps, look, record
 from lib.store.reuse import Earlier, known_from
-from lib.store.writer import snapshot_path as snapshot_path  # where callers look for it
 from lib.store.writer import copy_ahead, discard, publish, written
+from lib.store.writer import snapshot_path as snapshot_path  # where callers look for it
 from lib.text.i18n import N_
 
 READ_ATTEMPTS = 3

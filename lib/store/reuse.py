@@ -280,5 +280,14 @@ def _known(path: Path) -> Earlier | None:
     for kind, body in rows:
         entries[FILE_OF_KIND[kind]].append((kind, body))
     return Earlier(
-        digests, stamps, files, dict(entries), project_ids, text_names, parts, figures, sources, path
+        digests,
+        stamps,
+        files,
+        dict(entries),
+        project_ids,
+        text_names,
+        parts,
+        figures,
+        sources,
+        path,
     )
