@@ -24,7 +24,8 @@ from lib.query.names import project_titles
 from lib.text.i18n import tr
 from lib.text.vocabulary import code_words
 from lib.topics.funding.data import funding_lines
-from lib.topics.map.written import Written
+from lib.topics.map.place_figures import PlaceFigure
+from lib.topics.map.written import Written, figure_line
 from lib.topics.people.figure_words import participant_texts
 from lib.topics.sources.data import source_list, uses_of
 from lib.topics.timeline.data import timeline_rows
@@ -234,6 +235,56 @@ def test_map_event_lines_of_a_snapshot_give_titles_dates_and_plans(loaded):
     )
     assert words.event_title(lazy, "connection-network", "no-such-meeting") == ""
     assert opened == []
+
+
+def test_map_event_lines_read_at_once_are_those_read_one_at_a_time(loaded):
+    lazy, opened = _opened_as_a_snapshot(loaded)
+    events = [
+        ("shtip-strazhitsa-twinning", "twinning-meeting"),
+        ("myla-refugee-integration", "myla-validation-workshop"),
+        ("connection-network", "no-such-meeting"),
+    ]
+    for language in ("en", "bg", "mk"):
+        batch, alone = Written(language), Written(language)
+        known = batch.event_words(lazy, events)
+        assert set(known) == set(events[:2])  # an event not found is left out, never made up
+        for project, event in events[:2]:
+            line = batch.event_line(lazy, project, event, known)
+            assert line == alone.event_line(lazy, project, event)
+        assert batch.event_words(lazy, events[:2]) == {}  # their lines are kept now
+    assert Written("en").event_line(lazy, *events[0], known={}) == (
+        "Town-twinning meeting of Shtip and Strazhitsa (19 June 2018 – 22 June 2018)"
+    )
+    assert opened == []
+
+
+def test_map_figure_lines_written_at_once_are_those_written_one_at_a_time(loaded):
+    lazy, _opened = _opened_as_a_snapshot(loaded)
+    values = index_of(lazy).values
+    columns = ["indicator", "project", "event", "value", "precision", "fewer_than"]
+    columns += ["source", "quote", "line"]
+    tied = {  # each figure as a line from its city, and as one at its event
+        from_here: [
+            PlaceFigure(*fields, False, from_here)
+            for fields in values[columns].itertuples(index=False, name=None)
+        ]
+        for from_here in (False, True)
+    }
+    for language in ("en", "bg", "mk"):
+        for rows in tied.values():
+            batch = Written(language)
+            batch.know_figures(lazy, [*rows, *rows])  # a line written once, the first
+            for row in rows:
+                event = Written(language).event_title(lazy, row.project, row.event)
+                assert batch.figure_lines[row.line] == figure_line(lazy, row, language, event)
+    rows = tied[True]
+    # what a reader sees of the fixture's 259 participants, as from a city
+    shtip = next(r for r in rows if str(r.value) == "259")
+    words = Written("en")
+    words.know_figures(lazy, [shtip])
+    figure, source = words.figure_lines[shtip.line]
+    assert figure == "Participants from this city: 259"
+    assert source.startswith(lazy.sources[shtip.source].title + ": “")
 
 
 def test_board_pack_map_cites_the_reports_that_name_each_city(loaded):

@@ -51,10 +51,13 @@ def _events_here(
     count: int,
     language: str,
     budget: int | None,
+    known: dict[tuple[str, str], tuple] | None = None,
 ) -> str:
     """The events held at a place (`held`, the first of `count`), or fewer once they pass
-    `budget` characters (but one), and how many more."""
-    written = _head(lambda n: words.event_line(portfolio, *held[n]), len(held), None, budget, 1)
+    `budget` characters (but one), and how many more; `known`: Written.event_words'."""
+    written = _head(
+        lambda n: words.event_line(portfolio, *held[n], known), len(held), None, budget, 1
+    )
     text = "; ".join(written)
     left = count - len(written)
     return text + more_words(left, language, N_("events")) if left else text
@@ -96,11 +99,11 @@ def table_columns(
         [role_words[role] for role in by_place.role[role_rows].tolist()],
     )
     event_rows = np.flatnonzero(mine[by_place.event_place])
-    events = _runs_of(
-        by_place.event_place[event_rows],
-        by_place.ids[by_place.event_project[event_rows]].tolist(),
-        by_place.event_ids.take(by_place.event_row[event_rows]).tolist(),
-    )
+    event_projects = by_place.ids[by_place.event_project[event_rows]].tolist()
+    event_ids = by_place.event_ids.take(by_place.event_row[event_rows]).tolist()
+    events = _runs_of(by_place.event_place[event_rows], event_projects, event_ids)
+    # the words of the events whose lines are not kept yet, read at once
+    known = words.event_words(portfolio, list(zip(event_projects, event_ids, strict=True)))
     held = by_place.held[codes].tolist()
     cells = {name: [""] * len(codes) for name in _TABLE_CELLS}
     most = None if every_figure else NAMES
@@ -133,6 +136,7 @@ def table_columns(
             held[at],
             language,
             budget,
+            known,
         )
         for name, text in here.items():
             cells[name][at] = text
@@ -163,6 +167,7 @@ def _table_cells(
     held_count: int,
     language: str,
     budget: int | None,
+    known: dict[tuple[str, str], tuple],
 ) -> dict[str, str]:
     """What a place's table cells say: its projects, their roles, the events held there and
     its figures (each cut past `budget` characters)."""
@@ -171,7 +176,7 @@ def _table_cells(
     roles_text = "; ".join(role_lines) + (more_projects if len(titles) < projects else "")
     # the events follow the roles in their cell: past its first characters, one is written
     events_budget = 0 if budget is not None and len(roles_text) > budget else budget
-    events = _events_here(portfolio, words, held, held_count, language, events_budget)
+    events = _events_here(portfolio, words, held, held_count, language, events_budget, known)
     texts = _head(
         lambda n: words.figure_text_at(portfolio, shown, rows[n]), len(rows), None, budget, 0, "\n"
     )

@@ -71,6 +71,7 @@ def place_columns(
     written = [range(len(shown.lines))] if every_figure else tips
     made = shown.make([at for ats in written for at in ats if shown.lines[at] not in kept])
     words.know_event_titles(portfolio, [(row.project, row.event) for row in made])
+    words.know_figures(portfolio, made)
     figure_lines = [[words.figure_at(portfolio, shown, at)[0] for at in ats] for ats in tips]
     cited = figures.cited
     no_sources: tuple = ()

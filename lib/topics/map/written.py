@@ -15,20 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from lib.model.dates import FuzzyDate
 from lib.model.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from lib.model.portfolio import Portfolio
-from lib.model.projects import parts_of
+from lib.model.sources import Sources
 from lib.query.figure_text import value_text
 from lib.query.index import index_of
 from lib.query.names import report_titles
-from lib.query.project_rows import project_numbers
 from lib.text.dates import period_text
 from lib.text.i18n import tr
+from lib.topics.map.event_rows import event_columns, events_found
 from lib.topics.map.place_figures import PlaceFigure, ShownFigures
 
 
@@ -47,7 +45,7 @@ class Written:
         key = (project_id, event_id)
         title = self.event_titles.get(key)
         if title is None:
-            event = _event_words(portfolio, project_id, event_id, _title_column(self.language))
+            event = event_columns(portfolio, project_id, event_id, _title_column(self.language))
             title = event[0] if event is not None else ""
             self.event_titles[key] = title
         return title
@@ -59,28 +57,38 @@ class Written:
         missing = [key for key in dict.fromkeys(events) if key not in self.event_titles]
         if not missing:
             return
-        index = index_of(portfolio)
-        table = index.once(("map.events by project",), lambda: _events_by_project(portfolio))[0]
-        keys, rows, ids = index.once(("map.event keys",), lambda: _event_keys(portfolio))
-        projects = index.id_index.get_indexer([project for project, _ in missing])
-        numbers = ids.get_indexer([event for _, event in missing])
-        wanted = projects.astype(np.int64) * (len(ids) + 1) + numbers
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        found = (projects >= 0) & (numbers >= 0) & (keys[at] == wanted)
-        titles = table.column(_title_column(self.language)).take(pa.array(rows[at[found]]))
+        found = events_found(portfolio, missing, (_title_column(self.language),))
         self.event_titles.update(dict.fromkeys(missing, ""))  # no such event: no title
-        known = [key for key, here in zip(missing, found.tolist(), strict=True) if here]
-        self.event_titles.update(zip(known, titles.to_pylist(), strict=True))
+        self.event_titles.update((key, words[0]) for key, words in found.items())
 
-    def event_line(self, portfolio: Portfolio, project_id: str, event_id: str) -> str:
-        """'Title (19 June 2018 – 22 June 2018, planned)' of an event a place lists."""
+    def event_words(
+        self, portfolio: Portfolio, events: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple]:
+        """What event_line reads of these (project id, event id) whose lines are not kept,
+        read at once, by key (an event not found is left out): a funder's table looked up
+        its places' few hundred new events one at a time, 50 µs each."""
+        missing = [key for key in dict.fromkeys(events) if key not in self.event_lines]
+        if not missing:
+            return {}
+        return events_found(portfolio, missing, _line_columns(self.language))
+
+    def event_line(
+        self,
+        portfolio: Portfolio,
+        project_id: str,
+        event_id: str,
+        known: dict[tuple[str, str], tuple] | None = None,
+    ) -> str:
+        """'Title (19 June 2018 – 22 June 2018, planned)' of an event a place lists; `known`:
+        event_words' of a batch the event may be in."""
         key = (project_id, event_id)
         line = self.event_lines.get(key)
         if line is None:
             language = self.language
             # its title read with its dates (one look-up, not two), kept as event_title keeps it
-            columns = (_title_column(language), "status", "start", "end")
-            event = _event_words(portfolio, project_id, event_id, *columns)
+            event = None if known is None else known.get(key)
+            if event is None:
+                event = event_columns(portfolio, project_id, event_id, *_line_columns(language))
             assert event is not None  # asked only for the events a place lists
             title, status, start, end = event
             if self.event_titles.get(key) is None:
@@ -100,6 +108,43 @@ class Written:
             written = figure_line(portfolio, row, self.language, event)
             self.figure_lines[row.line] = written
         return written
+
+    def know_figures(self, portfolio: Portfolio, rows: list[PlaceFigure]) -> None:
+        """Write the lines of these figures at once, as `figure` writes each (their events'
+        titles known already, know_event_titles'): a year range's thousands of new figures
+        each looked its report's title up in the reports' table and its label and words up
+        again, a third of the change at 100,000 projects."""
+        kept = self.figure_lines
+        first: dict[int, PlaceFigure] = {}  # a line's first row, as `figure` keeps it
+        for row in rows:
+            if row.line not in kept and row.line not in first:
+                first[row.line] = row
+        if not first:
+            return
+        missing = list(first.values())
+        language = self.language
+        titles = _report_titles(portfolio, [row.source for row in missing])
+        labels = {
+            code: portfolio.indicators[code].labels.get(language)
+            for code in dict.fromkeys(row.indicator for row in missing)
+        }
+        here, somewhere = tr(language, "from this city"), tr(language, "at an event held here")
+        at_event = tr(language, "at {event}, held here")  # filled in as tr fills it
+        values: dict[tuple, str] = {}  # a selection's figures share a few hundred numbers
+        for row in missing:
+            if row.from_here:
+                where = here
+            else:
+                event = self.event_title(portfolio, row.project, row.event)
+                where = at_event.format(event=event) if event else somewhere
+            key = (type(row.value), row.value, row.precision, type(row.fewer_than), row.fewer_than)
+            shown = values.get(key)
+            if shown is None:
+                shown = values[key] = value_text(row.value, row.precision, language, row.fewer_than)
+            kept[row.line] = (
+                f"{labels[row.indicator]} {where}: {shown}",
+                f"{titles[row.source]}: “{row.quote}”",
+            )
 
     def figure_at(self, portfolio: Portfolio, shown: ShownFigures, at: int) -> tuple[str, str]:
         """`figure` of the figure at `at` of `shown`, its record made only if not kept."""
@@ -129,61 +174,20 @@ class Written:
         return text
 
 
-def _event_words(
-    portfolio: Portfolio, project_id: str, event_id: str, *columns: str
-) -> tuple | None:
-    """The event's `columns` (lib/model/projects.py SCHEMAS), read from the events' columns,
-    or None without that event: a snapshot validates a project each time one is opened, and
-    a first visit lists a thousand events."""
-    index = index_of(portfolio)
-    events, first, counts = index.once(
-        ("map.events by project",), lambda: _events_by_project(portfolio)
-    )
-    try:
-        number = index.id_index.get_loc(project_id)
-    except KeyError:
-        return None
-    count = int(counts[number])
-    if not count:
-        return None
-    start = int(first[number])
-    try:  # the first with the id, as Portfolio.event finds it
-        at = start + events.column("id").slice(start, count).to_pylist().index(event_id)
-    except ValueError:
-        return None
-    return tuple(events.column(column)[at].as_py() for column in columns)
+def _report_titles(portfolio: Portfolio, sources: list[str]) -> dict[str, str]:
+    """The titles of these reports, by id, read from the reports' table at once (each read
+    alone, a report's position and then its title, took a tenth of a year range's change)."""
+    wanted = list(dict.fromkeys(sources))
+    held = portfolio.sources
+    if not isinstance(held, Sources):
+        titles = report_titles(portfolio)
+        return {sid: titles[sid] for sid in wanted}
+    at = pa.array([held.position(sid) for sid in wanted], type=pa.int64())
+    return dict(zip(wanted, held.table()["title"].take(at).to_pylist(), strict=True))
 
 
-def _events_by_project(portfolio: Portfolio) -> tuple[pa.Table, np.ndarray, np.ndarray]:
-    """The events' columns as an Arrow table (its buffers shared with the parts' frame), and
-    by each project's position among the index's ids, its first row and how many rows it has
-    (a project's events are together, in the order of the ids): a fresh selection's thousand
-    events were each found by slicing the table and reading its project's ids again, and
-    every event's id kept as a Python text, with a dict of every project, was 20 MB at
-    100,000 projects."""
-    events = parts_of(portfolio.projects).events
-    # numbered as the map's every_place numbers them, once a version
-    numbers = project_numbers(portfolio, "events", events["project"])
-    projects = len(index_of(portfolio).ids)
-    counts = np.bincount(numbers[numbers >= 0], minlength=projects)
-    first = np.searchsorted(numbers, np.arange(projects))
-    return pa.Table.from_pandas(events, preserve_index=False), first, counts
-
-
-def _event_keys(portfolio: Portfolio) -> tuple[np.ndarray, np.ndarray, pd.Index]:
-    """Each (project, event id) of the events' columns as one number (its project's position
-    among the index's ids and its id's number), sorted, with its first row (as
-    Portfolio.event finds an event: the first with the id), and the ids by their numbers:
-    what a batch of events is looked up in with numpy, once a version."""
-    events = parts_of(portfolio.projects).events
-    projects = project_numbers(portfolio, "events", events["project"])
-    numbers, ids = pd.factorize(events["id"])
-    keys = projects.astype(np.int64) * (len(ids) + 1) + numbers
-    keys[(projects < 0) | (numbers < 0)] = -1  # of no project, or with no id: never found
-    order = np.argsort(keys, kind="stable")  # a key's first row first
-    ordered = keys[order]
-    first = np.r_[True, ordered[1:] != ordered[:-1]] if len(keys) else np.zeros(0, dtype=bool)
-    return ordered[first], order[first], pd.Index(ids)
+def _line_columns(language: str) -> tuple[str, ...]:
+    return (_title_column(language), "status", "start", "end")
 
 
 def _title_column(language: str) -> str:
