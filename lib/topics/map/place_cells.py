@@ -99,11 +99,14 @@ def table_columns(
         [role_words[role] for role in by_place.role[role_rows].tolist()],
     )
     event_rows = np.flatnonzero(mine[by_place.event_place])
-    event_projects = by_place.ids[by_place.event_project[event_rows]].tolist()
-    event_ids = by_place.event_ids.take(by_place.event_row[event_rows]).tolist()
-    events = _runs_of(by_place.event_place[event_rows], event_projects, event_ids)
-    # the words of the events whose lines are not kept yet, read at once
-    known = words.event_words(portfolio, list(zip(event_projects, event_ids, strict=True)))
+    events = _runs_of(
+        by_place.event_place[event_rows],
+        by_place.ids[by_place.event_project[event_rows]].tolist(),
+        by_place.event_ids.take(by_place.event_row[event_rows]).tolist(),
+    )
+    # the words of each place's first event, which its cell always lists (past its roles'
+    # characters, the only one), read at once where its line is not kept yet
+    known = words.event_words(portfolio, [(held[0][0], held[1][0]) for held in events.values()])
     held = by_place.held[codes].tolist()
     cells = {name: [""] * len(codes) for name in _TABLE_CELLS}
     most = None if every_figure else NAMES
