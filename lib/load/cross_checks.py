@@ -4,30 +4,75 @@ dates are in order, parts add up to their wholes, and one indicator at most size
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from lib.load.fact_checks import check_facts
-from lib.load.figure_checks import approximate_but_exact, check_parts_add_up
+from lib.load.figure_checks import (
+    check_parts_add_up,
+    check_parts_have_wholes,
+    unstated_periods,
+)
 from lib.load.located import Located
 from lib.load.passed_checks import NOTHING_PASSED, Passed, project_events
-from lib.load.quotes import NormalisedTexts, normalise, states_number
+from lib.load.quotes import states_number
+from lib.load.references import References
+from lib.load.row_checks import check_rows_alone, check_rows_projects
 from lib.load.script_checks import check_scripts
-from lib.load.slips import (
-    PARENT_CIRCLE,
-    composition_hint,
-    event_circle,
-    far_from_project,
-    parent_circle,
-)
-from lib.load.values_csv import VALUES_FILE, ValueRow
+from lib.load.slips import PARENT_CIRCLE, event_circle, far_from_project, parent_circle
+from lib.load.values_csv import ValueRow
 from lib.load.yaml_reader import line_of
 from lib.model.dates import is_before
 from lib.model.problems import Problem
 
 # Key in `broken` for the kinds (places, sources...) whose whole file could not be read.
 UNREADABLE = "(unreadable)"
+PROJECTS = "projects"
+
+
+@dataclass(frozen=True)
+class BeforeProjects:
+    """The checks that read no project, made (check_before_projects) while the project files
+    are parsed; check_portfolio adds to `problems` the checks that read them."""
+
+    known: References
+    programmes: dict[str, Any]
+    unstated_periods: list[tuple[ValueRow, list]]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.known.problems
+
+
+def check_before_projects(
+    entries: dict[str, list[Located]],
+    rows: list[ValueRow],
+    texts: dict[str, str],
+    broken: dict[str, set[str]],
+    rows_complete: bool = True,
+    passed: Passed = NOTHING_PASSED,
+) -> BeforeProjects:
+    """The cross-file checks of the list files' entries and of the rows, but for the rows'
+    projects and events: what check_portfolio would find of them (see there)."""
+    problems: list[Problem] = []
+    lists = {key: items for key, items in entries.items() if key != PROJECTS}
+    ids = {key: _unique_ids(items, problems) for key, items in lists.items()}
+    for key, invalid in broken.items():
+        if key != PROJECTS:
+            ids[key] = ids.get(key, set()) | invalid
+    known = References(ids, texts, problems, broken.get(UNREADABLE, set()))
+    programmes = {item.model.id: item.model for item in entries["programmes"]}
+    if not passed.lists:
+        _check_lists(entries, known, programmes, problems)
+    _check_map_sizer(entries.get("indicators", []), problems)
+    check_rows_alone(rows, known, passed)
+    if rows_complete and not passed.rows:  # the parts and wholes of unchanged rows agree
+        check_parts_add_up(rows, problems)
+        check_parts_have_wholes(rows, problems)
+    problems += check_scripts(lists)
+    return BeforeProjects(known, programmes, unstated_periods(rows, passed))
 
 
 def check_portfolio(
@@ -37,39 +82,36 @@ def check_portfolio(
     broken: dict[str, set[str]],
     rows_complete: bool = True,
     passed: Passed = NOTHING_PASSED,
+    before: BeforeProjects | None = None,
 ) -> list[Problem]:
     """Every cross-file problem; `entries` maps a file's key (places, projects...) to its
     entries, `broken` to the ids of entries already reported as invalid (and UNREADABLE to
     the kinds whose file could not be read); `rows_complete` is False when some CSV rows
     were refused, so parts cannot be checked against their wholes. The checks `passed`
-    names passed with the same inputs before (lib/load/passed_checks.py): left out."""
-    problems: list[Problem] = []
-    ids = {key: _unique_ids(items, problems) for key, items in entries.items()}
-    for key, invalid in broken.items():
-        ids[key] = ids.get(key, set()) | invalid
-    known = _Known(ids, texts, problems, broken.get(UNREADABLE, set()))
-    programmes = {item.model.id: item.model for item in entries["programmes"]}
-    if not passed.lists:
-        _check_lists(entries, known, programmes, problems)
+    names passed with the same inputs before (lib/load/passed_checks.py): left out. The
+    checks `before` the projects were read, when made then, with the same arguments, are
+    not made again (each BeforeProjects is for one call)."""
+    if before is None:
+        before = check_before_projects(entries, rows, texts, broken, rows_complete, passed)
+    known, problems = before.known, before.problems
+    projects = entries[PROJECTS]
+    known.ids[PROJECTS] = _unique_ids(projects, problems) | broken.get(PROJECTS, set())
     events: dict[str, dict[str, Any]] = {}
-    for item in entries["projects"]:
+    for item in projects:
         if passed.project(item):
             # with indicator_values.csv unchanged, none of its rows is checked: no events read
             events[item.key] = {} if passed.rows else project_events(item)
         else:
-            events[item.model.id] = _check_project(item, known, programmes, problems)
-    _check_map_sizer(entries.get("indicators", []), problems)
-    _check_rows(rows, events, known, problems, passed)
-    if rows_complete and not passed.rows:  # the parts and wholes of unchanged rows agree
-        check_parts_add_up(rows, problems)
-    problems += check_facts(entries, rows, rows_complete, passed)
-    problems += check_scripts(entries)
+            events[item.model.id] = _check_project(item, known, before.programmes, problems)
+    check_rows_projects(rows, events, known, passed)
+    problems += check_facts(entries, before.unstated_periods, passed)
+    problems += check_scripts({PROJECTS: projects})
     return problems
 
 
 def _check_lists(
     entries: dict[str, list[Located]],
-    known: _Known,
+    known: References,
     programmes: dict[str, Any],
     problems: list[Problem],
 ) -> None:
@@ -91,55 +133,6 @@ def _check_lists(
             problems.append(item.problem(("parent",), PARENT_CIRCLE))
 
 
-class _Known:
-    """Ids that exist, and the reports' texts, for reference and quote checks."""
-
-    def __init__(
-        self,
-        ids: dict[str, set[str]],
-        texts: dict[str, str],
-        problems: list[Problem],
-        unreadable: set[str],
-    ):
-        self.ids = ids
-        self.texts = NormalisedTexts(texts)
-        self.problems = problems
-        self.unreadable = unreadable
-
-    def exists(self, kind: str, value: str) -> bool:
-        """True when the id is known, or cannot be checked because its file is unreadable
-        (that file's own problem is reported; one per reference would bury it)."""
-        return kind in self.unreadable or value in self.ids.get(kind, set())
-
-    def ref(self, item: Located, path: tuple, kind: str) -> None:
-        value = _get(item.model, path)
-        if value is not None and not self.exists(kind, value):
-            self.problems.append(item.problem(path, _unknown(value, kind)))
-
-    def cited(self, item: Located, path: tuple) -> None:
-        cited = _get(item.model, path) if path else item.model
-        source_path, quote_path = path + ("source",), path + ("quote",)
-        if not self.exists("sources", cited.source):
-            self.problems.append(item.problem(source_path, _unknown(cited.source, "sources")))
-        elif cited.source in self.texts and normalise(cited.quote) not in self.texts[cited.source]:
-            message = (
-                f"this quote is not in the report `{cited.source}`; copy it exactly from the report"
-            )
-            hint = composition_hint(cited.quote, self.texts[cited.source])
-            self.problems.append(item.problem(quote_path, message + hint))
-
-
-def _unknown(value: str, kind: str) -> str:
-    file = {"projects": "projects/", "indicators": "indicators.yaml"}.get(kind, f"{kind}.yaml")
-    return f"'{value}' is not an id in {file}; check the spelling or add it there first"
-
-
-def _get(model: Any, path: tuple) -> Any:
-    for step in path:
-        model = model[step] if isinstance(step, int) else getattr(model, step)
-    return model
-
-
 def _unique_ids(items: Iterable[Located], problems: list[Problem]) -> set[str]:
     first: dict[str, Located] = {}
     for item in items:
@@ -156,7 +149,7 @@ def _unique_ids(items: Iterable[Located], problems: list[Problem]) -> set[str]:
 
 
 def _check_project(
-    item: Located, known: _Known, programmes: dict[str, BaseModel], problems: list[Problem]
+    item: Located, known: References, programmes: dict[str, BaseModel], problems: list[Problem]
 ) -> dict[str, Any]:
     project = item.model
     if project.dates_source is not None:
@@ -247,50 +240,3 @@ def _check_map_sizer(indicators: list[Located], problems: list[Problem]) -> None
 def _check_order(item: Located, path: tuple, start: Any, end: Any, problems: list[Problem]) -> None:
     if start is not None and end is not None and is_before(end, start):
         problems.append(item.problem(path + ("end",), f"the end {end} is before the start {start}"))
-
-
-def _check_rows(
-    rows: list[ValueRow],
-    events: dict[str, dict[str, Any]],
-    known: _Known,
-    problems: list[Problem],
-    passed: Passed,
-) -> None:
-    file = VALUES_FILE
-
-    def complain(row: ValueRow, field: str, message: str) -> None:
-        problems.append(Problem(file, row.line, field, message))
-
-    for row in rows:
-        if passed.row(row):
-            continue
-        if not known.exists("projects", row.project):
-            complain(row, "project", _unknown(row.project, "projects"))
-        elif row.project in events and row.event and row.event not in events.get(row.project, {}):
-            complain(row, "event", f"'{row.event}' is not an event of the project `{row.project}`")
-        if not known.exists("indicators", row.indicator):
-            complain(row, "indicator", _unknown(row.indicator, "indicators"))
-        if row.place and not known.exists("places", row.place):
-            complain(row, "place", _unknown(row.place, "places"))
-        if not known.exists("sources", row.source):
-            complain(row, "source", _unknown(row.source, "sources"))
-        elif row.source in known.texts and normalise(row.quote) not in known.texts[row.source]:
-            message = f"this quote is not in the report `{row.source}`; copy it exactly"
-            complain(row, "quote", message + composition_hint(row.quote, known.texts[row.source]))
-        if row.value is not None and not states_number(row.quote, row.value):
-            what = "a zero" if row.value == 0 else f"the number {row.value}"
-            complain(
-                row,
-                "value",
-                f"the quote does not state {what}; a figure must be in its quote "
-                "(unknown is not zero: use not_reported)",
-            )
-        approximate = approximate_but_exact(row)
-        if approximate is not None:
-            problems.append(approximate)
-        if row.period_start and row.period_end and is_before(row.period_end, row.period_start):
-            complain(
-                row,
-                "period_end",
-                f"the end {row.period_end} is before the start {row.period_start}",
-            )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lib.load.date_words import missing_from_quote
-from lib.load.figure_checks import check_parts_have_wholes, check_periods
+from lib.load.figure_checks import check_periods
 from lib.load.located import Located
 from lib.load.passed_checks import NOTHING_PASSED, Passed, project_dates
 from lib.load.quotes import states_number
@@ -70,11 +70,12 @@ def names_of(entries: dict[str, list[Located]]) -> Names:
 
 def check_facts(
     entries: dict[str, list[Located]],
-    rows: list[ValueRow],
-    rows_complete: bool,
+    unstated_periods: list[tuple[ValueRow, list]],
     passed: Passed = NOTHING_PASSED,
 ) -> list[Problem]:
-    """Every fact that its quote does not state and that is not marked as inferred."""
+    """Every fact of a project that its quote does not state and that is not marked as
+    inferred; and every period of a row that no quote states (figure_checks.unstated_periods
+    gives them) and that is not its event's or project's date."""
     problems: list[Problem] = []
     names = names_of(entries)
     # A project file's checks read only it and the names of places and organisations: when
@@ -86,7 +87,7 @@ def check_facts(
     )
     dates: dict[tuple[str, str], tuple[Any, Any]] = {}
     for item in entries.get("projects", []):
-        if item.own_checks is not None:  # by the worker that parsed it, with these names
+        if item.own_checks is not None:  # where it was parsed, with these names
             problems += item.own_checks.problems
             dates.update(item.own_checks.dates)
             continue
@@ -97,9 +98,7 @@ def check_facts(
         checker = ProjectChecker(item, names, problems)
         checker.check()
         dates.update(checker.dates)
-    check_periods(rows, dates, problems, passed)
-    if rows_complete and not passed.rows:  # unchanged rows' parts have their wholes
-        check_parts_have_wholes(rows, problems)
+    check_periods(unstated_periods, dates, problems)
     return problems
 
 

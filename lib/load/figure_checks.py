@@ -31,27 +31,38 @@ def approximate_but_exact(row: ValueRow) -> Problem | None:
     return Problem(VALUES_FILE, row.line, "precision", message)
 
 
+def unstated_periods(rows: list[ValueRow], passed: Passed) -> list[tuple[ValueRow, list]]:
+    """The rows to check whose period the row's quote does not write, nor the quote of
+    another row of the same figure and period (a city's part of a stated total), each with
+    what of its dates is missing (as _unstated_period gives it). Read of the rows alone:
+    made before the projects are (lib/load/cross_checks)."""
+    keys = {_period_key(row) for row in rows if not passed.row(row)}
+    stated: set[tuple] = set()
+    found_in: list[tuple[ValueRow, tuple, list]] = []
+    for row in rows:
+        key = _period_key(row)
+        if key not in keys:
+            continue
+        found = _unstated_period(row)
+        if not found:
+            stated.add(key)
+        elif not passed.row(row):
+            found_in.append((row, key, found))
+    return [(row, found) for row, key, found in found_in if key not in stated]
+
+
 def check_periods(
-    rows: list[ValueRow],
+    unstated: list[tuple[ValueRow, list]],
     dates: dict[tuple[str, str], tuple[Any, Any]],
     problems: list[Problem],
-    passed: Passed,
 ) -> None:
-    # A period is stated by the row's quote, by its event's or project's dates, or by the
-    # quote of another row of the same figure and period (a city's part of a stated total).
-    checked = [row for row in rows if not passed.row(row)]
-    keys = {_period_key(row) for row in checked}
-    stated_periods = {
-        key for row in rows if (key := _period_key(row)) in keys and not _unstated_period(row)
-    }
-    for row in checked:
+    """A period no quote states is stated by its event's or project's dates, or wrong."""
+    for row, found in unstated:
         if (row.project, "") not in dates:
             continue  # the project's file is broken or missing: its own problem is reported
-        if _period_key(row) in stated_periods:
-            continue
         known = {dates.get((row.project, row.event or ""), (None, None))}
         known.add(dates.get((row.project, ""), (None, None)))
-        for field, date, missing in _unstated_period(row):
+        for field, date, missing in found:
             if any(date in pair for pair in known):
                 continue
             message = (

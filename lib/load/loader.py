@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lib.load.collector import cycle_collector_paused
-from lib.load.cross_checks import UNREADABLE, check_portfolio
+from lib.load.cross_checks import UNREADABLE, check_before_projects, check_portfolio
 from lib.load.data_file import (
     digests_read,
     is_regular,
@@ -144,6 +144,13 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
         settings = _read_settings(data_dir, problems)
         rows_complete = len(problems) == before
         texts = read_source_texts(data_dir, entries["sources"], problems, known)
+        # A first read checks what reads no project while the workers parse the projects
+        # (on a rebuild, which of these checks pass again is known once they are read).
+        before = (
+            None
+            if known is not None
+            else check_before_projects(entries, rows, texts, broken, rows_complete)
+        )
         entries["projects"] = read_projects(paths, problems, broken, known, ahead)
 
     passed = (
@@ -153,7 +160,7 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     )
     if isinstance(rows, CarriedRows):  # known unchanged: the rows of the projects checked
         rows = rows.but(passed.projects) if passed.rows else read_values_file(data_dir, problems)
-    problems += check_portfolio(entries, rows, texts, broken, rows_complete, passed)
+    problems += check_portfolio(entries, rows, texts, broken, rows_complete, passed, before)
     files = data_file_names(data_dir)
     files_read = len(files)
     if problems:

@@ -103,6 +103,12 @@ class ManyFiles:
         with self._lock:
             self._names = names
 
+    @property
+    def names(self) -> Names | None:
+        """The names given by check_with, if given yet."""
+        with self._lock:
+            return self._names
+
     def __iter__(self) -> Iterator[Parsed]:
         for index, chunk in enumerate(self._chunks):
             with self._lock:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from lib.load.data_file import files_in
+from lib.load.fact_checks import own_checks
 from lib.load.known_files import KnownEntries, known_projects
 from lib.load.located import Located
 from lib.load.many_files import ManyFiles
@@ -37,6 +39,7 @@ def read_projects(
     to_parse = [path for path, entries in zip(paths, reused, strict=True) if entries is None]
     many = ahead if known is None else ManyFiles(to_parse, PROJECTS)
     documents = iter(many)
+    names = many.names  # given before the projects are read, or not at all
     located = []
     for path, entries in zip(paths, reused, strict=True):
         if entries is not None:
@@ -51,12 +54,16 @@ def read_projects(
                 problems.append(Problem(name, None, "(file)", "the file is empty"))
             broken["projects"].add(path.stem)
             continue
+        checked = parsed.own_checks
         item = validated(
-            schema.Project, document.value, name, document.lines, (), problems, parsed.own_checks
+            schema.Project, document.value, name, document.lines, (), problems, checked
         )
         if item is None:
             broken["projects"].add(path.stem)
             continue
+        if checked is None and names is not None:
+            # its own checks now, as a worker makes them: meanwhile the workers parse on
+            item = replace(item, own_checks=own_checks(item, names))
         if item.model.id != path.stem:
             problems.append(item.problem(("id",), f"the id must match the file name `{path.stem}`"))
         located.append(item)
