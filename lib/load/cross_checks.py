@@ -4,7 +4,7 @@ dates are in order, parts add up to their wholes, and one indicator at most size
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -35,15 +35,22 @@ PROJECTS = "projects"
 @dataclass(frozen=True)
 class BeforeProjects:
     """The checks that read no project, made (check_before_projects) while the project files
-    are parsed; check_portfolio adds to `problems` the checks that read them."""
+    are parsed, and those of each project given to `check_project` as it is read;
+    check_portfolio adds to `problems` the other checks that read the projects."""
 
     known: References
     programmes: dict[str, Any]
     unstated_periods: list[tuple[ValueRow, list]]
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)  # by the project's file
 
     @property
     def problems(self) -> list[Problem]:
         return self.known.problems
+
+    def check_project(self, item: Located) -> None:
+        """The cross-file checks of one project that read it, the list files and the texts
+        alone (all but its rows'), made as it is read."""
+        self.events[item.file] = _check_project(item, self.known, self.programmes, self.problems)
 
 
 def check_before_projects(
@@ -101,6 +108,8 @@ def check_portfolio(
         if passed.project(item):
             # with indicator_values.csv unchanged, none of its rows is checked: no events read
             events[item.key] = {} if passed.rows else project_events(item)
+        elif item.file in before.events:
+            events[item.model.id] = before.events[item.file]
         else:
             events[item.model.id] = _check_project(item, known, before.programmes, problems)
     check_rows_projects(rows, events, known, passed)

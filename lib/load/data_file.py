@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -99,6 +99,16 @@ def record_digests(digests: Mapping[str, bytes]) -> None:
     if recorded is not None:
         for path, digest in digests.items():
             recorded.setdefault(path, digest)
+
+
+def in_read_order(paths: Iterable[str]) -> None:
+    """Within recording_digests, put the digests of `paths` last, in their order: where a
+    read of them one after another records them (lib/load/many_files reads a chunk of
+    them as it comes to hand)."""
+    recorded = _digests.get()
+    if recorded is not None:
+        moved = [(path, recorded.pop(path)) for path in paths if path in recorded]
+        recorded.update(moved)
 
 
 def read_data_file(

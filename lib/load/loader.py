@@ -146,12 +146,15 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
         texts = read_source_texts(data_dir, entries["sources"], problems, known)
         # A first read checks what reads no project while the workers parse the projects
         # (on a rebuild, which of these checks pass again is known once they are read).
-        before = (
+        early = (
             None
             if known is not None
             else check_before_projects(entries, rows, texts, broken, rows_complete)
         )
-        entries["projects"] = read_projects(paths, problems, broken, known, ahead)
+        # and the table of figures, kept if nothing is wrong
+        frame = None if early is None else values_frame(rows)
+        check = None if early is None else early.check_project
+        entries["projects"] = read_projects(paths, problems, broken, known, ahead, check)
 
     passed = (
         NOTHING_PASSED
@@ -160,7 +163,7 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
     )
     if isinstance(rows, CarriedRows):  # known unchanged: the rows of the projects checked
         rows = rows.but(passed.projects) if passed.rows else read_values_file(data_dir, problems)
-    problems += check_portfolio(entries, rows, texts, broken, rows_complete, passed, before)
+    problems += check_portfolio(entries, rows, texts, broken, rows_complete, passed, early)
     files = data_file_names(data_dir)
     files_read = len(files)
     if problems:
@@ -179,7 +182,7 @@ def _load(data_dir: Path, known: KnownEntries | None) -> LoadResult:
         programmes=by_id("programmes"),
         indicators=by_id("indicators", "code"),
         projects=projects_by_id(entries["projects"]),
-        values=values_frame(rows),
+        values=values_frame(rows) if frame is None else frame,
         fingerprint=fingerprint(data_dir, files),
         settings=settings,
     )

@@ -38,7 +38,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from lib.load.data_file import record_digests, recording_digests
+from lib.load.data_file import in_read_order, record_digests, recording_digests
 from lib.load.fact_checks import Names, OwnChecks, own_checks
 from lib.load.located import Located
 from lib.load.yaml_reader import YamlDocument, lines_on_demand, on_demand, read_yaml
@@ -115,20 +115,55 @@ class ManyFiles:
                 here = index < self._last
                 if here:
                     self._next = index + 1
-            # A worker's chunk it has not finished (the one it is at when the two meet, or
-            # any while it is starved of a core) is parsed here rather than waited for.
-            sent = self._sent.pop(index, None) if not here and self._ready[index].is_set() else None
-            if sent is None:
+            if here:
                 for path in chunk:
                     yield Parsed(read_yaml(path, self._prefix + path.name), None)
-                continue
-            documents, digests = sent
-            record_digests(digests)
-            self.chunks_from_workers += 1
-            for path, (value, lines, problems, checked) in zip(chunk, documents, strict=True):
-                lines = lines_on_demand(path) if lines is None else lines
-                yield Parsed(YamlDocument(value, lines, problems), checked)
+            else:
+                yield from self._unpacked(index)
         self.close()
+
+    def in_any_order(self) -> Iterator[tuple[int, list[Path], list[Parsed]]]:
+        """Each chunk (its index, paths and Parsed files) as soon as it is at hand: a
+        worker's once it is back, else the next from the start parsed here. What the caller
+        does with a worker's chunk is then done while the workers parse on, not after they
+        meet this process. The digests are recorded as __iter__ records them."""
+        taken: set[int] = set()
+        while True:
+            for index in [i for i, ready in enumerate(self._ready) if ready.is_set()]:
+                if index not in taken:
+                    taken.add(index)
+                    yield index, self._chunks[index], self._unpacked(index)
+            with self._lock:
+                index = self._next if self._next < self._last else None
+                if index is not None:
+                    self._next = index + 1
+            if index is None:
+                break
+            taken.add(index)
+            chunk = self._chunks[index]
+            yield index, chunk, [Parsed(read_yaml(p, self._prefix + p.name), None) for p in chunk]
+        for index, chunk in enumerate(self._chunks):
+            if index not in taken:  # a worker's: back, or parsed here (see _unpacked)
+                yield index, chunk, self._unpacked(index)
+        self.close()
+        in_read_order(str(path) for chunk in self._chunks for path in chunk)
+
+    def _unpacked(self, index: int) -> list[Parsed]:
+        """A worker's chunk as it sent it back; one it has not finished (the one it is at
+        when the two meet, or any while it is starved of a core) is parsed here rather than
+        waited for."""
+        chunk = self._chunks[index]
+        sent = self._sent.pop(index, None) if self._ready[index].is_set() else None
+        if sent is None:
+            return [Parsed(read_yaml(path, self._prefix + path.name), None) for path in chunk]
+        documents, digests = sent
+        record_digests(digests)
+        self.chunks_from_workers += 1
+        parsed = []
+        for path, (value, lines, problems, checked) in zip(chunk, documents, strict=True):
+            lines = lines_on_demand(path) if lines is None else lines
+            parsed.append(Parsed(YamlDocument(value, lines, problems), checked))
+        return parsed
 
     def _feed(self, worker: subprocess.Popen) -> None:
         """In a thread for each worker: hand it chunks from the end until it meets this

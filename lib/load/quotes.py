@@ -58,10 +58,29 @@ class NormalisedTexts(dict):
     def __init__(self, texts: dict[str, str]) -> None:
         super().__init__()
         self._texts = texts
+        self._read: dict[str, str] = {}  # texts as read, asked for and not normalised (yet)
 
     def __contains__(self, key: object) -> bool:
         return key in self._texts
 
+    def holds(self, key: str, quote: str) -> bool:
+        """True when the report `key` holds the quote, white space normalised on both sides.
+        A quote that normalise leaves as it is and that is in the text as read is in the
+        normalised text too (each of its spaces stands between two other characters, as in
+        the text): most are, and then the text is not normalised at all."""
+        normalised = normalise(quote)
+        made = dict.get(self, key)
+        if made is not None:
+            return normalised in made
+        if normalised == quote:
+            read = self._read.get(key)
+            if read is None:  # a text known unchanged is unpacked once (known_files)
+                read = self._read[key] = self._texts[key]
+            if quote in read:
+                return True
+        return normalised in self[key]
+
     def __missing__(self, key: str) -> str:
-        self[key] = normalised = normalise(self._texts[key])
+        read = self._read.pop(key, None)
+        self[key] = normalised = normalise(self._texts[key] if read is None else read)
         return normalised

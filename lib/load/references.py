@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lib.load.located import Located
-from lib.load.quotes import NormalisedTexts, normalise
+from lib.load.quotes import NormalisedTexts
 from lib.load.slips import composition_hint
 from lib.model.problems import Problem
 
@@ -42,7 +42,7 @@ class References:
         source_path, quote_path = path + ("source",), path + ("quote",)
         if not self.exists("sources", cited.source):
             self.problems.append(item.problem(source_path, unknown(cited.source, "sources")))
-        elif cited.source in self.texts and normalise(cited.quote) not in self.texts[cited.source]:
+        elif cited.source in self.texts and not self.texts.holds(cited.source, cited.quote):
             message = (
                 f"this quote is not in the report `{cited.source}`; copy it exactly from the report"
             )

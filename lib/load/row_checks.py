@@ -8,7 +8,7 @@ from typing import Any
 
 from lib.load.figure_checks import approximate_but_exact
 from lib.load.passed_checks import Passed
-from lib.load.quotes import normalise, states_number
+from lib.load.quotes import states_number
 from lib.load.references import References, unknown
 from lib.load.slips import composition_hint
 from lib.load.values_csv import VALUES_FILE, ValueRow
@@ -33,7 +33,7 @@ def check_rows_alone(rows: list[ValueRow], known: References, passed: Passed) ->
             complain(row, "place", unknown(row.place, "places"))
         if not known.exists("sources", row.source):
             complain(row, "source", unknown(row.source, "sources"))
-        elif row.source in known.texts and normalise(row.quote) not in known.texts[row.source]:
+        elif row.source in known.texts and not known.texts.holds(row.source, row.quote):
             message = f"this quote is not in the report `{row.source}`; copy it exactly"
             complain(row, "quote", message + composition_hint(row.quote, known.texts[row.source]))
         if row.value is not None and not states_number(row.quote, row.value):
