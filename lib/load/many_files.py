@@ -13,8 +13,9 @@ plain values, their problems, each file's digest and those checks; validating th
 models is done here, as for a file parsed here, since a pickled model costs twice its
 validation to unpickle.
 
-Every document comes back in the files' order, and each digest is recorded (lib/load/
-data_file) in that order: the same as a read on one core, problem for problem and byte for byte.
+Every document comes back in the files' order (`in_any_order`: each chunk as soon as it is at
+hand, with its place in the list), and each digest is recorded (lib/load/data_file) in that
+order: the same as a read on one core, problem for problem and byte for byte.
 A worker that cannot start or dies leaves its chunks to this process.
 
 A worker is a fresh interpreter running `serve` over pipes, not a multiprocessing one: that
