@@ -52,17 +52,29 @@ class Pairs:
 
 def pairs_of(values: Iterable[Any], projects: Iterable[Any], ids: pa.Array) -> Pairs:
     """The Pairs of (project, value) rows; `ids` are the index's sorted project ids."""
-    codes, uniques = pd.factorize(values if isinstance(values, pd.Series) else objects(values))
-    # positions by Arrow's hash look-up: pandas' took five times as long for 300,000 rows
+    return pairs_at(values, positions(projects, ids), len(ids))
+
+
+def positions(projects: Iterable[Any], ids: pa.Array) -> np.ndarray:
+    """Each row's project's position among the sorted `ids`, -1 for a project not among them.
+    Found once a table (by Arrow's hash look-up: pandas' took five times as long for 300,000
+    rows) and shared by the look-ups made of it: each facet looking its projects up again
+    took half a second of every start at 100,000 projects."""
     found = pc.index_in(pa.array(projects, type=pa.string(), from_pandas=True), value_set=ids)
-    at = found.to_numpy(zero_copy_only=False)
-    known = ~np.isnan(at) if at.dtype.kind == "f" else np.ones(len(at), dtype=bool)
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def pairs_at(values: Iterable[Any], at: np.ndarray, size: int) -> Pairs:
+    """The Pairs of rows of `values` whose projects are at positions `at` (`positions`) among
+    `size` sorted ids; a row at -1 is of no known project."""
+    codes, uniques = pd.factorize(values if isinstance(values, pd.Series) else objects(values))
+    known = at >= 0
     # one number a pair, ordered by value, then project; a pair met twice is one
-    size = max(len(ids), 1)
-    pairs = distinct(codes[known].astype(np.int64) * size + at[known].astype(np.int64))
-    value_codes, positions = np.divmod(pairs, size)
+    size = max(size, 1)
+    pairs = distinct(codes[known].astype(np.int64) * size + at[known])
+    value_codes, found = np.divmod(pairs, size)
     starts = np.searchsorted(value_codes, np.arange(len(uniques) + 1))
-    return Pairs(pd.Index(uniques, dtype=object), starts, positions.astype(np.int32))
+    return Pairs(pd.Index(uniques, dtype=object), starts, found.astype(np.int32))
 
 
 def distinct(numbers: np.ndarray) -> np.ndarray:
@@ -72,13 +84,14 @@ def distinct(numbers: np.ndarray) -> np.ndarray:
 
 
 def programme_pairs(
-    funding: pd.DataFrame, chains: dict[str, list[str]]
+    funding: pd.DataFrame, chains: dict[str, list[str]], at: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(projects, programmes): each funding line's programme and every programme above it,
-    a line's chain after the line before's. A portfolio's lines share a few dozen chains:
-    each is laid out once and the lines take theirs by position."""
-    lines = funding[funding["programme"].notna()]
-    codes, programmes = pd.factorize(objects(lines["programme"]))
+    """(projects' positions, programmes): each funding line's programme and every programme
+    above it, a line's chain after the line before's; `at` is each line's project's position
+    (`positions`). A portfolio's lines share a few dozen chains: each is laid out once and
+    the lines take theirs by position."""
+    with_programme = funding["programme"].notna().to_numpy(dtype=bool)
+    codes, programmes = pd.factorize(objects(funding["programme"][with_programme]))
     laid = [chains[programme] for programme in programmes]
     lengths = np.array([len(chain) for chain in laid], dtype=np.int64)[codes]
     flat = np.array([step for chain in laid for step in chain], dtype=object)
@@ -86,7 +99,7 @@ def programme_pairs(
     # each pair's step along its line's chain: 0, 1, ... from where the line's pairs begin
     begins = np.repeat(np.cumsum(lengths) - lengths, lengths)
     steps = np.arange(int(lengths.sum())) - begins
-    return np.repeat(objects(lines["project"]), lengths), flat[np.repeat(firsts, lengths) + steps]
+    return np.repeat(at[with_programme], lengths), flat[np.repeat(firsts, lengths) + steps]
 
 
 @dataclass(frozen=True)
@@ -154,12 +167,14 @@ def groups(values: pd.DataFrame, dates: Periods) -> np.ndarray:
 
 
 def year_pairs(
-    parts: ProjectParts, values: pd.DataFrame, dates: Periods
+    parts: ProjectParts, values: pd.DataFrame, dates: Periods, at: dict[str, np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(projects, years): each year a project's dates, its events' dates and its figures'
-    periods state."""
-    dated = [(parts.projects["id"], parts.projects[name]) for name in ("start", "end")] + [
-        (parts.events["project"], parts.events[name]) for name in ("start", "end")
+    """(projects' positions, years): each year a project's dates, its events' dates and its
+    figures' periods state; `at` holds the positions (`positions`) of the events' and the
+    figures' projects, the projects' own being their rows (the parts are sorted by id)."""
+    own = np.arange(len(parts.projects), dtype=np.int64)
+    dated = [(own, parts.projects[name]) for name in ("start", "end")] + [
+        (at["events"], parts.events[name]) for name in ("start", "end")
     ]
     # each distinct text's year once: a missing date is code -1, the last year, NaN
     codes, texts = pd.factorize(pd.concat([text for _, text in dated], ignore_index=True))
@@ -167,7 +182,7 @@ def year_pairs(
     ends = np.cumsum([len(text) for _, text in dated])
     each = np.split(year_of[codes], ends[:-1])
     stated = [(projects, years) for (projects, _), years in zip(dated, each, strict=True)]
-    stated += [(values["project"], dates.start_year), (values["project"], dates.end_year)]
-    owners = [objects(projects)[~np.isnan(year)] for projects, year in stated]
+    stated += [(at["values"], dates.start_year), (at["values"], dates.end_year)]
+    owners = [projects[~np.isnan(year)] for projects, year in stated]
     years = [year[~np.isnan(year)].astype(np.int64) for _, year in stated]
     return np.concatenate(owners), np.concatenate(years)
