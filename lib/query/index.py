@@ -234,7 +234,7 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
             "programmes": list(portfolio.programmes),
             "projects": list(ids),
         },
-        values=values.assign(venue=venues(values, parts.events)),
+        values=values.assign(venue=venues(values, parts.events, at)),
         group=group,
         broken_down=group.isin(set(group[values["breakdown"] != ""])),
         yearless=pd.Series(

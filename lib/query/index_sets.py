@@ -134,14 +134,25 @@ def _year(date: object) -> float:
     return float(date.year) if isinstance(date, FuzzyDate) and date.year is not None else np.nan
 
 
-def venues(values: pd.DataFrame, events: pd.DataFrame) -> np.ndarray:
+def venues(values: pd.DataFrame, events: pd.DataFrame, at: dict[str, np.ndarray]) -> np.ndarray:
     """The place of each figure's event ("" for a figure of no event, or an event held at no
-    place), by a join, not a look-up a row."""
-    held = pd.DataFrame(
-        {"project": events["project"], "event": events["id"], "venue": events["place"].fillna("")}
-    ).drop_duplicates(["project", "event"], keep="last")
-    joined = values[["project", "event"]].merge(held, how="left", on=["project", "event"])
-    venue = joined["venue"].fillna("").to_numpy(dtype=object)
+    place), found by the positions of the figures' and events' projects (`at`, from
+    `positions`) and their event ids numbered together: a join on the two texts took a
+    seventh of a second at 100,000 projects. An event id given twice in a project: its last."""
+    codes = pd.factorize(pd.concat([events["id"], values["event"]], ignore_index=True))[0]
+    width = int(codes.max()) + 2 if len(codes) else 1
+    keys = at["events"] * width + codes[: len(events)] + 1
+    wanted = at["values"] * width + codes[len(events) :] + 1
+    # each key's last event: the first of the keys reversed
+    last = len(keys) - 1 - np.unique(keys[::-1], return_index=True)[1]
+    known = keys[last]  # ascending
+    place = events["place"].fillna("").to_numpy(dtype=object)[last]
+    found = np.minimum(np.searchsorted(known, wanted), max(len(known) - 1, 0))
+    hit = np.zeros(len(values), dtype=bool)  # no events: no venues
+    if len(known):
+        hit = (at["values"] >= 0) & (known[found] == wanted)
+    venue = np.full(len(values), "", dtype=object)
+    venue[hit] = place[found[hit]]
     venue[(values["event"] == "").to_numpy()] = ""
     return venue
 
