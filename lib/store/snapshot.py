@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import ValidationError
 
 from lib.load.loader import LoadResult, cycle_collector_paused
@@ -110,8 +112,12 @@ def _projects(
     connection: duckdb.DuckDBPyConnection, held: HeldSnapshot, parts: ProjectParts
 ) -> Projects:
     """The projects, each read and validated by its model when a page first asks for it."""
-    ordered = connection.execute("SELECT id FROM project_bodies ORDER BY position").fetchall()
-    ids = [pid for (pid,) in ordered]
-    if parts.projects["id"].tolist() != sorted(ids):
+    ordered = connection.sql("SELECT id FROM project_bodies ORDER BY position").to_arrow_table()
+    ids = ordered["id"].combine_chunks()
+    # compared in Arrow (as Python texts, sorted and compared, 0.1 s at 100,000 projects):
+    # the parts hold the same ids, sorted (by their UTF-8 bytes, as Python's code points)
+    if not pc.take(ids, pc.sort_indices(ids)).equals(
+        pa.array(parts.projects["id"], type=pa.string(), from_pandas=True)
+    ):
         raise ValueError("the projects' parts are not those of the projects")
-    return Projects.stored(ids, held.project_body, parts, held.project_bodies)
+    return Projects.stored(ids.to_pylist(), held.project_body, parts, held.project_bodies)
