@@ -1,9 +1,11 @@
-"""A server's start opens the newest build's snapshot beside its first look at the data
-folder (lib/ui/current_data.open_early) and serves it only when the look finds that version:
-data changed since that build is never served from it."""
+"""A server's start opens the newest build's snapshot (a replica's, the published one) in a
+thread while the page is set up and the data folder is looked at
+(lib/ui/current_data.open_early), and serves it only when it is current: data changed since
+that build is never served from it, nor a published snapshot that cannot be opened."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 import threading
 from pathlib import Path
@@ -13,7 +15,9 @@ from fixture_data import ROOT, drop_the_seminar
 from streamlit.testing.v1 import AppTest
 
 import lib.ui.current_data as current_data
+from lib.cli import main as cli
 from lib.store.build import build, cache_dir_for
+from lib.store.published import SNAPSHOT_ONLY_VARIABLE, publish
 
 
 @pytest.fixture
@@ -93,3 +97,25 @@ def test_the_early_open_prepares_the_audiences_view_in_its_thread(data, monkeypa
     monkeypatch.setattr(current_data, "build", _must_not_build)
     assert participants() == "291"
     assert seen_in == [current_data.EARLY_THREAD]  # made beside the look, and only there
+
+
+def test_a_replica_opens_its_published_snapshot_early_and_a_damaged_one_is_not_served(
+    data, monkeypatch, caplog
+):
+    """A replica (DASHBOARD_SNAPSHOT_ONLY) opens the published snapshot in a thread while the
+    page is set up; one that cannot be opened is not served, early or not."""
+    assert cli(["build", str(data)]) == 0  # writes and publishes the snapshot
+    monkeypatch.setenv(SNAPSHOT_ONLY_VARIABLE, "1")
+    opened_in = a_new_server(monkeypatch)
+    monkeypatch.setattr(current_data, "build", _must_not_build)
+    assert participants() == "291"
+    assert opened_in == [current_data.EARLY_THREAD]
+    cache = cache_dir_for(data)
+    (cache / f"{'0' * 64}.duckdb").write_bytes(b"not a snapshot")  # as a half-copied cache
+    publish(cache, "0" * 64)
+    opened_in = a_new_server(monkeypatch)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    with caplog.at_level(logging.ERROR, logger="lib.ui.current_data"):
+        app.run()
+    assert opened_in[0] == current_data.EARLY_THREAD  # tried early, then once more: refused
+    assert app.metric.len == 0 and f"{'0' * 64}.duckdb cannot be opened" in caplog.text

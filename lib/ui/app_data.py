@@ -104,6 +104,18 @@ _version = _Version()
 give_memory_back()  # once a server, before the data is loaded
 
 
+def begin_loading() -> None:
+    """At a server's start, have the snapshot it will likely serve (a replica's published
+    one, else the newest build's) opened in a thread (lib/ui/current_data.open_early) while
+    the router sets the page up; it is served only once `load_for_app` finds it current."""
+    data_dir = data_dir_from_env()
+    audience, _ = audience_from_env()
+    if snapshot_only():
+        open_early(data_dir, audience, published(cache_dir_for(data_dir)))
+    else:
+        open_early(data_dir, audience)
+
+
 def load_for_app(language: str = "en", new_run: bool = False) -> LoadResult:
     """The data this run sees (with its problems, if any), as the audience DASHBOARD_AUDIENCE
     names may see it. The router asks with `new_run` at the start of every run and pins the

@@ -43,10 +43,12 @@ EARLY_THREAD = "snapshot-opened-early"
 
 class _EarlyOpen:
     """A snapshot opened, and made into what the audience sees with its index, in a thread
-    while the server's first look at the data folder finds which version the folder holds:
-    the look (0.7 s at 100,000 projects) is mostly the file system's work, and the open (0.8
-    s), the audience's view and the index (0.9 s) mostly DuckDB's and Python's, so the two
-    share the cores. It is served only if the look finds its version, as any snapshot is."""
+    while the router sets the page up (Streamlit's emoji catalogue, for the page's icon, took
+    0.5 s) and the server's first look at the data folder finds which version the folder
+    holds: the look (0.7 s at 100,000 projects) is mostly the file system's work, and the
+    open (0.8 s), the audience's view and the index (0.9 s) mostly DuckDB's and Python's, so
+    they share the cores. It is served only if the look finds its version, as any snapshot
+    is; a replica's, only if it is still the one published."""
 
     def __init__(
         self, path: Path, data_dir: Path, data_fingerprint: str, audience: Audience
@@ -76,16 +78,17 @@ _early_lock = threading.Lock()
 _early_tried = False  # once a process: at its start
 
 
-def open_early(data_dir: Path, audience: Audience) -> None:
-    """At a server's start, begin opening the snapshot the newest build of `data_dir`
-    recorded (lib/store/known_stats.latest) in a thread, for `audience`; once a process."""
+def open_early(data_dir: Path, audience: Audience, published: str | None = None) -> None:
+    """At a server's start, begin opening in a thread, for `audience`, the snapshot of
+    `published` (a replica's, lib/store/published.py), else the one the newest build of
+    `data_dir` recorded (lib/store/known_stats.latest); once a process."""
     global _early, _early_tried
     with _early_lock:
         if _early_tried or _held is not None:
             return
         _early_tried = True
         cache_dir = cache_dir_for(data_dir)
-        newest = latest(cache_dir, data_dir)
+        newest = latest(cache_dir, data_dir) if published is None else published
         path = snapshot_path(cache_dir, newest) if newest else None
         if newest and path.is_file():
             _early = _EarlyOpen(path, data_dir, newest, audience)
