@@ -21,7 +21,13 @@ from lib.store.known_stats import FileStats, look, outline, recall
 from lib.store.published import published, snapshot_only
 from lib.text.i18n import ntr, tr
 from lib.ui.allocators import give_memory_back
-from lib.ui.current_data import current_result, open_early, pin_for_run, pinned_result
+from lib.ui.current_data import (
+    current_result,
+    open_early,
+    pin_for_run,
+    pinned_result,
+    starting,
+)
 
 # The data folder's own entries (its top-level files, and the folders projects/ and sources/,
 # whose times change when a file in them is added, removed or saved by renaming) are looked at
@@ -108,6 +114,8 @@ def begin_loading() -> None:
     """At a server's start, have the snapshot it will likely serve (a replica's published
     one, else the newest build's) opened in a thread (lib/ui/current_data.open_early) while
     the router sets the page up; it is served only once `load_for_app` finds it current."""
+    if not starting():  # every later run: not even the published version is read
+        return
     data_dir = data_dir_from_env()
     audience, _ = audience_from_env()
     if snapshot_only():

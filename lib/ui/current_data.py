@@ -94,6 +94,11 @@ def open_early(data_dir: Path, audience: Audience, published: str | None = None)
             _early = _EarlyOpen(path, data_dir, newest, audience)
 
 
+def starting() -> bool:
+    """Whether this process has yet to try its early open (and holds no data version)."""
+    return not _early_tried and _held is None
+
+
 def _opened_early() -> tuple[Path, Audience, LoadResult | None] | None:
     """The early open's snapshot, audience and what it opened (waited for), once; None
     without one."""
