@@ -74,3 +74,14 @@ def test_the_largest_events_in_their_order_and_none_without_an_event():
     assert largest_groups(rows, "group", "value", 2)["group"].tolist() == ["a", "a", "c"]
     assert largest_groups(rows, "group", "value", 3)["value"].tolist() == [1, 7, 7, 2]
     assert len(largest_groups(rows, "group", "value", 4)) == 7  # every group fits
+
+
+def test_of_events_tied_at_the_cut_the_chart_draws_those_listed_first():
+    rows = pd.DataFrame(
+        {
+            "group": pd.array(["e", "f", "h", "g", "f", "e"], dtype="str"),
+            "value": pd.array([5, 5, 9, 5, None, 1], dtype="Int64"),
+        }
+    )
+    assert largest_groups(rows, "group", "value", 2)["group"].tolist() == ["e", "h", "e"]
+    assert largest_groups(rows, "group", "value", 3)["group"].tolist() == ["e", "f", "h", "f", "e"]

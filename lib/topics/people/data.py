@@ -113,11 +113,10 @@ def _participant_frame(
     )
     if has_parts.any():
         totals = shown[has_parts]
-        parts = rows[
-            (rows["role"] == "part").to_numpy()
-            & rows["value"].notna().to_numpy()
-            & rows["key"].isin(set(totals["key"])).to_numpy()
-        ]
+        # the rows of the shown totals' keys first (some hundreds of a funder's 156,000), of
+        # them the parts: every row's role and value compared took 5 ms a call at 100,000
+        near = rows.iloc[np.flatnonzero(np.isin(rows["key"].to_numpy(), totals["key"]))]
+        parts = near[(near["role"] == "part").to_numpy() & near["value"].notna().to_numpy()]
         parts_of: dict[str, list[int]] = {}
         for key, value in zip(parts["key"].tolist(), parts["value"].tolist(), strict=True):
             parts_of.setdefault(key, []).append(int(value))
