@@ -15,7 +15,10 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
+# lib/ compiled here, as `make venv` compiles it: the user the server runs as may not write
+# /app, so each start compiled every module of lib again
 RUN uv sync --frozen --no-dev \
+    && .venv/bin/python -m compileall -q --invalidation-mode checked-hash lib \
     && mkdir -p /app/cache && chown dashboard /app/cache
 
 ENV PATH=/app/.venv/bin:$PATH \

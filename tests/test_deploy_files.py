@@ -6,6 +6,7 @@ can be (uv against the lock file, the start command's build in a fresh copy of t
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -109,6 +110,43 @@ def test_the_image_runs_as_a_user_without_privileges_and_checks_its_health():
     assert "/_stcore/health" in dict(steps)["HEALTHCHECK"]
     runs = " ".join(arguments for name, arguments in steps if name == "RUN")
     assert "uv sync --frozen --no-dev" in runs
+
+
+COMPILE_LIB = "python -m compileall -q --invalidation-mode checked-hash lib"
+
+
+def test_the_image_and_make_venv_run_lib_from_bytecode_checked_against_its_source(tmp_path):
+    """lib/ is installed editable (uv leaves it as source), PYTHONDONTWRITEBYTECODE is set on
+    our machines and the image's user may not write /app: each server process compiled every
+    module again, unless `make venv` and the image compile them ahead. The image's command,
+    run on a copy of lib/, leaves bytecode that an edited file's is never taken for."""
+    runs = " ".join(arguments for name, arguments in dockerfile() if name == "RUN")
+    assert f".venv/bin/{COMPILE_LIB}" in runs
+    make_venv = re.search(r"^venv:\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text("utf-8"), re.M)
+    assert make_venv and f"run --frozen {COMPILE_LIB}" in make_venv.group(1)
+    shutil.copytree(ROOT / "lib", tmp_path / "lib", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, *COMPILE_LIB.split()[1:]], cwd=tmp_path, check=True)
+    modules = sorted((tmp_path / "lib").rglob("*.py"))
+    assert len(modules) > 100
+    for module in modules:
+        compiled = Path(importlib.util.cache_from_source(str(module)))
+        assert compiled.is_file(), module
+        assert compiled.read_bytes()[4:8] == (0b11).to_bytes(4, "little")  # checked hash
+    # an edit of the same size, the file's time set back as it was: its bytecode is stale
+    palette = tmp_path / "lib" / "topics" / "palette.py"
+    stat, text = palette.stat(), palette.read_text("utf-8")
+    palette.write_text(text.replace('"#8C8C8C"', '"#8C8C8D"'), "utf-8")
+    os.utime(palette, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    read = "from lib.topics.palette import UNKNOWN_GREY; print(UNKNOWN_GREY)"
+    done = subprocess.run(
+        [sys.executable, "-c", read],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "#8C8C8D"
 
 
 def test_the_lock_file_installs_what_the_image_asks_for(tmp_path):
