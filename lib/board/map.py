@@ -20,8 +20,9 @@ from lib.board.charts import STYLE, page_figure, svg_bytes  # sets the Agg backe
 from lib.board.rows import PAGE, Medium, wrap
 from lib.text.i18n import tr
 from lib.topics.map.basemap import outline_rings
-from lib.topics.map.chart import BEND, COAST, LAND, LINK_COLOURS, SEA, focus_places
+from lib.topics.map.chart import BEND, COAST, LAND, LINK_COLOURS, SEA
 from lib.topics.map.data import COUNTED, MapData
+from lib.topics.map.dots import focus_places
 from lib.topics.map.framing import MIN_SPAN_DEGREES
 from lib.topics.map.picture import curve
 from lib.topics.palette import OKABE_ITO, UNKNOWN_GREY

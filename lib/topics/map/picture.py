@@ -17,16 +17,9 @@ import plotly.graph_objects as go
 from lib.text.escape import html_text
 from lib.text.i18n import N_, tr
 from lib.topics.map.basemap import outline_rings
-from lib.topics.map.chart import (
-    BEND,
-    COAST,
-    LAND,
-    LINK_COLOURS,
-    SEA,
-    drawn_cities,
-    focus_places,
-)
+from lib.topics.map.chart import BEND, COAST, LAND, LINK_COLOURS, SEA
 from lib.topics.map.data import COUNTED, OUTSIDE, PROJECTS, MapData
+from lib.topics.map.dots import drawn_cities, focus_places
 from lib.topics.map.framing import MIN_SPAN_DEGREES, fit_view
 from lib.topics.map.links import LINK_KINDS, LINK_WORDS
 
