@@ -34,7 +34,7 @@ def cities_table(data: MapData, rows: int | None = None) -> pd.DataFrame:
     first, then by name, and the places not on the map last. What sizes the dot and the city
     lead (on a phone the first columns are the ones in view); a coordinate or id the data
     lacks reads as words, never as an empty number."""
-    places = table_order(data.places).head(len(data.places) if rows is None else rows)
+    places = table_order(data.places, rows)
     language = data.language
     roles, events, on_map, kinds = (
         places[column].tolist() for column in ("roles", "events", "on_map", "kind_words")

@@ -4,6 +4,8 @@ written from what the selected projects say about it (by_place.ByPlace)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -123,6 +125,7 @@ def place_columns(
             for sources, total in zip(
                 _cited_lines(
                     portfolio,
+                    words,
                     [
                         cited.get(code, ()) if here else ()
                         for code, here in zip(code_list, in_list, strict=True)
@@ -136,18 +139,26 @@ def place_columns(
     return {**columns, **_size_columns(portfolio, by_place, inside, language)}
 
 
-def _cited_lines(portfolio: Portfolio, cited: list) -> list[list[str]]:
-    """'report title: “the sentence”' of each (report id, sentence) of each place's `cited`:
-    the reports' titles taken at once (a snapshot's are read from its reports' column: one at
+def _cited_lines(portfolio: Portfolio, words: Written, cited: list) -> list[list[str]]:
+    """'report title: “the sentence”' of each (report id, sentence) of each place's `cited`,
+    kept in `words` once written (a filter change cites most of the same reports again): the
+    new ones' titles taken at once (a snapshot's are read from its reports' column: one at
     a time, a tooltip's 5,000 took a tenth of the rows' time)."""
-    sids = [sid for here in cited for sid, _ in here]
-    sources = portfolio.sources
-    if isinstance(sources, Sources):
-        at = pa.array([sources.position(sid) for sid in sids], type=pa.int64())
-        titles = iter(sources.table()["title"].take(at).to_pylist())
-    else:
-        titles = iter([report_titles(portfolio)[sid] for sid in sids])
-    return [[f"{next(titles)}: “{quote}”" for _, quote in here] for here in cited]
+    kept = words.cited_lines
+    new = list(dict.fromkeys(pair for here in cited for pair in here if pair not in kept))
+    if new:
+        sids = [sid for sid, _ in new]
+        sources = portfolio.sources
+        if isinstance(sources, Sources):
+            at = pa.array([sources.position(sid) for sid in sids], type=pa.int64())
+            titles = sources.table()["title"].take(at).to_pylist()
+        else:
+            titles = [report_titles(portfolio)[sid] for sid in sids]
+        kept.update(
+            ((sid, quote), f"{title}: “{quote}”")
+            for (sid, quote), title in zip(new, titles, strict=True)
+        )
+    return [[kept[pair] for pair in here] for here in cited]
 
 
 def _size_columns(
@@ -167,22 +178,28 @@ def _size_columns(
     value: list[float | None] = [None] * len(codes)
     size_words = [status_words.get(status, "") for status in statuses]
     approximate = [False] * len(codes)
-    written: dict[tuple[int, bool, bool], str] = {}  # a portfolio's places share a few sizes
-    for at in np.flatnonzero(counted).tolist():
-        total = int(sizes.total[codes[at]])
-        about = bool(sizes.approximate[codes[at]])
-        key = (total, about, at_least and counted[at] > 1)
-        if key not in written:
-            number = value_text(total, "approximate" if about else "exact", language)
-            text = tr(language, "{number} participants", number=number)
-            written[key] = tr(language, "at least {number}", number=text) if key[2] else text
-        value[at], size_words[at], approximate[at] = float(total), written[key], about
+    found = np.flatnonzero(counted)
+    totals = sizes.total[codes[found]].tolist()
+    abouts = sizes.approximate[codes[found]].tolist()
+    several = (counted[found] > 1).tolist()
+    for at, total, about, more in zip(found.tolist(), totals, abouts, several, strict=True):
+        words = _participants(total, about, bool(at_least and more), language)
+        value[at], size_words[at], approximate[at] = float(total), words, about
     return {
         "size_value": value,
         "status": statuses,
         "size_words": size_words,
         "approximate": approximate,
     }
+
+
+# a portfolio's places share a few thousand sizes, written again on every filter change
+@lru_cache(maxsize=8192)
+def _participants(total: int, about: bool, at_least: bool, language: str) -> str:
+    """'about 1,200 participants', or 'at least 80 participants' (of figures that overlap)."""
+    number = value_text(total, "approximate" if about else "exact", language)
+    text = tr(language, "{number} participants", number=number)
+    return tr(language, "at least {number}", number=text) if at_least else text
 
 
 def _role_tips(by_place: ByPlace, titles_of: dict[str, str], language: str) -> dict[int, list[str]]:
@@ -222,14 +239,21 @@ def _first(
     return shown + more_words(left, language, what) if left > 0 else shown
 
 
-def table_order(places: pd.DataFrame) -> pd.DataFrame:
-    """`places` in the table's order: as on the map, the biggest first, then by name, and
-    the places not on the map last."""
-    return places.sort_values(
-        ["on_map", "in_filter", "size_value", "name"],
-        ascending=[False, False, False, True],
-        na_position="last",
+_TABLE_KEYS = ["on_map", "in_filter", "size_value", "name"]
+
+
+def table_order(places: pd.DataFrame, rows: int | None = None) -> pd.DataFrame:
+    """`places` in the table's order (its first `rows`, when given): as on the map, the
+    biggest first, then by name, and the places not on the map last. Only the four columns
+    that order them are sorted, and the rows shown taken: a sort of a portfolio's 1,800
+    places' thirty columns copied them all for the table's first 500."""
+    order = (
+        places[_TABLE_KEYS]
+        .reset_index(drop=True)
+        .sort_values(_TABLE_KEYS, ascending=[False, False, False, True], na_position="last")
+        .index.to_numpy()
     )
+    return places.take(order if rows is None else order[:rows])
 
 
 def table_places(by_place: ByPlace, facts: PlaceFacts, inside: np.ndarray) -> np.ndarray:

@@ -39,6 +39,8 @@ class Written:
     event_lines: dict[tuple[str, str], str] = field(default_factory=dict)
     figure_lines: dict[int, tuple[str, str]] = field(default_factory=dict)  # by CSV line
     figure_texts: dict[int, str] = field(default_factory=dict)  # by CSV line
+    # 'report title: “the sentence”' of a (report id, sentence) a place's figures cite
+    cited_lines: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def event_title(self, portfolio: Portfolio, project_id: str, event_id: str) -> str:
         """The event's title, or "" without that event."""
