@@ -21,13 +21,16 @@ def _touch(mine: tuple, here: tuple, other: tuple, there: tuple, scale: float) -
     )
 
 
-def labels_by_every_box(names, longitudes, latitudes, radii, zoom, centre):
-    """place_labels' names, each side checked against every box taken at every step."""
+def labels_by_every_box(names, longitudes, latitudes, radii, zoom, centre, labelled=None):
+    """place_labels' names (of the first `labelled` cities, when given), each side checked
+    against every box taken at every step."""
     positions = [world_pixels(x, y) for x, y in zip(longitudes, latitudes, strict=True)]
     inside = framing._first_view(centre, zoom)
     taken = [(here, (-r, -r, r, r)) for here, r in zip(positions, radii, strict=True)]
     placed = []
     for index, (name, here, radius) in enumerate(zip(names, positions, radii, strict=True)):
+        if labelled is not None and index >= labelled:
+            break
         boxes = [framing._box(name, radius, side) for side in SIDES]
         others = [box for at, box in enumerate(taken) if at != index]
         found = [None] * len(boxes)
@@ -70,3 +73,29 @@ def test_crowded_names_land_where_a_look_at_every_box_puts_them():
     waits = [label.zoom_free for label in labels]
     assert any(zoom < free < zoom + MOST_EXTRA_ZOOM for free in waits), "some names wait"
     assert waits.count(zoom) >= 3, "some names are free at the first view"
+
+
+def test_names_in_a_crowd_of_hundreds_land_where_a_look_at_every_box_puts_them():
+    """A portfolio's map: hundreds of dots close to each name, where the nearest are looked
+    at first and the pass is over when they cover every side (framing._NEAREST)."""
+    chosen = random.Random(12)
+    count, labelled = 400, 16
+    names = [
+        "".join(chosen.choice("abcdefghij") for _ in range(chosen.randint(3, 16)))
+        for _ in range(count)
+    ]
+    longitudes = [20 + chosen.uniform(0, 2.5) for _ in range(count)]
+    latitudes = [42 + chosen.uniform(0, 1.2) for _ in range(count)]
+    radii = [chosen.choice([4.0, 6.5, 9.0, 16.0]) for _ in range(count)]
+    zoom, centre = 5.0, (21.25, 42.6)
+    assert count > 2 * framing._NEAREST  # more boxes close to a name than are looked at first
+    labels = place_labels(
+        names, longitudes, latitudes, radii, zoom, labelled=labelled, centre=centre
+    )
+    expected = labels_by_every_box(names, longitudes, latitudes, radii, zoom, centre, labelled)
+    assert [
+        (label.anchor, label.baseline, label.offset, label.zoom_free) for label in labels[:labelled]
+    ] == expected
+    waits = [label.zoom_free for label in labels[:labelled]]
+    assert any(zoom < free < zoom + MOST_EXTRA_ZOOM for free in waits), "names wait in a crowd"
+    assert all(label.zoom_free == float("inf") for label in labels[labelled:])
