@@ -5,7 +5,7 @@ import streamlit as st
 from lib.text.i18n import N_, tr
 from lib.ui.app_data import audience_notice, begin_loading, load_for_app, show_data_problems
 from lib.ui.language import language_picker
-from lib.ui.presentation import presentation_language, presentation_page, presenting
+from lib.ui.presenting import presentation_language, presentation_page, presenting
 from lib.ui.sidebar import filter_sidebar
 
 present = presenting()  # ?present=1: a wall screen, one topic a screen, no sidebar

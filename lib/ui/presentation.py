@@ -1,7 +1,7 @@
-"""Presentation mode (`?present=1`): what the router and the presentation page
-(pages/presentation/app.py) share. Whether this run presents, its language (from the URL: the
-sidebar is hidden), the slide the URL names, and one screen's topic or reports drawn in large
-type from lib/board/content's Board, with the board pack's vector charts.
+"""Presentation mode (`?present=1`) for its page (pages/presentation/app.py; what the router
+needs of it is in lib/ui/presenting.py): the slide the URL names, and one screen's topic or
+reports drawn in large type from lib/board/content's Board, with the board pack's vector
+charts.
 """
 
 from __future__ import annotations
@@ -16,40 +16,12 @@ from lib.board.model import Board
 from lib.model.languages import LANGUAGE_NAMES
 from lib.text.escape import md
 from lib.text.i18n import format_number, tr
-from lib.ui.language import KEY as LANGUAGE_KEY
-from lib.ui.language import PARAM as LANGUAGE_PARAM
-from lib.ui.language import browser_language, language_from_param
+from lib.ui.presenting import PRESENT, SLIDE
 
 T = TypeVar("T")
-PRESENT, SLIDE = "present", "slide"  # URL parameters: ?present=1&slide=3
 SCREENS = len(TOPICS) + 1  # the topics, then the reports they cite
 # What a screen shows, so that it fits 1280x720 with no scrolling; the pack lists the rest.
 CHART_FIGURES, FIGURES = 2, 6  # figures beside a chart, and on a screen without one
-
-
-def presenting() -> bool:
-    return st.query_params.get(PRESENT) == "1"
-
-
-def presentation_language() -> str:
-    """The language of the URL (no select box: the sidebar is hidden), else the browser's."""
-    try:
-        default = browser_language(st.context.locale)
-    except Exception:  # AppTest has no browser behind it
-        default = "en"
-    language, _ = language_from_param(st.query_params.get_all(LANGUAGE_PARAM), default)
-    st.session_state[LANGUAGE_KEY] = language
-    return language
-
-
-def presentation_page(language: str) -> st.Page:
-    """The one page of presentation mode, served at the address it was opened by."""
-    return st.Page(
-        "pages/presentation/app.py",
-        title=tr(language, "Presentation"),
-        url_path="present",
-        default=True,
-    )
 
 
 def slide_number(raw: str, screens: int = SCREENS) -> int | None:

@@ -29,7 +29,7 @@ PARAM_WORDS = {
 MAX_PARAM_LENGTH = 500
 # Parameters other parts of the dashboard read (the language, the project shown, presentation
 # mode, the timeline's zoom): not filters, but not unknown either. Keep in step with
-# lib/ui/language.py, lib/ui/presentation.py, lib/ui/project_choice.py, lib/ui/timeline_zoom.py
+# lib/ui/language.py, lib/ui/presenting.py, lib/ui/project_choice.py, lib/ui/timeline_zoom.py
 # and the presentation page.
 OTHER_PARAMS = ("lang", "show", "present", "slide", "zoom")
 KNOWN_PARAMS = frozenset((*LIST_PARAMS, "from", "to", *OTHER_PARAMS))
