@@ -16,7 +16,7 @@ import sys
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -26,13 +26,13 @@ import pyarrow as pa
 
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
+from lib.query.facets import facets
 from lib.query.index_sets import (
     Pairs,
     groups,
     pairs_at,
     periods,
     positions,
-    programme_pairs,
     venues,
     year_pairs,
 )
@@ -90,7 +90,7 @@ class PortfolioIndex:
 
     ids: tuple[str, ...]  # every project id, sorted
     id_index: pd.Index  # the same ids: a project's position among them, the ids at positions
-    projects_with: dict[str, Pairs]  # facet -> which projects have each value
+    projects_with: Mapping[str, Pairs]  # facet (FACETS) -> which projects have each value
     projects_in_year: Pairs  # the years each project's dates and figures state
     # whether the project at each position states a year: as a set of ids, 95,000 texts of
     # their own and a hash table, it took 10 MB at 100,000 projects
@@ -196,22 +196,12 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
     # its funding lines hundreds of thousands)
     chains = {pid: programme_chain(portfolio, pid) for pid in portfolio.programmes}
     places, values = parts.places, portfolio.values
-    # each table's projects' positions, looked up once and shared by its facets and years
+    # each table's projects' positions, looked up once and shared by its years and venues
     at = {
         name: positions(table["project"], id_array)
-        for name, table in (("places", places), ("funding", parts.funding))
-        + (("events", parts.events), ("values", values))
+        for name, table in (("events", parts.events), ("values", values))
     }
-    # each row's country by its place's, a place at a time (2,000 places, 220,000 rows)
-    codes, used = pd.factorize(places["place"])
-    country_of = [*(portfolio.places[p].country for p in used), None]  # code -1: no place
-    countries = np.array(country_of, dtype=object)[codes]
-    pairs = {
-        "cities": (at["places"], places["place"]),
-        "countries": (at["places"], countries),
-        "funders": (at["funding"], parts.funding["funder"]),
-        "programmes": programme_pairs(parts.funding, chains, at["funding"]),
-    }
+    country_of = {place_id: place.country for place_id, place in portfolio.places.items()}
     dates = periods(values)
     owners, found_years = year_pairs(parts, values, dates, at)
     every_year = set(found_years.tolist())
@@ -223,7 +213,7 @@ def _build(portfolio: Portfolio) -> PortfolioIndex:
     return PortfolioIndex(
         ids=tuple(ids),
         id_index=id_index,
-        projects_with={facet: pairs_at(*reversed(pairs[facet]), len(ids)) for facet in FACETS},
+        projects_with=facets(places, parts.funding, id_array, country_of, chains),
         projects_in_year=projects_in_year,
         dated=dated,
         year_bounds=(min(every_year), max(every_year)) if every_year else None,
