@@ -111,3 +111,18 @@ def test_the_server_hands_freed_large_columns_back():
         kept[how] = int(done.stdout.split()[-1])
     assert kept["bare"] >= 60, kept  # glibc's default keeps the 80 MB: the test can tell
     assert kept["app"] <= 10, kept
+
+
+def test_the_servers_start_runs_no_child_process_before_its_open():
+    """Finding the C library by name ran `ldconfig -p` in a child process, a fork of the
+    server, before the snapshot's open could begin; the app uses the library it runs with."""
+    code = (
+        "import subprocess\n"
+        "def refused(*args, **kwargs):\n"
+        "    raise AssertionError(f'a child process: {args[:1]}')\n"
+        "subprocess.Popen.__init__ = refused\n"
+        "import lib.ui.app_data\n"
+        "print('none')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.split() == ["none"], done.stderr[-500:]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 
 import pyarrow as pa
 
@@ -39,8 +38,9 @@ def _large_blocks_given_back() -> None:
     heaps of the threads Streamlit runs them in, and each heap kept what was freed, pieces
     too small to hand back between the blocks still held. A server that had opened every
     page of 100,000 projects kept 60 to 80 MB less so (bench/server_memory.py). Elsewhere than glibc
-    (musl, macOS) nothing changes."""
-    found = ctypes.util.find_library("c")
+    (musl, macOS) nothing changes. The C library is the one this process runs with, found by
+    its symbols (ctypes.util.find_library ran `ldconfig -p` in a child process, a fork of the
+    whole server, before the start's open could begin)."""
     with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(found)
+        libc = ctypes.CDLL(None)
         libc.mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
