@@ -28,6 +28,14 @@ def bar_text(value: int, approximate: bool, language: str) -> str:
     return f"≈ {number}" if approximate else number
 
 
+def inside_bar_text(value: int, approximate: bool, language: str) -> str:
+    """bar_text for a number written inside its bar: an approximate bar's in dark grey, as
+    Plotly writes on a light bar, since its stripes leave it mostly white (Plotly chose the
+    text's colour by the bar's, and wrote white on white); an exact bar's in Plotly's own."""
+    text = bar_text(value, approximate, language)
+    return f"<span style='color:#444444'>{text}</span>" if approximate else text
+
+
 def bar_style(approximate: list[bool], colour: str) -> dict:
     """Marker of bars some of which are approximate: lighter and hatched, not only lighter,
     so the difference survives a black-and-white print."""

@@ -24,7 +24,7 @@ from lib.topics.people.bar_names import (
     row_px,
     rows_axis,
 )
-from lib.topics.people.bar_style import FONT, bar_style, bar_text, hover, quote, wrap
+from lib.topics.people.bar_style import FONT, bar_style, hover, inside_bar_text, quote, wrap
 from lib.topics.people.data import NOT_BROKEN_DOWN
 
 
@@ -111,7 +111,7 @@ def participants_chart_spec(figures: pd.DataFrame, language: str = "en") -> dict
                 "name": html_text(city),
                 "y": [s["y"] for s in mine],
                 "x": [s["x"] for s in mine],
-                "text": [bar_text(s["x"], s["approximate"], language) for s in mine],
+                "text": [inside_bar_text(s["x"], s["approximate"], language) for s in mine],
                 # outside when a short bar cannot hold its number legibly
                 "textposition": "auto",
                 "insidetextanchor": "middle",
