@@ -3,6 +3,7 @@ reports' texts that sources.yaml names: every problem said with its file and lin
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -10,14 +11,14 @@ import pandas as pd
 
 from lib.load.control_characters import in_file_text
 from lib.load.control_characters import message as control_message
-from lib.load.data_file import read_data_file
+from lib.load.data_file import read_data_file, record_digests
 from lib.load.decode import decode
 from lib.load.known_files import (
     CarriedRows,
     KnownEntries,
     ReportTexts,
     known_rows,
-    known_text,
+    known_texts,
 )
 from lib.load.located import Located
 from lib.load.values_csv import VALUES_FILE, ValueRow, read_values
@@ -54,26 +55,30 @@ def read_source_texts(
     """Each report's text by source id; a text `known` unchanged since an earlier version
     is not read, but taken from it (it passed its checks with the same bytes)."""
     texts = ReportTexts()
-    folder = f"{data_dir}/sources/"
-    for item in sources:
-        file = item.model.file
-        packed = known_text(folder + file, f"sources/{file}", known)
-        if packed is not None:
-            texts.add_known(item.model.id, packed)
+    models = [item.model for item in sources]
+    found = known_texts(f"{data_dir}/sources/", [model.file for model in models], known)
+    unchanged: dict[str, bytes] = {}  # recorded as read, before the next file read
+    for item, model, (text_path, name, digest) in zip(sources, models, found, strict=True):
+        if digest is not None:
+            unchanged[text_path] = digest
+            texts.add_known(model.id, functools.partial(known.packed_text, name))
             continue
-        path, name = data_dir / "sources" / file, f"sources/{file}"
+        record_digests(unchanged)
+        unchanged = {}
+        path = data_dir / "sources" / model.file
         if not os.path.lexists(path):
             problems.append(item.problem(("file",), f"there is no file {name}"))
             continue
         data, file_problems = read_data_file(path, name)
         text, decode_problems = (None, file_problems) if data is None else decode(data, name)
         problems += decode_problems
-        found = None if text is None else in_file_text(text)
-        if found is not None:
-            line = text.count("\n", 0, found.start()) + 1
-            problems.append(Problem(name, line, "(text)", control_message(found[0])))
+        found_character = None if text is None else in_file_text(text)
+        if found_character is not None:
+            line = text.count("\n", 0, found_character.start()) + 1
+            problems.append(Problem(name, line, "(text)", control_message(found_character[0])))
         elif text is not None:
-            texts.add(item.model.id, text)
+            texts.add(model.id, text)
+    record_digests(unchanged)
     return texts
 
 
