@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import overload
 
 from lib.load.decode import size_limit, too_big
 from lib.model.problems import Problem
@@ -44,6 +45,29 @@ def files_in(folder: Path, suffix: str, regular_only: bool = True) -> list[Path]
     (not links, pipes or folders), or every entry so the loader can refuse the odd ones. One
     directory read, without a stat a file (a portfolio has thousands); never a linked folder."""
     return [folder / name for name in names_in(folder, suffix, regular_only)]
+
+
+class FolderFiles(Sequence[Path]):
+    """files_in's entries as the folder and their names, each Path made when it is asked
+    for: a rebuild that takes 100,000 project files unread needs none (their Paths took a
+    third of a second)."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder, self.names = folder, names
+
+    @overload
+    def __getitem__(self, at: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[Path]: ...
+
+    def __getitem__(self, at: int | slice) -> Path | list[Path]:
+        if isinstance(at, slice):
+            return [self.folder / name for name in self.names[at]]
+        return self.folder / self.names[at]
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 def names_in(folder: Path, suffix: str, regular_only: bool = True) -> list[str]:

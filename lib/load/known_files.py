@@ -19,10 +19,10 @@ from typing import Protocol
 import pandas as pd
 from pydantic import BaseModel
 
-from lib.load.data_file import digests_read, read_data_file, record_digests
+from lib.load.data_file import FolderFiles, digests_read, read_data_file, record_digests
 from lib.load.located import KnownProject, Located
 from lib.load.values_csv import ValueRow
-from lib.load.yaml_reader import lines_on_demand
+from lib.load.yaml_reader import lines_on_demand, lines_on_demand_in
 from lib.model.packed import unpack
 
 
@@ -41,9 +41,9 @@ class KnownEntries(Protocol):
     def unchanged_digests(self, paths: list[str], names: list[str]) -> list[bytes | None]:
         """unchanged_digest of each of the files at `paths`, named `names`."""
 
-    def known_project(self, name: str) -> KnownProject | None:
-        """The project of the file `name` (projects/…) as the earlier version read it, or
-        None: what calling with its known digest gives, in one."""
+    def known_projects(self, names: list[str]) -> list[KnownProject | None]:
+        """The project of each file of `names` (projects/…) as the earlier version read it,
+        or None: what calling with its known digest gives, without a call a file."""
 
     def knows(self, name: str, digest: bytes) -> bool:
         """True when the file `name` with the bytes of `digest` is known (what calling
@@ -53,8 +53,9 @@ class KnownEntries(Protocol):
         """indicator_values.csv's rows as the earlier version read them, or None when it
         holds none."""
 
-    def has_text(self, name: str) -> bool:
-        """True when the earlier version holds the text of the report's file `name`."""
+    def unchanged_texts(self, paths: list[str], names: list[str]) -> list[bytes | None]:
+        """unchanged_digests of the reports' files, None too for a file whose text the
+        earlier version does not hold."""
 
     def packed_text(self, name: str) -> bytes:
         """The text of the report's file `name` (sources/…) as the earlier version held it,
@@ -84,33 +85,33 @@ def known_entries(
 
 
 def known_projects(
-    paths: list[Path], prefix: str, known: KnownEntries | None
+    paths: FolderFiles, prefix: str, known: KnownEntries | None
 ) -> list[list[Located] | None]:
-    """known_entries of each project file of `paths`, the files of one folder (named `prefix`
-    + its file name, one entry at the top of the file), in one pass: the digests of the
-    files known unchanged are recorded together, in the files' order (one call a file took a
-    second at 100,000 projects, and the paths' texts, one Path at a time, a quarter)."""
-    if known is None or not paths:
+    """known_entries of each project file of `paths` (named `prefix` + its file name, one
+    entry at the top of the file), in one pass: the digests of the files known unchanged
+    are recorded together, in the files' order (one call a file took a second at 100,000
+    projects; their Paths are made only for the files read)."""
+    if known is None:
         return [None] * len(paths)
-    at = f"{paths[0].parent}/"
-    names = [path.name for path in paths]
+    folder, names = paths.folder, paths.names
+    at = f"{folder}/"
     texts, named = [at + name for name in names], [prefix + name for name in names]
+    projects = known.known_projects(named)
     found: list[list[Located] | None] = []
     unchanged: dict[str, bytes] = {}
-    for path, text, name, digest in zip(
-        paths, texts, named, known.unchanged_digests(texts, named), strict=True
-    ):
+    for index, digest in enumerate(known.unchanged_digests(texts, named)):
         if digest is None:  # read, its digest recorded after those before it
             record_digests(unchanged)
             unchanged = {}
-            found.append(known_entries(path, name, known, _top))
+            found.append(known_entries(paths[index], named[index], known, _top))
             continue
-        unchanged[text] = digest
-        project = known.known_project(name)
+        unchanged[texts[index]] = digest
+        project = projects[index]
         if project is None:
             found.append(None)
             continue
-        found.append([Located(project, name, lines_on_demand(path), (), known=True)])
+        lines = lines_on_demand_in(folder, names[index])
+        found.append([Located(project, named[index], lines, (), known=True)])
     record_digests(unchanged)
     return found
 
@@ -149,11 +150,7 @@ def known_texts(
     names = [f"sources/{file}" for file in files]
     if known is None:
         return [(path, name, None) for path, name in zip(paths, names, strict=True)]
-    digests = known.unchanged_digests(paths, names)
-    return [
-        (path, name, digest if digest is not None and known.has_text(name) else None)
-        for path, name, digest in zip(paths, names, digests, strict=True)
-    ]
+    return list(zip(paths, names, known.unchanged_texts(paths, names), strict=True))
 
 
 class CarriedRows(list):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from lib.load.data_file import files_in
+from lib.load.data_file import FolderFiles, files_in, names_in
 from lib.load.fact_checks import Names, own_checks
 from lib.load.known_files import KnownEntries, known_projects
 from lib.load.located import Located
@@ -18,17 +18,18 @@ from lib.model.problems import Problem
 PROJECTS = "projects/"  # how problems name a project file: projects/<id>.yaml
 
 
-def project_paths(data_dir: Path, problems: list[Problem]) -> list[Path]:
+def project_paths(data_dir: Path, problems: list[Problem]) -> FolderFiles:
     """The files of projects/ to read, by name; a .yml file is a problem, not read."""
     folder = data_dir / "projects"
     for stray in files_in(folder, ".yml"):
         message = "project files must end in .yaml; rename it, or it is not read"
         problems.append(Problem(f"{PROJECTS}{stray.name}", None, "(file)", message))
-    return files_in(folder, ".yaml", regular_only=False)  # so an odd one is refused by name
+    # every entry, so an odd one is refused by name
+    return FolderFiles(folder, names_in(folder, ".yaml", regular_only=False))
 
 
 def read_projects(
-    paths: list[Path],
+    paths: FolderFiles,
     problems: list[Problem],
     broken: dict[str, set[str]],
     known: KnownEntries | None,
@@ -42,15 +43,15 @@ def read_projects(
         located = _first_read(problems, broken, ahead, check)
     else:
         reused = known_projects(paths, PROJECTS, known)
-        to_parse = [path for path, entries in zip(paths, reused, strict=True) if entries is None]
-        many = ManyFiles(to_parse, PROJECTS)
+        to_parse = [at for at, entries in enumerate(reused) if entries is None]
+        many = ManyFiles([paths[at] for at in to_parse], PROJECTS)
         documents = iter(many)
         located = []
-        for path, entries in zip(paths, reused, strict=True):
+        for at, entries in enumerate(reused):
             if entries is not None:
                 located += entries
                 continue
-            item = _project(path, next(documents), problems, broken, None)
+            item = _project(paths[at], next(documents), problems, broken, None)
             if item is not None:
                 located.append(item)
         many.close()

@@ -69,6 +69,12 @@ def lines_on_demand(path: pathlib.Path) -> Mapping[Path_, int]:
     return _LinesOnDemand(path)
 
 
+def lines_on_demand_in(folder: pathlib.Path, name: str) -> Mapping[Path_, int]:
+    """lines_on_demand of the file `name` of `folder`, its Path made only when a line is
+    asked for (100,000 project files' Paths took a third of a second of a rebuild)."""
+    return _FileLinesOnDemand(folder, name)
+
+
 def on_demand(lines: Mapping[Path_, int]) -> bool:
     """True for a line map that is worked out from its file when first asked for."""
     return isinstance(lines, _LinesOnDemand)
@@ -177,6 +183,19 @@ class _LinesOnDemand(Mapping[Path_, int]):
 
     def __len__(self) -> int:
         return len(self._map())
+
+
+class _FileLinesOnDemand(_LinesOnDemand):
+    """_LinesOnDemand of the file `name` of `folder`, its Path made when a line is asked for."""
+
+    def __init__(self, folder: pathlib.Path, name: str) -> None:
+        self._text, self._name = folder, name
+        self._lines = None
+
+    def _map(self) -> dict[Path_, int]:
+        if self._lines is None and self._name:
+            self._text, self._name = self._text / self._name, ""
+        return super()._map()
 
 
 def _compose(text: str) -> Built:

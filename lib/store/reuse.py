@@ -98,7 +98,7 @@ class Earlier:
         if self.digests.get(name) != digest:
             return None
         if name.startswith("projects/"):
-            project = self.known_project(name)
+            project = self.known_projects([name])[0]
             return None if project is None else [project]
         return [
             ENTRY_KINDS[kind][0].model_validate_json(body)
@@ -109,10 +109,12 @@ class Earlier:
     def _project_ids(self) -> frozenset[str]:
         return frozenset(self.project_ids)
 
-    def known_project(self, name: str) -> KnownProject | None:
-        """The project of the file `name` (projects/…) as this snapshot holds it, or None."""
-        project_id = name[len("projects/") : -len(".yaml")]
-        return KnownProject(project_id, self) if project_id in self._project_ids else None
+    def known_projects(self, names: list[str]) -> list[KnownProject | None]:
+        """The project of each file of `names` (projects/…) as this snapshot holds it, or
+        None."""
+        known, cut = self._project_ids, slice(len("projects/"), -len(".yaml"))
+        ids = [name[cut] for name in names]
+        return [KnownProject(pid, self) if pid in known else None for pid in ids]
 
     def project_model(self, project_id: str) -> BaseModel:
         """A known project's model, validated from its JSON (lib/load/located.py)."""
@@ -200,14 +202,19 @@ class Seen:
             for stamp, found, digest in zip(recorded, now, digests, strict=True)
         ]
 
-    def known_project(self, name: str) -> KnownProject | None:
-        return self.earlier.known_project(name)
+    def known_projects(self, names: list[str]) -> list[KnownProject | None]:
+        return self.earlier.known_projects(names)
 
     def knows(self, name: str, digest: bytes) -> bool:
         return self.earlier.knows(name, digest)
 
-    def has_text(self, name: str) -> bool:
-        return name in self.earlier.text_names
+    def unchanged_texts(self, paths: list[str], names: list[str]) -> list[bytes | None]:
+        held = self.earlier.text_names
+        digests = self.unchanged_digests(paths, names)
+        return [
+            None if name not in held else digest
+            for name, digest in zip(names, digests, strict=True)
+        ]
 
     def packed_text(self, name: str) -> bytes:
         return self.earlier.text(name)
