@@ -1,0 +1,50 @@
+"""A rebuild takes the files known unchanged without a Path or a lookup a file
+(lib/load/data_file.py FolderFiles, lib/load/known_files.py, lib/store/reuse.py): the same
+files in the same order, the same lines named, the same projects as a first read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lib.load.data_file import files_in
+from lib.load.loader import load_portfolio
+from lib.load.project_files import project_paths
+from lib.load.yaml_reader import lines_on_demand, lines_on_demand_in
+from lib.store.build import build
+
+
+def test_the_project_files_are_the_yaml_files_of_projects_by_name(fresh_copy: Path):
+    (fresh_copy / "projects" / "notes.txt").write_text("not a project\n", encoding="utf-8")
+    problems: list = []
+    paths = project_paths(fresh_copy, problems)
+    expected = sorted((fresh_copy / "projects").glob("*.yaml"))
+    assert list(paths) == expected == files_in(fresh_copy / "projects", ".yaml")
+    assert len(paths) == 4 and paths[1] == expected[1] and paths[-1] == expected[-1]
+    assert paths[1:3] == expected[1:3]
+    assert paths.names[0] == expected[0].name and problems == []
+
+
+def test_a_known_files_lines_are_those_of_the_file_read_again(fresh_copy: Path):
+    folder = fresh_copy / "projects"
+    later = lines_on_demand_in(folder, "rso-maritsa-forums.yaml")
+    now = lines_on_demand(folder / "rso-maritsa-forums.yaml")
+    assert later[("id",)] == now[("id",)] == 2
+    assert later[("title", "en")] == 6
+    assert dict(later) == dict(now)
+
+
+def test_a_rebuild_of_an_unchanged_folder_gives_the_first_reads_projects(
+    fresh_copy: Path, tmp_path: Path
+):
+    first = build(fresh_copy, tmp_path / "cache")
+    rebuilt = build(fresh_copy, tmp_path / "cache")
+    read = load_portfolio(fresh_copy).portfolio
+    assert first.path == rebuilt.path and rebuilt.result.problems == ()
+    projects = rebuilt.result.portfolio.projects
+    assert list(projects) == list(read.projects) == sorted(read.projects)
+    for project_id in read.projects:
+        assert projects[project_id] == read.projects[project_id]
+    assert projects["rso-maritsa-forums"].title.en.startswith("Building capacity")
+    sources = rebuilt.result.portfolio.source_texts
+    assert list(sources) == list(read.source_texts)
+    assert all(sources[key] == read.source_texts[key] for key in read.source_texts)
