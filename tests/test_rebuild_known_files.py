@@ -4,6 +4,7 @@ files in the same order, the same lines named, the same projects as a first read
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lib.load.data_file import files_in
@@ -11,6 +12,7 @@ from lib.load.loader import load_portfolio
 from lib.load.project_files import project_paths
 from lib.load.yaml_reader import lines_on_demand, lines_on_demand_in
 from lib.store.build import build
+from lib.store.known_stats import look
 
 
 def test_the_project_files_are_the_yaml_files_of_projects_by_name(fresh_copy: Path):
@@ -48,3 +50,20 @@ def test_a_rebuild_of_an_unchanged_folder_gives_the_first_reads_projects(
     sources = rebuilt.result.portfolio.source_texts
     assert list(sources) == list(read.source_texts)
     assert all(sources[key] == read.source_texts[key] for key in read.source_texts)
+
+
+def test_a_look_lists_the_top_folder_then_projects_then_sources(fresh_copy: Path):
+    """projects/ is looked at on another thread: its entries still come between the data
+    folder's and the reports', as the folders list them."""
+    (fresh_copy / "projects" / "notes.txt").write_text("not a project\n", encoding="utf-8")
+    walked = []
+    for folder in (fresh_copy, fresh_copy / "projects", fresh_copy / "sources"):
+        with os.scandir(folder) as entries:
+            walked += [(entry.path, entry.stat().st_size) for entry in entries]
+    found = look(fresh_copy, stamped=True)
+    assert [(path, size) for path, size, _time in found.files] == walked
+    stamped = list(found.data_stamps())
+    assert [path for path, _size in walked if path in found.data_stamps()] == stamped
+    assert str(fresh_copy / "projects" / "rso-maritsa-forums.yaml") in stamped
+    assert len(stamped) == len(walked) - 6  # no folder, README (two), notes or datapackage.json
+    assert found.key is not None and found.key == look(fresh_copy).key

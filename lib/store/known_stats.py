@@ -20,6 +20,7 @@ import operator
 import os
 from array import array
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lib.load.loader import LIST_FILES, SETTINGS_FILE
@@ -129,16 +130,38 @@ def look(data_dir: Path, stamped: bool = False) -> Look:
     directory read and one stat an entry (a second walk for the key took 1.7 s of a
     100,000-project start). `stamped`: with each entry's Stamp too (a build's look, which
     tells a file unchanged since an earlier build from it: lib/store/build.py)."""
+    # projects/ looked at on another thread while this one looks at the rest: the stats let
+    # go of Python's lock, so on two cores the 200,000 entries' take less time
+    folders = _folders(data_dir)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="look-projects") as other:
+        projects = other.submit(_look_at, *folders[1], stamped)
+        top, sources = (_look_at(*found, stamped) for found in (folders[0], folders[2]))
+        seen = [top, projects.result(), sources]
     stamps: dict[str, Stamp] | None = {} if stamped else None
     every = _Gathered()
     listed: list[tuple[list[tuple[str, int, int]], str]] = []
-    whole = True
-    for folder, suffix in _folders(data_dir):
-        entries, complete = _stat_entries(folder, every, stamps, _DATA_NAMES[suffix])
-        whole &= complete
+    for (folder, suffix), (gathered, found, entries, _whole) in zip(folders, seen, strict=True):
+        every.paths += gathered.paths
+        every.sizes.extend(gathered.sizes)
+        every.times.extend(gathered.times)
+        if stamps is not None:
+            stamps.update(found)
         if not suffix or not os.path.islink(folder):  # as loader.files_in: no linked folder
             listed.append((entries, suffix))
+    whole = all(complete for *_, complete in seen)
     return Look(data_dir, every.stats(), listed, whole, stamps)
+
+
+def _look_at(
+    folder: Path, suffix: str, stamped: bool
+) -> tuple[_Gathered, dict[str, Stamp], list[tuple[str, int, int]], bool]:
+    """One folder's part of a look: its entries' stats, their stamps (when `stamped`), its
+    regular files and whether none vanished mid-look (_stat_entries)."""
+    gathered, stamps = _Gathered(), {}
+    entries, complete = _stat_entries(
+        folder, gathered, stamps if stamped else None, _DATA_NAMES[suffix]
+    )
+    return gathered, stamps, entries, complete
 
 
 def data_stamps(data_dir: Path) -> dict[str, Stamp]:
