@@ -1,5 +1,5 @@
 """A build tells a file unchanged from its stamp (size, modification and change times,
-inode), as git's index does (lib/store/build.py, lib/store/reuse.py Seen): a rebuild does not
+inode), as git's index does (lib/store/build.py, lib/store/seen.py Seen): a rebuild does not
 read a file whose stamp is the one the earlier build recorded, and a file saved during a read
 is caught by its stamp, even when it keeps its size."""
 

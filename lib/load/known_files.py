@@ -5,7 +5,7 @@ and the cross-file checks, not for 10,000 files to be parsed again.
 A file is known by its name and the sha256 digest of its bytes, so a file renamed, or
 changed by a single byte, is read and checked again as new; a file whose stamp (size,
 modification and change times, inode) is the one an earlier build recorded is not even read:
-its digest is the one recorded then (lib/store/reuse.py Seen). The entries come from a
+its digest is the one recorded then (lib/store/seen.py Seen). The entries come from a
 snapshot built from a read that passed every check (lib/store/reuse.py supplies them); the
 cross-file checks run over every entry, known or new, as on a first read.
 """

@@ -167,7 +167,7 @@ def consistent_load(
     modification and change times, inode: known_stats.look) before and after the read, as
     git's index tells it, not by reading every byte again: a file saved, added, removed or
     renamed during the read changes them. A file an `earlier` snapshot read is not read at
-    all when its stamp is the one recorded then (lib/store/reuse.py Seen).
+    all when its stamp is the one recorded then (lib/store/seen.py Seen).
 
     `write` writes a validated read's snapshot under a temporary name while the look after
     the read runs on another thread (the stats let go of Python's lock, DuckDB's writes
