@@ -53,17 +53,24 @@ def labels_by_every_box(names, longitudes, latitudes, radii, zoom, centre, label
     return placed
 
 
-def test_crowded_names_land_where_a_look_at_every_box_puts_them():
-    chosen = random.Random(16)
-    count = 36
-    # a crowded corner of the map: long names and short ones, dots big and small
+def crowd(
+    chosen: random.Random, count: int, width: float, height: float
+) -> tuple[list[str], list[float], list[float], list[float]]:
+    """A crowded corner of the map, `width` by `height` degrees from 20° E, 42° N: long names
+    and short ones, dots big and small (names, longitudes, latitudes, radii)."""
     names = [
         "".join(chosen.choice("abcdefghij") for _ in range(chosen.randint(3, 16)))
         for _ in range(count)
     ]
-    longitudes = [20 + chosen.uniform(0, 3) for _ in range(count)]
-    latitudes = [42 + chosen.uniform(0, 1.5) for _ in range(count)]
+    longitudes = [20 + chosen.uniform(0, width) for _ in range(count)]
+    latitudes = [42 + chosen.uniform(0, height) for _ in range(count)]
     radii = [chosen.choice([4.0, 6.5, 9.0, 16.0]) for _ in range(count)]
+    return names, longitudes, latitudes, radii
+
+
+def test_crowded_names_land_where_a_look_at_every_box_puts_them():
+    count = 36
+    names, longitudes, latitudes, radii = crowd(random.Random(16), count, 3, 1.5)
     zoom, centre = 5.0, (21.5, 42.75)
     labels = place_labels(names, longitudes, latitudes, radii, zoom, labelled=count, centre=centre)
     expected = labels_by_every_box(names, longitudes, latitudes, radii, zoom, centre)
@@ -78,15 +85,8 @@ def test_crowded_names_land_where_a_look_at_every_box_puts_them():
 def test_names_in_a_crowd_of_hundreds_land_where_a_look_at_every_box_puts_them():
     """A portfolio's map: hundreds of dots close to each name, where the nearest are looked
     at first and the pass is over when they cover every side (framing._NEAREST)."""
-    chosen = random.Random(12)
     count, labelled = 400, 16
-    names = [
-        "".join(chosen.choice("abcdefghij") for _ in range(chosen.randint(3, 16)))
-        for _ in range(count)
-    ]
-    longitudes = [20 + chosen.uniform(0, 2.5) for _ in range(count)]
-    latitudes = [42 + chosen.uniform(0, 1.2) for _ in range(count)]
-    radii = [chosen.choice([4.0, 6.5, 9.0, 16.0]) for _ in range(count)]
+    names, longitudes, latitudes, radii = crowd(random.Random(12), count, 2.5, 1.2)
     zoom, centre = 5.0, (21.25, 42.6)
     assert count > 2 * framing._NEAREST  # more boxes close to a name than are looked at first
     labels = place_labels(
