@@ -19,6 +19,7 @@ from lib.model.problems import problem_listing
 from lib.store.build import cache_dir_for
 from lib.store.known_stats import FileStats, look, outline, recall
 from lib.store.published import published, snapshot_only
+from lib.store.sweep import CHILD_LOOK_ENTRIES, digest_in_child, stats_digest
 from lib.text.i18n import ntr, tr
 from lib.ui.allocators import give_memory_back
 from lib.ui.current_data import (
@@ -34,11 +35,14 @@ from lib.ui.current_data import (
 # on every rerun: a dozen stats. Every file's size and time (thousands in a funder's portfolio)
 # are looked at beside the reruns, at most every RECHECK_SECONDS, so a file changed in place
 # shows a rerun or two later, and no rerun waits for that look. A look that takes long (0.7 s
-# for the 200,000 files of 100,000 projects, holding Python's lock most of it, so a rerun
-# beside it waits) comes at most every 1 / SWEEP_SHARE times its length: a twentieth of the
-# server's time at most, a file saved in place showing within 14 s at 100,000 projects.
+# for the 200,000 files of 100,000 projects) comes at most every 1 / SWEEP_SHARE times its
+# length: a twentieth of the server's time at most, a file saved in place showing within a
+# minute at 100,000 projects. A large folder's look is made by a child process
+# (lib/store/sweep.py): in the server it held Python's lock most of its 0.9 s, and a rerun
+# beside it waited.
 RECHECK_SECONDS = 5.0
 SWEEP_SHARE = 0.05
+SWEEP_THREAD = "look-beside"  # the thread of a look beside the reruns
 
 
 class _Version:
@@ -79,11 +83,22 @@ class _Version:
     def _sweep_beside(self, data_dir: Path) -> None:
         key, began = str(data_dir), time.monotonic()
         try:
-            self._look(data_dir)
+            if not self._same_in_child(data_dir):
+                self._look(data_dir)
         finally:
             with self._lock:
                 self._sweeping.discard(key)
                 self._took[key] = time.monotonic() - began
+
+    def _same_in_child(self, data_dir: Path) -> bool:
+        """Whether a child's look at a large folder found every entry as this server's last
+        look did (False for a small folder, or a child that failed: the server looks)."""
+        with self._lock:
+            known = self._known.get(str(data_dir))
+        if known is None or len(known[1]) < CHILD_LOOK_ENTRIES:
+            return False
+        found = digest_in_child(data_dir)
+        return found is not None and found == stats_digest(known[1])
 
     def of(self, data_dir: Path) -> str:
         key, now = str(data_dir), time.monotonic()
@@ -99,7 +114,9 @@ class _Version:
             if due and key not in self._sweeping:
                 self._sweeping.add(key)
                 self._swept[key] = now
-                threading.Thread(target=self._sweep_beside, args=(data_dir,), daemon=True).start()
+                threading.Thread(
+                    target=self._sweep_beside, args=(data_dir,), name=SWEEP_THREAD, daemon=True
+                ).start()
             # "" while the folder could not be read whole yet: the build finds the version
             return self._known[key][2] if key in self._known else ""
 
