@@ -54,6 +54,23 @@ def test_the_look_gives_the_key_a_build_records(which: str, odd: Path) -> None:
     assert len(set(files)) == len(files)  # each entry once
 
 
+def test_the_key_takes_a_folders_files_in_the_order_of_their_names(odd: Path) -> None:
+    """A name that begins another ("p.yaml", "p.yaml.yaml") comes first, and a name's
+    characters order it before its size and time do: the key's lines are sorted whole."""
+    for name, text in [
+        ("p.yaml.yaml", "a"),
+        ("p.yaml", "a much longer text than the other files hold\n" * 3),
+        ("p-1.yaml", "b"),
+        ("p~.yaml", ""),
+        ("P.yaml", "c"),
+        ("\u0440.yaml", "d"),
+    ]:
+        (odd / "projects" / name).write_text(text, encoding="utf-8")
+    listed = [path.name for path in data_files(odd) if path.parent.name == "projects"]
+    assert listed.index("p.yaml") < listed.index("p.yaml.yaml")
+    assert look(odd).key == _key_of_the_loaders_files(odd)
+
+
 def test_the_key_changes_with_a_data_file_and_not_with_a_file_the_loader_skips(odd: Path):
     before = look(odd)
     files, key = before.files, before.key

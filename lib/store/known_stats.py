@@ -16,7 +16,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import operator
 import os
 from array import array
 from collections.abc import Callable, Iterator
@@ -110,18 +109,28 @@ class Look:
         """None when a file vanished while it was looked at."""
         if not self._whole:
             return None
-        keyed: list[tuple[str, int, int]] = []
+        lines: list[str] = []
         for entries, suffix in self._listed:
             if not suffix:  # the top-level files the loader reads, in its order
                 found = {name: (size, time) for name, size, time in entries}
-                keyed += [(name, *found[name]) for name in _TOP_FILES if name in found]
+                lines += [
+                    f"{name}\0{found[name][0]}\0{found[name][1]}\n"
+                    for name in _TOP_FILES
+                    if name in found
+                ]
             else:
-                # by name alone (a folder's names are unique): half the time of whole tuples
-                listed = (entry for entry in entries if _listed(entry[0], suffix))
-                keyed += sorted(listed, key=operator.itemgetter(0))
+                # sorted as lines, not as tuples by their name: a name ends at its NUL,
+                # which comes before every character, so the lines sort as their names do
+                # (a folder's names are unique)
+                listed = [
+                    f"{name}\0{size}\0{time}\n"
+                    for name, size, time in entries
+                    if name.endswith(suffix) and not name.startswith(".")
+                ]
+                lines += sorted(listed)
         digest = hashlib.sha256(str(self.data_dir.resolve()).encode() + b"\0")
-        for name, size, time in keyed:
-            digest.update(f"{name}\0{size}\0{time}\n".encode())
+        # digested as one text (the same digest as a line at a time: 200,000 calls)
+        digest.update("".join(lines).encode())
         return digest.hexdigest()
 
 
@@ -211,10 +220,6 @@ _DATA_NAMES: dict[str, Callable[[str], bool]] = {
     ".yaml": lambda name: name.endswith((".yaml", ".yml")) and not name.startswith("."),
     ".txt": lambda name: name.endswith(".txt") and not name.startswith("."),
 }
-
-
-def _listed(name: str, suffix: str) -> bool:
-    return name.endswith(suffix) and not name.startswith(".")
 
 
 def _stat_entries(
