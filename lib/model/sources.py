@@ -60,10 +60,10 @@ class Sources(LazyEntries[Source]):
         """id -> the report's `name` (a SCHEMA column), None where not given."""
         return SourceField(self, self._table[name].combine_chunks())
 
-    def only(self, ids: Iterable[str]) -> Sources:
+    def only(self, ids: Iterable[str] | pa.Array) -> Sources:
         """The reports `ids`, in this mapping's order: this mapping itself when that is every
         report (the public audience of a portfolio whose every report is cited), not a copy."""
-        wanted = pa.array(list(ids), type=pa.string())
+        wanted = ids if isinstance(ids, pa.Array) else pa.array(list(ids), type=pa.string())
         kept = pc.is_in(self._table["id"], value_set=wanted)
         if pc.all(kept).as_py() is not False:
             return self
@@ -124,9 +124,12 @@ class SourceField(Mapping[str, Any]):
         return len(self._sources)
 
 
-def only_sources(sources: Mapping[str, Source], ids: Iterable[str]) -> Mapping[str, Source]:
-    """The reports `ids`, in the data's order, held as `sources` holds them."""
+def only_sources(
+    sources: Mapping[str, Source], ids: Iterable[str] | pa.Array
+) -> Mapping[str, Source]:
+    """The reports `ids` (texts, or Arrow's), in the data's order, held as `sources` holds
+    them."""
     if isinstance(sources, Sources):
         return sources.only(ids)
-    wanted = set(ids)
+    wanted = set(ids.to_pylist() if isinstance(ids, pa.Array) else ids)
     return {sid: source for sid, source in sources.items() if sid in wanted}
