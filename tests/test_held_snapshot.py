@@ -16,6 +16,8 @@ import lib.store.held as held
 from lib.load.loader import load_portfolio
 from lib.store.build import build
 from lib.store.snapshot import open_snapshot
+from lib.text.i18n import tr
+from lib.topics.funding.data import funding_lines, funding_table_head
 
 
 @pytest.fixture
@@ -27,6 +29,20 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     path = build(folder, tmp_path / "cache").path
     assert path is not None
     return folder, path
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """The positions of the projects each read of several projects' JSON asks for."""
+    asked: list[list[int]] = []
+    original = held.HeldSnapshot.project_bodies
+
+    def counted(self, positions):
+        asked.append(list(positions))
+        return original(self, positions)
+
+    monkeypatch.setattr(held.HeldSnapshot, "project_bodies", counted)
+    return asked
 
 
 def test_projects_read_one_at_a_time_in_any_order_are_the_yaml_ones(built, monkeypatch):
@@ -43,20 +59,12 @@ def test_projects_read_one_at_a_time_in_any_order_are_the_yaml_ones(built, monke
     assert twinning.title.get("bg") == "Европа в капана на имигрантската криза"
 
 
-def test_projects_opened_together_are_the_yaml_ones_in_one_query(built, monkeypatch):
+def test_projects_opened_together_are_the_yaml_ones_in_one_query(built, reads, monkeypatch):
     """A page's table of scattered projects reads them in one query, not a block each; the
     public audience's projects (withheld quotes) are opened through it too."""
     folder, path = built
     monkeypatch.setattr(held, "BLOCK", 1)
     monkeypatch.setattr(held, "KEPT_BLOCKS", 1)
-    reads = []
-    original = held.HeldSnapshot.project_bodies
-
-    def counted(self, positions):
-        reads.append(list(positions))
-        return original(self, positions)
-
-    monkeypatch.setattr(held.HeldSnapshot, "project_bodies", counted)
     loaded = load_portfolio(folder).portfolio
     opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
     ids = list(loaded.projects)
@@ -70,6 +78,48 @@ def test_projects_opened_together_are_the_yaml_ones_in_one_query(built, monkeypa
     assert reads[1:] == [[1]]  # the fourth kept, the second read
     with pytest.raises(KeyError):
         public.many([ids[0]])
+
+
+def test_projects_opened_not_kept_are_read_again_and_keep_nothing(built, reads, monkeypatch):
+    """A table that opens many projects for a few words each (the Funding table) keeps none
+    of them, in the public audience's mapping nor in the snapshot's it reads through: the
+    next look reads them again; projects already kept are given as kept."""
+    folder, path = built
+    monkeypatch.setattr(held, "KEPT_BLOCKS", 0)
+    loaded = load_portfolio(folder).portfolio
+    opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
+    ids = list(loaded.projects)
+    public = opened.projects.only(ids, change=lambda project: project)
+    wanted = [ids[2], ids[0]]
+    expected = [loaded.projects[pid] for pid in wanted]
+    assert public.many(wanted, keep=False) == expected
+    assert public.many(wanted, keep=False) == expected
+    assert reads == [[2, 0], [2, 0]]  # not kept: read again
+    assert public.many([ids[0]]) == [loaded.projects[ids[0]]]  # kept from now on
+    assert public.many(wanted, keep=False) == expected
+    assert reads[2:] == [[0], [2]]  # the first kept, the third read
+
+
+def test_the_funding_table_keeps_its_words_not_its_projects(built, reads, monkeypatch):
+    """The Funding table's rows opened their projects; the next filter change showing the
+    same lines writes them from the words kept, and the projects themselves were not kept
+    (a page that asks for one reads it again)."""
+    folder, path = built
+    monkeypatch.setattr(held, "KEPT_BLOCKS", 0)
+    loaded = load_portfolio(folder).portfolio
+    opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
+    ids = sorted(opened.projects)
+    lines = funding_lines(opened, ids)
+    first, _ = funding_table_head(opened, lines, "bg")
+    assert len(reads) == 1 and len(reads[0]) == len(set(lines["project_id"]))
+    again, _ = funding_table_head(opened, lines, "bg")
+    assert again.equals(first) and len(reads) == 1  # from the words kept
+    assert first.column(tr("bg", "Funder")).to_pylist() == [
+        loaded.organisations[fid].names.get("bg") for fid in lines["funder_id"]
+    ]
+    funded = lines["project_id"].iloc[0]
+    assert opened.projects.many([funded]) == [loaded.projects[funded]]
+    assert reads[1:] == [[list(opened.projects).index(funded)]]  # not kept: read again
 
 
 def test_report_texts_are_read_from_the_file_as_written(built, monkeypatch):

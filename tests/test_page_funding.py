@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
+import weakref
 
 import pandas as pd
 import pytest
@@ -18,10 +20,8 @@ from lib.query.filters import programme_chain
 from lib.topics.funding.chart import funding_chart, text_colour, tint
 from lib.topics.funding.data import (
     NO_AMOUNT_REPORTED,
-    NOT_REPORTED,
     TABLE_COLUMNS,
     amount_summary,
-    amount_text,
     funder_count,
     funding_lines,
     funding_rows,
@@ -31,6 +31,7 @@ from lib.topics.funding.data import (
     size_basis,
     size_label,
 )
+from lib.topics.funding.line_words import NOT_REPORTED, amount_text
 from lib.topics.funding.tree import funding_tree, programme_tree, without_projects
 
 EFC_PATH = "Europe for Citizens › Strand 2 › Measure 2.1 Town-Twinning"
@@ -117,6 +118,21 @@ def test_lines_are_written_the_same_whatever_their_projects_are_opened_by(portfo
     monkeypatch.setattr(funding_data, "_OPENED_LINES", 1)
     pd.testing.assert_frame_equal(funding_rows(lazy, ids[::-1], "bg"), whole)
     pd.testing.assert_frame_equal(funding_rows(portfolio, ids[::-1], "bg"), whole)
+
+
+def test_the_words_kept_do_not_keep_a_data_version_alive(portfolio):
+    """A portfolio's index keeps its lines' words (lib/topics/funding/line_words.py), and
+    goes with the portfolio: a replaced data version is freed, without the cycle collector
+    (a start freezes what it made)."""
+    version = dataclasses.replace(portfolio, projects=Projects.held(dict(portfolio.projects)))
+    assert len(funding_rows(version, sorted(version.projects))) == 5
+    gone = weakref.ref(version)
+    gc.disable()
+    try:
+        del version
+        assert gone() is None
+    finally:
+        gc.enable()
 
 
 def test_tree_is_sized_by_project_count_when_no_amount_is_reported(portfolio):

@@ -189,7 +189,7 @@ class Projects(LazyEntries[Project]):
         find: Callable[[str, int], Project],
         parts: Callable[[], ProjectParts],
         kept: int = 0,
-        find_many: Callable[[list[tuple[str, int]]], list[Project]] | None = None,
+        find_many: Callable[[list[tuple[str, int]], bool], list[Project]] | None = None,
     ) -> None:
         super().__init__(ids, find, kept, find_many)
         self._make_parts = parts
@@ -217,7 +217,7 @@ class Projects(LazyEntries[Project]):
         def read(body: bytes) -> Project:
             return Project.model_validate_json(unpack(body))
 
-        def read_many(wanted: list[tuple[str, int]]) -> list[Project]:
+        def read_many(wanted: list[tuple[str, int]], _keep: bool) -> list[Project]:
             assert packed_many is not None
             return [read(body) for body in packed_many([at for _pid, at in wanted])]
 
@@ -252,14 +252,16 @@ class Projects(LazyEntries[Project]):
                 listed,
                 lambda pid, _at: self[pid],
                 made_parts,
-                find_many=lambda wanted: self.many(pid for pid, _ in wanted),
+                find_many=lambda wanted, keep: self.many((pid for pid, _ in wanted), keep),
             )
         return Projects(
             listed,
             lambda pid, _at: change(self[pid]),
             made_parts,
             kept=KEPT,
-            find_many=lambda wanted: [change(p) for p in self.many(pid for pid, _ in wanted)],
+            find_many=lambda wanted, keep: [
+                change(p) for p in self.many((pid for pid, _ in wanted), keep)
+            ],
         )
 
     @property

@@ -7,29 +7,26 @@ Amounts in different currencies are never added together.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from lib.model.lazy import LazyEntries
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
-from lib.model.schema import Amount, Project
+from lib.model.schema import Amount
 from lib.query.filters import programme_chain
 from lib.query.frame_rows import FrameRows, rows_of_projects
 from lib.query.index import index_of
 from lib.query.limits import TABLE_ROWS, table_head
-from lib.query.names import inferred_mark, report_titles
 from lib.query.project_rows import positions_of, project_numbers, rows_of
 from lib.text.i18n import N_, format_number, tr
+from lib.topics.funding.line_words import (
+    amount_text,
+    line_words,
+)
 
-NOT_REPORTED = N_("not reported")
-NOT_STATED = N_("not stated")
-CO_FUNDED = N_("co-funded")
-PATH_SEPARATOR = " › "
 NO_AMOUNT_REPORTED = N_(
     "No report gives an amount of money for these projects: the chart counts funded projects, "
     "not money."
@@ -66,21 +63,6 @@ TABLE_COLUMNS = {
     "source": N_("Source"),
     "quote": N_("Quote"),
 }
-
-
-def amount_text(amount: Amount | None, language: str = "en") -> str:
-    """'12,000 EUR', '12,000.50 EUR', or 'not reported' for an amount no report gives."""
-    if amount is None:
-        return tr(language, NOT_REPORTED)
-    return _amount_words(amount.value, amount.currency, language)
-
-
-# A portfolio's thousands of grants repeat a few hundred amounts: Babel writes each once
-# (short strings, so the count bounds the bytes).
-@lru_cache(maxsize=32768)
-def _amount_words(value: float, currency: str, language: str) -> str:
-    decimals = 0 if float(value).is_integer() else 2
-    return f"{format_number(value, language, decimals)} {currency}"
 
 
 # A funding line without words: what the Funding page counts, sizes and groups by. `line` is
@@ -166,41 +148,19 @@ def funding_rows(
 
 
 def written(portfolio: Portfolio, lines: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """The funding lines `lines` (of funding_lines) with their words, written for them alone."""
+    """The funding lines `lines` (of funding_lines) with their words (line_words: written once
+    a project and language, those of the last few thousand projects kept for the next filter
+    change; a CSV's or a chart's many lines are written and not kept)."""
     rows = FrameRows(COLUMNS)
-    project_ids = lines["project_id"].tolist()
-    reports = report_titles(portfolio)  # the reports' table's column, no report validated
-    opened: dict[str, Project] = {}
-    for at, (project_id, position) in enumerate(
-        zip(project_ids, lines["line"].tolist(), strict=True)
-    ):
-        if project_id not in opened:  # the next lines' projects, a bounded number at once
-            opened = _opened(portfolio, project_ids[at : at + _OPENED_LINES])
-        project = opened[project_id]
-        funding = project.funding[position]
-        chain = programme_chain(portfolio, funding.programme)
-        names = [portfolio.programmes[pid].names.get(language) for pid in chain]
-        rows.add(
-            {
-                "project_id": project_id,
-                "project": project.title.get(language),
-                "funder_id": funding.funder,
-                "funder": portfolio.organisations[funding.funder].names.get(language),
-                "programme_ids": tuple(chain),
-                "programme_path": PATH_SEPARATOR.join(names) or tr(language, NOT_STATED),
-                "grant_reference": (funding.grant_reference or tr(language, NOT_STATED))
-                + inferred_mark(funding, "grant_reference", language),
-                "amount": amount_text(funding.amount, language)
-                + inferred_mark(funding, "amount", language),
-                "amount_value": funding.amount.value if funding.amount else None,
-                "currency": funding.amount.currency if funding.amount else "",
-                "co_funded": tr(language, CO_FUNDED if funding.co_funded else NOT_STATED)
-                + inferred_mark(funding, "co_funded", language),
-                "inferred": tuple(funding.inferred or ()),
-                "source": reports[funding.source],
-                "quote": funding.quote,
-            }
-        )
+    project_ids, positions = lines["project_id"].tolist(), lines["line"].tolist()
+    words = line_words(portfolio, language)
+    keep = len(project_ids) <= TABLE_ROWS  # a table's head
+    for at in range(0, len(project_ids), _OPENED_LINES):  # a bounded number of projects at once
+        ids = project_ids[at : at + _OPENED_LINES]
+        distinct = list(dict.fromkeys(ids))
+        theirs = dict(zip(distinct, words.many(distinct, keep), strict=True))
+        for project_id, position in zip(ids, positions[at : at + _OPENED_LINES], strict=True):
+            rows.add(theirs[project_id][position])
     frame = rows.frame()
     frame["amount_value"] = frame["amount_value"].astype("Float64")
     return frame
@@ -209,16 +169,6 @@ def written(portfolio: Portfolio, lines: pd.DataFrame, language: str = "en") -> 
 # lines whose projects are opened together: a funder's CSV of 90,000 lines is written a slice
 # at a time, never all its projects validated at once
 _OPENED_LINES = 512
-
-
-def _opened(portfolio: Portfolio, project_ids: list[str]) -> dict[str, Project]:
-    """The projects of `project_ids`, opened together where the mapping can (LazyEntries.many):
-    a city's 80 projects are scattered over a snapshot's 100,000."""
-    distinct = list(dict.fromkeys(project_ids))
-    projects = portfolio.projects
-    if isinstance(projects, LazyEntries):
-        return dict(zip(distinct, projects.many(distinct), strict=True))
-    return {pid: projects[pid] for pid in distinct}
 
 
 def funder_count(portfolio: Portfolio, lines: pd.DataFrame, language: str = "en") -> int:

@@ -13,7 +13,7 @@ from lib.query.names import inferred_mark
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, format_number, tr
 from lib.text.vocabulary import code_words
-from lib.topics.funding.data import amount_text
+from lib.topics.funding.line_words import amount_text
 
 # Column names: in English as they always were (links and tests name them), else translated.
 # A table's number leads (on a phone the first columns are the ones in view).
