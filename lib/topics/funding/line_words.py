@@ -1,33 +1,24 @@
 """The words of each project's funding lines (its title, the funder, the programme path, the
 grant reference, the amount, co-funding, the source and quote), written once a project and
-language from the validated project, for the Funding table, its CSV and the board pack.
-
-The words of the last KEPT projects are kept for the next filter change, not the validated
-projects: the table opens hundreds of projects a change, and kept (lib/model/projects.py) each
-stayed some forty objects that Python's cycle collector walks at every full collection,
-whichever page's rerun it falls in (after the Funding page's filter changes at 100,000
-projects, a collection took 130 ms; with the words kept instead, 15 ms). A project's words are
-a few texts, numbers and tuples of texts a line.
-"""
+language from the validated project (lib/query/project_words.py), for the Funding table, its
+CSV and the board pack."""
 
 from __future__ import annotations
 
-import weakref
 from functools import lru_cache
 
 from lib.model.lazy import LazyEntries
 from lib.model.portfolio import Portfolio
 from lib.model.schema import Amount, Project
 from lib.query.filters import programme_chain
-from lib.query.index import index_of
 from lib.query.names import inferred_mark, report_titles
+from lib.query.project_words import project_words
 from lib.text.i18n import N_, format_number, tr
 
 NOT_REPORTED = N_("not reported")
 NOT_STATED = N_("not stated")
 CO_FUNDED = N_("co-funded")
 PATH_SEPARATOR = " › "
-KEPT = 4096  # projects whose lines' words are kept, a language
 
 
 def amount_text(amount: Amount | None, language: str = "en") -> str:
@@ -47,36 +38,15 @@ def _amount_words(value: float, currency: str, language: str) -> str:
 
 def line_words(portfolio: Portfolio, language: str) -> LazyEntries[tuple[dict, ...]]:
     """project id -> its funding lines' rows (lib/topics/funding/data.py COLUMNS), in its
-    file's order, written in `language` when first asked for; `many` opens the projects it
-    writes together, and keeps none of them."""
-    return index_of(portfolio).once(
-        ("funding.line_words", language), lambda: _line_words(portfolio, language)
-    )
-
-
-def _line_words(portfolio: Portfolio, language: str) -> LazyEntries[tuple[dict, ...]]:
-    reports = report_titles(portfolio)  # the reports' table's column, no report validated
-    # The portfolio's index keeps this mapping, and must not keep the portfolio alive
-    # (lib/query/index.py): asked through that index, the portfolio is there.
-    held = weakref.ref(portfolio)
-
-    def write_many(wanted: list[tuple[str, int]], _keep: bool) -> list[tuple[dict, ...]]:
-        portfolio = held()
-        assert portfolio is not None, "the words of a data version no longer served"
-        opened = _opened(portfolio, [project_id for project_id, _ in wanted])
-        return [
-            _written(portfolio, reports, project_id, opened[project_id], language)
-            for project_id, _ in wanted
-        ]
-
-    projects = portfolio.projects
-    ids = projects if isinstance(projects, LazyEntries) else list(projects)
-    return LazyEntries(ids, lambda pid, at: write_many([(pid, at)], False)[0], KEPT, write_many)
+    file's order, written in `language` when first asked for (project_words: the words of
+    the last few thousand projects kept, the projects not)."""
+    return project_words(portfolio, language, _written)
 
 
 def _written(
-    portfolio: Portfolio, reports: dict, project_id: str, project: Project, language: str
+    portfolio: Portfolio, project_id: str, project: Project, language: str
 ) -> tuple[dict, ...]:
+    reports = report_titles(portfolio)  # the reports' table's column, no report validated
     rows = []
     for funding in project.funding:
         chain = programme_chain(portfolio, funding.programme)
@@ -103,13 +73,3 @@ def _written(
             }
         )
     return tuple(rows)
-
-
-def _opened(portfolio: Portfolio, project_ids: list[str]) -> dict[str, Project]:
-    """The projects of `project_ids`, opened together where the mapping can (LazyEntries.many:
-    a city's 80 projects are scattered over a snapshot's 100,000), and not kept."""
-    distinct = list(dict.fromkeys(project_ids))
-    projects = portfolio.projects
-    if isinstance(projects, LazyEntries):
-        return dict(zip(distinct, projects.many(distinct, keep=False), strict=True))
-    return {pid: projects[pid] for pid in distinct}

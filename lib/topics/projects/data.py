@@ -6,10 +6,12 @@ import pandas as pd
 import pyarrow as pa
 
 from lib.model.portfolio import Portfolio
+from lib.model.schema import Project
 from lib.query.citations import project_uses, use_headers
 from lib.query.frame_rows import FrameRows
 from lib.query.limits import TABLE_ROWS, table_head
 from lib.query.names import inferred_mark
+from lib.query.project_words import project_words
 from lib.text.dates import date_text, period_text
 from lib.text.i18n import N_, format_number, tr
 from lib.text.vocabulary import code_words
@@ -80,29 +82,34 @@ def project_list_head(
 
 def _rows(portfolio: Portfolio, project_ids: list[str], language: str) -> pd.DataFrame:
     rows = FrameRows(["id", *LIST_COLUMNS])
-    for project_id in project_ids:
-        project = portfolio.projects[project_id]
-        places = dict.fromkeys(
-            portfolio.places[e.place].names.get(language) for e in project.places
-        )
-        funders = dict.fromkeys(
-            portfolio.organisations[f.funder].names.get(language) for f in project.funding
-        )
-        rows.add(
-            {
-                "id": project_id,
-                "title": project.title.get(language),
-                "status": code_words(project.status, language)
-                + inferred_mark(project, "status", language),
-                "dates": period_text(project.start, project.end, language)
-                + inferred_mark(project, "start", language)
-                + inferred_mark(project, "end", language),
-                "places": ", ".join(places),
-                "funders": ", ".join(funders),
-                "events": len(project.events),
-            }
-        )
+    words = project_words(portfolio, language, _row)
+    keep = len(project_ids) <= TABLE_ROWS  # the page's head; a CSV's are written, not kept
+    for at in range(0, len(project_ids), _OPENED):  # a bounded number of projects at once
+        for row in words.many(project_ids[at : at + _OPENED], keep):
+            rows.add(row)
     return rows.frame()
+
+
+_OPENED = 512  # projects opened together: a CSV of 90,000 is written a slice at a time
+
+
+def _row(portfolio: Portfolio, project_id: str, project: Project, language: str) -> dict:
+    """The project list's row of `project`, in `language`."""
+    places = dict.fromkeys(portfolio.places[e.place].names.get(language) for e in project.places)
+    funders = dict.fromkeys(
+        portfolio.organisations[f.funder].names.get(language) for f in project.funding
+    )
+    return {
+        "id": project_id,
+        "title": project.title.get(language),
+        "status": code_words(project.status, language) + inferred_mark(project, "status", language),
+        "dates": period_text(project.start, project.end, language)
+        + inferred_mark(project, "start", language)
+        + inferred_mark(project, "end", language),
+        "places": ", ".join(places),
+        "funders": ", ".join(funders),
+        "events": len(project.events),
+    }
 
 
 def project_events(portfolio: Portfolio, project_id: str, language: str = "en") -> pd.DataFrame:
