@@ -18,6 +18,7 @@ from lib.store.build import build
 from lib.store.snapshot import open_snapshot
 from lib.text.i18n import tr
 from lib.topics.funding.data import funding_lines, funding_table_head
+from lib.topics.projects.data import project_list_head
 
 
 @pytest.fixture
@@ -120,6 +121,25 @@ def test_the_funding_table_keeps_its_words_not_its_projects(built, reads, monkey
     funded = lines["project_id"].iloc[0]
     assert opened.projects.many([funded]) == [loaded.projects[funded]]
     assert reads[1:] == [[list(opened.projects).index(funded)]]  # not kept: read again
+
+
+def test_the_project_list_keeps_its_rows_not_its_projects(built, reads, monkeypatch):
+    """The Projects page's list, written again for the next filter change, reads no project
+    again; a project it opened is not kept."""
+    folder, path = built
+    monkeypatch.setattr(held, "KEPT_BLOCKS", 0)
+    loaded = load_portfolio(folder).portfolio
+    opened = open_snapshot(path, folder, loaded.fingerprint).portfolio
+    ids = sorted(opened.projects)
+    first, _ = project_list_head(opened, ids, "mk")
+    assert reads == [[list(opened.projects).index(pid) for pid in ids]]
+    again, _ = project_list_head(opened, ids, "mk")
+    assert again.equals(first) and len(reads) == 1
+    assert first.column(tr("mk", "title")).to_pylist() == [
+        loaded.projects[pid].title.get("mk") for pid in ids
+    ]
+    assert opened.projects.many(ids[:1]) == [loaded.projects[ids[0]]]
+    assert len(reads) == 2  # not kept: read again
 
 
 def test_report_texts_are_read_from_the_file_as_written(built, monkeypatch):
