@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
+
 from lib.load.data_file import files_in
 from lib.load.loader import load_portfolio
 from lib.load.project_files import project_paths
@@ -50,6 +52,27 @@ def test_a_rebuild_of_an_unchanged_folder_gives_the_first_reads_projects(
     sources = rebuilt.result.portfolio.source_texts
     assert list(sources) == list(read.source_texts)
     assert all(sources[key] == read.source_texts[key] for key in read.source_texts)
+
+
+def test_a_rebuild_after_a_project_edit_gives_the_first_reads_figures(
+    fresh_copy: Path, tmp_path: Path
+):
+    """indicator_values.csv unchanged: its table is the earlier snapshot's, made a frame again;
+    it is the one a first read makes, to the type of each cell (a date a FuzzyDate, a count
+    a whole number that may be missing)."""
+    assert build(fresh_copy, tmp_path / "cache").path is not None
+    project = fresh_copy / "projects" / "rso-maritsa-forums.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    rebuilt = build(fresh_copy, tmp_path / "cache").result.portfolio.values
+    read = load_portfolio(fresh_copy).portfolio.values
+    pd.testing.assert_frame_equal(rebuilt, read)
+    assert list(rebuilt.dtypes) == list(read.dtypes)
+    assert [type(cell) for cell in rebuilt.iloc[0]] == [type(cell) for cell in read.iloc[0]]
+    twinning = rebuilt.loc[rebuilt["value"] == 259].iloc[0]
+    assert (twinning["project"], str(twinning["period_start"])) == (
+        "shtip-strazhitsa-twinning",
+        "2018-06-19",
+    )
 
 
 def test_a_look_lists_the_top_folder_then_projects_then_sources(fresh_copy: Path):

@@ -69,6 +69,6 @@ class Seen:
         return self.earlier.text(name)
 
     def value_rows(self) -> CarriedRows | None:
-        return CarriedRows(
-            [], lambda: figures_frame(self.earlier.figures.combine_chunks()), self.earlier.rows_but
-        )
+        # the table as DuckDB gave it, in chunks: combined first, the frame took 0.1-0.2 s
+        # more at 100,000 projects, and came out the same
+        return CarriedRows([], lambda: figures_frame(self.earlier.figures), self.earlier.rows_but)
