@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from snapshot_tables import tables
 
 import lib.store.writer as writer
 from lib.store.build import build
+from lib.store.patched import _changed
 
 PROJECT = "projects/rso-maritsa-forums.yaml"
 EVENT = """  - id: rso-maritsa-practicum
@@ -94,3 +96,25 @@ def test_a_stamp_changed_with_the_bytes_is_updated_in_the_files_table(
     files = tables(build(fresh_copy, cache).path)["files"].to_pylist()
     stamp = {row["name"]: row["mtime_ns"] for row in files}
     assert stamp[f"sources/{touched.name}"] == later
+
+
+def test_the_files_that_differ_are_those_read_with_other_bytes_or_not_read_then_or_now():
+    """What a patch takes for changed: a file read with other bytes than the earlier snapshot
+    read, one the earlier snapshot did not read, and one not read now; never a file read with
+    the same bytes, whatever else differs elsewhere."""
+    earlier = SimpleNamespace(
+        digests={
+            "projects/same.yaml": b"a",
+            "projects/edited.yaml": b"b",
+            "projects/gone.yaml": b"c",
+        }
+    )
+    now = {"projects/same.yaml": b"a", "projects/edited.yaml": b"B", "projects/new.yaml": b"d"}
+    names = [
+        "projects/same.yaml",
+        "projects/edited.yaml",
+        "projects/gone.yaml",
+        "projects/new.yaml",
+    ]
+    assert _changed(names, now, earlier) == [1, 2, 3]
+    assert _changed(names[:1], now, earlier) == []
