@@ -122,6 +122,20 @@ def test_a_file_changed_after_the_build_gives_the_new_version(data: Path) -> Non
     assert now == fingerprint(data) != before
 
 
+def test_a_rebuild_records_the_key_a_start_finds_its_version_by(data: Path) -> None:
+    """After a first build and after a rebuild of one edited project (a patch, whose write
+    ends before the look after the read) alike, a start's look finds the version built."""
+    cache = cache_dir_for(data)
+    first = build(data, cache).result.portfolio.fingerprint
+    assert recall(cache, stats_key(data)) == first
+    project = data / "projects" / "rso-maritsa-forums.yaml"
+    time.sleep(0.01)
+    project.write_text(project.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    rebuilt = build(data, cache).result.portfolio.fingerprint
+    assert rebuilt != first
+    assert recall(cache, stats_key(data)) == rebuilt == fingerprint(data)
+
+
 def test_a_damaged_record_is_ignored(data: Path) -> None:
     cache = cache_dir_for(data)
     build(data, cache)
