@@ -48,9 +48,10 @@ def test_a_file_saved_in_place_changes_the_childs_digest(fresh_copy: Path) -> No
 
 
 @pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+def counted(fresh_copy: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """A server that looks through a child at any folder, as soon as a look is due; how many
-    looks it made itself, and how many through the child."""
+    looks at `fresh_copy` it made itself, and how many through the child (a look at another
+    folder, from an earlier test's server still running in this process, is not counted)."""
     monkeypatch.setattr(app_data, "RECHECK_SECONDS", 0.0)
     monkeypatch.setattr(app_data, "SWEEP_SHARE", 1e9)
     monkeypatch.setattr(app_data, "CHILD_LOOK_ENTRIES", 0)
@@ -58,11 +59,11 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     real_look, real_child = app_data.look, app_data.digest_in_child
 
     def own(folder: Path):
-        made["own"] += 1
+        made["own"] += folder == fresh_copy
         return real_look(folder)
 
     def child(folder: Path):
-        made["child"] += 1
+        made["child"] += folder == fresh_copy
         return real_child(folder)
 
     monkeypatch.setattr(app_data, "look", own)
