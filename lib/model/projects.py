@@ -26,7 +26,11 @@ from lib.model.membership import is_in
 from lib.model.packed import unpack
 from lib.model.schema import Project
 
-KEPT = 4096  # validated projects a lazily opened mapping keeps, the least recently used dropped
+# validated projects a lazily opened mapping keeps, the least recently used dropped: at most
+# KEPT, within KEPT_BYTES of their estimated size (3,700 of the synthetic ones, 1,600 like
+# data/'s CONNECTION network)
+KEPT = 4096
+KEPT_BYTES = 48 * 1024 * 1024
 
 _TEXT, _NUMBER = pa.string(), pa.float64()
 # Each table's columns and their types. Dates are text as the curator wrote them (a
@@ -191,7 +195,7 @@ class Projects(LazyEntries[Project]):
         kept: int = 0,
         find_many: Callable[[list[tuple[str, int]], bool], list[Project]] | None = None,
     ) -> None:
-        super().__init__(ids, find, kept, find_many)
+        super().__init__(ids, find, kept, find_many, KEPT_BYTES if kept else 0)
         self._make_parts = parts
         self._parts: ProjectParts | None = None
 

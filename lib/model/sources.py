@@ -21,7 +21,10 @@ import pyarrow.compute as pc
 from lib.model.lazy import LazyEntries
 from lib.model.schema import Source
 
-KEPT = 4096  # validated reports a mapping of a table keeps, the least recently used dropped
+# validated reports a mapping of a table keeps, the least recently used dropped: at most KEPT,
+# within KEPT_BYTES of their estimated size (a synthetic report is about 1 KB)
+KEPT = 4096
+KEPT_BYTES = 16 * 1024 * 1024
 
 # Each field as text (a date as the curator wrote it, a FuzzyDate's str), None when not given.
 SCHEMA = pa.schema([(name, pa.string()) for name in Source.model_fields])
@@ -42,7 +45,9 @@ class Sources(LazyEntries[Source]):
         # finder would be a cycle, and a start freezes what it made (lib/ui/current_data.py's
         # _settle), so a replaced mapping in a cycle (the public audience's starting one)
         # would never be freed: 40 MB at 100,000 reports
-        super().__init__(self._table["id"].to_pylist(), partial(_validated, self._table), KEPT)
+        super().__init__(
+            self._table["id"].to_pylist(), partial(_validated, self._table), KEPT, None, KEPT_BYTES
+        )
         self._frame: pd.DataFrame | None = None
 
     @property

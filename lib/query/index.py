@@ -10,12 +10,9 @@ changes nothing redoes nothing. Plain Python, no Streamlit.
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 import sys
 import threading
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -26,6 +23,7 @@ import pyarrow as pa
 
 from lib.model.portfolio import Portfolio
 from lib.model.projects import parts_of
+from lib.model.sizes import KeptBySize
 from lib.query.facets import facets
 from lib.query.index_sets import (
     Pairs,
@@ -51,36 +49,6 @@ _REMEMBERED_BYTES = 256 * 1024 * 1024
 # portfolio's frames of a few tens of MB each pushed one another out, and each rerun wrote
 # them again (seconds). Its size follows the data and the languages read, not the visitors.
 _ONCE_BYTES = 768 * 1024 * 1024
-_SAMPLED = 64  # items of a long tuple or list whose size is measured (size_estimate)
-
-
-@dataclass
-class _Kept:
-    """Results by key, the least recently used dropped first past `count` or `most` bytes."""
-
-    count: int
-    most: int
-    _results: OrderedDict[Hashable, tuple[Any, int]] = field(default_factory=OrderedDict)
-    _bytes: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def get(self, key: Hashable, build: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._results:
-                self._results.move_to_end(key)
-                return self._results[key][0]
-        result = build()  # outside the lock: two sessions may build at once, one result is kept
-        size = size_estimate(result)
-        with self._lock:
-            if key in self._results:
-                self._bytes -= self._results.pop(key)[1]
-            self._results[key] = (result, size)
-            self._bytes += size
-            while len(self._results) > 1 and (
-                len(self._results) > self.count or self._bytes > self.most
-            ):
-                self._bytes -= self._results.popitem(last=False)[1][1]
-        return result
 
 
 @dataclass
@@ -101,8 +69,8 @@ class PortfolioIndex:
     group: pd.Series  # ties a whole to its parts: a number a project|event|indicator|period
     broken_down: pd.Series  # the row's group has parts by city
     yearless: pd.Series  # the row's period is given but states no year ("January to April")
-    _recent: _Kept = field(default_factory=lambda: _Kept(_REMEMBERED, _REMEMBERED_BYTES))
-    _once: _Kept = field(default_factory=lambda: _Kept(sys.maxsize, _ONCE_BYTES))
+    _recent: KeptBySize = field(default_factory=lambda: KeptBySize(_REMEMBERED, _REMEMBERED_BYTES))
+    _once: KeptBySize = field(default_factory=lambda: KeptBySize(sys.maxsize, _ONCE_BYTES))
 
     def projects_having(self, facet: str, values: Iterable[Any]) -> list[str]:
         """The ids of the projects with any of `values` of `facet` (FACETS), sorted."""
@@ -119,32 +87,6 @@ class PortfolioIndex:
         filters (kept apart from `remember`'s recent results, within _ONCE_BYTES). Callers
         must not change what they get back."""
         return self._once.get(key, build)
-
-
-def size_estimate(value: Any, depth: int = 2) -> int:
-    """Roughly the bytes `value` holds, cheaply: a frame's or Arrow table's buffers, a file's
-    bytes, a few levels into tuples, lists, dicts and dataclasses; else the object itself."""
-    if isinstance(value, bytes | bytearray | str):
-        return len(value)
-    if isinstance(value, pd.DataFrame):
-        return int(value.memory_usage(index=True, deep=False).sum())
-    if isinstance(value, pd.Series):
-        return int(value.memory_usage(index=True, deep=False))
-    if isinstance(value, pa.Table):
-        return value.nbytes
-    if depth > 0:
-        if isinstance(value, tuple | list | set | frozenset | dict):
-            # a funder's 80,000 project ids, 100,000 projects' titles: the first _SAMPLED
-            # items (a dict's values) stand for the rest
-            items = value.values() if isinstance(value, dict) else value
-            sampled = [size_estimate(item, depth - 1) for item in itertools.islice(items, _SAMPLED)]
-            share = sum(sampled) * len(value) // len(sampled) if sampled else 0
-            return sys.getsizeof(value) + share
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return sum(
-                size_estimate(getattr(value, f.name), depth - 1) for f in dataclasses.fields(value)
-            )
-    return sys.getsizeof(value)
 
 
 _INDEXES: dict[int, tuple[weakref.ref[Portfolio], PortfolioIndex]] = {}

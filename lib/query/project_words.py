@@ -22,7 +22,10 @@ from lib.model.schema import Project
 from lib.query.index import index_of
 
 T = TypeVar("T")
-KEPT = 4096  # projects whose words are kept, a table and language
+# projects whose words are kept, a table and language: at most KEPT, within KEPT_BYTES of
+# their estimated size (a Funding line's words about 1 KB)
+KEPT = 4096
+KEPT_BYTES = 16 * 1024 * 1024
 
 # (portfolio, project id, project, language) -> the project's words
 Writer = Callable[[Portfolio, str, Project, str], T]
@@ -30,8 +33,9 @@ Writer = Callable[[Portfolio, str, Project, str], T]
 
 def project_words(portfolio: Portfolio, language: str, write: Writer[T]) -> LazyEntries[T]:
     """project id -> `write`'s words of that project in `language`, written when first asked
-    for, the last KEPT kept; `many(ids, keep)` opens the projects it writes together. `write`
-    is a module's function (it names the table: one mapping a function and language)."""
+    for, the last KEPT kept (within KEPT_BYTES); `many(ids, keep)` opens the projects it
+    writes together. `write` is a module's function (it names the table: one mapping a
+    function and language)."""
     return index_of(portfolio).once(
         ("project_words", write, language), lambda: _words(portfolio, language, write)
     )
@@ -50,7 +54,9 @@ def _words(portfolio: Portfolio, language: str, write: Writer[T]) -> LazyEntries
 
     projects = portfolio.projects
     ids = projects if isinstance(projects, LazyEntries) else list(projects)
-    return LazyEntries(ids, lambda pid, at: write_many([(pid, at)], False)[0], KEPT, write_many)
+    return LazyEntries(
+        ids, lambda pid, at: write_many([(pid, at)], False)[0], KEPT, write_many, KEPT_BYTES
+    )
 
 
 def _opened(portfolio: Portfolio, project_ids: list[str]) -> dict[str, Project]:
