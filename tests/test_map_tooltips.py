@@ -124,3 +124,18 @@ def test_a_place_lists_its_reports_in_the_order_the_data_first_cites_them(portfo
             assert list(ids) == sorted(cited.get(place, set()), key=first_cited.__getitem__)
             busy += len(ids) > 3
     assert busy, "the 200-project portfolio has a city citing more than three reports"
+
+
+def test_the_map_page_writes_every_place_as_the_board_pack_does_but_its_reports(
+    portfolio,
+) -> None:
+    """The page's map data (`reports=False`) lists no reports behind a place, which the page
+    never shows; every other cell of every place is the board pack's."""
+    for filters in _selections(portfolio):
+        selected = (portfolio, selected_projects(portfolio, filters))
+        figures = selected_figures(portfolio, filters)
+        page = map_data(*selected, figures, filters, reports=False).places
+        board = map_data(*selected, figures, filters).places
+        assert "source_ids" not in page.columns
+        assert board["source_ids"].map(len).sum() > 0
+        pd.testing.assert_frame_equal(page, board.drop(columns="source_ids"))

@@ -33,7 +33,9 @@ if nothing_selected(view):
 # rows the table shows
 selected = (portfolio, view.project_ids, view.figures, view.filters, language)
 data = derived(
-    view, "map.data", lambda: map_data(*selected, cells=CELL_CHARACTERS, table_rows=TABLE_ROWS)
+    view,
+    "map.data",
+    lambda: map_data(*selected, cells=CELL_CHARACTERS, table_rows=TABLE_ROWS, reports=False),
 )
 # the same for every filter: read once a data version (its 3,500 lists kept once, not once a
 # filter change, for the cyclic collector to walk in every round)

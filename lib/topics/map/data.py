@@ -30,7 +30,13 @@ from lib.topics.map.place_rows import COUNTED as COUNTED
 from lib.topics.map.place_rows import NO_COUNT as NO_COUNT
 from lib.topics.map.place_rows import NOT_REPORTED as NOT_REPORTED
 from lib.topics.map.place_rows import OUTSIDE as OUTSIDE
-from lib.topics.map.place_rows import PARTICIPANTS, PROJECTS, place_columns, table_places
+from lib.topics.map.place_rows import (
+    PARTICIPANTS,
+    PROJECTS,
+    place_columns,
+    report_ids,
+    table_places,
+)
 from lib.topics.map.place_rows import STATUS_WORDS as STATUS_WORDS
 from lib.topics.map.written import written_in
 
@@ -88,6 +94,7 @@ def map_data(
     every_figure: bool = False,
     cells: int | None = None,
     table_rows: int | None = None,
+    reports: bool = True,
 ) -> MapData:
     """Places and links of the selected projects; `values` are the view's figures (from
     filters.selected_figures, or the frame filters.selected_values gives, with its
@@ -98,7 +105,9 @@ def map_data(
     are written only until they pass that many characters (and the tooltip's first
     TIP_LINES): a table cell cut there shows the same words. With `table_rows` (the map
     page's TABLE_ROWS), only the places its table lists first have their table cells
-    written; the others' are empty (their dots need none)."""
+    written; the others' are empty (their dots need none). With `reports` False (the map
+    page, whose table writes them in its figures' cells), a place's `source_ids` are not
+    listed."""
     by_place = gather_by_place(portfolio, project_ids, values, every_figure)
     codes = by_place.codes  # a link or an event may name a place the place lists lack
     facts = place_facts(portfolio, by_place.places, language)
@@ -126,6 +135,8 @@ def map_data(
         every_figure,
         None if every_figure else cells,
     )
+    if reports:
+        columns["source_ids"] = report_ids(by_place, inside)
     places = pd.DataFrame(columns)
     links = place_links(portfolio, project_ids, by_place.chosen, language)
     counted = places["on_map"] & (places["status"] == COUNTED)

@@ -35,6 +35,17 @@ STATUS_WORDS = {
 }
 
 
+def report_ids(by_place: ByPlace, inside: np.ndarray) -> list[tuple]:
+    """Each place's reports, cited by its figures in the view (the board pack's references
+    behind a city), each once, in the order the data version first cites them; none for a
+    place outside the filters."""
+    cited = by_place.figures.report_ids()
+    return [
+        cited.get(code, ()) if here else ()
+        for code, here in zip(by_place.codes.tolist(), inside.tolist(), strict=True)
+    ]
+
+
 def place_columns(
     portfolio: Portfolio,
     by_place: ByPlace,
@@ -76,8 +87,6 @@ def place_columns(
     words.know_figures(portfolio, made)
     figure_lines = [[words.figure_at(portfolio, shown, at)[0] for at in ats] for ats in tips]
     cited = figures.cited
-    no_sources: tuple = ()
-    source_ids = figures.source_ids
     role_tips = _role_tips(by_place, titles_of, language)
     more_projects = N_("projects")
     columns = {
@@ -107,10 +116,6 @@ def place_columns(
             every_figure,
             budget,
         ),  # fmt: skip
-        "source_ids": [
-            source_ids.get(code, no_sources) if here else no_sources
-            for code, here in zip(code_list, in_list, strict=True)
-        ],
         # what a dot's tooltip says: a hub of hundreds of projects lists the first few
         "tip_roles": [
             _first(role_tips.get(code, []), more_projects, language, total=total)
