@@ -22,9 +22,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from lib.load.loader import LIST_FILES, SETTINGS_FILE
-from lib.load.values_csv import VALUES_FILE
 from lib.store.atomic import write_text_atomically
+from lib.store.top_files import TOP_FILES
 
 KNOWN_FILE = "known-stats.json"
 # A file's (size, mtime_ns, ctime_ns, inode): what a build compares to know it unchanged.
@@ -212,7 +211,7 @@ def outline(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(every.stats()))
 
 
-_TOP_FILES = (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)
+_TOP_FILES = TOP_FILES  # no import of the loader: a start's child look imports this module
 _TOP_NAMES = frozenset(_TOP_FILES)
 # by the folder's suffix: whether an entry's name is one a load reads or refuses by name
 _DATA_NAMES: dict[str, Callable[[str], bool]] = {

@@ -8,6 +8,10 @@ server only compares it with the digest of its own last look, and looks again it
 always did) only when they differ, that is when a file changed.
 
     python -m lib.store.sweep DATA_DIR    prints the digest of a look at every file
+
+The child imports the look without the loader (lib/store/top_files.py): with it, pandas' and
+pydantic's import made the child 1.45 s of wall and 1.5 s of CPU at 100,000 projects, 0.9 s
+and 0.9 s without.
 """
 
 from __future__ import annotations
