@@ -12,7 +12,7 @@ from lib.store.top_files import TOP_FILES
 
 
 def test_the_top_files_are_the_loaders_in_its_order() -> None:
-    assert TOP_FILES == (*LIST_FILES, VALUES_FILE, SETTINGS_FILE)
+    assert (*LIST_FILES, VALUES_FILE, SETTINGS_FILE) == TOP_FILES
 
 
 def test_the_sweeps_child_does_not_import_the_loader() -> None:
