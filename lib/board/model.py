@@ -3,7 +3,7 @@ with the numbers of its reports), and the reports numbered in the order they are
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -59,7 +59,7 @@ class Board:
 
     language: str
     filters_words: str
-    project_ids: list[str]
+    project_ids: Sequence[str]
     project_count: int
     topics: list[Topic] = field(default_factory=list)
     sources: list[SourceEntry] = field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -186,7 +187,7 @@ def figure_when(portfolio: Portfolio, row: object, language: str = "en") -> str:
     return when_text(row.period_start, row.period_end, event_start, event_end, language)
 
 
-def headline_counts(portfolio: Portfolio, project_ids: list[str]) -> dict[str, int]:
+def headline_counts(portfolio: Portfolio, project_ids: Sequence[str]) -> dict[str, int]:
     """Counts of things named in the project files: projects, cities, countries, funders.
     From the projects' parts: a funder's 80,000 projects are not walked one at a time."""
     parts = parts_of(portfolio.projects)

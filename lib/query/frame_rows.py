@@ -6,7 +6,7 @@ at some positions (from columns in pieces, as a large snapshot's are), or as tup
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -35,14 +35,14 @@ class FrameRows:
 
 
 def rows_of_projects(
-    every: pd.DataFrame, project_ids: list[str], column: str = "project_id"
+    every: pd.DataFrame, project_ids: Sequence[str], column: str = "project_id"
 ) -> pd.DataFrame:
     """The rows of `every` (written once a data version for every project, in the order of
     their ids, each project's rows together) whose `column` is one of `project_ids`, the
     projects in that order and each project's rows in theirs: what a filter change selects
     instead of writing its projects' rows again."""
     mine = every[is_in(every[column], project_ids)]
-    if project_ids != sorted(project_ids):  # the filters give them sorted, as `every` is
+    if list(project_ids) != sorted(project_ids):  # the filters give them sorted, as `every` is
         order = pd.Index(project_ids).get_indexer(mine[column])
         mine = mine.iloc[np.argsort(order, kind="stable")]
     return mine.reset_index(drop=True)

@@ -13,7 +13,7 @@ together and kept nowhere (LazyEntries.many with keep False).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from lib.model.lazy import LazyEntries
@@ -59,7 +59,7 @@ def _words(portfolio: Portfolio, language: str, write: Writer[T]) -> LazyEntries
     )
 
 
-def _opened(portfolio: Portfolio, project_ids: list[str]) -> dict[str, Project]:
+def _opened(portfolio: Portfolio, project_ids: Sequence[str]) -> dict[str, Project]:
     """The projects of `project_ids`, opened together where the mapping can (LazyEntries.many:
     a city's 80 projects are scattered over a snapshot's 100,000), and not kept."""
     distinct = list(dict.fromkeys(project_ids))

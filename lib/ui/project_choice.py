@@ -4,6 +4,8 @@ another page does not forget it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from lib.query.names import project_titles
@@ -16,7 +18,7 @@ PARAM = "show"
 DRAWN_IN = KEY + ".language"  # the language the box was last drawn in
 
 
-def _settle_choice(project_ids: list[str], language: str) -> None:
+def _settle_choice(project_ids: Sequence[str], language: str) -> None:
     """On the page's first run the URL decides; later, a choice the filters no longer select
     falls back to the first project."""
     if KEY not in st.session_state:

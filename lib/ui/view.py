@@ -15,7 +15,7 @@ from lib.query.filters import (
     Filters,
     city_unattributed,
     selected_figures,
-    selected_projects,
+    selected_ids,
     selected_values,
     year_unstated,
 )
@@ -35,7 +35,7 @@ T = TypeVar("T")
 class View:
     portfolio: Portfolio
     filters: Filters
-    project_ids: list[str]
+    project_ids: tuple[str, ...]  # the index's own tuple (filters.selected_ids)
     language: str = "en"
 
     @property
@@ -57,7 +57,7 @@ def current_view() -> View:
     return View(
         portfolio=portfolio,
         filters=filters,
-        project_ids=selected_projects(portfolio, filters),
+        project_ids=selected_ids(portfolio, filters),
         language=current_language(),
     )
 

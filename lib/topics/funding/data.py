@@ -7,6 +7,7 @@ Amounts in different currencies are never added together.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
@@ -70,7 +71,7 @@ TABLE_COLUMNS = {
 LINE_COLUMNS = ["project_id", "line", "funder_id", "programme_ids", "amount_value", "currency"]
 
 
-def funding_lines(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
+def funding_lines(portfolio: Portfolio, project_ids: Sequence[str]) -> pd.DataFrame:
     """One row a funding line of `project_ids` (in their order, each project's lines in its
     file's order), without words: gathered once a data version, then selected."""
     every = _every_line_once(portfolio)
@@ -82,7 +83,7 @@ def funding_lines(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
     return mine.reset_index(drop=True)
 
 
-def funded_projects(portfolio: Portfolio, project_ids: list[str]) -> int:
+def funded_projects(portfolio: Portfolio, project_ids: Sequence[str]) -> int:
     """How many of `project_ids` have a funding line (funding_lines' distinct projects), by
     number: counting a funder's 93,000 lines' distinct project ids took 15 ms."""
     every = _every_line_once(portfolio)
@@ -125,7 +126,7 @@ def _every_line(portfolio: Portfolio) -> pd.DataFrame:
 
 
 def funder_lines(
-    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+    portfolio: Portfolio, project_ids: Sequence[str], language: str = "en"
 ) -> pd.DataFrame:
     """The funding lines of `project_ids` (funding_lines) with their funder's name: what the
     board pack counts and sizes per funder, without writing every line's words (the lines it
@@ -137,7 +138,7 @@ def funder_lines(
 
 
 def funding_rows(
-    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+    portfolio: Portfolio, project_ids: Sequence[str], language: str = "en"
 ) -> pd.DataFrame:
     """One row a funding line with its words (COLUMNS), the projects in the order given, each
     project's lines in the order its file gives them: for the CSV and the HXL export (each

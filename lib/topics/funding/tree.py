@@ -6,7 +6,7 @@ without a leaf a project."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -20,7 +20,7 @@ from lib.topics.funding.data import ROOT_ID, funding_rows, size_basis
 def chart_tree(
     portfolio: Portfolio,
     lines: pd.DataFrame,
-    project_ids: list[str],
+    project_ids: Sequence[str],
     language: str,
     by_programme: bool,
 ) -> pd.DataFrame:

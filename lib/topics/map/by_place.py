@@ -5,6 +5,7 @@ selection keeps its rows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -179,7 +180,7 @@ def _named(every: EveryPlace, chosen: np.ndarray) -> np.ndarray:
     return pd.unique(every.mention_place[chosen[every.mention_project]])
 
 
-def chosen_projects(portfolio: Portfolio, project_ids: list[str]) -> np.ndarray:
+def chosen_projects(portfolio: Portfolio, project_ids: Sequence[str]) -> np.ndarray:
     """Whether each project (by its position among the index's ids) is one of `project_ids`,
     with one more place, never set, for the rows of no project (numbered -1): a filter's
     selection has its positions kept with it."""
@@ -205,7 +206,7 @@ def _project_ranks(place: np.ndarray, project: np.ndarray) -> tuple[np.ndarray, 
 
 def gather_by_place(
     portfolio: Portfolio,
-    project_ids: list[str],
+    project_ids: Sequence[str],
     figures: pd.DataFrame | FigureRows,
     every_figure: bool,
 ) -> ByPlace:

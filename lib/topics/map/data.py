@@ -7,6 +7,7 @@ spread over cities, and a place without coordinates is listed, never placed by g
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -87,7 +88,7 @@ class MapData:
 
 def map_data(
     portfolio: Portfolio,
-    project_ids: list[str],
+    project_ids: Sequence[str],
     values: FigureRows | pd.DataFrame,
     filters: Filters,
     language: str = "en",

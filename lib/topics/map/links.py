@@ -3,6 +3,7 @@ draws a line between (bounded, so a portfolio's thousands of lines do not hide t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -76,7 +77,7 @@ class SelectedLinks:
 
 
 def place_links(
-    portfolio: Portfolio, project_ids: list[str], chosen: np.ndarray, language: str
+    portfolio: Portfolio, project_ids: Sequence[str], chosen: np.ndarray, language: str
 ) -> SelectedLinks:
     """The links of the selected projects (`chosen`, as by_place.chosen_projects gives them),
     in their order, each with `at`, its place in its project's links; its words are written
@@ -91,7 +92,7 @@ def place_links(
         ),
     )
     positions = np.flatnonzero(chosen[every.project])
-    if project_ids != sorted(project_ids):  # the filters give them sorted, as links are
+    if list(project_ids) != sorted(project_ids):  # the filters give them sorted, as links are
         order = pd.Index(project_ids).get_indexer(every.frame["project"].to_numpy()[positions])
         positions = positions[np.argsort(order, kind="stable")]
     return SelectedLinks(every, positions)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import pyarrow as pa
 
@@ -61,7 +63,7 @@ def _headed(frame: pd.DataFrame, columns: dict[str, str], language: str) -> pd.D
 
 
 def project_list(
-    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+    portfolio: Portfolio, project_ids: Sequence[str], language: str = "en"
 ) -> pd.DataFrame:
     """One row a project, in the order of `project_ids`: title, status, dates, cities,
     funders. For the CSV download, built when someone clicks: the page shows the first rows
@@ -72,7 +74,7 @@ def project_list(
 
 
 def project_list_head(
-    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+    portfolio: Portfolio, project_ids: Sequence[str], language: str = "en"
 ) -> tuple[pa.Table, str]:
     """The list's first rows as the page shows them (limits.table_head), their words written
     for those rows alone, and the note of how many it leaves out."""
@@ -80,7 +82,7 @@ def project_list_head(
     return table_head(shown, tr(language, "projects"), language=language, total=len(project_ids))
 
 
-def _rows(portfolio: Portfolio, project_ids: list[str], language: str) -> pd.DataFrame:
+def _rows(portfolio: Portfolio, project_ids: Sequence[str], language: str) -> pd.DataFrame:
     rows = FrameRows(["id", *LIST_COLUMNS])
     words = project_words(portfolio, language, _row)
     keep = len(project_ids) <= TABLE_ROWS  # the page's head; a CSV's are written, not kept

@@ -8,7 +8,7 @@ not belong to.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +32,7 @@ PLACE_COLUMNS = ["project_id", "kind", "ref", "placement", "colour_index"]
 
 
 def timeline_rows(
-    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+    portfolio: Portfolio, project_ids: Sequence[str], language: str = "en"
 ) -> pd.DataFrame:
     """One row for each project, each of its events and each dated project-wide figure, the
     projects in the order given, each with its `colour_index` (its place in that order).
@@ -53,7 +53,7 @@ def timeline_rows(
     return mine.assign(colour_index=colour)[COLUMNS]
 
 
-def timeline_places(portfolio: Portfolio, project_ids: list[str]) -> pd.DataFrame:
+def timeline_places(portfolio: Portfolio, project_ids: Sequence[str]) -> pd.DataFrame:
     """timeline_rows' rows without their words: `project_id`, `kind`, `placement`,
     `colour_index`, and `ref` for row_words (the same rows, in the same order)."""
     if not project_ids:
@@ -82,7 +82,7 @@ class _Placed:
     placements: np.ndarray  # each row's place in _PLACEMENTS
 
     def chosen(
-        self, project_ids: list[str], found: np.ndarray | None = None
+        self, project_ids: Sequence[str], found: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """The rows of the projects, in the order of `project_ids` and each project's rows
         in theirs; and each one's project's place in `project_ids` (its colour_index).

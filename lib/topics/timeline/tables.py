@@ -4,6 +4,8 @@ of how many more the CSV has (lib/query/limits.table_head)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -98,7 +100,7 @@ def timeline_tables(
 
 
 def timeline_csv(
-    portfolio: Portfolio, project_ids: list[str], language: str = "en"
+    portfolio: Portfolio, project_ids: Sequence[str], language: str = "en"
 ) -> pd.DataFrame:
     """The table's CSV: every row of the projects, with its words, as a reader sees them."""
     return readable_table(timeline_rows(portfolio, project_ids, language), language=language)
