@@ -19,11 +19,12 @@ from streamlit.testing.v1 import AppTest
 from lib.load.loader import load_portfolio
 from lib.query.filters import Filters, selected_projects, selected_values
 from lib.topics.map.basemap import BASEMAP_FILE, load_country_outlines
-from lib.topics.map.chart import legend_text, map_deck
+from lib.topics.map.chart import legend_text, map_deck, written_deck
 from lib.topics.map.city_table import cities_table, not_on_map_text, size_caption
 from lib.topics.map.data import COUNTED, NO_COUNT, OUTSIDE, PROJECTS, map_data
 from lib.topics.map.framing import fit_view, place_labels
 from lib.topics.map.picture import map_picture
+from lib.topics.map.tooltip import TOOLTIP, TOOLTIP_STYLE
 
 PAGE = "pages/map/app.py"
 ALL_CITIES = {
@@ -266,6 +267,21 @@ def test_the_page_sends_the_map_compact_and_as_pydeck_writes_it(portfolio):
     deck = map_deck(data_for(portfolio), load_country_outlines())
     pydecks = json.loads(pdk.Deck.to_json(deck))
     assert sent == json.dumps(pydecks, separators=(",", ":"), ensure_ascii=False)
+
+
+def test_the_page_keeps_the_decks_text_alone_and_sends_its_tooltip(portfolio):
+    # a filter's deck is kept written (compact_deck.WrittenDeck), without its cities' records;
+    # Streamlit reads the tooltip from the Deck, beside its JSON
+    sent = open_app(PAGE).get("deck_gl_json_chart")[0].proto
+    assert json.loads(sent.tooltip) == {"html": TOOLTIP, "style": TOOLTIP_STYLE}
+    kept = written_deck(data_for(portfolio), load_country_outlines())
+    assert kept.layers == []
+    assert (
+        kept.to_json()
+        == sent.json
+        == map_deck(data_for(portfolio), load_country_outlines()).to_json()
+    )
+    assert '"name":"Shtip"' in kept.to_json()
 
 
 def test_page_maps_all_thirteen_cities_and_lists_the_region():

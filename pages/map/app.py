@@ -8,7 +8,7 @@ from lib.text.escape import md
 from lib.text.i18n import tr
 from lib.topics.map import notes
 from lib.topics.map.basemap import load_country_outlines
-from lib.topics.map.chart import legend_text, map_deck
+from lib.topics.map.chart import legend_text, written_deck
 from lib.topics.map.city_table import (
     cities_table,
     not_on_map_text,
@@ -55,7 +55,7 @@ if words["nothing"]:
     st.info(tr(language, notes.NO_COORDINATES))
 else:
     st.pydeck_chart(
-        derived(view, "map.deck", lambda: map_deck(data, outlines)),
+        derived(view, "map.deck", lambda: written_deck(data, outlines)),
         width="stretch",
         key="map.deck",
         alt=tr(language, notes.ALT),

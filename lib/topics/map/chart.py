@@ -13,7 +13,7 @@ import pydeck as pdk
 from lib.query.frame_rows import frame_tuples
 from lib.query.limits import names_text
 from lib.text.i18n import N_, format_number, tr
-from lib.topics.map.compact_deck import CompactDeck
+from lib.topics.map.compact_deck import CompactDeck, WrittenDeck
 from lib.topics.map.data import COUNTED, OUTSIDE, PROJECTS, TIP_LINES, MapData
 from lib.topics.map.dots import city_records, drawn, focus_places, label_records, rgba
 from lib.topics.map.framing import LABEL_PX, MAP_HEIGHT, fit_view
@@ -148,13 +148,21 @@ def map_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
         ),
         _text_layer(label_records(data, found, view["zoom"])),
     ]
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(**view),
-        map_provider=None,
-        height=MAP_HEIGHT,
-        tooltip={"html": TOOLTIP, "style": TOOLTIP_STYLE},
-    )
+    return CompactDeck(layers=layers, initial_view_state=pdk.ViewState(**view), **_DECK)
+
+
+# what a deck holds besides its layers and view: Streamlit reads them from the Deck, not its JSON
+_DECK: dict[str, Any] = {
+    "map_provider": None,
+    "height": MAP_HEIGHT,
+    "tooltip": {"html": TOOLTIP, "style": TOOLTIP_STYLE},
+}
+
+
+def written_deck(data: MapData, outlines: dict[str, Any]) -> pdk.Deck:
+    """map_deck's JSON alone: what the map page keeps for a filter (lib/topics/map/
+    compact_deck.WrittenDeck)."""
+    return WrittenDeck(map_deck(data, outlines).to_json(), **_DECK)
 
 
 def legend_text(data: MapData) -> str:
