@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from lib.load.yaml_reader import field_name, line_of
 from lib.model.problems import Problem
-from lib.model.projects import Projects, parts_of_projects
 
 if TYPE_CHECKING:  # fact_checks reads Located: its OwnChecks are named here for types only
     from lib.load.fact_checks import OwnChecks
@@ -115,14 +114,3 @@ class Located:
     def problem(self, path: tuple, message: str) -> Problem:
         full = self.base + path
         return Problem(self.file, line_of(self.lines, full), field_name(full), message)
-
-
-def projects_by_id(located: list[Located]) -> Projects:
-    """The projects by id, in the files' order: a project known unchanged is validated when
-    first asked for."""
-    projects = Projects(
-        [item.key for item in located],
-        lambda _pid, at: located[at].model,
-        lambda: parts_of_projects(projects),
-    )
-    return projects
