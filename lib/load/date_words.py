@@ -40,12 +40,16 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 # Dates to blank out before a quote's numbers are read as counts: numeric and ISO dates, a day
 # next to a month name, and a year next to a month name or followed by "г."/"година"/"year".
+# Every one of them starts with a digit or a month word's first letter: a look at that first
+# spares `re` trying the five forms at every other position (34,000 rows' quotes at 10,000
+# projects: 0.60 -> 0.43 s).
 _DATE_SPANS = re.compile(
+    rf"(?=[\d{_FIRST_LETTERS}])(?:"
     r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"
     r"|(?<![\d.,])\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?![\d])"
     rf"|{_DAY}(?:\s+(?:и|and|до|to|-|–)\s+{_DAY})*\s+(?:{_MONTH_WORD})\w*(?:\s+\d{{4}})?"
     rf"|{_MONTH_WORD_AHEAD}\w*\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}(?!\d)"
-    r"|(?<!\d)(?:19|20)\d\d\s*(?:г\.?|година|год\.|year)",
+    r"|(?<!\d)(?:19|20)\d\d\s*(?:г\.?|година|год\.|year))",
     re.IGNORECASE,
 )
 
@@ -110,8 +114,8 @@ assert not any(
     for name, month in _LONG.items()
     for other in _LONG
 ), "a long month name starts another month's name"
-_MONTH_AT_WORD_START = re.compile(
-    r"(?<!\w)(?:"
+_MONTH_AT_WORD_START = re.compile(  # behind a look at the first letter, as _MONTH_WORD_AHEAD
+    rf"(?<!\w)(?=[{_FIRST_LETTERS}])(?:"
     + "|".join(sorted(_LONG, key=len, reverse=True))
     + r"|(?:"
     + "|".join(sorted(_SHORT, key=len, reverse=True))
