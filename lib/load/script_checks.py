@@ -4,6 +4,7 @@ Macedonian has (ѓ ќ ј љ њ ѕ џ), nor a Macedonian text one only Bulgarian 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -14,9 +15,11 @@ from lib.model.schema import Text
 
 ONLY_MACEDONIAN = "ѓќјљњѕџЃЌЈЉЊЅЏ"
 ONLY_BULGARIAN = "щъюяйьЩЪЮЯЙЬ"
-_FOREIGN = {  # as sets: a text's letters are met with them at once, not one by one
-    "bg": (frozenset(ONLY_MACEDONIAN), "Macedonian"),
-    "mk": (frozenset(ONLY_BULGARIAN), "Bulgarian"),
+# Each as a class of letters: one search finds whether a text has any (a set met with a text's
+# letters made an object a Cyrillic letter: 0.15 s at 10,000 projects).
+_FOREIGN = {
+    "bg": (re.compile(f"[{ONLY_MACEDONIAN}]"), "Macedonian"),
+    "mk": (re.compile(f"[{ONLY_BULGARIAN}]"), "Bulgarian"),
 }
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -45,18 +48,26 @@ def entry_scripts(item: Located, key: str) -> list[Problem]:
 
 
 def _texts(model: Any) -> Iterator[tuple[tuple, Text]]:
-    for field in _TEXT_FIELDS:
-        text = getattr(model, field, None)
+    for field in _fields_of(type(model)):
+        text = getattr(model, field)
         if isinstance(text, Text):
             yield (field,), text
     for index, event in enumerate(getattr(model, "events", None) or ()):
         yield ("events", index, "title"), event.title
 
 
+@functools.cache  # the few kinds of entry
+def _fields_of(kind: type) -> tuple[str, ...]:
+    """The text fields of _TEXT_FIELDS that a kind of entry has: asking a pydantic model for
+    a field it lacks raises an error inside it, 0.2 s at 10,000 projects."""
+    return tuple(field for field in _TEXT_FIELDS if field in getattr(kind, "model_fields", ()))
+
+
 def _letters(item: Located, path: tuple, text: Text) -> list[Problem]:
     problems = []
     for language, (letters, other) in _FOREIGN.items():
-        found = sorted(letters.intersection(getattr(text, language)))
+        written = getattr(text, language)
+        found = sorted(set(letters.findall(written))) if letters.search(written) else []
         if found:
             message = (
                 f"{' '.join(found)} {'is a letter' if len(found) == 1 else 'are letters'} of "
