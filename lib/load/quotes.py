@@ -32,7 +32,8 @@ def normalise(text: str) -> str:
 
 _THOUSANDS = re.compile(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}\b)")
 # A whole number standing alone: not part of a longer one, nor of a decimal (1.5, 3,25).
-_WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d]|[.,]\d)")
+# It looks at the character it reads before looking behind: `re` leaves most places at once.
+_WHOLE_NUMBER = re.compile(r"(?=\d)(?<![\d.,])\d+(?![\d]|[.,]\d)")
 _WORD = re.compile(r"\w+")
 
 
