@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ from lib.load.yaml_reader import read_yaml
 from lib.model import schema
 
 FIXTURE = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _projects(tmp_path: Path) -> list[Path]:
@@ -139,3 +141,38 @@ def test_a_load_with_workers_is_the_load_on_one_core(
     assert broken_shared.portfolio is None
     assert broken_shared.problems == broken_alone_problems
     assert any(p.file == "projects/connection-network.yaml" for p in broken_shared.problems)
+
+
+def test_a_worker_asked_ahead_gives_each_chunk_as_read_on_one_core(tmp_path: Path) -> None:
+    """Once a worker has sent a chunk back it is asked for the next before that one is read:
+    every chunk it sends, of one file each, is still the file as one core reads it."""
+    paths = _projects(tmp_path)
+    expected, expected_digests = _read_on_one_core(paths)
+    names = _names()
+    with recording_digests() as digests:
+        many = ManyFiles(paths, "projects/", workers=1, chunk=1, names=names)
+        # Let the worker send its last four chunks (the files' last four) before this process
+        # begins, however busy the machine is: three of them were asked for ahead.
+        assert all(ready.wait(timeout=60) for ready in many._ready[-4:])
+        parsed = list(many)
+    assert many.chunks_from_workers >= 4
+    assert _as_read(parsed) == expected
+    assert list(digests.items()) == list(expected_digests.items())
+    assert [p.document.value["id"] for p in parsed[-4:-1]] == ["shtip-strazhitsa-twinning"] * 3
+    assert parsed[-1].own_checks is not None  # zz-moved.yaml, checked by the worker
+    assert {p.field for p in parsed[-1].own_checks.problems} == {
+        "events[1].start",
+        "events[1].title.bg",
+    }
+
+
+def test_a_worker_starts_without_pandas() -> None:
+    """A worker's start is part of a cold load's time: it imports the parser and the checks,
+    not pandas (0.3 s of its start)."""
+    code = (
+        "import sys, lib.load.chunk_worker; print(sorted({'pandas', 'numpy'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[]"

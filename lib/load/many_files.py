@@ -18,46 +18,43 @@ hand, with its place in the list), and each digest is recorded (lib/load/data_fi
 order: the same as a read on one core, problem for problem and byte for byte.
 A worker that cannot start or dies leaves its chunks to this process.
 
-A worker is a fresh interpreter running `serve` over pipes, not a multiprocessing one: that
-would run the starting program's main script again in each worker (a script without a
-`__main__` guard would load the data again there), or fork a server with its threads' locks.
+A worker is a fresh interpreter running lib/load/chunk_worker.serve over pipes, not a
+multiprocessing one: that would run the starting program's main script again in each worker
+(a script without a `__main__` guard would load the data again there), or fork a server with
+its threads' locks.
 """
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import os
 import pickle
-import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from pydantic import ValidationError
+try:
+    import fcntl
+except ImportError:  # not on Unix
+    fcntl = None  # type: ignore[assignment]
 
-from lib.load.data_file import in_read_order, record_digests, recording_digests
-from lib.load.fact_checks import Names, OwnChecks, own_checks
-from lib.load.located import Located
-from lib.load.yaml_reader import YamlDocument, lines_on_demand, on_demand, read_yaml
-from lib.model import schema
+from lib.load.chunk_worker import Chunk
+from lib.load.data_file import in_read_order, record_digests
+from lib.load.fact_checks import Names, OwnChecks
+from lib.load.yaml_reader import YamlDocument, lines_on_demand, read_yaml
 
 WORKERS_FROM = 2000  # below it, a worker's start costs about what it would take off
 CHUNK = 250  # files a chunk: about 0.1 s of parsing, so the last chunk keeps no one waiting
 MOST_WORKERS = 4  # a server keeps serving while a new version is read
+PIPE_BYTES = 1 << 20  # Linux's bound for a user's pipe by default (/proc/sys/fs/pipe-max-size)
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = (
-    "import sys; sys.path.insert(0, sys.argv[1]); from lib.load.many_files import serve; serve()"
+    "import sys; sys.path.insert(0, sys.argv[1]); from lib.load.chunk_worker import serve; serve()"
 )
-
-# What a worker sends back for a file: its value, its line map (None when the file has no
-# problem: worked out from the file if a later check needs a line), its problems, and its own
-# checks when it had the names for them.
-Sent = tuple[Any, Any, list, "OwnChecks | None"]
-Chunk = tuple[list[Sent], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
@@ -168,25 +165,37 @@ class ManyFiles:
 
     def _feed(self, worker: subprocess.Popen) -> None:
         """In a thread for each worker: hand it chunks from the end until it meets this
-        process, and keep what it sends back."""
-        index, names_sent = None, False
+        process, and keep what it sends back. Once it has sent a chunk back, it is asked for
+        the next before what it sent is read: this thread waits for this process's lock on
+        Python at each read of a pipe, while a worker waiting for its next chunk idles."""
+        asked: list[int] = []  # the chunks it has been asked for and not sent back, in order
+        names_sent = answered = False
         try:
             assert worker.stdin is not None and worker.stdout is not None
-            while (index := self._taken_from_end()) is not None:
-                paths = [str(path) for path in self._chunks[index]]
-                names = None if names_sent else self._names  # sent once
-                names_sent = names is not None
-                asked = (paths, self._prefix, names)
-                pickle.dump(asked, worker.stdin, pickle.HIGHEST_PROTOCOL)
-                worker.stdin.flush()
-                self._sent[index] = pickle.load(worker.stdout)
-                self._ready[index].set()
+            _widened(worker.stdout)
+            while True:
+                while len(asked) < (2 if answered else 1):
+                    index = self._taken_from_end()
+                    if index is None:
+                        break
+                    paths = [str(path) for path in self._chunks[index]]
+                    names = None if names_sent else self._names  # sent once
+                    names_sent = names is not None
+                    pickle.dump((paths, self._prefix, names), worker.stdin, pickle.HIGHEST_PROTOCOL)
+                    worker.stdin.flush()
+                    asked.append(index)
+                if not asked:
+                    break
+                self._sent[asked[0]] = pickle.load(worker.stdout)
+                self._ready[asked.pop(0)].set()
+                answered = True
         except (OSError, EOFError, ValueError, pickle.UnpicklingError):
-            pass  # the worker died or was stopped: the chunk it had is parsed here
+            pass  # the worker died or was stopped: the chunks it had are parsed here
         finally:
-            if index is not None and not self._ready[index].is_set():
-                self._sent[index] = None
-                self._ready[index].set()
+            for index in asked:
+                if not self._ready[index].is_set():
+                    self._sent[index] = None
+                    self._ready[index].set()
             _close(worker)
 
     def _taken_from_end(self) -> int | None:
@@ -209,54 +218,6 @@ class ManyFiles:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-def parse_chunk(paths: list[str], prefix: str, names: Names | None) -> Chunk:
-    """Each file's value, line map when it has problems, problems and, given the `names`, its
-    own checks; and the digest of each file's bytes."""
-    sent: list[Sent] = []
-    with recording_digests() as digests:
-        for text in paths:
-            path = Path(text)
-            name = prefix + path.name
-            document = read_yaml(path, name)
-            lines = None if on_demand(document.lines) else dict(document.lines)
-            checked = None if names is None else _own_checks(document, name, names)
-            sent.append((document.value, lines, document.problems, checked))
-    return sent, dict(digests)
-
-
-def _own_checks(document: YamlDocument, name: str, names: Names) -> OwnChecks | None:
-    """The project's checks of itself, as the loader makes them; None when it is not a valid
-    project (its problems are found where it is validated)."""
-    if document.value is None:
-        return None
-    try:
-        model = schema.Project.model_validate(document.value)
-    except ValidationError:
-        return None
-    return own_checks(Located(model, name, document.lines, ()), names)
-
-
-def serve() -> None:
-    """A worker's loop: parse each chunk asked for on standard input, send it back on
-    standard output, until the input ends. Anything printed goes to standard error, so it
-    cannot break what is sent."""
-    gc.disable()  # it parses and sends back: nothing it makes lives long or forms a cycle
-    # Ctrl-C stops the program that started it, whose end closes the pipe this reads.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    asked = sys.stdin.buffer
-    answers: IO[bytes] = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    names = None
-    while True:
-        try:
-            paths, prefix, new_names = pickle.load(asked)
-        except EOFError:
-            return
-        names = new_names or names
-        pickle.dump(parse_chunk(paths, prefix, names), answers, pickle.HIGHEST_PROTOCOL)
-        answers.flush()
 
 
 def _started() -> subprocess.Popen | None:
@@ -285,6 +246,16 @@ def _close(worker: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         worker.kill()
         worker.wait()
+
+
+def _widened(pipe: IO[bytes]) -> None:
+    """Let the pipe hold a whole chunk's answer (some 400 KB for 250 projects; 64 KB by
+    default), so a worker writes it at once and goes on to the next chunk."""
+    if fcntl is None or not hasattr(fcntl, "F_SETPIPE_SZ"):  # not on Linux
+        return
+    # above the system's bound, the pipe keeps its size, and works as well
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def _spare_cores() -> int:
