@@ -65,6 +65,24 @@ def test_a_lone_carriage_return_in_a_csv_quote_is_refused_and_crlf_lines_are_not
     assert load_portfolio(crlf).problems == ()
 
 
+def test_control_characters_in_two_cells_of_a_row_are_each_refused(data):
+    """Each cell that holds one is named, in the row's order; a line break at a cell's edge is
+    trimmed with its spaces, and a tab between words is no control character."""
+    rows = list(csv.reader(io.StringIO(read(data, VALUES), newline="")))
+    cells = [*rows[1][:3], "18", *rows[1][4:-1], "a\x1bb"]
+    cells[4] = "ex\x07act"
+    line = append(data, VALUES, _csv_row(cells))
+    edge = [*rows[1][:3], "19", *rows[1][4:-1], "\r\na\tb\r"]
+    append(data, VALUES, _csv_row(edge))
+    found = [(p.line, p.field, p.message) for p in load_portfolio(data).problems]
+    controls = [(at, field, said) for at, field, said in found if "control character" in said]
+    assert [(at, field) for at, field, _said in controls] == [
+        (line, "precision"),
+        (line, "quote"),
+    ]
+    assert "#x0007" in controls[0][2] and "ESC" in controls[1][2]
+
+
 def test_a_form_feed_in_a_report_is_refused_with_its_line(data):
     report = "sources/003_6e458a75d0498bbb.txt"
     text = read(data, report)

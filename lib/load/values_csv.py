@@ -155,10 +155,14 @@ def _row(record: dict[str, str], line: int, file: str, problems: list[Problem]) 
     def complain(field: str, message: str) -> None:
         problems.append(Problem(file, line, field, message))
 
-    for name, cell in record.items():
-        control = in_file_text(cell)
-        if control is not None:
-            complain(name, control_message(control[0]))
+    # One look at the row's cells at once, and at each cell only when it finds something: the
+    # cells are stripped, so no carriage return ends one nor line feed starts the next, and the
+    # tab between two cells is allowed (34,000 rows: 375,000 searches -> 34,000).
+    if in_file_text("\t".join(record.values())) is not None:
+        for name, cell in record.items():
+            control = in_file_text(cell)
+            if control is not None:
+                complain(name, control_message(control[0]))
     if len(problems) > before:
         return None
     for name in REQUIRED:
